@@ -1,0 +1,370 @@
+//! Rule data: the TOML files under `rules/`, embedded in the binary and overridable with
+//! `--rules DIR`. Errors point into the file with a miette span.
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use serde::Deserialize;
+use std::path::Path;
+use thiserror::Error;
+
+/// All rule data, loaded once and passed down by reference.
+#[derive(Debug, Clone)]
+pub struct RuleData {
+    pub lexicon: Lexicon,
+    pub metrics: Metrics,
+    pub agencies: Agencies,
+    pub catalogue: Catalogue,
+}
+
+pub const FILES: [(&str, &str); 4] = [
+    ("lexicon.toml", include_str!("../rules/lexicon.toml")),
+    ("metrics.toml", include_str!("../rules/metrics.toml")),
+    ("agencies.toml", include_str!("../rules/agencies.toml")),
+    ("rules.toml", include_str!("../rules/rules.toml")),
+];
+
+impl RuleData {
+    /// The data built into the binary.
+    pub fn builtin() -> RuleData {
+        RuleData::from_texts(|name| {
+            FILES
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| (t.to_string(), format!("rules/{name}")))
+        })
+        .unwrap_or_else(|e| panic!("built-in rule data is invalid: {e:?}"))
+    }
+
+    /// Data from a directory; files missing there fall back to the built-in copies.
+    pub fn from_dir(dir: &Path) -> Result<RuleData, DataError> {
+        if !dir.is_dir() {
+            return Err(DataError::Io {
+                path: dir.display().to_string(),
+                message: "not a directory".into(),
+            });
+        }
+        RuleData::from_texts(|name| {
+            let path = dir.join(name);
+            match std::fs::read_to_string(&path) {
+                Ok(t) => Some((t, path.display().to_string())),
+                Err(_) => FILES
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, t)| (t.to_string(), format!("rules/{name} (built-in)"))),
+            }
+        })
+    }
+
+    fn from_texts(get: impl Fn(&str) -> Option<(String, String)>) -> Result<RuleData, DataError> {
+        fn load<T: for<'de> Deserialize<'de>>(
+            get: &impl Fn(&str) -> Option<(String, String)>,
+            name: &str,
+        ) -> Result<T, DataError> {
+            let (text, path) = get(name).ok_or_else(|| DataError::Io {
+                path: name.into(),
+                message: "missing".into(),
+            })?;
+            toml::from_str(&text).map_err(|e| DataError::Toml {
+                span: e.span().map(|r| (r.start, r.len()).into()),
+                message: e.message().to_string(),
+                src: NamedSource::new(path, text),
+            })
+        }
+        let data = RuleData {
+            lexicon: load(&get, "lexicon.toml")?,
+            metrics: load(&get, "metrics.toml")?,
+            agencies: load(&get, "agencies.toml")?,
+            catalogue: load(&get, "rules.toml")?,
+        };
+        data.validate(&get)?;
+        Ok(data)
+    }
+
+    /// Checks what serde cannot: bound names, severities and codes that are known and unique.
+    fn validate(&self, get: &impl Fn(&str) -> Option<(String, String)>) -> Result<(), DataError> {
+        let invalid = |file: &str, needle: &str, message: String| {
+            let (text, path) = get(file).unwrap_or_default();
+            let span = text.find(needle).map(|i| (i, needle.len()).into());
+            DataError::Toml {
+                span,
+                message,
+                src: NamedSource::new(path, text),
+            }
+        };
+        let mut codes = std::collections::HashSet::new();
+        let mut names = std::collections::HashSet::new();
+        for rule in &self.catalogue.rule {
+            if !codes.insert(rule.code.as_str()) {
+                return Err(invalid(
+                    "rules.toml",
+                    &rule.code,
+                    format!("code {} is used twice", rule.code),
+                ));
+            }
+            if !names.insert(rule.name.as_str()) {
+                return Err(invalid(
+                    "rules.toml",
+                    &rule.name,
+                    format!("rule {} is listed twice", rule.name),
+                ));
+            }
+            if !is_kebab(&rule.name) {
+                return Err(invalid(
+                    "rules.toml",
+                    &rule.name,
+                    format!("rule name {} is not kebab-case", rule.name),
+                ));
+            }
+        }
+        for list in [
+            &self.lexicon.clause.lead_markers,
+            &self.lexicon.units.suffixes,
+        ] {
+            if list.iter().any(|w| w.is_empty()) {
+                return Err(invalid(
+                    "lexicon.toml",
+                    "\"\"",
+                    "an empty word in a list".into(),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn is_kebab(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A rule-data file could not be used.
+#[derive(Debug, Error, Diagnostic)]
+pub enum DataError {
+    #[error("rule data {path}: {message}")]
+    #[diagnostic(code(planlint::rule_data))]
+    Io { path: String, message: String },
+    #[error("invalid rule data: {message}")]
+    #[diagnostic(code(planlint::rule_data))]
+    Toml {
+        #[source_code]
+        src: NamedSource<String>,
+        #[label("here")]
+        span: Option<SourceSpan>,
+        message: String,
+    },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    pub clause: ClauseWords,
+    pub units: UnitWords,
+    pub outline: OutlineWords,
+    pub table: TableWords,
+    pub deadline: DeadlineWords,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseWords {
+    pub lead_markers: Vec<String>,
+    pub partner_markers: Vec<String>,
+    pub primary_lead_markers: Vec<String>,
+    pub joint_words: Vec<String>,
+    pub lead_labels: Vec<String>,
+    pub partner_labels: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitWords {
+    pub suffixes: Vec<String>,
+    pub glue_suffixes: Vec<String>,
+    pub branch_suffixes: Vec<String>,
+    pub dependent_names: Vec<String>,
+    pub vague_suffixes: Vec<String>,
+    pub vague_ending: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OutlineWords {
+    pub part_markers: Vec<String>,
+    pub non_task_headings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableWords {
+    pub task: Vec<String>,
+    pub lead: Vec<String>,
+    pub partner: Vec<String>,
+    pub deadline: Vec<String>,
+    pub group: Vec<String>,
+    pub not_applicable: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineWords {
+    pub ongoing: Vec<String>,
+    pub start_words: Vec<String>,
+    pub end_words: Vec<String>,
+    pub periodic: Vec<String>,
+    pub annual_titles: Vec<String>,
+}
+
+/// The direction a target's number binds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Bound {
+    AtLeast,
+    AtMost,
+    About,
+    Exactly,
+    Increase,
+}
+
+impl Bound {
+    pub fn name(self) -> &'static str {
+        match self {
+            Bound::AtLeast => "at-least",
+            Bound::AtMost => "at-most",
+            Bound::About => "about",
+            Bound::Exactly => "exactly",
+            Bound::Increase => "increase",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metrics {
+    pub comparator: Vec<BoundWords>,
+    pub suffix: Vec<BoundWords>,
+    pub units: MetricUnits,
+    pub metric: MetricTerms,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoundWords {
+    pub words: Vec<String>,
+    pub bound: Bound,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricUnits {
+    pub known: Vec<String>,
+    pub synonyms: Vec<Vec<String>>,
+    pub lower_is_stricter: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MetricTerms {
+    pub terms: Vec<String>,
+}
+
+impl Metrics {
+    /// The canonical spelling of a unit: the first of its synonym group.
+    pub fn canonical_unit<'a>(&'a self, unit: &'a str) -> &'a str {
+        self.units
+            .synonyms
+            .iter()
+            .find(|g| g.iter().any(|u| u == unit))
+            .and_then(|g| g.first())
+            .map(String::as_str)
+            .unwrap_or(unit)
+    }
+
+    pub fn lower_is_stricter(&self, unit: &str) -> bool {
+        let unit = self.canonical_unit(unit);
+        self.units
+            .lower_is_stricter
+            .iter()
+            .any(|u| self.canonical_unit(u) == unit)
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Agencies {
+    pub historical_prefixes: Vec<String>,
+    pub rename: Vec<Rename>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rename {
+    pub old: String,
+    pub new: String,
+    pub valid_until: i32,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Catalogue {
+    pub rule: Vec<RuleEntry>,
+}
+
+/// Identity and user text of one rule.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleEntry {
+    pub code: String,
+    pub name: String,
+    pub severity: Severity,
+    /// "plan" rules need only the plan; "directive" rules compare with `--against`.
+    pub scope: Scope,
+    pub summary: String,
+    pub explanation: String,
+    #[serde(default)]
+    pub params: toml::Table,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    Plan,
+    Directive,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" | "warn" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+}
+
+/// Words of a list, longest first, so that "按职责分工负责" wins over "负责".
+pub fn longest_first(words: &[String]) -> Vec<&str> {
+    let mut v: Vec<&str> = words.iter().map(String::as_str).collect();
+    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    v
+}

@@ -1,0 +1,191 @@
+//! What a plan says about itself: title, document number (白府发〔2023〕40号), issuing date,
+//! cited documents and the year of an annual plan.
+
+use super::lex::trim;
+use super::Line;
+use crate::data::RuleData;
+use crate::model::{Citation, Document, Facts, YearSource};
+use crate::source::{is_cjk, Span};
+
+const TITLE_WORDS: &[&str] = &[
+    "方案", "安排", "措施", "意见", "通知", "计划", "清单", "规划", "要点", "办法",
+];
+
+pub(crate) fn read(text: &str, lines: &[Line], doc: &Document, data: &RuleData) -> Facts {
+    let mut f = Facts {
+        title: title(lines),
+        doc_number: lines.iter().take(40).find_map(|l| {
+            let t = trim(l.text);
+            (doc_number_len(t) == Some(t.len())).then(|| Span::of(l.text, t).shift(l.span.start))
+        }),
+        date: lines.iter().find_map(|l| {
+            let t = trim(l.text);
+            (full_date_len(t) == Some(t.len())).then(|| Span::of(l.text, t).shift(l.span.start))
+        }),
+        cited: citations(text),
+        ..Facts::default()
+    };
+    let slice = |s: Span| text.get(s.start..s.end).unwrap_or("");
+    if let Some(t) = f.title {
+        let t = slice(t);
+        if data
+            .lexicon
+            .deadline
+            .annual_titles
+            .iter()
+            .any(|w| t.contains(w.as_str()))
+        {
+            f.annual_year = first_year(t);
+        }
+    }
+    f.year = f
+        .date
+        .and_then(|d| first_year(slice(d)).map(|y| (y, YearSource::Date)))
+        .or_else(|| {
+            f.doc_number
+                .and_then(|d| first_year_in_brackets(slice(d)).map(|y| (y, YearSource::DocNumber)))
+        })
+        .or_else(|| f.annual_year.map(|y| (y, YearSource::Title)))
+        .or_else(|| {
+            f.cited
+                .iter()
+                .filter_map(|c| c.number.and_then(|n| first_year_in_brackets(slice(n))))
+                .max()
+                .map(|y| (y, YearSource::Citations))
+        });
+    let _ = doc;
+    f
+}
+
+/// The first short line near the top that names a kind of plan.
+fn title(lines: &[Line]) -> Option<Span> {
+    lines.iter().take(20).find_map(|l| {
+        let t = trim(l.text);
+        let n = t.chars().count();
+        let ok = (6..=60).contains(&n)
+            && !t.contains('。')
+            && !t.contains('：')
+            && TITLE_WORDS.iter().any(|w| t.contains(w));
+        ok.then(|| Span::of(l.text, t).shift(l.span.start))
+    })
+}
+
+/// Length of a document number at the start of `s`: CJK{1,8} 〔YYYY〕 digits 号.
+fn doc_number_len(s: &str) -> Option<usize> {
+    let prefix: usize = s
+        .chars()
+        .take_while(|&c| is_cjk(c))
+        .map(char::len_utf8)
+        .sum();
+    if prefix == 0 || s[..prefix].chars().count() > 8 {
+        return None;
+    }
+    let rest = &s[prefix..];
+    let open = rest.chars().next().filter(|c| "〔[［（(".contains(*c))?;
+    let rest = &rest[open.len_utf8()..];
+    let year: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if year.len() != 4 {
+        return None;
+    }
+    let rest = &rest[4..];
+    let close = rest.chars().next().filter(|c| "〕]］）)".contains(*c))?;
+    let rest = &rest[close.len_utf8()..];
+    let num: usize = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+    if num == 0 || !rest[num..].starts_with('号') {
+        return None;
+    }
+    Some(s.len() - rest.len() + num + '号'.len_utf8())
+}
+
+/// Length of `YYYY年M月D日` at the start of `s`.
+fn full_date_len(s: &str) -> Option<usize> {
+    let mut i = 0;
+    for (digits, unit) in [(4..=4, '年'), (1..=2, '月'), (1..=2, '日')] {
+        let n = s[i..].chars().take_while(|c| c.is_ascii_digit()).count();
+        if !digits.contains(&n) || !s[i + n..].starts_with(unit) {
+            return None;
+        }
+        i += n + unit.len_utf8();
+    }
+    Some(i)
+}
+
+fn first_year(s: &str) -> Option<i32> {
+    let b = s.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let ok = b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
+        ok.then(|| s[i..i + 4].parse().ok())
+            .flatten()
+            .filter(|y| (1949..=2100).contains(y))
+    })
+}
+
+fn first_year_in_brackets(s: &str) -> Option<i32> {
+    let i = s.find(['〔', '[', '［', '（', '('])?;
+    first_year(&s[i..])
+}
+
+/// 《title》 with the document number in brackets right after it, if any.
+fn citations(text: &str) -> Vec<Citation> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(rel) = text[from..].find('《') {
+        let start = from + rel;
+        let Some(rel_end) = text[start..].find('》') else {
+            break;
+        };
+        let end = start + rel_end + '》'.len_utf8();
+        if text[start..end].contains('\n') {
+            from = start + '《'.len_utf8();
+            continue;
+        }
+        let after = &text[end..];
+        let number = after
+            .strip_prefix('（')
+            .or_else(|| after.strip_prefix('('))
+            .and_then(|a| {
+                doc_number_len(a).map(|n| Span::new(text.len() - a.len(), text.len() - a.len() + n))
+            });
+        out.push(Citation {
+            title: Span::new(start, end),
+            number,
+        });
+        from = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_numbers_and_dates() {
+        assert_eq!(
+            doc_number_len("白府发〔2023〕40号"),
+            Some("白府发〔2023〕40号".len())
+        );
+        assert_eq!(
+            doc_number_len("中发〔2019〕17号）"),
+            Some("中发〔2019〕17号".len())
+        );
+        assert_eq!(doc_number_len("2019年"), None);
+        assert_eq!(full_date_len("2022年2月19日"), Some("2022年2月19日".len()));
+        assert_eq!(full_date_len("2022年2月"), None);
+        assert_eq!(first_year_in_brackets("白府发〔2023〕40号"), Some(2023));
+    }
+
+    #[test]
+    fn citations_with_numbers() {
+        let t = "贯彻《中共中央 国务院关于深化改革加强食品安全工作的意见》（中发〔2019〕17号）和《条例》";
+        let c = citations(t);
+        assert_eq!(c.len(), 2);
+        assert_eq!(
+            &t[c[0].number.unwrap().start..c[0].number.unwrap().end],
+            "中发〔2019〕17号"
+        );
+        assert!(c[1].number.is_none());
+    }
+}

@@ -1,0 +1,228 @@
+//! Outline numbers: 一、 > （一）/(一) > 1./1．/1、 > （1）/(1) > ①, half- and full-width mixed.
+
+use super::lex::{
+    chinese_number, circled_number, is_chinese_numeral, is_close, is_full_width, is_open,
+};
+use crate::model::{NumberStyle, Numbering};
+use crate::source::Span;
+use nom::branch::alt;
+use nom::bytes::complete::{tag, take_while1, take_while_m_n};
+use nom::character::complete::{satisfy, space0};
+use nom::combinator::{map, map_opt, not, opt, peek};
+use nom::{IResult, Parser};
+
+type Parsed = (NumberStyle, u32, bool, bool);
+
+/// chapter := numeral+ "、"  |  "—、" (a dash typed for 一, malformed)
+fn chapter(i: &str) -> IResult<&str, Parsed> {
+    alt((
+        map(
+            (
+                map_opt(take_while1(is_chinese_numeral), chinese_number),
+                tag("、"),
+            ),
+            |(v, _)| (NumberStyle::Chapter, v, false, false),
+        ),
+        map(alt((tag("—、"), tag("－、"))), |_| {
+            (NumberStyle::Chapter, 1, false, true)
+        }),
+    ))
+    .parse(i)
+}
+
+/// section := open numeral+ close
+fn section(i: &str) -> IResult<&str, Parsed> {
+    map(
+        (
+            satisfy(is_open),
+            map_opt(take_while1(is_chinese_numeral), chinese_number),
+            satisfy(is_close),
+        ),
+        |(o, v, c)| {
+            (
+                NumberStyle::Section,
+                v,
+                is_full_width(o) != is_full_width(c),
+                false,
+            )
+        },
+    )
+    .parse(i)
+}
+
+fn arabic(i: &str) -> IResult<&str, u32> {
+    map_opt(
+        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
+        |d: &str| d.parse().ok(),
+    )
+    .parse(i)
+}
+
+/// What may follow an item number: text, not a date, amount or decimal.
+fn item_text_start(i: &str) -> IResult<&str, char> {
+    satisfy(|c| {
+        !c.is_ascii_digit() && !"年月日号个项%％元万批次名家分天人亩.．、/:：—-～~".contains(c)
+    })
+    .parse(i)
+}
+
+/// item := digits ("." | "．" | "、") space* !digit   |  digits CJK (dot missing, malformed)
+fn item(i: &str) -> IResult<&str, Parsed> {
+    alt((
+        map(
+            (
+                arabic,
+                alt((tag("."), tag("．"), tag("、"))),
+                space0,
+                peek(item_text_start),
+            ),
+            |(v, _, _, _)| (NumberStyle::Item, v, false, false),
+        ),
+        map(
+            (
+                arabic,
+                peek(satisfy(crate::source::is_cjk)),
+                peek(not(item_text_start_unit)),
+            ),
+            |(v, _, _)| (NumberStyle::Item, v, false, true),
+        ),
+    ))
+    .parse(i)
+}
+
+/// A CJK character that makes a bare number a quantity, not an item (2018年, 5个, 36大项).
+fn item_text_start_unit(i: &str) -> IResult<&str, char> {
+    satisfy(|c| "年月日号个项元万批次名家分天人亩大小届期级类条种倍".contains(c)).parse(i)
+}
+
+/// subitem := open digits close
+fn subitem(i: &str) -> IResult<&str, Parsed> {
+    map(
+        (satisfy(is_open), arabic, satisfy(is_close)),
+        |(o, v, c)| {
+            (
+                NumberStyle::SubItem,
+                v,
+                is_full_width(o) != is_full_width(c),
+                false,
+            )
+        },
+    )
+    .parse(i)
+}
+
+/// circled := ① … ⑳
+fn circled(i: &str) -> IResult<&str, Parsed> {
+    map(
+        map_opt(satisfy(|c| circled_number(c).is_some()), circled_number),
+        |v| (NumberStyle::Circled, v, false, false),
+    )
+    .parse(i)
+}
+
+/// heading_number := chapter | section | item | subitem | circled, followed by optional spaces
+fn heading_number(i: &str) -> IResult<&str, Parsed> {
+    let (rest, p) = alt((chapter, section, item, subitem, circled)).parse(i)?;
+    let (rest, _) = opt(take_while1(super::lex::is_space)).parse(rest)?;
+    Ok((rest, p))
+}
+
+/// Reads a heading number at the start of `text` (after leading spaces). `base` is the byte
+/// offset of `text` in the document. Returns the numbering and the offset where the title starts.
+pub fn read_number(text: &str, base: usize) -> Option<(Numbering, usize)> {
+    let lead = text.len() - text.trim_start_matches(super::lex::is_space).len();
+    let body = &text[lead..];
+    let (rest, (style, value, mixed, malformed)) = heading_number(body).ok()?;
+    let consumed = body.len() - rest.len();
+    let number = body[..consumed].trim_end_matches(super::lex::is_space);
+    if rest.trim_matches(super::lex::is_space).is_empty() && style != NumberStyle::Chapter {
+        // A bare number on a line of its own is a table cell or page number, not a heading.
+        return None;
+    }
+    Some((
+        Numbering {
+            style,
+            value,
+            span: Span::new(base + lead, base + lead + number.len()),
+            mixed_brackets: mixed,
+            malformed,
+        },
+        base + lead + consumed,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(NumberStyle, u32, bool, bool, &str)> {
+        read_number(s, 0).map(|(n, t)| (n.style, n.value, n.mixed_brackets, n.malformed, &s[t..]))
+    }
+
+    #[test]
+    fn reads_every_style() {
+        use NumberStyle::*;
+        assert_eq!(
+            read("一、深入开展"),
+            Some((Chapter, 1, false, false, "深入开展"))
+        );
+        assert_eq!(
+            read("十一、加强组织保障"),
+            Some((Chapter, 11, false, false, "加强组织保障"))
+        );
+        assert_eq!(
+            read("（二十五）建立"),
+            Some((Section, 25, false, false, "建立"))
+        );
+        assert_eq!(
+            read("(一)各有关单位"),
+            Some((Section, 1, false, false, "各有关单位"))
+        );
+        assert_eq!(
+            read("(二）加强源头严防"),
+            Some((Section, 2, true, false, "加强源头严防"))
+        );
+        assert_eq!(
+            read("1.积极参与"),
+            Some((Item, 1, false, false, "积极参与"))
+        );
+        assert_eq!(
+            read("1. 创建培训。"),
+            Some((Item, 1, false, false, "创建培训。"))
+        );
+        assert_eq!(read("3．严把"), Some((Item, 3, false, false, "严把")));
+        assert_eq!(read("（1）落实"), Some((SubItem, 1, false, false, "落实")));
+        assert_eq!(read("②加强"), Some((Circled, 2, false, false, "加强")));
+        assert_eq!(
+            read("—、强化标准实施"),
+            Some((Chapter, 1, false, true, "强化标准实施"))
+        );
+        assert_eq!(
+            read("36县级市场监管部门"),
+            Some((Item, 36, false, true, "县级市场监管部门"))
+        );
+    }
+
+    #[test]
+    fn quantities_and_dates_are_not_headings() {
+        for s in [
+            "2018年是贯彻",
+            "2020年10月底完成",
+            "5 个方面",
+            "1.3元",
+            "36大项",
+            "12315投诉",
+            "(代拟稿)",
+            "（负责常务工作）",
+        ] {
+            assert_eq!(read(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn span_covers_the_number_only() {
+        let (n, title) = read_number("　（三）强化", 10).unwrap();
+        assert_eq!(n.span, Span::new(13, 13 + "（三）".len()));
+        assert_eq!(title, 13 + "（三）".len());
+    }
+}

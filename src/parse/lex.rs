@@ -1,0 +1,178 @@
+//! Shared atoms: brackets of both widths, Chinese and Arabic numerals, separators.
+
+use crate::source::Span;
+
+pub const OPEN: &[char] = &['（', '(', '[', '【', '〔', '［'];
+pub const CLOSE: &[char] = &['）', ')', ']', '】', '〕', '］'];
+
+pub fn is_open(c: char) -> bool {
+    OPEN.contains(&c)
+}
+
+pub fn is_close(c: char) -> bool {
+    CLOSE.contains(&c)
+}
+
+pub fn is_full_width(c: char) -> bool {
+    (c as u32) > 0x7F
+}
+
+/// Separators between units in a list.
+pub fn is_unit_separator(c: char) -> bool {
+    matches!(c, '、' | '，' | ',' | '；' | ';')
+}
+
+/// Spaces of every width, tabs included.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+/// `text` without leading and trailing spaces of any width, as a sub-slice.
+pub fn trim(text: &str) -> &str {
+    text.trim_matches(is_space)
+}
+
+/// The value of a Chinese numeral from 一 to 九十九 (also 〇/零 inside).
+pub fn chinese_number(s: &str) -> Option<u32> {
+    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [] => None,
+        ['〇'] => Some(0),
+        [d] if *d != '十' => digit(*d),
+        ['十'] => Some(10),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        _ => None,
+    }
+}
+
+pub fn is_chinese_numeral(c: char) -> bool {
+    "零〇一二三四五六七八九十".contains(c)
+}
+
+/// The value of a circled number ① to ⑳.
+pub fn circled_number(c: char) -> Option<u32> {
+    let v = c as u32;
+    (0x2460..=0x2473).contains(&v).then(|| v - 0x2460 + 1)
+}
+
+/// Top-level bracket groups of a line, nesting-aware and tolerant of mixed widths:
+/// `(A（B）C）` is one group. Unbalanced brackets yield no group.
+pub fn bracket_groups(line: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, c) in line.char_indices() {
+        if is_open(c) {
+            stack.push(i);
+        } else if is_close(c) {
+            if let Some(start) = stack.pop() {
+                if stack.is_empty() {
+                    out.push(Span::new(start, i + c.len_utf8()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Splits `text` at separators that are not inside brackets; returns sub-slices.
+pub fn split_outside_brackets(text: &str, is_sep: impl Fn(char) -> bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if is_open(c) {
+            depth += 1;
+        } else if is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && is_sep(c) {
+            out.push(&text[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(&text[start..]);
+    out
+}
+
+/// The byte offset of the first position in `text` where one of `words` starts, longest word
+/// first at equal positions: (offset, word).
+pub fn find_any<'w>(text: &str, words: &[&'w str]) -> Option<(usize, &'w str)> {
+    let mut best: Option<(usize, &'w str)> = None;
+    for w in words {
+        if let Some(i) = text.find(w) {
+            let better = match best {
+                None => true,
+                Some((j, bw)) => i < j || (i == j && w.len() > bw.len()),
+            };
+            if better {
+                best = Some((i, w));
+            }
+        }
+    }
+    best
+}
+
+/// The longest of `words` that `text` starts with.
+pub fn starts_with_any<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
+    words
+        .iter()
+        .filter(|w| text.starts_with(**w))
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+/// The longest of `words` that `text` ends with.
+pub fn ends_with_any<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
+    words
+        .iter()
+        .filter(|w| text.ends_with(**w))
+        .max_by_key(|w| w.len())
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numbers() {
+        for (s, v) in [
+            ("一", 1),
+            ("十", 10),
+            ("十一", 11),
+            ("二十", 20),
+            ("二十五", 25),
+            ("九十九", 99),
+        ] {
+            assert_eq!(chinese_number(s), Some(v), "{s}");
+        }
+        assert_eq!(chinese_number("十十"), None);
+        assert_eq!(chinese_number(""), None);
+    }
+
+    #[test]
+    fn bracket_groups_nest_and_mix_widths() {
+        let line = "正文。[各乡镇政府（街道办事处）、市政府相关部门按职责分工负责]";
+        let g = bracket_groups(line);
+        assert_eq!(g.len(), 1);
+        assert!(line[g[0].start..g[0].end].starts_with('['));
+        assert!(line[g[0].start..g[0].end].ends_with(']'));
+        let mixed = "（自治区食品药品安全委员会，各盟行政公署、市人民政府负责)";
+        assert_eq!(bracket_groups(mixed), vec![Span::new(0, mixed.len())]);
+        assert!(bracket_groups("（未闭合").is_empty());
+    }
+
+    #[test]
+    fn splits_outside_brackets_only() {
+        let parts = split_outside_brackets(
+            "市规划建设局（市城乡、建设服务中心）、各乡镇",
+            |c| c == '、',
+        );
+        assert_eq!(
+            parts,
+            vec!["市规划建设局（市城乡、建设服务中心）", "各乡镇"]
+        );
+    }
+}

@@ -1,0 +1,386 @@
+//! Markdown task tables converted from PDF: `| 项目 | 工作目标任务 | 责任部门 | 完成时限 |`.
+//!
+//! PDF conversion shifts columns, repeats headers and packs several items `(31) … (38)` into
+//! one cell with their lead groups and deadlines packed alike, so cells are read by content,
+//! not by column: the first cell holding item numbers is the task cell, unit lists after it
+//! are leads and dates are deadlines. Where packed groups cannot be matched to items one to
+//! one, the items are kept and marked ambiguous.
+
+use super::clause::read_clause;
+use super::deadline::read_deadline;
+use super::lex::{is_space, trim};
+use super::units::{looks_like_unit_list, split_units};
+use super::{heading_at, new_task, Builder, Line};
+use crate::model::{Deadline, NumberStyle, Numbering, Origin, Unit};
+use crate::source::Span;
+
+/// The index of the first table row, when the part has a Markdown table.
+pub(crate) fn find(lines: &[Line]) -> Option<usize> {
+    let rows: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_row(lines[i].text))
+        .collect();
+    (rows.len() >= 2).then(|| rows[0])
+}
+
+fn is_row(text: &str) -> bool {
+    text.trim_start_matches(is_space).starts_with('|')
+}
+
+pub(crate) fn parse(b: &mut Builder, lines: &[Line], part: usize) {
+    let part_label = b
+        .doc
+        .parts
+        .get(part)
+        .map(|p| p.label.clone())
+        .unwrap_or_default();
+    let mut stack: Vec<usize> = Vec::new();
+    for line in lines {
+        if line.is_blank() {
+            continue;
+        }
+        if !is_row(line.text) {
+            if let Some((h, _)) = heading_at(line, Origin::Table, part) {
+                b.push_heading(&mut stack, h);
+            }
+            continue;
+        }
+        let cells = split_row(line);
+        if cells.iter().all(|c| is_rule_cell(b.slice(*c))) || is_header(b, &cells) {
+            continue;
+        }
+        let item_cell = cells.iter().position(|&c| !markers(b.slice(c)).is_empty());
+        let groups_end = item_cell.unwrap_or(cells.len());
+        for &c in &cells[..groups_end] {
+            let l = Line {
+                span: c,
+                text: b.slice(c),
+            };
+            if let Some((h, _)) = heading_at(&l, Origin::Table, part) {
+                if !matches!(h.numbering.style, NumberStyle::SubItem) {
+                    b.push_heading(&mut stack, h);
+                }
+            }
+        }
+        if let Some(k) = item_cell {
+            items_of_row(b, &cells, k, &stack, &part_label);
+        }
+    }
+}
+
+/// The cells of a row, trimmed, with their spans.
+fn split_row(line: &Line) -> Vec<Span> {
+    let t = line.text;
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in t.char_indices() {
+        if c == '|' {
+            if let Some(s) = start {
+                let cell = trim(&t[s..i]);
+                let span = if cell.is_empty() {
+                    Span::new(line.span.start + i, line.span.start + i)
+                } else {
+                    Span::of(t, cell).shift(line.span.start)
+                };
+                out.push(span);
+            }
+            start = Some(i + 1);
+        }
+    }
+    out
+}
+
+fn is_rule_cell(s: &str) -> bool {
+    s.chars().all(|c| c == '-' || c == ':' || is_space(c))
+}
+
+fn is_header(b: &Builder, cells: &[Span]) -> bool {
+    let t = &b.data.lexicon.table;
+    let words: Vec<&String> = t.task.iter().chain(&t.lead).chain(&t.deadline).collect();
+    cells
+        .iter()
+        .any(|&c| words.iter().any(|w| b.slice(c) == w.as_str()))
+}
+
+/// Item numbers `(31)` in a cell: at its start, after `<p>`, or after a sentence end.
+fn markers(cell: &str) -> Vec<(usize, usize, u32)> {
+    let mut out = Vec::new();
+    for (i, c) in cell.char_indices() {
+        if c != '(' && c != '（' {
+            continue;
+        }
+        let rest = &cell[i + c.len_utf8()..];
+        let digits: String = rest.chars().take_while(|d| d.is_ascii_digit()).collect();
+        if digits.is_empty() || digits.len() > 3 {
+            continue;
+        }
+        let after = &rest[digits.len()..];
+        let Some(close) = after.chars().next().filter(|&x| x == ')' || x == '）') else {
+            continue;
+        };
+        let before = cell[..i].trim_end_matches(is_space);
+        let at_start = before.is_empty()
+            || before.ends_with("<p>")
+            || before.ends_with(|p: char| "。；;.!！)）".contains(p));
+        if at_start {
+            let end = i + c.len_utf8() + digits.len() + close.len_utf8();
+            out.push((i, end, digits.parse().unwrap_or(0)));
+        }
+    }
+    out
+}
+
+fn items_of_row(b: &mut Builder, cells: &[Span], k: usize, stack: &[usize], part_label: &str) {
+    let cell = cells[k];
+    let text = b.slice(cell).to_string();
+    let marks = markers(&text);
+    let mut lead_cells = Vec::new();
+    let mut deadline_cells = Vec::new();
+    for &c in &cells[k + 1..] {
+        let s = b.slice(c);
+        if trim(s).is_empty() {
+            continue;
+        }
+        if is_deadline_text(b, s) {
+            deadline_cells.push(c);
+        } else if lead_groups(s, 0).iter().all(|g| {
+            let g = &s[g.start..g.end];
+            read_clause(g, 0, &b.data.lexicon).is_some() || looks_like_unit_list(g, &b.data.lexicon)
+        }) {
+            lead_cells.push(c);
+        }
+    }
+    let lead_groups: Vec<Span> = lead_cells
+        .iter()
+        .flat_map(|&c| lead_groups(b.slice(c), c.start))
+        .collect();
+    let deadline_groups: Vec<Span> = deadline_cells
+        .iter()
+        .flat_map(|&c| deadline_groups(b.slice(c), c.start))
+        .collect();
+    let n = marks.len();
+    let leads_for = assign(b, &lead_groups, n);
+    let deadlines_for = assign(b, &deadline_groups, n);
+    let heading = stack.last().copied();
+    let condition = b.under_condition_heading(heading);
+    for (j, &(ms, me, value)) in marks.iter().enumerate() {
+        let end = marks.get(j + 1).map_or(text.len(), |m| m.0);
+        let body = trim(strip_tags(&text[me..end]));
+        let text_span = if body.is_empty() {
+            Span::new(cell.start + me, cell.start + me)
+        } else {
+            Span::of(&text, body).shift(cell.start)
+        };
+        let num_span = Span::new(cell.start + ms, cell.start + me);
+        let number = format!("{part_label} {}", b.slice(num_span));
+        let mut t = new_task(
+            Origin::Table,
+            num_span.cover(text_span),
+            text_span,
+            heading,
+            number,
+        );
+        t.item_number = Some(Numbering {
+            style: NumberStyle::SubItem,
+            value,
+            span: num_span,
+            mixed_brackets: false,
+            malformed: false,
+        });
+        t.condition = condition;
+        match &leads_for {
+            Assigned::Each(g) => {
+                let (leads, partners) = units_of(b, g[j]);
+                t.leads = leads;
+                t.partners = partners;
+                t.clause = Some(g[j]);
+            }
+            Assigned::None => {}
+            Assigned::Ambiguous => {}
+        }
+        match &deadlines_for {
+            Assigned::Each(g) => {
+                let d = deadline_at(b, g[j]);
+                t.not_applicable = d.when.not_applicable;
+                t.deadline = Some(d);
+            }
+            Assigned::None | Assigned::Ambiguous => {}
+        }
+        if matches!(leads_for, Assigned::Ambiguous) || matches!(deadlines_for, Assigned::Ambiguous)
+        {
+            t.ambiguous = Some(format!(
+                "{n} items share one cell with {} lead groups and {} deadline groups; which belongs to which cannot be told",
+                lead_groups.len(),
+                deadline_groups.len()
+            ));
+        }
+        b.doc.tasks.push(t);
+    }
+}
+
+enum Assigned {
+    Each(Vec<Span>),
+    None,
+    Ambiguous,
+}
+
+/// One group per item, one group for all, or identical groups for all; otherwise ambiguous.
+fn assign(b: &Builder, groups: &[Span], items: usize) -> Assigned {
+    match groups.len() {
+        0 => Assigned::None,
+        g if g == items => Assigned::Each(groups.to_vec()),
+        1 => Assigned::Each(vec![groups[0]; items]),
+        _ if groups.iter().all(|&g| b.slice(g) == b.slice(groups[0])) => {
+            Assigned::Each(vec![groups[0]; items])
+        }
+        _ => Assigned::Ambiguous,
+    }
+}
+
+fn strip_tags(s: &str) -> &str {
+    let mut s = trim(s);
+    loop {
+        let before = s;
+        for tag in ["<p>", "</p>"] {
+            s = trim(s.strip_prefix(tag).unwrap_or(s));
+            s = trim(s.strip_suffix(tag).unwrap_or(s));
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+fn is_deadline_text(b: &Builder, s: &str) -> bool {
+    let d = read_deadline(s, 0, &b.data.lexicon);
+    !d.when.is_empty()
+        && trim(s)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || !looks_like_unit_list(s, &b.data.lexicon))
+}
+
+/// Lead groups packed in one cell are separated by spaces that do not follow a list separator.
+fn lead_groups(cell: &str, base: usize) -> Vec<Span> {
+    split_groups(cell, base, |prev, next| {
+        !"、，,;；".contains(prev) && !"、，,;；".contains(next)
+    })
+}
+
+/// Deadline groups start with a year or 合理缺项 after a finished group.
+fn deadline_groups(cell: &str, base: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = cell.char_indices().collect();
+    for w in 0..chars.len() {
+        let (i, c) = chars[w];
+        if !is_space(c) || i == start {
+            continue;
+        }
+        let next = trim(&cell[i..]);
+        let prev = trim(&cell[start..i]);
+        let prev_end = prev.chars().next_back().unwrap_or('，');
+        let starts_group = next.starts_with("20") || next.starts_with("合理缺项");
+        if starts_group && !prev.is_empty() && !"，,".contains(prev_end) {
+            out.push(Span::of(cell, prev).shift(base));
+            start = i;
+        }
+    }
+    let last = trim(&cell[start..]);
+    if !last.is_empty() {
+        out.push(Span::of(cell, last).shift(base));
+    }
+    out
+}
+
+fn split_groups(cell: &str, base: usize, splits: impl Fn(char, char) -> bool) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < cell.len() {
+        let c = cell[i..].chars().next().unwrap_or(' ');
+        if is_space(c) {
+            let run_end = i + cell[i..].len() - cell[i..].trim_start_matches(is_space).len();
+            let prev = cell[..i].chars().next_back().unwrap_or('、');
+            let next = cell[run_end..].chars().next().unwrap_or('、');
+            if run_end < cell.len() && splits(prev, next) {
+                let g = trim(&cell[start..i]);
+                if !g.is_empty() {
+                    out.push(Span::of(cell, g).shift(base));
+                }
+                start = run_end;
+            }
+            i = run_end.max(i + 1);
+        } else {
+            i += c.len_utf8();
+        }
+    }
+    let g = trim(&cell[start..]);
+    if !g.is_empty() {
+        out.push(Span::of(cell, g).shift(base));
+    }
+    out
+}
+
+fn units_of(b: &Builder, group: Span) -> (Vec<Unit>, Vec<Unit>) {
+    let text = b.slice(group);
+    match read_clause(text, group.start, &b.data.lexicon) {
+        Some(r) => (r.leads, r.partners),
+        None => (split_units(text, group.start, &b.data.lexicon), Vec::new()),
+    }
+}
+
+fn deadline_at(b: &Builder, group: Span) -> Deadline {
+    read_deadline(b.slice(group), group.start, &b.data.lexicon)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_markers_only_where_items_start() {
+        let cell = "<p>(8) 食品安全抽检…每年至少召开2次会议。</p> <p>(9) 食源性疾病…</p>";
+        assert_eq!(
+            markers(cell).iter().map(|m| m.2).collect::<Vec<_>>(),
+            vec![8, 9]
+        );
+        let c2 = "(38) 畅通渠道, 工作时间内 12315 (12345) 热线接通率达到 90% 以上。";
+        assert_eq!(
+            markers(c2).iter().map(|m| m.2).collect::<Vec<_>>(),
+            vec![38]
+        );
+        assert!(markers("1.党政同责 (3分)").is_empty());
+    }
+
+    #[test]
+    fn packed_groups() {
+        let leads = "区公安分局 区人力资源和社会保障局、区市场监管局 区水务局";
+        let g: Vec<&str> = lead_groups(leads, 0)
+            .iter()
+            .map(|s| &leads[s.start..s.end])
+            .collect();
+        assert_eq!(
+            g,
+            vec![
+                "区公安分局",
+                "区人力资源和社会保障局、区市场监管局",
+                "区水务局"
+            ]
+        );
+        let l2 = "区食品药品安委会办公室牵头, 各成员单位配合 区水务局";
+        assert_eq!(lead_groups(l2, 0).len(), 2);
+        let d = "2023 年 4 月初开始, 常态化推进 2023 年 4 月初开始, 常态化推进 合理缺项";
+        let g: Vec<&str> = deadline_groups(d, 0)
+            .iter()
+            .map(|s| &d[s.start..s.end])
+            .collect();
+        assert_eq!(
+            g,
+            vec![
+                "2023 年 4 月初开始, 常态化推进",
+                "2023 年 4 月初开始, 常态化推进",
+                "合理缺项"
+            ]
+        );
+    }
+}

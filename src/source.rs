@@ -1,0 +1,394 @@
+//! Source text: decoding bytes into text once, byte spans, and line/character positions.
+//!
+//! Every position planlint reports is a [`Span`] (a byte range into [`SourceFile::text`], the
+//! decoded text with any byte-order mark removed) and is shown as a 1-based line and a 1-based
+//! **character** column. Columns are computed here and nowhere else.
+
+use serde::Serialize;
+use std::fmt;
+
+/// A byte range into the decoded text. Both ends lie on char boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span { start, end }
+    }
+
+    /// The span of `part` inside `full`; `part` must be a subslice of `full`.
+    pub fn of(full: &str, part: &str) -> Span {
+        let start = (part.as_ptr() as usize).wrapping_sub(full.as_ptr() as usize);
+        debug_assert!(start <= full.len() && start + part.len() <= full.len());
+        debug_assert!(full.is_char_boundary(start) && full.is_char_boundary(start + part.len()));
+        Span::new(start, start + part.len())
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    /// A span moved by `by` bytes (for spans computed inside a sub-slice).
+    pub fn shift(self, by: usize) -> Span {
+        Span::new(self.start + by, self.end + by)
+    }
+}
+
+impl From<Span> for miette::SourceSpan {
+    fn from(s: Span) -> Self {
+        (s.start, s.len()).into()
+    }
+}
+
+/// A 1-based line and 1-based character column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct LineCol {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Where a span starts and ends, as people count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// How the bytes were turned into text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Gb18030,
+}
+
+impl Encoding {
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf8Bom => "utf-8-bom",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Gb18030 => "gb18030",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Encoding> {
+        match name.to_ascii_lowercase().replace('_', "-").as_str() {
+            "utf-8" | "utf8" => Some(Encoding::Utf8),
+            "utf-8-bom" | "utf8-bom" => Some(Encoding::Utf8Bom),
+            "utf-16le" | "utf16le" | "utf-16" => Some(Encoding::Utf16Le),
+            "utf-16be" | "utf16be" => Some(Encoding::Utf16Be),
+            "gb18030" | "gbk" | "gb2312" => Some(Encoding::Gb18030),
+            _ => None,
+        }
+    }
+}
+
+/// Why bytes could not become a plan's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    Empty,
+    Binary,
+    Undecodable,
+    NotChinese,
+    WrongEncoding(&'static str),
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::Empty => write!(f, "the file is empty or holds only white space"),
+            DecodeError::Binary => write!(f, "the file is binary, not a text document"),
+            DecodeError::Undecodable => write!(
+                f,
+                "the file is neither UTF-8, UTF-16 with a byte-order mark, nor GB18030/GBK text"
+            ),
+            DecodeError::NotChinese => {
+                write!(
+                    f,
+                    "the text holds no Chinese characters, so it is not a plan"
+                )
+            }
+            DecodeError::WrongEncoding(name) => {
+                write!(
+                    f,
+                    "the file cannot be decoded as {name} (as --encoding asks)"
+                )
+            }
+        }
+    }
+}
+
+/// Decodes a document: BOM first, then UTF-8, then GB18030 (which covers GBK and GB2312).
+pub fn decode(bytes: &[u8], forced: Option<Encoding>) -> Result<(String, Encoding), DecodeError> {
+    let (text, encoding) = match forced {
+        Some(enc) => (
+            decode_as(bytes, enc).ok_or(DecodeError::WrongEncoding(enc.name()))?,
+            enc,
+        ),
+        None => sniff(bytes)?,
+    };
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    if text.contains('\0') {
+        return Err(DecodeError::Binary);
+    }
+    if !text.chars().any(is_cjk) {
+        return Err(DecodeError::NotChinese);
+    }
+    Ok((text, encoding))
+}
+
+fn sniff(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(DecodeError::Empty);
+    }
+    for enc in [Encoding::Utf8Bom, Encoding::Utf16Le, Encoding::Utf16Be] {
+        if bytes.starts_with(bom(enc)) {
+            return decode_as(bytes, enc)
+                .map(|t| (t, enc))
+                .ok_or(DecodeError::Undecodable);
+        }
+    }
+    // NUL bytes never occur in UTF-8 or GB18030 text: this is a binary file.
+    if bytes.contains(&0) {
+        return Err(DecodeError::Binary);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((text.to_string(), Encoding::Utf8));
+    }
+    decode_as(bytes, Encoding::Gb18030)
+        .map(|t| (t, Encoding::Gb18030))
+        .ok_or(DecodeError::Undecodable)
+}
+
+fn bom(enc: Encoding) -> &'static [u8] {
+    match enc {
+        Encoding::Utf8Bom => b"\xEF\xBB\xBF",
+        Encoding::Utf16Le => b"\xFF\xFE",
+        Encoding::Utf16Be => b"\xFE\xFF",
+        _ => b"",
+    }
+}
+
+fn decode_as(bytes: &[u8], enc: Encoding) -> Option<String> {
+    let body = bytes.strip_prefix(bom(enc)).unwrap_or(bytes);
+    let codec = match enc {
+        Encoding::Utf8 | Encoding::Utf8Bom => {
+            let body = bytes.strip_prefix(bom(Encoding::Utf8Bom)).unwrap_or(bytes);
+            return std::str::from_utf8(body).ok().map(str::to_string);
+        }
+        Encoding::Utf16Le => encoding_rs::UTF_16LE,
+        Encoding::Utf16Be => encoding_rs::UTF_16BE,
+        Encoding::Gb18030 => encoding_rs::GB18030,
+    };
+    codec
+        .decode_without_bom_handling_and_without_replacement(body)
+        .map(|c| c.into_owned())
+}
+
+/// CJK ideographs (the basic block and extension A) and CJK punctuation count as Chinese.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// A decoded document with its line-start table.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+    pub encoding: Encoding,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile::with_encoding(name, text, Encoding::Utf8)
+    }
+
+    pub fn with_encoding(
+        name: impl Into<String>,
+        text: impl Into<String>,
+        encoding: Encoding,
+    ) -> SourceFile {
+        let text = text.into();
+        let line_starts = line_starts(&text);
+        SourceFile {
+            name: name.into(),
+            text,
+            encoding,
+            line_starts,
+        }
+    }
+
+    /// Reads, decodes and wraps bytes.
+    pub fn from_bytes(
+        name: impl Into<String>,
+        bytes: &[u8],
+        forced: Option<Encoding>,
+    ) -> Result<SourceFile, DecodeError> {
+        let (text, encoding) = decode(bytes, forced)?;
+        Ok(SourceFile::with_encoding(name, text, encoding))
+    }
+
+    /// The text of a span, or "" when the span does not fit the text (never panics).
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// 1-based line and character column of a byte offset. A `\r\n` pair is one line break.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = offset.min(self.text.len());
+        let idx = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.line_starts[idx];
+        let column = self
+            .text
+            .get(start..offset)
+            .map(|s| s.chars().count())
+            .unwrap_or(0);
+        LineCol {
+            line: idx + 1,
+            column: column + 1,
+        }
+    }
+
+    pub fn position(&self, span: Span) -> Position {
+        let a = self.line_col(span.start);
+        let b = self.line_col(span.end);
+        Position {
+            line: a.line,
+            column: a.column,
+            end_line: b.line,
+            end_column: b.column,
+        }
+    }
+
+    /// Byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> Option<usize> {
+        self.line_starts.get(line.checked_sub(1)?).copied()
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = vec![0];
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// Lines of `text` with their spans, without the line break; `\r\n`, `\n` and lone `\r` end a line.
+pub fn lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
+    let mut rest_start = 0;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let rest = &text[rest_start..];
+        let (len, brk) = match rest.find(['\n', '\r']) {
+            Some(i) if rest[i..].starts_with("\r\n") => (i, 2),
+            Some(i) => (i, 1),
+            None => {
+                done = true;
+                (rest.len(), 0)
+            }
+        };
+        let span = Span::new(rest_start, rest_start + len);
+        rest_start += len + brk;
+        Some((span, &text[span.start..span.end]))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let f = SourceFile::new("t", "一、总则\n（一）强化");
+        let off = f.text.find("强化").unwrap();
+        assert_eq!(f.line_col(off), LineCol { line: 2, column: 4 });
+        assert_eq!(f.line_col(0), LineCol { line: 1, column: 1 });
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_are_one_break_each() {
+        let f = SourceFile::new("t", "甲\r\n乙\r丙\n丁");
+        assert_eq!(f.line_count(), 4);
+        assert_eq!(f.line_col(f.text.find('丙').unwrap()).line, 3);
+        let ls: Vec<&str> = lines(&f.text).map(|(_, l)| l).collect();
+        assert_eq!(ls, vec!["甲", "乙", "丙", "丁"]);
+    }
+
+    #[test]
+    fn decodes_gb18030_and_utf16() {
+        let (gbk, _, _) = encoding_rs::GB18030.encode("食品安全工作方案");
+        assert_eq!(
+            decode(&gbk, None).unwrap(),
+            ("食品安全工作方案".to_string(), Encoding::Gb18030)
+        );
+        let mut u16 = vec![0xFF, 0xFE];
+        for u in "食品安全".encode_utf16() {
+            u16.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&u16, None).unwrap().1, Encoding::Utf16Le);
+    }
+
+    #[test]
+    fn rejects_non_plans() {
+        assert_eq!(decode(b"", None), Err(DecodeError::Empty));
+        assert_eq!(decode(b" \n\t", None), Err(DecodeError::Empty));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0", None),
+            Err(DecodeError::Binary)
+        );
+        assert_eq!(decode(b"hello world", None), Err(DecodeError::NotChinese));
+        assert_eq!(
+            decode(&[0xFF, 0x30, 0x81], None),
+            Err(DecodeError::Undecodable)
+        );
+    }
+
+    #[test]
+    fn slice_never_panics() {
+        let f = SourceFile::new("t", "食品");
+        assert_eq!(f.slice(Span::new(1, 2)), "");
+        assert_eq!(f.slice(Span::new(0, 3)), "食");
+        assert_eq!(f.slice(Span::new(3, 99)), "");
+    }
+}
