@@ -1,9 +1,18 @@
 //! planlint: a linter for Chinese local government implementation plans.
 //!
-//! Data flows one way: read ([`source`]) → parse ([`parse`]) → model ([`model`]) → check
-//! (`rules`) → report.
+//! Data flows one way: read ([`source`]) → parse ([`parse`]) → model ([`model`]) →
+//! align ([`align`], against a directive) → check ([`rules`]) → report ([`report`]).
 
+pub mod align;
+pub mod cli;
 pub mod data;
+pub mod diff;
+pub mod finding;
 pub mod model;
 pub mod parse;
+pub mod report;
+pub mod rules;
 pub mod source;
+
+#[cfg(test)]
+pub(crate) mod testing;

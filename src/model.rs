@@ -5,7 +5,7 @@ use crate::source::Span;
 use serde::Serialize;
 
 /// Where a task was written: running text or a task table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
     Body,
@@ -235,6 +235,8 @@ pub struct Document {
     pub headings: Vec<Heading>,
     pub tasks: Vec<Task>,
     pub targets: Vec<Target>,
+    /// Units in table cells that belong to no item (rows of a converted table out of step).
+    pub stray_units: Vec<Unit>,
 }
 
 impl Document {

@@ -61,8 +61,18 @@ pub(crate) fn parse(b: &mut Builder, lines: &[Line], part: usize) {
                 }
             }
         }
-        if let Some(k) = item_cell {
-            items_of_row(b, &cells, k, &stack, &part_label);
+        match item_cell {
+            Some(k) => items_of_row(b, &cells, k, &stack, &part_label),
+            None => {
+                for &c in cells.iter().skip(1) {
+                    if is_lead_cell(b, b.slice(c)) {
+                        for g in lead_groups(b.slice(c), c.start) {
+                            let (leads, partners) = units_of(b, g);
+                            b.doc.stray_units.extend(leads.into_iter().chain(partners));
+                        }
+                    }
+                }
+            }
         }
     }
 }
@@ -142,10 +152,7 @@ fn items_of_row(b: &mut Builder, cells: &[Span], k: usize, stack: &[usize], part
         }
         if is_deadline_text(b, s) {
             deadline_cells.push(c);
-        } else if lead_groups(s, 0).iter().all(|g| {
-            let g = &s[g.start..g.end];
-            read_clause(g, 0, &b.data.lexicon).is_some() || looks_like_unit_list(g, &b.data.lexicon)
-        }) {
+        } else if is_lead_cell(b, s) {
             lead_cells.push(c);
         }
     }
@@ -248,6 +255,17 @@ fn strip_tags(s: &str) -> &str {
             return s;
         }
     }
+}
+
+/// Every packed group of the cell reads as a clause or a list of units.
+fn is_lead_cell(b: &Builder, s: &str) -> bool {
+    let groups = lead_groups(s, 0);
+    !groups.is_empty()
+        && !is_deadline_text(b, s)
+        && groups.iter().all(|g| {
+            let g = &s[g.start..g.end];
+            read_clause(g, 0, &b.data.lexicon).is_some() || looks_like_unit_list(g, &b.data.lexicon)
+        })
 }
 
 fn is_deadline_text(b: &Builder, s: &str) -> bool {

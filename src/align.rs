@@ -1,0 +1,321 @@
+//! Matching directive tasks and targets to the plan's.
+//!
+//! Tasks are compared by the Dice similarity of their character bigrams (CJK text, digits and
+//! punctuation dropped), found through an inverted bigram index so that the cost grows with
+//! the bigrams two documents share, not with the product of their task counts. A directive
+//! task matches every plan task scoring at least `min_similarity` and within `split_ratio` of
+//! its best (one task split into several); a plan task may carry several directive tasks
+//! (merged). Body tasks match body tasks and table tasks table tasks, unless the plan has no
+//! tasks of that kind (the plan moved them into a table, or out of one).
+//!
+//! Targets are matched on their own, by unit and by the sentence around them, so that targets
+//! outside any task (工作目标) are compared too. Everything is deterministic: ties go to the
+//! earlier task.
+
+use crate::data::RuleData;
+use crate::model::{Document, Origin, Target};
+use crate::source::{is_cjk, SourceFile, Span};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub directive: usize,
+    pub plan: usize,
+    pub score: f64,
+    /// Stretches of text both tasks share, longest first: why they were matched.
+    pub shared_terms: Vec<String>,
+    /// The plan task also carries other directive tasks (they were merged).
+    pub shared: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetPair {
+    pub directive: usize,
+    pub plan: usize,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Alignment {
+    pub pairs: Vec<Pair>,
+    pub unmatched_directive: Vec<usize>,
+    pub unmatched_plan: Vec<usize>,
+    pub targets: Vec<TargetPair>,
+}
+
+/// Thresholds, from the catalogue entry of `missing-task` (params), with these defaults.
+#[derive(Debug, Clone, Copy)]
+pub struct Thresholds {
+    pub min_similarity: f64,
+    pub split_ratio: f64,
+    pub target_similarity: f64,
+}
+
+impl Thresholds {
+    pub fn from_data(data: &RuleData) -> Thresholds {
+        let get = |rule: &str, key: &str, default: f64| {
+            data.catalogue
+                .rule
+                .iter()
+                .find(|r| r.name == rule)
+                .and_then(|r| r.params.get(key))
+                .and_then(|v| v.as_float())
+                .unwrap_or(default)
+        };
+        Thresholds {
+            min_similarity: get("missing-task", "min_similarity", 0.42),
+            split_ratio: get("missing-task", "split_ratio", 0.85),
+            target_similarity: get("weakened-target", "min_context_similarity", 0.5),
+        }
+    }
+}
+
+/// Bigram ids of a text: CJK and ASCII letters only, so numbering, punctuation and numbers do
+/// not make tasks alike.
+fn bigrams(text: &str) -> Vec<u64> {
+    let chars: Vec<char> = text
+        .chars()
+        .filter(|&c| is_cjk(c) || c.is_ascii_alphabetic())
+        .collect();
+    let mut v: Vec<u64> = chars
+        .windows(2)
+        .map(|w| ((w[0] as u64) << 21) | w[1] as u64)
+        .collect();
+    v.sort_unstable();
+    v
+}
+
+/// Dice similarity of two sorted bigram multisets.
+fn dice(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut shared) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
+}
+
+/// A task's comparable text: its statement, with the responsibility clause left out.
+fn task_text<'a>(src: &'a SourceFile, doc: &Document, k: usize) -> &'a str {
+    src.slice(doc.tasks[k].text)
+}
+
+pub fn align(
+    plan_src: &SourceFile,
+    plan: &Document,
+    dir_src: &SourceFile,
+    dir: &Document,
+    data: &RuleData,
+) -> Alignment {
+    let th = Thresholds::from_data(data);
+    let plan_bg: Vec<Vec<u64>> = (0..plan.tasks.len())
+        .map(|k| bigrams(task_text(plan_src, plan, k)))
+        .collect();
+    let dir_bg: Vec<Vec<u64>> = (0..dir.tasks.len())
+        .map(|k| bigrams(task_text(dir_src, dir, k)))
+        .collect();
+    let index = inverted(&plan_bg);
+    let plan_has = |o: Origin| plan.tasks.iter().any(|t| t.origin == o);
+
+    let mut pairs = Vec::new();
+    let mut unmatched_directive = Vec::new();
+    for (d, dbg) in dir_bg.iter().enumerate() {
+        let origin = dir.tasks[d].origin;
+        let same_kind_only = plan_has(origin);
+        let mut scored: Vec<(usize, f64)> = candidates(&index, dbg)
+            .into_iter()
+            .filter(|&p| !same_kind_only || plan.tasks[p].origin == origin)
+            .map(|p| (p, dice(dbg, &plan_bg[p])))
+            .filter(|&(_, s)| s >= th.min_similarity)
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let Some(&(_, best)) = scored.first() else {
+            unmatched_directive.push(d);
+            continue;
+        };
+        for (p, s) in scored
+            .into_iter()
+            .take_while(|&(_, s)| s >= best * th.split_ratio)
+        {
+            let terms = shared_terms(task_text(dir_src, dir, d), task_text(plan_src, plan, p));
+            pairs.push(Pair {
+                directive: d,
+                plan: p,
+                score: s,
+                shared_terms: terms,
+                shared: false,
+            });
+        }
+    }
+    let mut carried: HashMap<usize, usize> = HashMap::new();
+    for p in &pairs {
+        *carried.entry(p.plan).or_default() += 1;
+    }
+    for p in &mut pairs {
+        p.shared = carried[&p.plan] > 1;
+    }
+    let unmatched_plan = (0..plan.tasks.len())
+        .filter(|p| !carried.contains_key(p))
+        .collect();
+    Alignment {
+        pairs,
+        unmatched_directive,
+        unmatched_plan,
+        targets: align_targets(plan_src, plan, dir_src, dir, th, data),
+    }
+}
+
+fn inverted(docs: &[Vec<u64>]) -> HashMap<u64, Vec<usize>> {
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (k, bg) in docs.iter().enumerate() {
+        let mut last = None;
+        for &g in bg {
+            if last != Some(g) {
+                index.entry(g).or_default().push(k);
+                last = Some(g);
+            }
+        }
+    }
+    index
+}
+
+/// Plan tasks sharing at least one bigram with the query, in task order.
+fn candidates(index: &HashMap<u64, Vec<usize>>, query: &[u64]) -> Vec<usize> {
+    let mut hits: HashMap<usize, usize> = HashMap::new();
+    let mut last = None;
+    for &g in query {
+        if last == Some(g) {
+            continue;
+        }
+        last = Some(g);
+        if let Some(list) = index.get(&g) {
+            for &k in list {
+                *hits.entry(k).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<usize> = hits.into_keys().collect();
+    v.sort_unstable();
+    v
+}
+
+/// Maximal stretches (3 characters or more) of `a` whose every bigram occurs in `b`.
+pub fn shared_terms(a: &str, b: &str) -> Vec<String> {
+    let bset: std::collections::HashSet<(char, char)> = {
+        let c: Vec<char> = b.chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let chars: Vec<char> = a.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut run: Vec<char> = Vec::new();
+    for w in chars.windows(2) {
+        if is_cjk(w[0]) && is_cjk(w[1]) && bset.contains(&(w[0], w[1])) {
+            if run.is_empty() {
+                run.push(w[0]);
+            }
+            run.push(w[1]);
+        } else {
+            if run.len() >= 3 {
+                out.push(run.iter().collect());
+            }
+            run.clear();
+        }
+    }
+    if run.len() >= 3 {
+        out.push(run.iter().collect());
+    }
+    out.sort_by(|x, y| y.chars().count().cmp(&x.chars().count()).then(x.cmp(y)));
+    out.dedup();
+    out.truncate(6);
+    out
+}
+
+/// The sentence around a target, its numbers left out: what says which measure it is.
+fn target_context<'a>(src: &'a SourceFile, t: &Target) -> &'a str {
+    let text = &src.text;
+    let start = text[..t.span.start]
+        .rfind(['。', '；', '\n', '|', '，'])
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let end = text[t.span.end..]
+        .find(['。', '；', '\n', '|', '，'])
+        .map_or(text.len(), |i| t.span.end + i);
+    let start = start.min(t.span.start);
+    text.get(start..end.max(t.span.end)).unwrap_or("")
+}
+
+fn align_targets(
+    plan_src: &SourceFile,
+    plan: &Document,
+    dir_src: &SourceFile,
+    dir: &Document,
+    th: Thresholds,
+    data: &RuleData,
+) -> Vec<TargetPair> {
+    let units = |t: &Target| data.metrics.canonical_unit(&t.unit).to_string();
+    let plan_ctx: Vec<Vec<u64>> = plan
+        .targets
+        .iter()
+        .map(|t| bigrams(target_context(plan_src, t)))
+        .collect();
+    let mut out = Vec::new();
+    for (d, td) in dir.targets.iter().enumerate() {
+        if td.task.is_some_and(|k| dir.tasks[k].condition) {
+            continue;
+        }
+        let dctx = bigrams(target_context(dir_src, td));
+        let best = plan
+            .targets
+            .iter()
+            .enumerate()
+            .filter(|(_, tp)| units(tp) == units(td))
+            .map(|(p, _)| (p, dice(&dctx, &plan_ctx[p])))
+            .filter(|&(_, s)| s >= th.target_similarity)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        if let Some((p, score)) = best {
+            out.push(TargetPair {
+                directive: d,
+                plan: p,
+                score,
+            });
+        }
+    }
+    out
+}
+
+/// The span of a directive task, for reports.
+pub fn directive_span(dir: &Document, d: usize) -> Span {
+    dir.tasks[d].span
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dice_of_identical_and_disjoint() {
+        let a = bigrams("加强食品安全监管");
+        assert_eq!(dice(&a, &a), 1.0);
+        assert_eq!(dice(&a, &bigrams("推进农业标准化")), 0.0);
+    }
+
+    #[test]
+    fn shared_terms_are_maximal_runs() {
+        let t = shared_terms(
+            "严格落实食品安全主体责任",
+            "督促企业落实食品安全主体责任制度",
+        );
+        assert_eq!(t, vec!["落实食品安全主体责任".to_string()]);
+    }
+}

@@ -1,0 +1,49 @@
+//! A finding: one problem at one place, stamped with its rule's name, code and severity.
+
+use crate::data::Severity;
+use crate::source::Span;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    /// The rule's kebab-case name, e.g. `missing-lead`.
+    pub rule: String,
+    /// The rule's permanent code, e.g. `PL101`.
+    pub code: String,
+    pub severity: Severity,
+    /// Where in the checked plan.
+    pub span: Span,
+    pub message: String,
+    pub help: Option<String>,
+    /// Other places in the same plan that explain the finding.
+    pub related: Vec<(Span, String)>,
+    /// The directive task a comparative finding is about.
+    pub directive: Option<DirectiveRef>,
+}
+
+/// A place in the directive (`--against`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct DirectiveRef {
+    pub span: Span,
+    /// The directive task's outline number.
+    pub task: String,
+}
+
+impl Finding {
+    pub fn help(&mut self, help: impl Into<String>) -> &mut Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(&mut self, span: Span, label: impl Into<String>) -> &mut Finding {
+        self.related.push((span, label.into()));
+        self
+    }
+
+    pub fn directive(&mut self, span: Span, task: impl Into<String>) -> &mut Finding {
+        self.directive = Some(DirectiveRef {
+            span,
+            task: task.into(),
+        });
+        self
+    }
+}

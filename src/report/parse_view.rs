@@ -1,0 +1,240 @@
+//! `planlint parse`: the task model as JSON (documented in README.md) or as a readable outline.
+
+use super::json::position;
+use crate::model::{DatePoint, Deadline, Document, Target, Task, Unit};
+use crate::source::{SourceFile, Span};
+use serde_json::{json, Value};
+
+fn spanned(src: &SourceFile, span: Span, extra: Value) -> Value {
+    let mut m = position(src, span);
+    if let Value::Object(e) = extra {
+        m.extend(e);
+    }
+    Value::Object(m)
+}
+
+fn date(d: &Option<DatePoint>) -> Value {
+    match d {
+        Some(d) => {
+            json!({ "year": d.year, "month": d.month, "part": d.part, "display": d.display() })
+        }
+        None => Value::Null,
+    }
+}
+
+fn unit(src: &SourceFile, u: &Unit) -> Value {
+    spanned(src, u.span, json!({ "name": u.name }))
+}
+
+fn deadline(src: &SourceFile, d: &Deadline) -> Value {
+    spanned(
+        src,
+        d.span,
+        json!({
+            "text": d.text,
+            "start_date": date(&d.when.start),
+            "end_date": date(&d.when.end),
+            "ongoing": d.when.ongoing,
+            "recurring": d.when.recurring,
+            "duration_years": d.when.duration_years.map(|(a, b)| vec![a, b]),
+            "not_applicable": d.when.not_applicable,
+            "leftover": d.leftover.map(|l| src.slice(l)),
+            "inherited_from": d.inherited_from,
+        }),
+    )
+}
+
+fn target(src: &SourceFile, doc: &Document, t: &Target) -> Value {
+    spanned(
+        src,
+        t.span,
+        json!({
+            "text": src.slice(t.span),
+            "value": t.value,
+            "value_max": t.value_max,
+            "unit": t.unit,
+            "bound": t.bound.name(),
+            "subject": src.slice(t.subject),
+            "metric": t.metric,
+            "year": date(&t.year),
+            "periodic": t.periodic,
+            "task": t.task.map(|k| doc.tasks[k].id.clone()),
+        }),
+    )
+}
+
+fn task(src: &SourceFile, doc: &Document, t: &Task) -> Value {
+    spanned(
+        src,
+        t.span,
+        json!({
+            "id": t.id,
+            "number": t.number.trim(),
+            "source": t.origin,
+            "text": src.slice(t.text),
+            "heading": t.heading.map(|h| src.slice(doc.headings[h].title)),
+            "leads": t.leads.iter().map(|u| unit(src, u)).collect::<Vec<_>>(),
+            "partners": t.partners.iter().map(|u| unit(src, u)).collect::<Vec<_>>(),
+            "clause": t.clause.map(|c| src.slice(c)),
+            "empty_partner_list": t.empty_partner_list.is_some(),
+            "deadline": t.deadline.as_ref().map(|d| deadline(src, d)),
+            "targets": t.targets.iter().map(|&k| target(src, doc, &doc.targets[k])).collect::<Vec<_>>(),
+            "not_applicable": t.not_applicable,
+            "condition": t.condition,
+            "ambiguous": t.ambiguous,
+        }),
+    )
+}
+
+pub fn json(src: &SourceFile, doc: &Document) -> String {
+    let f = &doc.facts;
+    let opt = |s: Option<Span>| s.map(|s| spanned(src, s, json!({ "text": src.slice(s) })));
+    let out = json!({
+        "version": 1,
+        "path": src.name,
+        "encoding": src.encoding.name(),
+        "facts": {
+            "title": opt(f.title),
+            "doc_number": opt(f.doc_number),
+            "date": opt(f.date),
+            "year": f.year.map(|(y, how)| json!({ "year": y, "source": how })),
+            "annual_year": f.annual_year,
+            "cited": f.cited.iter().map(|c| json!({ "title": src.slice(c.title), "number": c.number.map(|n| src.slice(n)) })).collect::<Vec<_>>(),
+        },
+        "parts": doc.parts.iter().map(|p| spanned(src, p.span, json!({ "label": p.label }))).collect::<Vec<_>>(),
+        "headings": doc.headings.iter().map(|h| spanned(src, h.line, json!({
+            "number": src.slice(h.numbering.span),
+            "style": h.numbering.style,
+            "value": h.numbering.value,
+            "title": src.slice(h.title),
+            "parent": h.parent,
+            "source": h.origin,
+        }))).collect::<Vec<_>>(),
+        "tasks": doc.tasks.iter().map(|t| task(src, doc, t)).collect::<Vec<_>>(),
+        "targets": doc.targets.iter().map(|t| target(src, doc, t)).collect::<Vec<_>>(),
+    });
+    let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// A readable outline: headings indented by level, each task with leads, partners, deadline
+/// and targets.
+pub fn text(src: &SourceFile, doc: &Document) -> String {
+    let mut out = String::new();
+    let f = &doc.facts;
+    out.push_str(&format!(
+        "{} ({}, {} lines)\n",
+        src.name,
+        src.encoding.name(),
+        src.line_count()
+    ));
+    if let Some(t) = f.title {
+        out.push_str(&format!("  title: {}\n", src.slice(t)));
+    }
+    if let Some(n) = f.doc_number {
+        out.push_str(&format!("  number: {}\n", src.slice(n)));
+    }
+    if let Some((y, how)) = f.year {
+        out.push_str(&format!(
+            "  year: {y} (from {how:?}){}\n",
+            if doc.is_annual() { ", annual plan" } else { "" }
+        ));
+    }
+    out.push_str(&format!(
+        "  {} headings, {} tasks, {} targets\n\n",
+        doc.headings.len(),
+        doc.tasks.len(),
+        doc.targets.len()
+    ));
+    let mut ti = 0;
+    for (hi, h) in doc.headings.iter().enumerate() {
+        while ti < doc.tasks.len() && doc.tasks[ti].span.start < h.line.start {
+            task_line(
+                &mut out,
+                src,
+                doc,
+                &doc.tasks[ti],
+                depth_of(doc, doc.tasks[ti].heading),
+            );
+            ti += 1;
+        }
+        let depth = doc.heading_path(Some(hi)).len() - 1;
+        out.push_str(&format!(
+            "{}{}{}  L{}\n",
+            "  ".repeat(depth),
+            src.slice(h.numbering.span),
+            src.slice(h.title),
+            src.line_col(h.line.start).line
+        ));
+    }
+    for t in &doc.tasks[ti..] {
+        task_line(&mut out, src, doc, t, depth_of(doc, t.heading));
+    }
+    out
+}
+
+fn depth_of(doc: &Document, heading: Option<usize>) -> usize {
+    doc.heading_path(heading).len()
+}
+
+fn task_line(out: &mut String, src: &SourceFile, doc: &Document, t: &Task, depth: usize) {
+    let pad = "  ".repeat(depth);
+    let p = src.position(t.span);
+    let names = |us: &[Unit]| {
+        if us.is_empty() {
+            "—".to_string()
+        } else {
+            us.iter()
+                .map(|u| u.name.as_str())
+                .collect::<Vec<_>>()
+                .join("、")
+        }
+    };
+    let first: String = src
+        .slice(t.text)
+        .chars()
+        .filter(|c| *c != '\n' && *c != '\r')
+        .take(40)
+        .collect();
+    out.push_str(&format!(
+        "{pad}{} [{}] L{}-{} {first}\n",
+        t.id,
+        t.number.trim(),
+        p.line,
+        p.end_line
+    ));
+    out.push_str(&format!(
+        "{pad}    leads: {}  partners: {}\n",
+        names(&t.leads),
+        names(&t.partners)
+    ));
+    let dl = match &t.deadline {
+        Some(d) if d.inherited_from.is_some() => format!(
+            "{} (continued from {})",
+            d.text,
+            d.inherited_from.as_deref().unwrap_or("")
+        ),
+        Some(d) => d.text.clone(),
+        None => "—".into(),
+    };
+    out.push_str(&format!("{pad}    deadline: {dl}\n"));
+    for &k in &t.targets {
+        let g = &doc.targets[k];
+        out.push_str(&format!(
+            "{pad}    target: {} ({} {} {})\n",
+            src.slice(g.span),
+            g.bound.name(),
+            g.value,
+            g.unit
+        ));
+    }
+    if let Some(a) = &t.ambiguous {
+        out.push_str(&format!("{pad}    ambiguous: {a}\n"));
+    }
+    if t.condition {
+        out.push_str(&format!(
+            "{pad}    condition (no lead or deadline expected)\n"
+        ));
+    }
+}

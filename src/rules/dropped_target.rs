@@ -1,0 +1,53 @@
+//! `dropped-target` (PL203): a matched plan task keeps a directive target's words but not its
+//! number. See rules/rules.toml.
+
+use super::{Context, Findings};
+
+pub const RULE: &str = "dropped-target";
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    let Some(ag) = &cx.against else { return };
+    for pair in &ag.alignment.pairs {
+        let dt = &ag.doc.tasks[pair.directive];
+        let pt = &cx.doc.tasks[pair.plan];
+        for &ti in &dt.targets {
+            if ag.alignment.targets.iter().any(|tp| tp.directive == ti) {
+                continue;
+            }
+            let target = &ag.doc.targets[ti];
+            let Some(metric) = &target.metric else {
+                continue;
+            };
+            let subject = ag.src.slice(target.subject);
+            // The words are kept when the plan task names the subject's measure.
+            let core: String = subject
+                .chars()
+                .rev()
+                .take(6)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let plan_text = cx.text(pt.text);
+            if metric.chars().count() >= 2
+                && plan_text.contains(core.as_str())
+                && !pt
+                    .targets
+                    .iter()
+                    .any(|&k| cx.doc.targets[k].unit == target.unit)
+            {
+                out.report(
+                    RULE,
+                    cx.headline(pt),
+                    format!(
+                        "task {} keeps `{core}` but drops the directive's number `{}`",
+                        pt.number.trim(),
+                        ag.src.slice(target.span)
+                    ),
+                )
+                .directive(target.span, dt.number.clone())
+                .help(format!("state the target: {}", ag.src.slice(target.span)));
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! `later-deadline` (PL204): a plan deadline later than the directive's for the same task.
+//! See rules/rules.toml.
+
+use super::{Context, Findings};
+
+pub const RULE: &str = "later-deadline";
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    let Some(ag) = &cx.against else { return };
+    for pair in &ag.alignment.pairs {
+        let (Some(dd), Some(pd)) = (
+            &ag.doc.tasks[pair.directive].deadline,
+            &cx.doc.tasks[pair.plan].deadline,
+        ) else {
+            continue;
+        };
+        let (Some(de), Some(pe)) = (dd.when.end, pd.when.end) else {
+            continue;
+        };
+        // A merged plan task answers several directive dates; only its own text is compared.
+        if pair.shared || pd.inherited_from.is_some() || de.year == 0 || pe.year == 0 {
+            continue;
+        }
+        if pe.end_key() > de.end_key() {
+            let dt = &ag.doc.tasks[pair.directive];
+            out.report(
+                RULE,
+                pd.span,
+                format!(
+                    "deadline {} is later than the directive's {} for task {}",
+                    pe.display(),
+                    de.display(),
+                    dt.number.trim()
+                ),
+            )
+            .directive(dd.span, dt.number.clone())
+            .help(format!("finish no later than the directive: {}", dd.text));
+        }
+    }
+}

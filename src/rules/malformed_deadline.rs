@@ -1,0 +1,52 @@
+//! `malformed-deadline` (PL109): a deadline that cannot be read as a date. See rules/rules.toml.
+
+use super::{Context, Findings};
+use crate::parse::deadline::is_malformed;
+
+pub const RULE: &str = "malformed-deadline";
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    for t in &cx.doc.tasks {
+        let Some(d) = &t.deadline else { continue };
+        if d.inherited_from.is_some() || !is_malformed(d, |s| cx.text(s).to_string()) {
+            continue;
+        }
+        let stray = d
+            .leftover
+            .map(|l| cx.text(l).to_string())
+            .unwrap_or_default();
+        let message = if stray.is_empty() {
+            format!(
+                "the deadline of task {} cannot be read as a date: {}",
+                t.number.trim(),
+                d.text
+            )
+        } else {
+            format!("the deadline of task {} cannot be read as a date: `{stray}` stands apart from its date", t.number.trim())
+        };
+        out.report(RULE, d.leftover.unwrap_or(d.span), message)
+            .help("write the deadline as a date or period, e.g. 2020年10月底完成并长期坚持");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    const HEAD: &str =
+        "附件1\n任务清单\n\t项目\n\t内容\n\t主要任务\n\t牵头单位\n\t配合单位\n\t完成时限\n\n";
+
+    #[test]
+    fn fires_on_a_stray_date_word() {
+        let plan = format!("一、任务\n（一）x。（县公安局负责）\n{HEAD}\t一、共治\n\t（一）投诉\n\t1.建立平台。\n\t公安局\n\t\n\t2020年10月完成并长期坚持底\n");
+        let f = findings_of(&plan, super::RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, 17);
+    }
+
+    #[test]
+    fn silent_on_readable_deadlines() {
+        let plan = format!("一、任务\n（一）x。（县公安局负责）\n{HEAD}\t一、共治\n\t（一）投诉\n\t1.建立平台。\n\t公安局\n\t\n\t2020年7月底前出台相关方案\n");
+        assert!(findings_of(&plan, super::RULE).is_empty());
+    }
+}

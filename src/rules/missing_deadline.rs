@@ -1,0 +1,129 @@
+//! `missing-deadline` (PL104): a table task with an empty 完成时限 that continues no merged
+//! cell, a target in a multi-year plan with no year, and (against a directive) a task whose
+//! directive counterpart has a deadline. See rules/rules.toml.
+
+use super::{Context, Findings};
+use crate::data::Bound;
+use crate::model::{Origin, Target};
+use crate::parse::deadline::find_dates;
+use crate::source::Span;
+
+pub const RULE: &str = "missing-deadline";
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    for t in &cx.doc.tasks {
+        if t.origin == Origin::Table
+            && t.deadline.is_none()
+            && !t.condition
+            && !t.not_applicable
+            && t.ambiguous.is_none()
+        {
+            out.report(RULE, cx.headline(t), format!("task {} has no deadline: its 完成时限 cell is empty and continues no merged cell", t.number.trim()))
+                .help("fill the 完成时限 cell, e.g. 2023年6月底前完成");
+        }
+    }
+    // An annual plan gives every task and target the year's end.
+    if !cx.doc.is_annual() {
+        for target in &cx.doc.targets {
+            if !has_time(cx, target) {
+                out.report(
+                    RULE,
+                    target.span,
+                    format!(
+                        "target `{}` has no year in a multi-year plan",
+                        cx.text(target.span)
+                    ),
+                )
+                .help("say by when, e.g. 到2025年…");
+            }
+        }
+    }
+    if let Some(against) = &cx.against {
+        for pair in &against.alignment.pairs {
+            let d = &against.doc.tasks[pair.directive];
+            let p = &cx.doc.tasks[pair.plan];
+            if d.deadline.as_ref().is_some_and(|x| x.when.end.is_some())
+                && p.deadline.is_none()
+                && !pair.shared
+            {
+                let dd = d
+                    .deadline
+                    .as_ref()
+                    .map(|x| x.text.clone())
+                    .unwrap_or_default();
+                out.report(
+                    RULE,
+                    cx.headline(p),
+                    format!(
+                        "task {} has no deadline; the directive's task {} says {dd}",
+                        p.number.trim(),
+                        d.number.trim()
+                    ),
+                )
+                .directive(d.span, d.number.clone())
+                .help("give the task the directive's deadline or an earlier one");
+            }
+        }
+    }
+}
+
+/// A target is dated by its own sentence, by 每年/年度 wording, by its task's deadline, or by a
+/// date in the outline block it stands in (a 时间安排 line under the same item).
+fn has_time(cx: &Context, target: &Target) -> bool {
+    // A bare number (100%溯源, 2—3名) states a standard or quota, not a goal to reach by a date.
+    if target.year.is_some() || target.periodic || target.bound == Bound::Exactly {
+        return true;
+    }
+    if let Some(k) = target.task {
+        let t = &cx.doc.tasks[k];
+        if t.condition || t.deadline.is_some() || t.not_applicable || t.ambiguous.is_some() {
+            return true;
+        }
+        return false;
+    }
+    let block = block_of(cx, target.span.start);
+    !find_dates(cx.text(block)).is_empty()
+}
+
+/// From the heading above `offset` to the next heading.
+fn block_of(cx: &Context, offset: usize) -> Span {
+    let hs = &cx.doc.headings;
+    let start = hs
+        .iter()
+        .map(|h| h.line.start)
+        .filter(|&s| s <= offset)
+        .max()
+        .unwrap_or(0);
+    let end = hs
+        .iter()
+        .map(|h| h.line.start)
+        .filter(|&s| s > offset)
+        .min()
+        .unwrap_or(cx.src.text.len());
+    Span::new(start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn undated_target_in_multi_year_plan() {
+        let plan = "一、任务\n（一）治理。受污染耕地安全利用率达到91%。（县农业农村局负责）\n（二）监管。到2022年，抽检合格率达到98%以上。（县市场监管局负责）\n";
+        let f = findings_of(plan, super::RULE);
+        assert_eq!(
+            f,
+            vec![(
+                2,
+                17,
+                "target `达到91%` has no year in a multi-year plan".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn annual_plans_are_dated_by_their_year() {
+        let plan = "2018年某市食品安全重点工作安排\n一、任务\n（一）治理。受污染耕地安全利用率达到91%。（县农业农村局负责）\n";
+        assert!(findings_of(plan, super::RULE).is_empty());
+    }
+}

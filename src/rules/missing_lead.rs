@@ -1,0 +1,52 @@
+//! `missing-lead` (PL101): a task that names no responsible unit. See rules/rules.toml.
+
+use super::{Context, Findings};
+use crate::model::Origin;
+
+pub const RULE: &str = "missing-lead";
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    for t in &cx.doc.tasks {
+        // Conditions (否决项), inapplicable items and ambiguous packed cells expect no lead of their own.
+        if !t.leads.is_empty() || t.condition || t.not_applicable || t.ambiguous.is_some() {
+            continue;
+        }
+        let help = match t.origin {
+            Origin::Body => "close the task with a responsibility clause, e.g. （市市场监管局牵头，市农业农村局配合）",
+            Origin::Table => "fill the task's 牵头单位/责任部门 cell",
+        };
+        out.report(
+            RULE,
+            cx.headline(t),
+            format!("task {} names no lead unit", t.number.trim()),
+        )
+        .help(help);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn fires_on_a_numbered_task_whose_siblings_have_clauses() {
+        let plan = "一、源头治理\n（一）净化环境。加强治理。（市环保局负责）\n（二）强化监管。加强检查。\n";
+        let f = findings_of(plan, super::RULE);
+        assert_eq!(
+            f,
+            vec![(3, 1, "task 一、（二） names no lead unit".to_string())]
+        );
+    }
+
+    #[test]
+    fn silent_when_every_task_has_a_lead() {
+        let plan = "一、源头治理\n（一）净化环境。加强治理。（市环保局负责）\n（二）强化监管。加强检查。（市市场监管局负责）\n";
+        assert!(findings_of(plan, super::RULE).is_empty());
+    }
+
+    #[test]
+    fn silent_on_sections_without_any_clause() {
+        let plan = "一、指导思想\n以习近平新时代中国特色社会主义思想为指导，全面贯彻。\n二、工作目标\n到2020年食品安全水平明显提高。\n";
+        assert!(findings_of(plan, super::RULE).is_empty());
+    }
+}

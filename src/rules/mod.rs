@@ -1,0 +1,241 @@
+//! The rules: one module each, joined to their catalogue entries in rules/rules.toml by name.
+//!
+//! A rule reads the model through [`Context`] and reports through [`Findings::report`], which
+//! stamps the code and severity from the catalogue. Rules never check whether they are enabled.
+
+mod ambiguous_table_cell;
+mod dropped_target;
+mod empty_partner_list;
+mod inconsistent_target;
+mod later_deadline;
+mod malformed_deadline;
+mod missing_deadline;
+mod missing_lead;
+mod missing_task;
+mod numbering;
+mod obsolete_agency;
+mod unit_name_variants;
+mod vague_lead;
+mod weakened_target;
+
+use crate::align::Alignment;
+use crate::data::{Catalogue, RuleData, RuleEntry, Scope, Severity};
+use crate::finding::Finding;
+use crate::model::{Document, Task};
+use crate::source::{SourceFile, Span};
+use std::collections::{BTreeMap, BTreeSet};
+
+type RuleFn = fn(&Context, &mut Findings);
+
+/// Every rule's code, by name. The catalogue must list exactly these names.
+pub const RULES: &[(&str, RuleFn)] = &[
+    (missing_lead::RULE, missing_lead::run),
+    (vague_lead::RULE, vague_lead::run),
+    (empty_partner_list::RULE, empty_partner_list::run),
+    (missing_deadline::RULE, missing_deadline::run),
+    (obsolete_agency::RULE, obsolete_agency::run),
+    (unit_name_variants::RULE, unit_name_variants::run),
+    (inconsistent_target::RULE, inconsistent_target::run),
+    (numbering::RULE, numbering::run),
+    (malformed_deadline::RULE, malformed_deadline::run),
+    (ambiguous_table_cell::RULE, ambiguous_table_cell::run),
+    (missing_task::RULE, missing_task::run),
+    (weakened_target::RULE, weakened_target::run),
+    (dropped_target::RULE, dropped_target::run),
+    (later_deadline::RULE, later_deadline::run),
+];
+
+/// What a rule may read.
+pub struct Context<'a> {
+    pub src: &'a SourceFile,
+    pub doc: &'a Document,
+    pub data: &'a RuleData,
+    pub against: Option<Against<'a>>,
+}
+
+/// The directive a plan is checked against, and how their tasks were matched.
+pub struct Against<'a> {
+    pub src: &'a SourceFile,
+    pub doc: &'a Document,
+    pub alignment: &'a Alignment,
+}
+
+impl Context<'_> {
+    pub fn text(&self, span: Span) -> &str {
+        self.src.slice(span)
+    }
+
+    /// The first line (or first sentence) of a task: where a finding about the whole task points.
+    pub fn headline(&self, task: &Task) -> Span {
+        let s = self.text(task.span);
+        let end = s.find(['\n', '\r', '。']).unwrap_or(s.len());
+        let end = if end == 0 { s.len() } else { end };
+        Span::new(task.span.start, task.span.start + end)
+    }
+
+    /// A rule parameter from the catalogue's `params` table.
+    pub fn param_f64(&self, rule: &str, key: &str, default: f64) -> f64 {
+        self.data
+            .catalogue
+            .rule
+            .iter()
+            .find(|r| r.name == rule)
+            .and_then(|r| r.params.get(key))
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+            .unwrap_or(default)
+    }
+}
+
+/// Collects findings, stamping identity from the catalogue.
+pub struct Findings<'a> {
+    entries: BTreeMap<&'a str, &'a RuleEntry>,
+    severities: &'a BTreeMap<String, Severity>,
+    pub items: Vec<Finding>,
+}
+
+impl<'a> Findings<'a> {
+    pub fn report(&mut self, rule: &str, span: Span, message: impl Into<String>) -> &mut Finding {
+        let entry = self
+            .entries
+            .get(rule)
+            .unwrap_or_else(|| panic!("rule {rule} has no catalogue entry"));
+        let severity = self.severities.get(rule).copied().unwrap_or(entry.severity);
+        self.items.push(Finding {
+            rule: entry.name.clone(),
+            code: entry.code.clone(),
+            severity,
+            span,
+            message: message.into(),
+            help: None,
+            related: Vec::new(),
+            directive: None,
+        });
+        self.items.last_mut().expect("just pushed")
+    }
+}
+
+/// Which rules run, at which severity.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub enabled: BTreeSet<String>,
+    pub severities: BTreeMap<String, Severity>,
+}
+
+/// A rule name or code that is not in the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnknownRule(pub String);
+
+impl RuleSet {
+    /// All rules of the catalogue, narrowed by `select` and `ignore` (names or codes; a code
+    /// prefix such as `PL2` selects a family).
+    pub fn new(
+        catalogue: &Catalogue,
+        select: &[String],
+        ignore: &[String],
+    ) -> Result<RuleSet, UnknownRule> {
+        let resolve = |sel: &str| -> Result<Vec<String>, UnknownRule> {
+            let hits: Vec<String> = catalogue
+                .rule
+                .iter()
+                .filter(|r| {
+                    r.name == sel
+                        || r.code.eq_ignore_ascii_case(sel)
+                        || (sel.len() >= 3
+                            && r.code
+                                .to_ascii_uppercase()
+                                .starts_with(&sel.to_ascii_uppercase()))
+                })
+                .map(|r| r.name.clone())
+                .collect();
+            if hits.is_empty() {
+                Err(UnknownRule(sel.to_string()))
+            } else {
+                Ok(hits)
+            }
+        };
+        let mut enabled: BTreeSet<String> =
+            if select.is_empty() || select.iter().any(|s| s == "ALL") {
+                catalogue.rule.iter().map(|r| r.name.clone()).collect()
+            } else {
+                let mut s = BTreeSet::new();
+                for sel in select {
+                    s.extend(resolve(sel)?);
+                }
+                s
+            };
+        for ig in ignore {
+            for name in resolve(ig)? {
+                enabled.remove(&name);
+            }
+        }
+        Ok(RuleSet {
+            enabled,
+            severities: BTreeMap::new(),
+        })
+    }
+
+    pub fn set_severity(
+        &mut self,
+        catalogue: &Catalogue,
+        rule: &str,
+        severity: Severity,
+    ) -> Result<(), UnknownRule> {
+        let entry = catalogue
+            .rule
+            .iter()
+            .find(|r| r.name == rule || r.code.eq_ignore_ascii_case(rule))
+            .ok_or_else(|| UnknownRule(rule.to_string()))?;
+        self.severities.insert(entry.name.clone(), severity);
+        Ok(())
+    }
+}
+
+/// Checks that the code's rules and the catalogue's rules are the same set.
+pub fn verify_catalogue(catalogue: &Catalogue) -> Result<(), String> {
+    let code: BTreeSet<&str> = RULES.iter().map(|(n, _)| *n).collect();
+    let data: BTreeSet<&str> = catalogue.rule.iter().map(|r| r.name.as_str()).collect();
+    let missing: Vec<_> = code.difference(&data).collect();
+    let extra: Vec<_> = data.difference(&code).collect();
+    if missing.is_empty() && extra.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("rules without a catalogue entry: {missing:?}; catalogue entries without code: {extra:?}"))
+    }
+}
+
+/// Runs the enabled rules and returns their findings in position order.
+pub fn check(cx: &Context, set: &RuleSet) -> Vec<Finding> {
+    let entries = cx
+        .data
+        .catalogue
+        .rule
+        .iter()
+        .map(|r| (r.name.as_str(), r))
+        .collect();
+    let mut out = Findings {
+        entries,
+        severities: &set.severities,
+        items: Vec::new(),
+    };
+    for (name, run) in RULES {
+        let Some(entry) = out.entries.get(name) else {
+            continue;
+        };
+        if !set.enabled.contains(*name) || (entry.scope == Scope::Directive && cx.against.is_none())
+        {
+            continue;
+        }
+        run(cx, &mut out);
+    }
+    let mut items = out.items;
+    items.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.code, &a.message).cmp(&(
+            b.span.start,
+            b.span.end,
+            &b.code,
+            &b.message,
+        ))
+    });
+    items.dedup();
+    items
+}

@@ -1,0 +1,127 @@
+//! `numbering` (PL108): gaps, repeats and malformed numbers in the outline and task tables.
+//! See rules/rules.toml.
+
+use super::{Context, Findings};
+use crate::model::{NumberStyle, Numbering, Origin};
+use std::collections::HashMap;
+
+pub const RULE: &str = "numbering";
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    for h in &cx.doc.headings {
+        form(cx, out, &h.numbering);
+    }
+    // Per part, origin and style: the last heading of that style and the parent it was under.
+    let mut last: HashMap<(usize, Origin, NumberStyle), usize> = HashMap::new();
+    for (i, h) in cx.doc.headings.iter().enumerate() {
+        let n = &h.numbering;
+        let k = (h.part, h.origin, n.style);
+        let prev = last.get(&k).map(|&j| &cx.doc.headings[j]);
+        // A run may always start again at 1: lists restart under labels that are not headings.
+        let ok = n.value == 1 || prev.is_some_and(|p| n.value == p.numbering.value + 1);
+        if !ok {
+            let this = cx.text(n.span);
+            match prev {
+                Some(p) if p.numbering.value == n.value && p.parent == h.parent => {
+                    out.report(
+                        RULE,
+                        n.span,
+                        format!("{this} repeats the number of the heading before it"),
+                    )
+                    .related(p.numbering.span, "the same number")
+                    .help("renumber the outline");
+                }
+                Some(p) => {
+                    out.report(
+                        RULE,
+                        n.span,
+                        format!("{this} does not follow {}", cx.text(p.numbering.span)),
+                    )
+                    .related(p.numbering.span, "the number before")
+                    .help("renumber the outline, or restore the missing item");
+                }
+                None => {
+                    out.report(RULE, n.span, format!("{this} starts its numbering above 1"))
+                        .help("renumber the outline, or restore the missing items");
+                }
+            }
+        }
+        last.insert(k, i);
+    }
+    let mut previous: HashMap<usize, u32> = HashMap::new();
+    for t in &cx.doc.tasks {
+        let Some(n) = &t.item_number else { continue };
+        form(cx, out, n);
+        let part = cx
+            .doc
+            .parts
+            .iter()
+            .position(|p| p.span.start <= t.span.start && t.span.start <= p.span.end)
+            .unwrap_or(0);
+        let expected = previous.get(&part).map_or(1, |v| v + 1);
+        if n.value != expected && n.value != 1 {
+            out.report(
+                RULE,
+                n.span,
+                format!(
+                    "table item {} is out of sequence: expected {expected}",
+                    cx.text(n.span)
+                ),
+            )
+            .help("renumber the table, or restore the missing row");
+        }
+        previous.insert(part, n.value);
+    }
+}
+
+fn form(cx: &Context, out: &mut Findings, n: &Numbering) {
+    let text = cx.text(n.span);
+    if n.mixed_brackets {
+        out.report(
+            RULE,
+            n.span,
+            format!("{text} mixes half- and full-width brackets"),
+        )
+        .help(format!(
+            "write both brackets the same width, e.g. （{}）",
+            text.trim_matches(|c: char| "()（）".contains(c))
+        ));
+    }
+    if n.malformed {
+        let fix = match n.style {
+            NumberStyle::Chapter => "一、".to_string(),
+            _ => format!("{}.", n.value),
+        };
+        out.report(RULE, n.span, format!("{text} is not a well-formed number"))
+            .help(format!("write it as {fix}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn gaps_repeats_and_mixed_brackets() {
+        let plan =
+            "一、甲\n（一）乙。（县公安局负责）\n(二）丙。（县公安局负责）\n三、丁\n三、戊\n";
+        let f: Vec<String> = findings_of(plan, super::RULE)
+            .into_iter()
+            .map(|x| x.2)
+            .collect();
+        assert_eq!(
+            f,
+            vec![
+                "(二） mixes half- and full-width brackets".to_string(),
+                "三、 does not follow 一、".to_string(),
+                "三、 repeats the number of the heading before it".to_string(),
+            ]
+        );
+    }
+
+    #[test]
+    fn numbering_may_restart_or_continue_under_a_new_parent() {
+        let plan = "一、甲\n（一）乙。（县公安局负责）\n二、丙\n（二）丁。（县公安局负责）\n三、戊\n（一）己。（县公安局负责）\n";
+        assert!(findings_of(plan, super::RULE).is_empty());
+    }
+}

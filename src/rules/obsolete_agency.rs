@@ -1,0 +1,104 @@
+//! `obsolete-agency` (PL105): a unit abolished by the 2018 reform in a later plan. See
+//! rules/rules.toml and rules/agencies.toml.
+
+use super::{Context, Findings};
+use crate::model::YearSource;
+use crate::source::Span;
+
+pub const RULE: &str = "obsolete-agency";
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    let Some((year, source)) = cx.doc.facts.year else {
+        return;
+    };
+    let text = &cx.src.text;
+    let mut taken: Vec<Span> = Vec::new();
+    let mut renames: Vec<_> = cx.data.agencies.rename.iter().collect();
+    // Longer names first, so 食品药品监督管理局 is not also reported as a shorter name inside it.
+    renames.sort_by(|a, b| b.old.len().cmp(&a.old.len()));
+    for r in renames {
+        if year <= r.valid_until {
+            continue;
+        }
+        for (i, _) in text.match_indices(r.old.as_str()) {
+            let span = Span::new(i, i + r.old.len());
+            if taken
+                .iter()
+                .any(|t| t.start < span.end && span.start < t.end)
+                || is_historical(cx, i)
+                || in_title(text, i)
+            {
+                continue;
+            }
+            taken.push(span);
+            let dated = match source {
+                YearSource::Citations => format!("the plan cites documents of {year}"),
+                _ => format!("the plan is dated {year}"),
+            };
+            out.report(
+                RULE,
+                span,
+                format!(
+                    "{} was abolished in the {} reform ({dated})",
+                    r.old, r.valid_until
+                ),
+            )
+            .help(format!(
+                "its duties passed to {}; name the current unit",
+                r.new
+            ));
+        }
+    }
+}
+
+fn is_historical(cx: &Context, at: usize) -> bool {
+    let before = &cx.src.text[..at];
+    cx.data.agencies.historical_prefixes.iter().any(|p| {
+        // 原国家食品药品监管总局: the prefix may stand before the level word (国家/自治区/市).
+        let window: String = before
+            .chars()
+            .rev()
+            .take(6)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        window.contains(p.as_str())
+    })
+}
+
+/// A name inside 《…》 is part of a document's title, which keeps its old wording.
+fn in_title(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = &before[line_start..];
+    line.matches('《').count() > line.matches('》').count()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn fires_after_the_reform() {
+        let plan = "白府发〔2023〕40号\n一、任务\n（一）建设。加强区食品药品监督管理局建设。（区委办公室负责）\n";
+        let f = findings_of(plan, super::RULE);
+        assert_eq!(
+            f,
+            vec![(
+                3,
+                10,
+                "食品药品监督管理局 was abolished in the 2018 reform (the plan is dated 2023)"
+                    .to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn silent_in_plans_of_the_reform_year_and_on_historical_mentions() {
+        let plan = "2018年某市食品安全重点工作安排\n一、任务\n（一）建设。加强市环保局建设。（市环保局负责）\n";
+        assert!(findings_of(plan, super::RULE).is_empty());
+        let plan = "白府发〔2023〕40号\n一、任务\n（一）建设。按照原国家食品药品监管总局要求。（区委办公室负责）\n";
+        assert!(findings_of(plan, super::RULE).is_empty());
+    }
+}

@@ -1,0 +1,76 @@
+//! `unit-name-variants` (PL106): one unit written two ways. See rules/rules.toml.
+
+use super::{Context, Findings};
+use std::collections::BTreeMap;
+
+pub const RULE: &str = "unit-name-variants";
+
+/// The spelling-independent key of a unit name: connectives and bracket widths removed.
+fn key(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, '和' | '与' | '及' | ' ' | '\u{3000}'))
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            c => c,
+        })
+        .collect()
+}
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    // key -> spelling -> occurrences (in document order)
+    let mut seen: BTreeMap<String, BTreeMap<&str, Vec<crate::source::Span>>> = BTreeMap::new();
+    let units = cx
+        .doc
+        .tasks
+        .iter()
+        .flat_map(|t| t.leads.iter().chain(&t.partners))
+        .chain(&cx.doc.stray_units);
+    for u in units {
+        seen.entry(key(&u.name))
+            .or_default()
+            .entry(u.name.as_str())
+            .or_default()
+            .push(u.span);
+    }
+    for spellings in seen.values() {
+        if spellings.len() < 2 {
+            continue;
+        }
+        // The most frequent spelling is taken as the plan's own; the others are reported once.
+        let (main, main_spans) = spellings
+            .iter()
+            .max_by_key(|(n, s)| (s.len(), std::cmp::Reverse(s[0].start), *n))
+            .map(|(n, s)| (*n, s))
+            .expect("two spellings");
+        for (name, spans) in spellings {
+            if *name == main {
+                continue;
+            }
+            out.report(
+                RULE,
+                spans[0],
+                format!(
+                    "{name} is also written {main} in this plan ({} and {} times)",
+                    spans.len(),
+                    main_spans.len()
+                ),
+            )
+            .related(main_spans[0], format!("written {main} here"))
+            .help("use one official name throughout the plan");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn fires_on_connective_variants() {
+        let plan = "一、任务\n（一）科技。支持研究。（区工信和科技局负责）\n（二）创新。推广应用。（区工信与科技局负责）\n（三）品牌。加强建设。（区工信和科技局负责）\n";
+        let f = findings_of(plan, super::RULE);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].0, 3);
+    }
+}

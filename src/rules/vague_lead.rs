@@ -1,0 +1,49 @@
+//! `vague-lead` (PL102): every lead of a task is a catch-all. See rules/rules.toml.
+
+use super::{Context, Findings};
+use crate::parse::units::is_vague;
+
+pub const RULE: &str = "vague-lead";
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    for t in &cx.doc.tasks {
+        if t.leads.is_empty() || !t.leads.iter().all(|u| is_vague(&u.name, &cx.data.lexicon)) {
+            continue;
+        }
+        let span = t
+            .leads
+            .iter()
+            .map(|u| u.span)
+            .reduce(|a, b| a.cover(b))
+            .unwrap_or(t.span);
+        let names: Vec<&str> = t.leads.iter().map(|u| u.name.as_str()).collect();
+        out.report(
+            RULE,
+            span,
+            format!(
+                "the only lead of task {} is a catch-all: {}",
+                t.number.trim(),
+                names.join("、")
+            ),
+        )
+        .help("name the unit that answers for the task; keep the catch-all as partners (配合)");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn fires_on_catch_all_only() {
+        let plan =
+            "一、保障\n（一）协调配合。加强沟通。（责任单位：县食品安全委员会相关成员单位）\n";
+        assert_eq!(findings_of(plan, super::RULE).len(), 1);
+    }
+
+    #[test]
+    fn silent_when_a_named_unit_leads_too() {
+        let plan = "一、保障\n（一）协调配合。加强沟通。（责任单位：县卫生健康局、市场监管局等食品安全委员会相关成员单位）\n";
+        assert!(findings_of(plan, super::RULE).is_empty());
+    }
+}

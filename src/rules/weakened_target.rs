@@ -1,0 +1,62 @@
+//! `weakened-target` (PL202): a plan target weaker than the directive's on the same measure.
+//! See rules/rules.toml.
+
+use super::{Context, Findings};
+use crate::data::Bound;
+use crate::model::Target;
+
+pub const RULE: &str = "weakened-target";
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    let Some(ag) = &cx.against else { return };
+    for pair in &ag.alignment.targets {
+        let d = &ag.doc.targets[pair.directive];
+        let p = &cx.doc.targets[pair.plan];
+        if let Some(why) = weaker(cx, p, d) {
+            out.report(
+                RULE,
+                p.span,
+                format!(
+                    "`{}` is weaker than the directive's `{}`: {why}",
+                    cx.text(p.span),
+                    ag.src.slice(d.span)
+                ),
+            )
+            .directive(d.span, directive_task_label(ag, d))
+            .help(format!(
+                "promise at least what the directive does: {}",
+                ag.src.slice(d.span)
+            ));
+        }
+    }
+}
+
+fn directive_task_label(ag: &super::Against, d: &Target) -> String {
+    d.task
+        .map(|k| ag.doc.tasks[k].number.clone())
+        .unwrap_or_else(|| "(target outside tasks)".to_string())
+}
+
+/// Why `p` promises less than `d`, if it does.
+fn weaker(cx: &Context, p: &Target, d: &Target) -> Option<String> {
+    let lower_better = cx.data.metrics.lower_is_stricter(&d.unit) || d.bound == Bound::AtMost;
+    let firm = |b: Bound| matches!(b, Bound::AtLeast | Bound::AtMost | Bound::Exactly);
+    if lower_better && p.value > d.value {
+        return Some(format!("{} is more than {}", num(p.value), num(d.value)));
+    }
+    if !lower_better && p.value < d.value && d.bound != Bound::About {
+        return Some(format!("{} is less than {}", num(p.value), num(d.value)));
+    }
+    if p.value == d.value && firm(d.bound) && p.bound == Bound::About {
+        return Some("a firm bound became 左右 (about)".to_string());
+    }
+    None
+}
+
+fn num(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
