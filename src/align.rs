@@ -167,11 +167,12 @@ pub fn align(
     let unmatched_plan = (0..plan.tasks.len())
         .filter(|p| !carried.contains_key(p))
         .collect();
+    let targets = align_targets(plan_src, plan, dir_src, dir, th, data, &pairs);
     Alignment {
         pairs,
         unmatched_directive,
         unmatched_plan,
-        targets: align_targets(plan_src, plan, dir_src, dir, th, data),
+        targets,
     }
 }
 
@@ -255,6 +256,10 @@ fn target_context<'a>(src: &'a SourceFile, t: &Target) -> &'a str {
     text.get(start..end.max(t.span.end)).unwrap_or("")
 }
 
+/// Each directive target goes to the plan target of the same unit whose sentence reads most
+/// alike. The same sentence often stands twice (in the text and again in the task table): a
+/// plan target in a task matched to the directive target's task, then one of the same origin,
+/// wins such ties.
 fn align_targets(
     plan_src: &SourceFile,
     plan: &Document,
@@ -262,8 +267,14 @@ fn align_targets(
     dir: &Document,
     th: Thresholds,
     data: &RuleData,
+    pairs: &[Pair],
 ) -> Vec<TargetPair> {
     let units = |t: &Target| data.metrics.canonical_unit(&t.unit).to_string();
+    let origin = |doc: &Document, t: &Target| t.task.map(|k| doc.tasks[k].origin);
+    let paired = |d: &Target, p: &Target| match (d.task, p.task) {
+        (Some(a), Some(b)) => pairs.iter().any(|x| x.directive == a && x.plan == b),
+        _ => false,
+    };
     let plan_ctx: Vec<Vec<u64>> = plan
         .targets
         .iter()
@@ -280,10 +291,14 @@ fn align_targets(
             .iter()
             .enumerate()
             .filter(|(_, tp)| units(tp) == units(td))
-            .map(|(p, _)| (p, dice(&dctx, &plan_ctx[p])))
-            .filter(|&(_, s)| s >= th.target_similarity)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        if let Some((p, score)) = best {
+            .map(|(p, tp)| {
+                let tie = 0.02 * f64::from(u8::from(paired(td, tp)))
+                    + 0.01 * f64::from(u8::from(origin(dir, td) == origin(plan, tp)));
+                (p, dice(&dctx, &plan_ctx[p]), tie)
+            })
+            .filter(|&(_, s, _)| s >= th.target_similarity)
+            .max_by(|a, b| (a.1 + a.2).total_cmp(&(b.1 + b.2)).then(b.0.cmp(&a.0)));
+        if let Some((p, score, _)) = best {
             out.push(TargetPair {
                 directive: d,
                 plan: p,

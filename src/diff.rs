@@ -271,6 +271,14 @@ fn json_view(
         },
         "tasks": tasks,
         "local_additions": a.unmatched_plan.iter().map(|&k| task_ref(psrc, plan, k)).collect::<Vec<_>>(),
+        "targets": a.targets.iter().map(|tp| {
+            let (d, p) = (&dir.targets[tp.directive], &plan.targets[tp.plan]);
+            let mut dm = position(dsrc, d.span);
+            dm.insert("text".into(), json!(dsrc.slice(d.span)));
+            let mut pm = position(psrc, p.span);
+            pm.insert("text".into(), json!(psrc.slice(p.span)));
+            json!({ "directive": dm, "plan": pm, "score": (tp.score * 1000.0).round() / 1000.0 })
+        }).collect::<Vec<_>>(),
     });
     let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
     s.push('\n');
