@@ -282,19 +282,20 @@ fn align_targets(
         .collect();
     let mut out = Vec::new();
     for (d, td) in dir.targets.iter().enumerate() {
-        if td.task.is_some_and(|k| dir.tasks[k].condition) {
-            continue;
-        }
         let dctx = bigrams(target_context(dir_src, td));
+        let dsubj = bigrams(dir_src.slice(td.subject));
         let best = plan
             .targets
             .iter()
             .enumerate()
             .filter(|(_, tp)| units(tp) == units(td))
             .map(|(p, tp)| {
+                // Several targets in one sentence (小学16课时、初中14课时) share a context; their
+                // subjects tell them apart.
+                let subject = 0.1 * dice(&dsubj, &bigrams(plan_src.slice(tp.subject)));
                 let tie = 0.02 * f64::from(u8::from(paired(td, tp)))
                     + 0.01 * f64::from(u8::from(origin(dir, td) == origin(plan, tp)));
-                (p, dice(&dctx, &plan_ctx[p]), tie)
+                (p, dice(&dctx, &plan_ctx[p]), subject + tie)
             })
             .filter(|&(_, s, _)| s >= th.target_similarity)
             .max_by(|a, b| (a.1 + a.2).total_cmp(&(b.1 + b.2)).then(b.0.cmp(&a.0)));

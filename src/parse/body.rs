@@ -185,34 +185,50 @@ fn has_text(b: &Builder, block: &Block) -> bool {
     n >= 8 && !trim(b.slice(Span::new(block.text_start, block.end))).is_empty()
 }
 
-/// Siblings: blocks under the same parent with the same numbering style that are leaves.
-/// A clause-less leaf is a task when at least half of its leaf siblings carry clauses.
+/// A clause-less leaf is a task when tasks are written at its level: some block of its numbering
+/// style in this part closes with a clause, and at least half of its siblings (same parent, same
+/// style) carry clauses, a parent sibling through the blocks under it. So 001's
+/// （二）强化标准实施 is a task beside （一）'s numbered tasks, while 003's 一、指导思想 is not,
+/// because no 一、 block of 003 closes with a clause.
 fn siblings_carry_clauses(
     b: &Builder,
     blocks: &[Block],
     clauses: &[Vec<Found>],
-    parents: &[bool],
+    _parents: &[bool],
     k: usize,
 ) -> bool {
     let Some(h) = blocks[k].heading else {
         return false;
     };
     let me = &b.doc.headings[h];
-    let (mut leaves, mut with) = (0, 0);
+    let style_has_clauses = blocks.iter().zip(clauses).any(|(bl, c)| {
+        !c.is_empty()
+            && bl
+                .heading
+                .is_some_and(|o| b.doc.headings[o].numbering.style == me.numbering.style)
+    });
+    if !style_has_clauses {
+        return false;
+    }
+    let carries = |o: usize| {
+        blocks.iter().zip(clauses).any(|(bl, c)| {
+            !c.is_empty()
+                && bl
+                    .heading
+                    .is_some_and(|x| x == o || b.doc.heading_path(Some(x)).contains(&o))
+        })
+    };
+    let (mut siblings, mut with) = (0, 0);
     for (j, bl) in blocks.iter().enumerate() {
         let Some(o) = bl.heading else { continue };
         let other = &b.doc.headings[o];
-        if j == k
-            || parents[j]
-            || other.parent != me.parent
-            || other.numbering.style != me.numbering.style
-        {
+        if j == k || other.parent != me.parent || other.numbering.style != me.numbering.style {
             continue;
         }
-        leaves += 1;
-        if !clauses[j].is_empty() {
+        siblings += 1;
+        if carries(o) {
             with += 1;
         }
     }
-    with > 0 && with * 2 >= leaves
+    with > 0 && with * 2 >= siblings
 }

@@ -202,14 +202,10 @@ impl Builder<'_> {
                     task.text.start <= t.span.start && t.span.end <= task.text.end
                 });
             if let Some(k) = owner {
-                if self.doc.tasks[k].condition {
-                    continue;
-                }
                 t.task = Some(k);
                 self.doc.tasks[k].targets.push(ti);
             }
         }
-        // Keep indices valid: targets of condition items stay in the list, unowned.
         self.doc.targets = targets;
     }
 }

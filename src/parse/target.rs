@@ -153,12 +153,6 @@ fn read_at<'u>(
     if before.ends_with('由') || before.ends_with('从') {
         return None;
     }
-    if let Some((w, _)) = comparator {
-        // 未达到80分 states a failure, not a promise.
-        if before[..before.len() - w.len()].ends_with('未') {
-            return None;
-        }
-    }
     let rate = unit.contains('/') || unit == "%" || unit == "％";
     if comparator.is_none() && suffix.is_none() && !rate && value_max.is_none() {
         return None;
@@ -315,7 +309,6 @@ mod tests {
             "常住人口人均15元的标准",
             "6 个方面",
             "12315投诉举报平台",
-            "群众食品安全满意度未达到80分。",
             "在100平米以上食品超市",
         ] {
             assert_eq!(find(s), vec![], "{s}");
