@@ -1,1 +1,3 @@
+//! Integration tests on the real seed documents.
 
+mod seeds;

@@ -1,0 +1,237 @@
+//! Exact behaviour on the five seed plans (issues #2, #3, #4).
+
+use planlint::data::{Bound, RuleData};
+use planlint::model::{Document, NumberStyle, Origin};
+use planlint::parse::parse_document;
+use planlint::rules::RuleSet;
+use planlint::source::SourceFile;
+
+fn load(name: &str) -> (SourceFile, Document) {
+    let path = std::fs::read_dir("seeds")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(name))
+        .unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let src = SourceFile::from_bytes(path.display().to_string(), &bytes, None).unwrap();
+    let doc = parse_document(&src, &RuleData::builtin());
+    (src, doc)
+}
+
+fn findings(name: &str, against: Option<&str>) -> Vec<(String, usize, String)> {
+    let data = RuleData::builtin();
+    let (src, _) = load(name);
+    let set = RuleSet::new(&data.catalogue, &[], &[]).unwrap();
+    let dir = against.map(load);
+    planlint::cli::check_source(&src, &data, &set, dir.as_ref().map(|(s, d)| (s, d)))
+        .into_iter()
+        .map(|f| (f.rule.clone(), src.line_col(f.span.start).line, f.message))
+        .collect()
+}
+
+fn count(f: &[(String, usize, String)], rule: &str) -> usize {
+    f.iter().filter(|x| x.0 == rule).count()
+}
+
+#[test]
+fn seed_000_outline_and_tasks() {
+    let (_, d) = load("000");
+    let styles = |s| d.headings.iter().filter(|h| h.numbering.style == s).count();
+    assert_eq!(styles(NumberStyle::Chapter), 10);
+    assert_eq!(styles(NumberStyle::Section), 35);
+    assert_eq!(d.tasks.len(), 56);
+    assert!(d.tasks.iter().all(|t| !t.leads.is_empty()));
+    assert_eq!(d.facts.annual_year, Some(2018));
+}
+
+#[test]
+fn seed_task_counts() {
+    assert_eq!(load("001").1.tasks.len(), 64);
+    assert_eq!(load("002").1.tasks.len(), 25);
+    let (_, d) = load("003");
+    assert_eq!(
+        d.tasks.iter().filter(|t| t.origin == Origin::Body).count(),
+        46
+    );
+    assert_eq!(
+        d.tasks.iter().filter(|t| t.origin == Origin::Table).count(),
+        118
+    );
+    let (src, d) = load("004");
+    let items: Vec<u32> = d
+        .tasks
+        .iter()
+        .filter_map(|t| t.item_number.as_ref().map(|n| n.value))
+        .collect();
+    assert_eq!(items, (1..=111).collect::<Vec<_>>());
+    assert_eq!(src.slice(d.facts.doc_number.unwrap()), "白府发〔2023〕40号");
+}
+
+#[test]
+fn seed_003_table_rows() {
+    let (src, d) = load("003");
+    let row = |n: &str| {
+        d.tasks
+            .iter()
+            .find(|t| t.number == format!("附件1 {n}"))
+            .unwrap()
+    };
+    let r29 = row("29.");
+    assert_eq!(
+        r29.leads
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["市场监管局", "农业农村局"]
+    );
+    assert_eq!(
+        r29.deadline.as_ref().unwrap().text,
+        "2020年7月底完成并长期坚持"
+    );
+    let r2 = row("2.");
+    assert_eq!(
+        r2.partners
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>(),
+        vec!["农业农村局", "卫生健康局"]
+    );
+    let r1 = row("1.");
+    assert_eq!(
+        r2.deadline.as_ref().unwrap().inherited_from.as_deref(),
+        Some(r1.id.as_str())
+    );
+    // Deadline span: the cell of row 1, line 77.
+    let p = src.position(r1.deadline.as_ref().unwrap().span);
+    assert_eq!((p.line, p.column), (77, 2));
+}
+
+#[test]
+fn seed_004_items_without_lead_and_targets() {
+    let (src, d) = load("004");
+    let item = |n: u32| {
+        d.tasks
+            .iter()
+            .find(|t| t.item_number.as_ref().map(|x| x.value) == Some(n))
+            .unwrap()
+    };
+    for n in [89, 90] {
+        assert!(item(n).leads.is_empty() && item(n).deadline.is_none());
+    }
+    let t71 = &d.targets[item(71).targets[0]];
+    assert_eq!(
+        (t71.value, t71.bound, t71.unit.as_str()),
+        (85.0, Bound::AtLeast, "%")
+    );
+    let p = src.position(t71.span);
+    assert_eq!(
+        (p.line, p.column, src.slice(t71.span)),
+        (239, 36, "达到85%以上")
+    );
+}
+
+#[test]
+fn seed_targets_and_deadlines_by_span() {
+    let (src, d) = load("000");
+    let t = d
+        .targets
+        .iter()
+        .find(|t| src.slice(t.span) == "不低于4批次/千人")
+        .unwrap();
+    let p = src.position(t.span);
+    assert_eq!((p.line, t.bound), (11, Bound::AtLeast));
+    let (src, d) = load("003");
+    let t = d
+        .targets
+        .iter()
+        .find(|t| src.slice(t.span) == "压缩到12天以内")
+        .unwrap();
+    assert_eq!((src.position(t.span).line, t.bound), (41, Bound::AtMost));
+    let (src, d) = load("001");
+    let t = d
+        .targets
+        .iter()
+        .find(|t| src.slice(t.span) == "至少2000元")
+        .unwrap();
+    assert_eq!(src.position(t.span).line, 72);
+    let task = d
+        .tasks
+        .iter()
+        .find(|t| src.slice(t.text).contains("就地就近屠宰率"))
+        .unwrap();
+    assert_eq!(task.deadline.as_ref().unwrap().when.end.unwrap().year, 2022);
+}
+
+#[test]
+fn plan_rules_on_seeds() {
+    let f000 = findings("000", None);
+    assert_eq!(count(&f000, "empty-partner-list"), 1);
+    assert_eq!(
+        f000.iter().find(|x| x.0 == "empty-partner-list").unwrap().1,
+        41
+    );
+    assert_eq!(count(&f000, "obsolete-agency"), 0);
+    assert_eq!(count(&findings("002", None), "obsolete-agency"), 0);
+    let f003 = findings("003", None);
+    assert_eq!(count(&f003, "vague-lead"), 6);
+    assert!(f003
+        .iter()
+        .any(|x| x.0 == "malformed-deadline" && x.1 == 809));
+    assert!(f003.iter().any(|x| x.0 == "numbering" && x.1 == 363));
+    // Rows continuing a merged 完成时限 cell are not missing their deadline.
+    assert!(!f003
+        .iter()
+        .any(|x| x.0 == "missing-deadline" && x.2.contains("附件1 2.")));
+    let f004 = findings("004", None);
+    let lines: Vec<usize> = f004
+        .iter()
+        .filter(|x| x.0 == "missing-lead")
+        .map(|x| x.1)
+        .collect();
+    assert_eq!(lines, vec![261, 262, 263, 265, 266]);
+    assert_eq!(count(&f004, "obsolete-agency"), 5);
+    assert!(f004
+        .iter()
+        .any(|x| x.0 == "inconsistent-target" && x.1 == 239));
+    assert!(f004
+        .iter()
+        .any(|x| x.0 == "unit-name-variants" && x.2.starts_with("区工信与科技局")));
+}
+
+#[test]
+fn each_seed_against_itself_has_no_comparative_finding() {
+    for s in ["000", "001", "002", "003", "004"] {
+        let f = findings(s, Some(s));
+        for r in [
+            "missing-task",
+            "weakened-target",
+            "later-deadline",
+            "dropped-target",
+        ] {
+            assert_eq!(count(&f, r), 0, "{s} {r}: {f:?}");
+        }
+    }
+}
+
+#[test]
+fn real_pairs() {
+    // 003 promises 90%以上 where 001 asks 100% for 法规知识抽查考核合格率.
+    let (src, _) = load("003");
+    let data = RuleData::builtin();
+    let set = RuleSet::new(&data.catalogue, &["weakened-target".into()], &[]).unwrap();
+    let dir = load("001");
+    let f = planlint::cli::check_source(&src, &data, &set, Some((&dir.0, &dir.1)));
+    assert!(
+        f.iter()
+            .any(|x| x.message.contains("达到90%以上") && x.message.contains("达到100%")),
+        "{f:?}"
+    );
+    assert!(!f.iter().any(|x| x.message.contains("批次/千人")), "{f:?}");
+    // 002's 4份/千人 is 000's 4批次/千人.
+    let f = findings("002", Some("000"));
+    assert!(
+        !f.iter()
+            .any(|x| x.0 == "weakened-target" && x.2.contains("千人")),
+        "{f:?}"
+    );
+}
