@@ -243,8 +243,15 @@ fn rendered_diagnostics_snapshots() {
     for s in ["000", "001", "002", "003", "004"] {
         let (src, _) = load(s);
         let f = planlint::cli::check_source(&src, &data, &set, None);
-        let style = planlint::report::human::Style { color: false, unicode: true, width: 100 };
-        let out: String = f.iter().map(|x| planlint::report::human::render_finding(&src, &src.name, x, None, style)).collect();
+        let style = planlint::report::human::Style {
+            color: false,
+            unicode: true,
+            width: 100,
+        };
+        let out: String = f
+            .iter()
+            .map(|x| planlint::report::human::render_finding(&src, &src.name, x, None, style))
+            .collect();
         insta::assert_snapshot!(format!("seed_{s}"), out);
     }
 }
