@@ -53,15 +53,8 @@ pub struct Thresholds {
 
 impl Thresholds {
     pub fn from_data(data: &RuleData) -> Thresholds {
-        let get = |rule: &str, key: &str, default: f64| {
-            data.catalogue
-                .rule
-                .iter()
-                .find(|r| r.name == rule)
-                .and_then(|r| r.params.get(key))
-                .and_then(|v| v.as_float())
-                .unwrap_or(default)
-        };
+        let get =
+            |rule: &str, key: &str, default: f64| data.catalogue.param_f64(rule, key, default);
         Thresholds {
             min_similarity: get("missing-task", "min_similarity", 0.42),
             split_ratio: get("missing-task", "split_ratio", 0.85),

@@ -269,6 +269,18 @@ pub struct MetricTerms {
     pub terms: Vec<String>,
 }
 
+impl Catalogue {
+    /// A number from a rule's `params` table, or `default`.
+    pub fn param_f64(&self, rule: &str, key: &str, default: f64) -> f64 {
+        self.rule
+            .iter()
+            .find(|r| r.name == rule)
+            .and_then(|r| r.params.get(key))
+            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
+            .unwrap_or(default)
+    }
+}
+
 impl Metrics {
     /// The canonical spelling of a unit: the first of its synonym group.
     pub fn canonical_unit<'a>(&'a self, unit: &'a str) -> &'a str {

@@ -32,6 +32,19 @@ pub fn trim(text: &str) -> &str {
     text.trim_matches(is_space)
 }
 
+/// The last `n` characters of `text`, as a sub-slice.
+pub fn last_chars(text: &str, n: usize) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(n.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    if n == 0 {
+        return &text[text.len()..];
+    }
+    &text[start..]
+}
+
 /// The value of a Chinese numeral from 一 to 九十九 (also 〇/零 inside).
 pub fn chinese_number(s: &str) -> Option<u32> {
     let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u32);
@@ -174,5 +187,18 @@ mod tests {
             parts,
             vec!["市规划建设局（市城乡、建设服务中心）", "各乡镇"]
         );
+    }
+}
+
+#[cfg(test)]
+mod last_chars_tests {
+    #[test]
+    fn last_chars_is_a_char_boundary_slice() {
+        assert_eq!(
+            super::last_chars("原国家食品药品监管总局", 3),
+            "监管总局".get(3..).unwrap()
+        );
+        assert_eq!(super::last_chars("食品", 6), "食品");
+        assert_eq!(super::last_chars("食品", 0), "");
     }
 }

@@ -20,17 +20,10 @@ pub fn run(cx: &Context, out: &mut Findings) {
             };
             let subject = ag.src.slice(target.subject);
             // The words are kept when the plan task names the subject's measure.
-            let core: String = subject
-                .chars()
-                .rev()
-                .take(6)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let core = crate::parse::lex::last_chars(subject, 6);
             let plan_text = cx.text(pt.text);
             if metric.chars().count() >= 2
-                && plan_text.contains(core.as_str())
+                && plan_text.contains(core)
                 && !pt
                     .targets
                     .iter()

@@ -75,14 +75,7 @@ impl Context<'_> {
 
     /// A rule parameter from the catalogue's `params` table.
     pub fn param_f64(&self, rule: &str, key: &str, default: f64) -> f64 {
-        self.data
-            .catalogue
-            .rule
-            .iter()
-            .find(|r| r.name == rule)
-            .and_then(|r| r.params.get(key))
-            .and_then(|v| v.as_float().or_else(|| v.as_integer().map(|i| i as f64)))
-            .unwrap_or(default)
+        self.data.catalogue.param_f64(rule, key, default)
     }
 }
 
