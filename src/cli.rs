@@ -1,14 +1,16 @@
 //! Command-line arguments (clap), validated once into plain options, and the commands.
 
-use crate::align::align;
+use crate::batch::{load_directive, Batch};
+use crate::config::{self, Config};
 use crate::data::{RuleData, Severity};
 use crate::parse::parse_document;
-use crate::report::{self, Checked, FileReport, Summary};
-use crate::rules::{check, verify_catalogue, Against, Context, RuleSet};
-use crate::source::{Encoding, SourceFile};
+use crate::report::{self, Summary};
+use crate::rules::{verify_catalogue, RuleSet};
+use crate::source::Encoding;
+use crate::suppress::Baseline;
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::{IsTerminal, Read};
-use std::path::{Path, PathBuf};
+use std::io::IsTerminal;
+use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -64,12 +66,26 @@ pub struct InputArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct CheckArgs {
-    /// Plans to check: paths, or - for standard input.
+    /// Plans to check: paths, quoted glob patterns ('plans/**/*.txt'), directories (walked for
+    /// .txt, .md and .docx files), or - for standard input.
     #[arg(required = true)]
     pub files: Vec<String>,
-    /// The higher-level directive the plans implement.
+    /// The higher-level directive the plans implement (over planlint.toml's [[directive]]).
     #[arg(long)]
     pub against: Option<String>,
+    /// Use this config file instead of the planlint.toml found by walking up from here.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Use no config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Report only findings not recorded in this baseline file (default: planlint.toml's
+    /// `baseline`).
+    #[arg(long)]
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file and exit 0.
+    #[arg(long)]
+    pub write_baseline: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
     /// Only these rules (names or codes, comma-separated or repeated).
@@ -78,9 +94,10 @@ pub struct CheckArgs {
     /// Skip these rules (names or codes).
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
-    /// Exit with status 1 when a finding of this severity or above is reported.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    pub fail_on: FailOn,
+    /// Exit with status 1 when a finding of this severity or above is reported (default:
+    /// planlint.toml's `fail-on`, else warning).
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
     /// Print nothing but the summary line and errors.
@@ -116,6 +133,8 @@ pub enum ParseFormat {
 pub enum CheckFormat {
     Human,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -163,7 +182,7 @@ impl Outcome {
     }
 }
 
-fn load_rules(dir: &Option<PathBuf>) -> Result<RuleData, Outcome> {
+pub(crate) fn load_rules(dir: &Option<PathBuf>) -> Result<RuleData, Outcome> {
     let data = match dir {
         None => RuleData::builtin(),
         Some(d) => RuleData::from_dir(d).map_err(|e| {
@@ -183,7 +202,7 @@ fn load_rules(dir: &Option<PathBuf>) -> Result<RuleData, Outcome> {
     Ok(data)
 }
 
-fn encoding(args: &InputArgs) -> Result<Option<Encoding>, Outcome> {
+pub(crate) fn encoding(args: &InputArgs) -> Result<Option<Encoding>, Outcome> {
     match &args.encoding {
         None => Ok(None),
         Some(e) => Encoding::parse(e).map(Some).ok_or_else(|| {
@@ -194,32 +213,7 @@ fn encoding(args: &InputArgs) -> Result<Option<Encoding>, Outcome> {
     }
 }
 
-/// Reads and decodes one input; `-` is standard input.
-pub fn read_source(path: &str, enc: Option<Encoding>) -> Result<SourceFile, String> {
-    let bytes = if path == "-" {
-        let mut b = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut b)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        b
-    } else {
-        let p = Path::new(path);
-        if p.is_dir() {
-            return Err("is a directory, not a plan".into());
-        }
-        std::fs::read(p).map_err(|e| format!("cannot read: {}", io_reason(&e)))?
-    };
-    let name = if path == "-" { "<stdin>" } else { path };
-    SourceFile::from_bytes(name, &bytes, enc).map_err(|e| e.to_string())
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
-}
+pub use crate::input::read as read_source;
 
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
@@ -265,39 +259,113 @@ fn run_parse(file: &str, format: ParseFormat, input: &InputArgs) -> Outcome {
 }
 
 fn run_check(args: &CheckArgs) -> Outcome {
-    let data = match load_rules(&args.input.rules) {
-        Ok(d) => d,
-        Err(o) => return o,
+    match prepare_check(args) {
+        Ok(o) => o,
+        Err(o) => o,
+    }
+}
+
+/// Renders a miette diagnostic (config and rule-data errors) for standard error.
+fn diagnostic(e: &dyn miette::Diagnostic) -> Outcome {
+    let mut s = String::new();
+    let handler =
+        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
+    let _ = handler.render_report(&mut s, e);
+    Outcome {
+        stdout: String::new(),
+        stderr: s,
+        status: 2,
+    }
+}
+
+fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
+    let config = match config::locate(args.config.as_deref(), args.no_config) {
+        None => Config::default(),
+        Some(path) => {
+            config::load(&path, &RuleData::builtin().catalogue).map_err(|e| diagnostic(&e))?
+        }
     };
-    let enc = match encoding(&args.input) {
-        Ok(e) => e,
-        Err(o) => return o,
+    let mut data_dirs = config.data_dirs.clone();
+    data_dirs.extend(args.input.rules.iter().cloned());
+    let data = if data_dirs.is_empty() {
+        RuleData::builtin()
+    } else {
+        RuleData::from_dirs(&data_dirs).map_err(|e| diagnostic(&e))?
     };
-    let set = match RuleSet::new(&data.catalogue, &args.select, &args.ignore) {
-        Ok(s) => s,
-        Err(u) => return Outcome::error(format!("unknown rule `{}` (see `planlint rules`)", u.0)),
+    verify_catalogue(&data.catalogue).map_err(Outcome::error)?;
+    let enc = encoding(&args.input)?;
+    let select = if args.select.is_empty() {
+        &config.select
+    } else {
+        &args.select
     };
-    let directive = match &args.against {
+    let skip: Vec<String> = config.skip.iter().chain(&args.ignore).cloned().collect();
+    let unknown = |u: crate::rules::UnknownRule| {
+        Outcome::error(format!("unknown rule `{}` (see `planlint rules`)", u.0))
+    };
+    let mut set = RuleSet::new(&data.catalogue, select, &skip).map_err(unknown)?;
+    for (rule, severity) in &config.severities {
+        set.set_severity(&data.catalogue, rule, *severity)
+            .map_err(unknown)?;
+    }
+    let against = match &args.against {
         None => None,
-        Some(path) => match read_source(path, enc) {
-            Ok(src) => {
-                let doc = parse_document(&src, &data);
-                if doc.tasks.is_empty() {
-                    return Outcome::error(format!("{path}: the directive holds no tasks planlint can read, so there is nothing to compare with"));
-                }
-                Some((path.clone(), src, doc))
-            }
-            Err(e) => return Outcome::error(format!("{path}: {e}")),
-        },
+        Some(path) => Some(std::sync::Arc::new(
+            load_directive(path, enc, &data).map_err(|e| Outcome::error(format!("{path}: {e}")))?,
+        )),
     };
-    let reports: Vec<FileReport> = args
-        .files
-        .iter()
-        .map(|path| check_one(path, enc, &data, &set, directive.as_ref()))
-        .collect();
+    let baseline_path = args.baseline.clone().or_else(|| config.baseline.clone());
+    let baseline = match (&baseline_path, &args.write_baseline) {
+        // Writing a baseline records every finding, so an old one must not hide any.
+        (_, Some(_)) | (None, None) => None,
+        (Some(p), None) if !p.exists() && args.baseline.is_none() => None,
+        (Some(p), None) => Some(Baseline::read(p).map_err(Outcome::error)?),
+    };
+    let batch = Batch {
+        data: &data,
+        set: &set,
+        config: &config,
+        encoding: enc,
+        against,
+        baseline: baseline.as_ref(),
+    };
+    let result = batch.run(&args.files);
+    let reports = result.reports;
     let summary = Summary::of(&reports);
+
+    if let Some(path) = &args.write_baseline {
+        let mut findings = result.all_findings;
+        findings.sort();
+        let b = Baseline {
+            version: 1,
+            findings,
+        };
+        std::fs::write(path, b.to_json()).map_err(|e| {
+            Outcome::error(format!("cannot write baseline {}: {e}", path.display()))
+        })?;
+        let mut stderr = String::new();
+        for r in &reports {
+            if let Err(e) = &r.outcome {
+                stderr.push_str(&format!("planlint: {}: {e}\n", r.path));
+            }
+        }
+        stderr.push_str(&format!(
+            "planlint: wrote {} finding{} to {}\n",
+            b.findings.len(),
+            if b.findings.len() == 1 { "" } else { "s" },
+            path.display()
+        ));
+        return Ok(Outcome {
+            stdout: String::new(),
+            stderr,
+            status: if summary.failed_files > 0 { 2 } else { 0 },
+        });
+    }
+
     let stdout = match args.format {
         CheckFormat::Json => report::json::render(&reports),
+        CheckFormat::Sarif => report::sarif::render(&reports, &data.catalogue),
+        CheckFormat::Github => report::github::render(&reports, !args.no_summary),
         CheckFormat::Human => report::human::render(
             &reports,
             report::human::Style {
@@ -309,7 +377,16 @@ fn run_check(args: &CheckArgs) -> Outcome {
             args.quiet,
         ),
     };
-    let threshold = match args.fail_on {
+    let fail_on = match args.fail_on {
+        Some(f) => f,
+        None => match config.fail_on.as_deref() {
+            Some("error") => FailOn::Error,
+            Some("info") => FailOn::Info,
+            Some("never") => FailOn::Never,
+            _ => FailOn::Warning,
+        },
+    };
+    let threshold = match fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
@@ -327,7 +404,8 @@ fn run_check(args: &CheckArgs) -> Outcome {
     } else {
         0
     };
-    let stderr = if args.format == CheckFormat::Json {
+    // Machine formats keep standard output parseable: read errors go to standard error too.
+    let stderr = if matches!(args.format, CheckFormat::Json | CheckFormat::Sarif) {
         reports
             .iter()
             .filter_map(|r| {
@@ -340,63 +418,14 @@ fn run_check(args: &CheckArgs) -> Outcome {
     } else {
         String::new()
     };
-    Outcome {
+    Ok(Outcome {
         stdout,
         stderr,
         status,
-    }
+    })
 }
 
-fn check_one(
-    path: &str,
-    enc: Option<Encoding>,
-    data: &RuleData,
-    set: &RuleSet,
-    directive: Option<&(String, SourceFile, crate::model::Document)>,
-) -> FileReport {
-    let src = match read_source(path, enc) {
-        Ok(s) => s,
-        Err(e) => {
-            return FileReport {
-                path: path.to_string(),
-                outcome: Err(e),
-            }
-        }
-    };
-    let findings = check_source(&src, data, set, directive.map(|(_, s, d)| (s, d)));
-    FileReport {
-        path: path.to_string(),
-        outcome: Ok(Checked {
-            src,
-            findings,
-            directive: directive.map(|(p, s, _)| (p.clone(), s.clone())),
-        }),
-    }
-}
-
-/// Parses and checks one decoded plan, optionally against a parsed directive.
-pub fn check_source(
-    src: &SourceFile,
-    data: &RuleData,
-    set: &RuleSet,
-    directive: Option<(&SourceFile, &crate::model::Document)>,
-) -> Vec<crate::finding::Finding> {
-    let doc = parse_document(src, data);
-    let alignment = directive.map(|(dsrc, ddoc)| align(src, &doc, dsrc, ddoc, data));
-    let cx = Context {
-        src,
-        doc: &doc,
-        data,
-        against: directive
-            .zip(alignment.as_ref())
-            .map(|((dsrc, ddoc), a)| Against {
-                src: dsrc,
-                doc: ddoc,
-                alignment: a,
-            }),
-    };
-    check(&cx, set)
-}
+pub use crate::batch::check_source;
 
 fn run_rules_list(dir: &Option<PathBuf>) -> Outcome {
     let data = match load_rules(dir) {
@@ -440,6 +469,7 @@ fn run_explain(name: &str, dir: &Option<PathBuf>) -> Outcome {
                 match r.scope {
                     crate::data::Scope::Plan => "checks one plan",
                     crate::data::Scope::Directive => "needs --against",
+                    crate::data::Scope::Config => "checks planlint.toml",
                 },
                 r.summary,
                 r.explanation

@@ -36,21 +36,31 @@ impl RuleData {
 
     /// Data from a directory; files missing there fall back to the built-in copies.
     pub fn from_dir(dir: &Path) -> Result<RuleData, DataError> {
-        if !dir.is_dir() {
+        RuleData::from_dirs(&[dir.to_path_buf()])
+    }
+
+    /// Data from several directories: each file comes from the last directory that holds it,
+    /// else from the built-in copy, so a directory may override just one file.
+    pub fn from_dirs(dirs: &[std::path::PathBuf]) -> Result<RuleData, DataError> {
+        if let Some(dir) = dirs.iter().find(|d| !d.is_dir()) {
             return Err(DataError::Io {
                 path: dir.display().to_string(),
                 message: "not a directory".into(),
             });
         }
         RuleData::from_texts(|name| {
-            let path = dir.join(name);
-            match std::fs::read_to_string(&path) {
-                Ok(t) => Some((t, path.display().to_string())),
-                Err(_) => FILES
+            let own = dirs.iter().rev().find_map(|dir| {
+                let path = dir.join(name);
+                std::fs::read_to_string(&path)
+                    .ok()
+                    .map(|t| (t, path.display().to_string()))
+            });
+            own.or_else(|| {
+                FILES
                     .iter()
                     .find(|(n, _)| *n == name)
-                    .map(|(_, t)| (t.to_string(), format!("rules/{name} (built-in)"))),
-            }
+                    .map(|(_, t)| (t.to_string(), format!("rules/{name} (built-in)")))
+            })
         })
     }
 
@@ -343,6 +353,8 @@ pub struct RuleEntry {
 pub enum Scope {
     Plan,
     Directive,
+    /// Findings about planlint's own configuration (unused ignore entries).
+    Config,
 }
 
 #[derive(

@@ -4,7 +4,6 @@
 
 use crate::align::{align, Alignment};
 use crate::cli::{read_source, DiffArgs, Outcome, ParseFormat};
-use crate::data::RuleData;
 use crate::model::Document;
 use crate::report::json::position;
 use crate::source::SourceFile;
@@ -12,24 +11,14 @@ use serde_json::{json, Value};
 use similar::{ChangeTag, TextDiff};
 
 pub fn run(args: &DiffArgs) -> Outcome {
-    let data = match &args.input.rules {
-        Some(d) => match RuleData::from_dir(d) {
-            Ok(d) => d,
-            Err(e) => {
-                return Outcome {
-                    stdout: String::new(),
-                    stderr: format!("planlint: {e}\n"),
-                    status: 2,
-                }
-            }
-        },
-        None => RuleData::builtin(),
+    let data = match crate::cli::load_rules(&args.input.rules) {
+        Ok(d) => d,
+        Err(o) => return o,
     };
-    let enc = args
-        .input
-        .encoding
-        .as_deref()
-        .and_then(crate::source::Encoding::parse);
+    let enc = match crate::cli::encoding(&args.input) {
+        Ok(e) => e,
+        Err(o) => return o,
+    };
     let (plan_src, dir_src) = match (
         read_source(&args.plan, enc),
         read_source(&args.against, enc),

@@ -4,15 +4,19 @@
 //! align ([`align`], against a directive) → check ([`rules`]) → report ([`report`]).
 
 pub mod align;
+pub mod batch;
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod diff;
 pub mod finding;
+pub mod input;
 pub mod model;
 pub mod parse;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;
 
 #[cfg(test)]
 pub(crate) mod testing;

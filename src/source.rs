@@ -219,6 +219,34 @@ pub struct SourceFile {
     pub text: String,
     pub encoding: Encoding,
     line_starts: Vec<usize>,
+    /// For text read out of a Word document: where each stretch of text came from, by the byte
+    /// offset where it starts (sorted). Empty for plain text.
+    pub places: Vec<(usize, Place)>,
+}
+
+/// A place in a Word document a person can find: the n-th paragraph outside tables, or a cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    Paragraph {
+        paragraph: usize,
+    },
+    Cell {
+        table: usize,
+        row: usize,
+        column: usize,
+    },
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::Paragraph { paragraph } => write!(f, "paragraph {paragraph}"),
+            Place::Cell { table, row, column } => {
+                write!(f, "table {table}, row {row}, column {column}")
+            }
+        }
+    }
 }
 
 impl SourceFile {
@@ -238,7 +266,14 @@ impl SourceFile {
             text,
             encoding,
             line_starts,
+            places: Vec::new(),
         }
+    }
+
+    /// The Word place holding a byte offset, for documents read from .docx.
+    pub fn place_at(&self, offset: usize) -> Option<Place> {
+        let i = self.places.partition_point(|(start, _)| *start <= offset);
+        i.checked_sub(1).map(|i| self.places[i].1)
     }
 
     /// Reads, decodes and wraps bytes.

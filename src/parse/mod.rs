@@ -31,10 +31,42 @@ impl Line<'_> {
     }
 }
 
+/// A line without Markdown decoration: `#` heading marks, `>` quote marks and `**` around the
+/// whole line are skipped (the span moves with them); an HTML comment line is blank.
+fn without_markdown(line: Line) -> Line {
+    let Line { mut span, mut text } = line;
+    let skip = |span: &mut Span, text: &mut &str, n: usize| {
+        span.start += n;
+        *text = &text[n..];
+    };
+    let trimmed = text.trim_start_matches(' ');
+    if trimmed.starts_with("<!--") && trimmed.trim_end().ends_with("-->") {
+        return Line {
+            span: Span::new(span.end, span.end),
+            text: "",
+        };
+    }
+    let hashes = text.len() - text.trim_start_matches('#').len();
+    if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
+        let n = text.len() - text[hashes..].trim_start().len();
+        skip(&mut span, &mut text, n);
+    } else if text.starts_with("> ") {
+        skip(&mut span, &mut text, 2);
+    }
+    let inner = text.trim_end();
+    if inner.len() > 4 && inner.starts_with("**") && inner.ends_with("**") {
+        skip(&mut span, &mut text, 2);
+        let end = text.trim_end().len() - 2;
+        text = &text[..end];
+        span.end = span.start + end;
+    }
+    Line { span, text }
+}
+
 /// Parses a plan. Never panics on any text.
 pub fn parse_document(src: &SourceFile, data: &RuleData) -> Document {
     let all: Vec<Line> = lines(&src.text)
-        .map(|(span, text)| Line { span, text })
+        .map(|(span, text)| without_markdown(Line { span, text }))
         .collect();
     let mut b = Builder {
         text: &src.text,

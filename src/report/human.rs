@@ -169,6 +169,9 @@ pub fn render_finding(
             f.message
         );
     }
+    if let Some(place) = src.place_at(f.span.start) {
+        out.push_str(&format!("  in Word: {place}\n"));
+    }
     if let (Some(d), Some((dpath, dsrc))) = (&f.directive, directive) {
         let p = dsrc.position(d.span);
         let first: String = dsrc

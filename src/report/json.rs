@@ -48,6 +48,7 @@ pub fn finding(src: &SourceFile, f: &Finding, directive: Option<&(String, Source
         _ => Value::Null,
     };
     m.insert("directive".into(), dir);
+    m.insert("place".into(), json!(src.place_at(f.span.start)));
     Value::Object(m)
 }
 
@@ -83,6 +84,7 @@ pub fn render(reports: &[FileReport]) -> String {
             "errors": s.errors,
             "warnings": s.warnings,
             "infos": s.infos,
+            "suppressed": s.suppressed,
             "by_rule": by_rule,
         }
     });

@@ -1,8 +1,10 @@
 //! Reports: findings of checked files rendered for people (miette) or programs (JSON).
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod parse_view;
+pub mod sarif;
 
 use crate::data::Severity;
 use crate::finding::Finding;
@@ -19,6 +21,8 @@ pub struct Checked {
     pub findings: Vec<Finding>,
     /// The directive it was checked against, for positions of comparative findings.
     pub directive: Option<(String, SourceFile)>,
+    /// Findings dropped by ignore entries, disable comments or the baseline.
+    pub suppressed: usize,
 }
 
 /// Counts for the closing summary.
@@ -29,6 +33,7 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    pub suppressed: usize,
 }
 
 impl Summary {
@@ -40,6 +45,7 @@ impl Summary {
         for r in reports {
             match &r.outcome {
                 Ok(c) => {
+                    s.suppressed += c.suppressed;
                     for f in &c.findings {
                         match f.severity {
                             Severity::Error => s.errors += 1,
@@ -70,6 +76,12 @@ impl Summary {
             self.infos,
             plural(self.files, "file")
         );
+        if self.suppressed > 0 {
+            s.push_str(&format!(
+                "; {} accepted by ignores or the baseline",
+                plural(self.suppressed, "finding")
+            ));
+        }
         if self.failed_files > 0 {
             s.push_str(&format!(
                 "; {} could not be read",

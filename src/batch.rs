@@ -1,0 +1,297 @@
+//! Checking a batch of plans: inputs expanded, each plan's directive found and parsed once,
+//! plans checked in parallel (results in argument order), then accepted findings dropped by
+//! ignore entries, Markdown disable comments and the baseline.
+
+use crate::align::align;
+use crate::config::{Config, UNUSED_IGNORE};
+use crate::data::RuleData;
+use crate::finding::Finding;
+use crate::input::{self, Expanded};
+use crate::model::Document;
+use crate::parse::parse_document;
+use crate::report::{Checked, FileReport};
+use crate::rules::{check, Against, Context, RuleSet};
+use crate::source::{Encoding, SourceFile, Span};
+use crate::suppress::{self, Baseline, BaselineEntry};
+use rayon::prelude::*;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A parsed directive, shared by every plan checked against it.
+pub struct Directive {
+    pub path: String,
+    pub src: SourceFile,
+    pub doc: Document,
+}
+
+pub struct Batch<'a> {
+    pub data: &'a RuleData,
+    pub set: &'a RuleSet,
+    pub config: &'a Config,
+    pub encoding: Option<Encoding>,
+    /// `--against`: one directive for every plan, over the config's.
+    pub against: Option<Arc<Directive>>,
+    pub baseline: Option<&'a Baseline>,
+}
+
+/// What a batch produced: one report per input (argument order), plus the fingerprints of
+/// every finding before the baseline dropped any (for `--write-baseline`).
+pub struct BatchResult {
+    pub reports: Vec<FileReport>,
+    pub all_findings: Vec<BaselineEntry>,
+}
+
+/// Reads and parses a directive; a file without tasks is refused with a reason.
+pub fn load_directive(
+    path: &str,
+    enc: Option<Encoding>,
+    data: &RuleData,
+) -> Result<Directive, String> {
+    let src = input::read(path, enc)?;
+    let doc = parse_document(&src, data);
+    if doc.tasks.is_empty() {
+        return Err(
+            "the directive holds no tasks planlint can read, so there is nothing to compare with"
+                .into(),
+        );
+    }
+    Ok(Directive {
+        path: path.to_string(),
+        src,
+        doc,
+    })
+}
+
+/// Parses and checks one decoded plan, optionally against a parsed directive.
+pub fn check_source(
+    src: &SourceFile,
+    data: &RuleData,
+    set: &RuleSet,
+    directive: Option<(&SourceFile, &Document)>,
+) -> Vec<Finding> {
+    let doc = parse_document(src, data);
+    let alignment = directive.map(|(dsrc, ddoc)| align(src, &doc, dsrc, ddoc, data));
+    let cx = Context {
+        src,
+        doc: &doc,
+        data,
+        against: directive
+            .zip(alignment.as_ref())
+            .map(|((dsrc, ddoc), a)| Against {
+                src: dsrc,
+                doc: ddoc,
+                alignment: a,
+            }),
+    };
+    check(&cx, set)
+}
+
+/// One plan's result before the batch-wide steps.
+struct Single {
+    report: FileReport,
+    ignores: suppress::IgnoreUse,
+    entries: Vec<BaselineEntry>,
+}
+
+impl Batch<'_> {
+    pub fn run(&self, args: &[String]) -> BatchResult {
+        let inputs = input::expand(args);
+        let directives = self.directives(&inputs);
+        let singles: Vec<Single> = inputs
+            .par_iter()
+            .map(|item| match item {
+                Expanded::Problem { arg, message } => Single {
+                    report: FileReport {
+                        path: arg.clone(),
+                        outcome: Err(message.clone()),
+                    },
+                    ignores: suppress::IgnoreUse::default(),
+                    entries: Vec::new(),
+                },
+                Expanded::File(path) => self.check_one(path, directives.get(path.as_str())),
+            })
+            .collect();
+        // Per entry: could it have been used in this run, and was it?
+        let mut present = vec![false; self.config.ignores.len()];
+        let mut used = vec![false; self.config.ignores.len()];
+        let mut reports = Vec::with_capacity(singles.len());
+        let mut all_findings = Vec::new();
+        for s in singles {
+            for k in s.ignores.used {
+                used[k] = true;
+            }
+            for k in s.ignores.present {
+                present[k] = true;
+            }
+            all_findings.extend(s.entries);
+            reports.push(s.report);
+        }
+        if let Some(report) = self.unused_ignores(&present, &used) {
+            reports.push(report);
+        }
+        BatchResult {
+            reports,
+            all_findings,
+        }
+    }
+
+    /// The directive of every plan: `--against`, else the config's, each parsed once.
+    fn directives(&self, inputs: &[Expanded]) -> BTreeMap<String, Result<Arc<Directive>, String>> {
+        let mut by_path: BTreeMap<PathBuf, Result<Arc<Directive>, String>> = BTreeMap::new();
+        let mut out = BTreeMap::new();
+        for item in inputs {
+            let Expanded::File(plan) = item else { continue };
+            let d = match (&self.against, self.config.directive_for(plan)) {
+                (Some(d), _) => Ok(d.clone()),
+                (None, Some(dpath)) => by_path
+                    .entry(dpath.to_path_buf())
+                    .or_insert_with(|| {
+                        let p = dpath.to_string_lossy();
+                        load_directive(&p, self.encoding, self.data)
+                            .map(Arc::new)
+                            .map_err(|e| format!("directive {p}: {e}"))
+                    })
+                    .clone(),
+                (None, None) => continue,
+            };
+            out.insert(plan.clone(), d);
+        }
+        out
+    }
+
+    fn check_one(&self, path: &str, directive: Option<&Result<Arc<Directive>, String>>) -> Single {
+        let failed = |e: String| Single {
+            report: FileReport {
+                path: path.to_string(),
+                outcome: Err(e),
+            },
+            ignores: suppress::IgnoreUse::default(),
+            entries: Vec::new(),
+        };
+        let directive = match directive {
+            Some(Err(e)) => return failed(e.clone()),
+            Some(Ok(d)) => Some(d.clone()),
+            None => None,
+        };
+        let src = match input::read(path, self.encoding) {
+            Ok(s) => s,
+            Err(e) => return failed(e),
+        };
+        let dsrc = directive.as_ref().map(|d| &d.src);
+        let mut findings = check_source(
+            &src,
+            self.data,
+            self.set,
+            directive.as_ref().map(|d| (&d.src, &d.doc)),
+        );
+        let mut suppressed = 0;
+        let before = findings.len();
+        let unused_regions = if path.to_ascii_lowercase().ends_with(".md") {
+            suppress::apply_regions(&src.text, &mut findings)
+        } else {
+            Vec::new()
+        };
+        let ignores = suppress::apply_ignores(self.config, path, &src, dsrc, &mut findings);
+        suppressed += before - findings.len();
+        let key = self.config.relative(path);
+        let prints = suppress::fingerprints(&src, &findings, dsrc);
+        let entries: Vec<BaselineEntry> = findings
+            .iter()
+            .zip(&prints)
+            .map(|(f, fp)| BaselineEntry {
+                path: key.clone(),
+                rule: f.rule.clone(),
+                fingerprint: fp.clone(),
+                line: src.line_col(f.span.start).line,
+                message: f.message.clone(),
+            })
+            .collect();
+        if let Some(b) = self.baseline {
+            suppressed += b.apply(&key, &prints, &mut findings);
+        }
+        for r in unused_regions {
+            if let Some(f) = self.unused_finding(
+                r.comment,
+                "this planlint-disable comment suppressed no finding".to_string(),
+            ) {
+                findings.push(f);
+            }
+        }
+        findings.sort_by_key(|f| (f.span.start, f.span.end));
+        Single {
+            report: FileReport {
+                path: path.to_string(),
+                outcome: Ok(Checked {
+                    src,
+                    findings,
+                    directive: directive.map(|d| (d.path.clone(), d.src.clone())),
+                    suppressed,
+                }),
+            },
+            ignores,
+            entries,
+        }
+    }
+
+    /// An `unused-ignore` finding, if that rule is enabled.
+    fn unused_finding(&self, span: Span, message: String) -> Option<Finding> {
+        if !self.set.enabled.contains(UNUSED_IGNORE) {
+            return None;
+        }
+        let entry = self
+            .data
+            .catalogue
+            .rule
+            .iter()
+            .find(|r| r.name == UNUSED_IGNORE)?;
+        Some(Finding {
+            rule: entry.name.clone(),
+            code: entry.code.clone(),
+            severity: self
+                .set
+                .severities
+                .get(UNUSED_IGNORE)
+                .copied()
+                .unwrap_or(entry.severity),
+            span,
+            message,
+            help: Some("delete it: the finding it accepted is gone".into()),
+            related: Vec::new(),
+            directive: None,
+        })
+    }
+
+    /// The config file's own report: ignore entries that matched nothing in this run.
+    fn unused_ignores(&self, present: &[bool], used: &[bool]) -> Option<FileReport> {
+        let path = self.config.path.as_ref()?;
+        let findings: Vec<Finding> = self
+            .config
+            .ignores
+            .iter()
+            .enumerate()
+            .filter(|(k, i)| present[*k] && !used[*k] && self.set.enabled.contains(&i.rule))
+            .filter_map(|(_, i)| {
+                self.unused_finding(
+                    i.span,
+                    format!(
+                        "ignore entry for {} (text \"{}\") matched no finding",
+                        i.rule, i.text
+                    ),
+                )
+            })
+            .collect();
+        if findings.is_empty() {
+            return None;
+        }
+        Some(FileReport {
+            path: path.display().to_string(),
+            outcome: Ok(Checked {
+                src: SourceFile::new(path.display().to_string(), self.config.text.clone()),
+                findings,
+                directive: None,
+                suppressed: 0,
+            }),
+        })
+    }
+}

@@ -1,0 +1,69 @@
+//! Findings as GitHub Actions workflow commands (`::warning file=…::message`), which GitHub
+//! shows as annotations on the changed lines of a pull request.
+
+use super::{FileReport, Summary};
+use crate::data::Severity;
+
+/// Escaping of workflow-command data (the message).
+fn data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escaping of workflow-command properties (file, title), which also reserve `:` and `,`.
+fn property(s: &str) -> String {
+    data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+pub fn render(reports: &[FileReport], summary: bool) -> String {
+    let mut out = String::new();
+    for r in reports {
+        match &r.outcome {
+            Ok(c) => {
+                for f in &c.findings {
+                    let p = c.src.position(f.span);
+                    let command = match f.severity {
+                        Severity::Error => "error",
+                        Severity::Warning => "warning",
+                        Severity::Info => "notice",
+                    };
+                    let mut message = f.message.clone();
+                    if let Some(place) = c.src.place_at(f.span.start) {
+                        message.push_str(&format!(" (in Word: {place})"));
+                    }
+                    out.push_str(&format!(
+                        "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                        property(&r.path),
+                        p.line,
+                        p.column,
+                        p.end_line,
+                        p.end_column,
+                        property(&format!("{} {}", f.code, f.rule)),
+                        data(&message)
+                    ));
+                }
+            }
+            Err(e) => out.push_str(&format!(
+                "::error file={},title=planlint::{}\n",
+                property(&r.path),
+                data(&format!("{}: {e}", r.path))
+            )),
+        }
+    }
+    if summary {
+        out.push_str(&format!("planlint: {}\n", Summary::of(reports).line()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_reserved_characters() {
+        assert_eq!(data("a%b\nc"), "a%25b%0Ac");
+        assert_eq!(property("dir/a,b:c.txt"), "dir/a%2Cb%3Ac.txt");
+    }
+}

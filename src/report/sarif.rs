@@ -1,0 +1,179 @@
+//! Findings as SARIF 2.1.0 (for GitHub code scanning and other SARIF viewers). Columns are
+//! Unicode code points (`columnKind`), the unit planlint reports everywhere.
+
+use super::FileReport;
+use crate::data::{Catalogue, Severity};
+use crate::finding::Finding;
+use crate::source::{SourceFile, Span};
+use serde_json::{json, Value};
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A relative URI reference for a path: forward slashes, everything outside RFC 3986's
+/// unreserved characters percent-encoded (Chinese file names included).
+pub fn uri(path: &str) -> String {
+    let path = path.replace('\\', "/");
+    let path = path.trim_start_matches("./");
+    let mut out = String::new();
+    if path.starts_with('/') {
+        out.push_str("file://");
+    }
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn region(src: &SourceFile, span: Span) -> Value {
+    let p = src.position(span);
+    json!({
+        "startLine": p.line,
+        "startColumn": p.column,
+        "endLine": p.end_line,
+        "endColumn": p.end_column,
+        "snippet": { "text": src.slice(span) },
+    })
+}
+
+fn location(path: &str, src: &SourceFile, span: Span, message: Option<&str>) -> Value {
+    let mut l = json!({
+        "physicalLocation": {
+            "artifactLocation": { "uri": uri(path) },
+            "region": region(src, span),
+        }
+    });
+    if let Some(m) = message {
+        l["message"] = json!({ "text": m });
+    }
+    l
+}
+
+fn result(
+    path: &str,
+    src: &SourceFile,
+    f: &Finding,
+    directive: Option<&(String, SourceFile)>,
+    rule_index: Option<usize>,
+    fingerprint: &str,
+) -> Value {
+    let mut related: Vec<Value> = f
+        .related
+        .iter()
+        .map(|(s, label)| location(path, src, *s, Some(label)))
+        .collect();
+    if let (Some(d), Some((dpath, dsrc))) = (&f.directive, directive) {
+        let label = format!("directive task {}", d.task.trim());
+        related.push(location(dpath, dsrc, d.span, Some(&label)));
+    }
+    for (k, r) in related.iter_mut().enumerate() {
+        r["id"] = json!(k);
+    }
+    let mut text = f.message.clone();
+    if let Some(place) = src.place_at(f.span.start) {
+        text.push_str(&format!(" (in Word: {place})"));
+    }
+    if let Some(h) = &f.help {
+        text.push_str(&format!("\n{h}"));
+    }
+    let mut r = json!({
+        "ruleId": f.code,
+        "level": level(f.severity),
+        "message": { "text": text },
+        "locations": [location(path, src, f.span, None)],
+        "partialFingerprints": { "planlint/v1": fingerprint },
+        "properties": { "rule": f.rule },
+    });
+    if let Some(i) = rule_index {
+        r["ruleIndex"] = json!(i);
+    }
+    if !related.is_empty() {
+        r["relatedLocations"] = Value::Array(related);
+    }
+    r
+}
+
+pub fn render(reports: &[FileReport], catalogue: &Catalogue) -> String {
+    let rules: Vec<Value> = catalogue
+        .rule
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.code,
+                "name": r.name,
+                "shortDescription": { "text": r.summary },
+                "fullDescription": { "text": r.summary },
+                "help": { "text": r.explanation, "markdown": r.explanation },
+                "defaultConfiguration": { "level": level(r.severity) },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    let mut notifications = Vec::new();
+    for rep in reports {
+        match &rep.outcome {
+            Ok(c) => {
+                let dsrc = c.directive.as_ref().map(|(_, s)| s);
+                let prints = crate::suppress::fingerprints(&c.src, &c.findings, dsrc);
+                for (f, fp) in c.findings.iter().zip(&prints) {
+                    let index = catalogue.rule.iter().position(|r| r.code == f.code);
+                    results.push(result(
+                        &rep.path,
+                        &c.src,
+                        f,
+                        c.directive.as_ref(),
+                        index,
+                        fp,
+                    ));
+                }
+            }
+            Err(e) => notifications.push(json!({
+                "level": "error",
+                "message": { "text": format!("{}: {e}", rep.path) },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&rep.path) } } }],
+            })),
+        }
+    }
+    let out = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "planlint",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/planlint/planlint",
+                "rules": rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": notifications.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "results": results,
+        }],
+    });
+    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(uri("./plans/a b.txt"), "plans/a%20b.txt");
+        assert_eq!(uri("方案.txt"), "%E6%96%B9%E6%A1%88.txt");
+        assert_eq!(uri("/abs/x.txt"), "file:///abs/x.txt");
+    }
+}
