@@ -106,10 +106,25 @@ pub fn locate(explicit: Option<&Path>, no_config: bool) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(p.to_path_buf());
     }
+    // Found k directories up, the path is written ../../planlint.toml, so the paths in it
+    // come out the way a person standing here would type them.
     let cwd = std::env::current_dir().ok()?;
-    cwd.ancestors()
-        .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
+    let k = cwd.ancestors().position(|d| d.join(FILE_NAME).is_file())?;
+    let mut path = PathBuf::new();
+    for _ in 0..k {
+        path.push("..");
+    }
+    path.push(FILE_NAME);
+    Some(path)
+}
+
+/// `dir/p`, written without a leading `./`.
+fn join(dir: &Path, p: &str) -> PathBuf {
+    if dir == Path::new(".") {
+        PathBuf::from(p)
+    } else {
+        dir.join(p)
+    }
 }
 
 /// Reads and validates a config file against the rule catalogue.
@@ -195,7 +210,7 @@ pub fn parse(
         })?;
         config.severities.push((name, severity));
     }
-    config.data_dirs = raw.rules.data.iter().map(|d| dir.join(d)).collect();
+    config.data_dirs = raw.rules.data.iter().map(|d| join(&dir, d)).collect();
     if let Some(f) = &raw.fail_on {
         if !["error", "warning", "info", "never"].contains(&f.get_ref().as_str()) {
             return Err(error(
@@ -208,11 +223,11 @@ pub fn parse(
         }
         config.fail_on = Some(f.get_ref().clone());
     }
-    config.baseline = raw.baseline.as_ref().map(|b| dir.join(b));
+    config.baseline = raw.baseline.as_ref().map(|b| join(&dir, b));
     for d in &raw.directive {
         config
             .directives
-            .push((pattern(&d.plans)?, dir.join(&d.directive)));
+            .push((pattern(&d.plans)?, join(&dir, &d.directive)));
     }
     for entry in &raw.ignore {
         let span = entry.span();

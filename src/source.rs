@@ -226,7 +226,7 @@ pub struct SourceFile {
 
 /// A place in a Word document a person can find: the n-th paragraph outside tables, or a cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Place {
     Paragraph {
         paragraph: usize,

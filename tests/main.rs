@@ -1,3 +1,5 @@
-//! Integration tests on the real seed documents.
+//! Integration tests: the real seed documents, and the binary run on copies of them.
 
 mod seeds;
+mod support;
+mod workflow;

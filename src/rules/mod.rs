@@ -156,6 +156,14 @@ impl RuleSet {
                 }
                 s
             };
+        // Reports about planlint's own configuration stay on unless skipped by name.
+        enabled.extend(
+            catalogue
+                .rule
+                .iter()
+                .filter(|r| r.scope == Scope::Config)
+                .map(|r| r.name.clone()),
+        );
         for ig in ignore {
             for name in resolve(ig)? {
                 enabled.remove(&name);

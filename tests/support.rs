@@ -1,0 +1,116 @@
+//! Helpers for tests that run the planlint binary on copies of the seeds.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_planlint");
+
+/// The path of the seed whose name starts with `prefix` ("003").
+pub fn seed(prefix: &str) -> PathBuf {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir("seeds")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .collect();
+    paths.sort();
+    paths.remove(0)
+}
+
+pub fn seed_text(prefix: &str) -> String {
+    std::fs::read_to_string(seed(prefix)).unwrap()
+}
+
+pub struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", self.stdout, self.stderr))
+    }
+}
+
+/// Runs planlint with `args` in `dir`, feeding `stdin`.
+pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("planlint runs");
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs planlint in the crate root, without any planlint.toml.
+pub fn run(args: &[&str]) -> Run {
+    let mut all = vec![args[0], "--no-config"];
+    all.extend(&args[1..]);
+    run_in(Path::new("."), &all, b"")
+}
+
+/// (rule, line, column) of every finding of the first file of a JSON report.
+pub fn places(report: &serde_json::Value, file: usize) -> Vec<(String, u64, u64)> {
+    report["files"][file]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// A Python virtual environment under target/ with the given packages from PyPI, made once per
+/// test run; None where Python is absent.
+pub fn python_env() -> Option<&'static Path> {
+    static ENV: OnceLock<Option<PathBuf>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let python = ["python3", "python"].into_iter().find(|p| {
+            Command::new(p)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })?;
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-venv");
+        let bin = dir.join("bin");
+        if !bin.join("pre-commit").exists() || !bin.join("jsonschema-ok").exists() {
+            let ok = Command::new(python)
+                .args(["-m", "venv"])
+                .arg(&dir)
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "python -m venv failed");
+            let ok = Command::new(bin.join("pip"))
+                .args(["install", "--quiet", "pre-commit==4.*", "jsonschema==4.*"])
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "pip install pre-commit jsonschema failed");
+            std::fs::write(bin.join("jsonschema-ok"), "").unwrap();
+        }
+        Some(dir)
+    })
+    .as_deref()
+}
