@@ -3,3 +3,4 @@
 mod seeds;
 mod support;
 mod workflow;
+mod precommit;
