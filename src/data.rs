@@ -23,6 +23,30 @@ pub const FILES: [(&str, &str); 4] = [
 ];
 
 impl RuleData {
+    /// Sorts once, at load, the word lists that scanners try longest first, so no scan sorts.
+    fn sort_for_scanning(&mut self) {
+        let l = &mut self.lexicon;
+        let m = &mut self.metrics;
+        for v in [
+            &mut l.clause.lead_labels,
+            &mut l.clause.partner_labels,
+            &mut l.clause.lead_markers,
+            &mut l.clause.partner_markers,
+            &mut l.clause.joint_words,
+            &mut l.units.glue_suffixes,
+            &mut l.units.branch_suffixes,
+            &mut l.units.suffixes,
+            &mut l.deadline.ongoing,
+            &mut l.deadline.start_words,
+            &mut l.deadline.end_words,
+            &mut l.table.not_applicable,
+            &mut m.units.known,
+            &mut m.metric.terms,
+        ] {
+            v.sort_by(|a, b| longer_first(a, b));
+        }
+    }
+
     /// The data built into the binary.
     pub fn builtin() -> RuleData {
         RuleData::from_texts(|name| {
@@ -79,13 +103,14 @@ impl RuleData {
                 src: NamedSource::new(path, text),
             })
         }
-        let data = RuleData {
+        let mut data = RuleData {
             lexicon: load(&get, "lexicon.toml")?,
             metrics: load(&get, "metrics.toml")?,
             agencies: load(&get, "agencies.toml")?,
             catalogue: load(&get, "rules.toml")?,
         };
         data.validate(&get)?;
+        data.sort_for_scanning();
         Ok(data)
     }
 
@@ -389,6 +414,14 @@ impl Severity {
 /// Words of a list, longest first, so that "按职责分工负责" wins over "负责".
 pub fn longest_first(words: &[String]) -> Vec<&str> {
     let mut v: Vec<&str> = words.iter().map(String::as_str).collect();
-    v.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    // Loaded lists are sorted already (RuleData::sort_for_scanning): checking is cheap.
+    if !v.is_sorted_by(|a, b| longer_first(a, b) != std::cmp::Ordering::Greater) {
+        v.sort_by(|a, b| longer_first(a, b));
+    }
     v
+}
+
+/// Longer words first, then alphabetical: the order longest-match scanners try words in.
+pub fn longer_first(a: &str, b: &str) -> std::cmp::Ordering {
+    b.len().cmp(&a.len()).then(a.cmp(b))
 }

@@ -7,8 +7,9 @@
 use super::clause::{read_clause, Responsibility};
 use super::lex::{bracket_groups, is_space, trim};
 use super::{heading_at, new_task, Builder, Line};
-use crate::model::{Origin, Task};
+use crate::model::{NumberStyle, Origin, Task};
 use crate::source::{is_cjk, Span};
+use std::collections::{HashMap, HashSet};
 
 struct Block {
     heading: Option<usize>,
@@ -58,13 +59,7 @@ pub(crate) fn parse(b: &mut Builder, lines: &[Line], part: usize) {
         }
     }
     let clauses: Vec<Vec<Found>> = blocks.iter().map(|bl| clauses_in(b, bl)).collect();
-    let parents: Vec<bool> = blocks
-        .iter()
-        .map(|bl| {
-            bl.heading
-                .is_some_and(|h| b.doc.headings.iter().any(|x| x.parent == Some(h)))
-        })
-        .collect();
+    let levels = Levels::new(b, &blocks, &clauses);
     for (k, block) in blocks.iter().enumerate() {
         let Some(h) = block.heading else { continue };
         if b.under_condition_heading(Some(h)) {
@@ -72,9 +67,9 @@ pub(crate) fn parse(b: &mut Builder, lines: &[Line], part: usize) {
         }
         if !clauses[k].is_empty() {
             tasks_from_clauses(b, block, &clauses[k]);
-        } else if !parents[k]
+        } else if !levels.has_children[h]
             && has_text(b, block)
-            && siblings_carry_clauses(b, &blocks, &clauses, &parents, k)
+            && levels.siblings_carry_clauses(b, h)
         {
             let label = b.heading_label(Some(h));
             let span = Span::new(block.start, block.end);
@@ -189,46 +184,66 @@ fn has_text(b: &Builder, block: &Block) -> bool {
 /// style in this part closes with a clause, and at least half of its siblings (same parent, same
 /// style) carry clauses, a parent sibling through the blocks under it. So 001's
 /// （二）强化标准实施 is a task beside （一）'s numbered tasks, while 003's 一、指导思想 is not,
-/// because no 一、 block of 003 closes with a clause.
-fn siblings_carry_clauses(
-    b: &Builder,
-    blocks: &[Block],
-    clauses: &[Vec<Found>],
-    _parents: &[bool],
-    k: usize,
-) -> bool {
-    let Some(h) = blocks[k].heading else {
-        return false;
-    };
-    let me = &b.doc.headings[h];
-    let style_has_clauses = blocks.iter().zip(clauses).any(|(bl, c)| {
-        !c.is_empty()
-            && bl
-                .heading
-                .is_some_and(|o| b.doc.headings[o].numbering.style == me.numbering.style)
-    });
-    if !style_has_clauses {
-        return false;
-    }
-    let carries = |o: usize| {
-        blocks.iter().zip(clauses).any(|(bl, c)| {
-            !c.is_empty()
-                && bl
-                    .heading
-                    .is_some_and(|x| x == o || b.doc.heading_path(Some(x)).contains(&o))
-        })
-    };
-    let (mut siblings, mut with) = (0, 0);
-    for (j, bl) in blocks.iter().enumerate() {
-        let Some(o) = bl.heading else { continue };
-        let other = &b.doc.headings[o];
-        if j == k || other.parent != me.parent || other.numbering.style != me.numbering.style {
-            continue;
+/// because no 一、 block of 003 closes with a clause. Counted once per part, in linear time, so
+/// a plan with thousands of sibling headings costs no more per heading than a short one.
+struct Levels {
+    has_children: Vec<bool>,
+    styles_with_clauses: HashSet<NumberStyle>,
+    /// Per heading: a block under it (or its own) closes with a clause.
+    carries: Vec<bool>,
+    /// Per (parent, style): blocks of that level, and how many of them carry clauses.
+    groups: HashMap<(Option<usize>, NumberStyle), (usize, usize)>,
+}
+
+impl Levels {
+    fn new(b: &Builder, blocks: &[Block], clauses: &[Vec<Found>]) -> Levels {
+        let headings = &b.doc.headings;
+        let mut has_children = vec![false; headings.len()];
+        for h in headings {
+            if let Some(p) = h.parent {
+                has_children[p] = true;
+            }
         }
-        siblings += 1;
-        if carries(o) {
-            with += 1;
+        let mut styles_with_clauses = HashSet::new();
+        let mut carries = vec![false; headings.len()];
+        for (bl, c) in blocks.iter().zip(clauses) {
+            if let (Some(h), false) = (bl.heading, c.is_empty()) {
+                styles_with_clauses.insert(headings[h].numbering.style);
+                for x in b.doc.heading_path(Some(h)) {
+                    carries[x] = true;
+                }
+            }
+        }
+        let mut groups: HashMap<(Option<usize>, NumberStyle), (usize, usize)> = HashMap::new();
+        for bl in blocks {
+            let Some(o) = bl.heading else { continue };
+            let g = groups
+                .entry((headings[o].parent, headings[o].numbering.style))
+                .or_default();
+            g.0 += 1;
+            g.1 += usize::from(carries[o]);
+        }
+        Levels {
+            has_children,
+            styles_with_clauses,
+            carries,
+            groups,
         }
     }
-    with > 0 && with * 2 >= siblings
+
+    fn siblings_carry_clauses(&self, b: &Builder, h: usize) -> bool {
+        let me = &b.doc.headings[h];
+        if !self.styles_with_clauses.contains(&me.numbering.style) {
+            return false;
+        }
+        let (all, with_all) = self
+            .groups
+            .get(&(me.parent, me.numbering.style))
+            .copied()
+            .unwrap_or_default();
+        // The leaf itself is not its own sibling.
+        let siblings = all.saturating_sub(1);
+        let with = with_all - usize::from(self.carries[h]).min(with_all);
+        with > 0 && with * 2 >= siblings
+    }
 }

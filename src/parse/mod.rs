@@ -195,21 +195,19 @@ impl Builder<'_> {
 
     /// Table deadlines inherited from a merged cell name the task they come from by id.
     fn link_inherited_deadlines(&mut self) {
-        let by_start: Vec<(usize, String)> = self
+        let by_start: std::collections::HashMap<usize, String> = self
             .doc
             .tasks
             .iter()
             .map(|t| (t.span.start, t.id.clone()))
+            .rev() // the first task starting at an offset wins, as a search from the front would
             .collect();
         for t in &mut self.doc.tasks {
             if let Some(d) = &mut t.deadline {
                 if let Some(from) = &d.inherited_from {
                     // While parsing, `inherited_from` holds the source task's start offset.
                     if let Ok(start) = from.parse::<usize>() {
-                        d.inherited_from = by_start
-                            .iter()
-                            .find(|(s, _)| *s == start)
-                            .map(|(_, id)| id.clone());
+                        d.inherited_from = by_start.get(&start).cloned();
                     }
                 }
             }
@@ -218,21 +216,38 @@ impl Builder<'_> {
 
     /// Targets anywhere in the text, tied to the task whose statement holds them.
     fn find_targets(&mut self, all: &[Line]) {
-        let periodic = &self.data.lexicon.deadline.periodic;
+        let words = target::Words::new(&self.data.metrics, &self.data.lexicon.deadline.periodic);
         let mut targets = Vec::new();
         for l in all {
-            targets.extend(target::find_targets(
-                l.text,
-                l.span.start,
-                &self.data.metrics,
-                periodic,
-            ));
+            targets.extend(target::find_targets(l.text, l.span.start, &words));
         }
+        // The owner is the first task (in task order) whose statement holds the target. Tasks
+        // by statement start, so only those starting within the longest statement before the
+        // target are candidates: linear work on a plan of any length.
+        let mut by_text: Vec<(usize, usize)> = self
+            .doc
+            .tasks
+            .iter()
+            .enumerate()
+            .map(|(k, task)| (task.text.start, k))
+            .collect();
+        by_text.sort_unstable();
+        let longest = self
+            .doc
+            .tasks
+            .iter()
+            .map(|t| t.text.len())
+            .max()
+            .unwrap_or(0);
         for (ti, t) in targets.iter_mut().enumerate() {
-            let owner =
-                self.doc.tasks.iter().position(|task| {
-                    task.text.start <= t.span.start && t.span.end <= task.text.end
-                });
+            let upto = by_text.partition_point(|(s, _)| *s <= t.span.start);
+            let owner = by_text[..upto]
+                .iter()
+                .rev()
+                .take_while(|(s, _)| *s + longest >= t.span.start)
+                .filter(|(_, k)| t.span.end <= self.doc.tasks[*k].text.end)
+                .map(|(_, k)| *k)
+                .min();
             if let Some(k) = owner {
                 t.task = Some(k);
                 self.doc.tasks[k].targets.push(ti);

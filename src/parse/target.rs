@@ -59,16 +59,35 @@ fn range(i: &str) -> IResult<&str, f64> {
 }
 
 /// Finds every target in `text` (a task or paragraph); `base` is its offset in the document.
-pub fn find_targets(
-    text: &str,
-    base: usize,
-    metrics: &Metrics,
-    periodic_words: &[String],
-) -> Vec<Target> {
-    let units = longest_first(&metrics.units.known);
-    let comparators: Vec<(&str, Bound)> = sorted_words(&metrics.comparator);
-    let suffixes: Vec<(&str, Bound)> = sorted_words(&metrics.suffix);
-    let terms = longest_first(&metrics.metric.terms);
+/// The words target scanning tries, sorted longest first once per document.
+pub struct Words<'d> {
+    units: Vec<&'d str>,
+    comparators: Vec<(&'d str, Bound)>,
+    suffixes: Vec<(&'d str, Bound)>,
+    terms: Vec<&'d str>,
+    periodic: &'d [String],
+}
+
+impl<'d> Words<'d> {
+    pub fn new(metrics: &'d Metrics, periodic: &'d [String]) -> Words<'d> {
+        Words {
+            units: longest_first(&metrics.units.known),
+            comparators: sorted_words(&metrics.comparator),
+            suffixes: sorted_words(&metrics.suffix),
+            terms: longest_first(&metrics.metric.terms),
+            periodic,
+        }
+    }
+}
+
+pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
+    let Words {
+        units,
+        comparators,
+        suffixes,
+        terms,
+        periodic: periodic_words,
+    } = words;
     let dates = super::deadline::find_dates(text);
     let mut out = Vec::new();
     let mut i = 0;
@@ -82,7 +101,7 @@ pub fn find_targets(
             i += c.len_utf8();
             continue;
         }
-        let Some((len, target)) = read_at(text, i, &units, &comparators, &suffixes) else {
+        let Some((len, target)) = read_at(text, i, units, comparators, suffixes) else {
             i += c.len_utf8();
             continue;
         };
@@ -90,17 +109,18 @@ pub fn find_targets(
         let subject = subject_before(text, start);
         let sentence_start = sentence_start(text, start);
         let sentence = &text[sentence_start..start];
-        let year = dates
-            .iter()
-            .filter(|(s, _)| s.start >= sentence_start && s.start < start)
-            .map(|(_, d)| *d)
-            .next_back();
+        // Dates are in text order: the last one starting inside the sentence before the target.
+        let before = dates.partition_point(|(s, _)| s.start < start);
+        let year = dates[..before]
+            .last()
+            .filter(|(s, _)| s.start >= sentence_start)
+            .map(|(_, d)| *d);
         let periodic = periodic_words.iter().any(|w| sentence.contains(w.as_str()));
         let subject_text = &text[subject.start..subject.end];
         out.push(Target {
             span: Span::new(base + start, base + i + len),
             subject: subject.shift(base),
-            metric: metric_of(subject_text, &terms),
+            metric: metric_of(subject_text, terms),
             value,
             value_max,
             unit: unit.to_string(),
@@ -180,15 +200,13 @@ fn sorted_words(groups: &[crate::data::BoundWords]) -> Vec<(&str, Bound)> {
 
 /// The words before a target back to the nearest clause break: its subject.
 fn subject_before(text: &str, end: usize) -> Span {
-    let start = text[..end]
+    // A subject is at most 90 bytes (30 characters): look no further back than that.
+    let window = next_boundary(text, end.saturating_sub(90));
+    let start = text[window..end]
         .char_indices()
         .rev()
         .find(|(_, c)| "，,。；;：:、（(）)\n\t".contains(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let start = start.max(end.saturating_sub(90));
-    let start = (start..=end)
-        .find(|&k| text.is_char_boundary(k))
-        .unwrap_or(end);
+        .map_or(window, |(i, c)| window + i + c.len_utf8());
     let s = &text[start..end];
     let trimmed = s.trim_start_matches(is_space).trim_end_matches(is_space);
     if trimmed.is_empty() {
@@ -197,12 +215,22 @@ fn subject_before(text: &str, end: usize) -> Span {
     Span::of(text, trimmed)
 }
 
+/// The start of the sentence holding `end`, looking back at most 1,500 bytes (500 characters)
+/// so that a megabyte-long line without a full stop costs no more than a short one.
 fn sentence_start(text: &str, end: usize) -> usize {
-    text[..end]
+    let window = next_boundary(text, end.saturating_sub(1500));
+    text[window..end]
         .char_indices()
         .rev()
         .find(|(_, c)| "。\n".contains(*c))
-        .map_or(0, |(i, c)| i + c.len_utf8())
+        .map_or(window, |(i, c)| window + i + c.len_utf8())
+}
+
+/// The nearest char boundary at or after `i` (never past the end).
+fn next_boundary(text: &str, i: usize) -> usize {
+    (i..=text.len())
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(text.len())
 }
 
 /// The measure a subject names: the longest lexicon term it contains, last occurrence first.
@@ -242,17 +270,21 @@ mod tests {
 
     fn find(text: &str) -> Vec<(String, f64, String, Bound)> {
         let d = RuleData::builtin();
-        find_targets(text, 0, &d.metrics, &d.lexicon.deadline.periodic)
-            .into_iter()
-            .map(|t| {
-                (
-                    text[t.span.start..t.span.end].to_string(),
-                    t.value,
-                    t.unit,
-                    t.bound,
-                )
-            })
-            .collect()
+        find_targets(
+            text,
+            0,
+            &Words::new(&d.metrics, &d.lexicon.deadline.periodic),
+        )
+        .into_iter()
+        .map(|t| {
+            (
+                text[t.span.start..t.span.end].to_string(),
+                t.value,
+                t.unit,
+                t.bound,
+            )
+        })
+        .collect()
     }
 
     #[test]
@@ -319,15 +351,18 @@ mod tests {
     fn subject_year_and_metric() {
         let d = RuleData::builtin();
         let text = "到2023年，市级食品检验检测机构认定检验参数覆盖国家食品抽验细则检验项目90%以上；旗区级食品检验检测机构食品检验参数达300项以上。";
-        let t = find_targets(text, 0, &d.metrics, &d.lexicon.deadline.periodic);
+        let t = find_targets(
+            text,
+            0,
+            &Words::new(&d.metrics, &d.lexicon.deadline.periodic),
+        );
         assert_eq!(t.len(), 2);
         assert_eq!(t[0].year.map(|y| y.year), Some(2023));
         assert_eq!(t[1].year.map(|y| y.year), Some(2023));
         let t = find_targets(
             "食品安全示范创建工作知晓率达到85%以上",
             0,
-            &d.metrics,
-            &d.lexicon.deadline.periodic,
+            &Words::new(&d.metrics, &d.lexicon.deadline.periodic),
         );
         assert_eq!(t[0].metric.as_deref(), Some("知晓率"));
         assert_eq!(

@@ -4,62 +4,77 @@
 use super::{Context, Findings};
 use crate::data::Bound;
 use crate::model::{Origin, Target};
+use std::collections::HashMap;
 
 pub const RULE: &str = "inconsistent-target";
 
+/// How many earlier targets of one measure and one value are kept to compare later ones with:
+/// enough for every real plan, and a bound on the work for a pathological one.
+const KEPT_PER_VALUE: usize = 8;
+
 /// Same measure: same metric word, same unit, same direction, and either near-identical
 /// subjects, or the only target of that measure in the text and the only one in the table.
+/// Each target is reported once, against the first earlier target that contradicts it.
 pub fn run(cx: &Context, out: &mut Findings) {
     let targets = &cx.doc.targets;
     let origin = |t: &Target| t.task.map_or(Origin::Body, |k| cx.doc.tasks[k].origin);
     let key = |t: &Target| -> Option<(String, String, bool)> {
         let metric = t.metric.clone()?;
-        if metric.chars().count() < 2 || matches!(t.bound, Bound::Increase) || t.value_max.is_some()
+        if metric.chars().count() < 2
+            || matches!(t.bound, Bound::Increase)
+            || t.value_max.is_some()
+            || t.task.is_some_and(|k| cx.doc.tasks[k].condition)
         {
             return None;
         }
         let unit = cx.data.metrics.canonical_unit(&t.unit).to_string();
         Some((metric, unit, t.bound == Bound::AtMost))
     };
-    let min_similarity = cx.param_f64(RULE, "min_subject_similarity", 0.6);
-    for (i, a) in targets.iter().enumerate() {
-        let Some(ka) = key(a) else { continue };
-        for b in targets.iter().skip(i + 1) {
-            if key(b).as_ref() != Some(&ka)
-                || a.value == b.value
-                || a.task.is_some_and(|k| cx.doc.tasks[k].condition)
-                || b.task.is_some_and(|k| cx.doc.tasks[k].condition)
-            {
-                continue;
-            }
-            let similar = similarity(cx.text(a.subject), cx.text(b.subject)) >= min_similarity;
-            let only_pair = origin(a) != origin(b)
-                && targets
-                    .iter()
-                    .filter(|t| key(t).as_ref() == Some(&ka) && origin(t) == origin(a))
-                    .count()
-                    == 1
-                && targets
-                    .iter()
-                    .filter(|t| key(t).as_ref() == Some(&ka) && origin(t) == origin(b))
-                    .count()
-                    == 1;
-            if !(similar || only_pair) {
-                continue;
-            }
-            out.report(
-                RULE,
-                b.span,
-                format!(
-                    "{} is promised as `{}` here but `{}` elsewhere in this plan",
-                    ka.0,
-                    cx.text(b.span),
-                    cx.text(a.span)
-                ),
-            )
-            .related(a.span, "the other value")
-            .help("state one value for the measure, or name the two measures apart");
+    let keys: Vec<_> = targets.iter().map(key).collect();
+    // How many targets of each measure each origin holds (body text, table).
+    let mut per_origin: HashMap<(&(String, String, bool), Origin), usize> = HashMap::new();
+    for (t, k) in targets.iter().zip(&keys) {
+        if let Some(k) = k {
+            *per_origin.entry((k, origin(t))).or_default() += 1;
         }
+    }
+    let only = |k, o| per_origin.get(&(k, o)) == Some(&1);
+    let min_similarity = cx.param_f64(RULE, "min_subject_similarity", 0.6);
+    // Earlier targets by measure, then by value (as bits: values are compared exactly).
+    let mut earlier: HashMap<&(String, String, bool), Vec<(u64, Vec<usize>)>> = HashMap::new();
+    for (j, b) in targets.iter().enumerate() {
+        let Some(kb) = &keys[j] else { continue };
+        let groups = earlier.entry(kb).or_default();
+        let conflict = groups
+            .iter()
+            .filter(|(v, _)| *v != b.value.to_bits())
+            .flat_map(|(_, idx)| idx.iter().copied())
+            .filter(|&i| {
+                let a = &targets[i];
+                let only_pair =
+                    origin(a) != origin(b) && only(kb, origin(a)) && only(kb, origin(b));
+                only_pair || similarity(cx.text(a.subject), cx.text(b.subject)) >= min_similarity
+            })
+            .min();
+        match groups.iter_mut().find(|(v, _)| *v == b.value.to_bits()) {
+            Some((_, idx)) if idx.len() < KEPT_PER_VALUE => idx.push(j),
+            Some(_) => {}
+            None => groups.push((b.value.to_bits(), vec![j])),
+        }
+        let Some(i) = conflict else { continue };
+        let a = &targets[i];
+        out.report(
+            RULE,
+            b.span,
+            format!(
+                "{} is promised as `{}` here but `{}` elsewhere in this plan",
+                kb.0,
+                cx.text(b.span),
+                cx.text(a.span)
+            ),
+        )
+        .related(a.span, "the other value")
+        .help("state one value for the measure, or name the two measures apart");
     }
 }
 
