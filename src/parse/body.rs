@@ -67,7 +67,7 @@ pub(crate) fn parse(b: &mut Builder, lines: &[Line], part: usize) {
         }
         if !clauses[k].is_empty() {
             tasks_from_clauses(b, block, &clauses[k]);
-        } else if !levels.has_children[h]
+        } else if !levels.has_children.contains(&h)
             && has_text(b, block)
             && levels.siblings_carry_clauses(b, h)
         {
@@ -187,10 +187,10 @@ fn has_text(b: &Builder, block: &Block) -> bool {
 /// because no 一、 block of 003 closes with a clause. Counted once per part, in linear time, so
 /// a plan with thousands of sibling headings costs no more per heading than a short one.
 struct Levels {
-    has_children: Vec<bool>,
+    has_children: HashSet<usize>,
     styles_with_clauses: HashSet<NumberStyle>,
     /// Per heading: a block under it (or its own) closes with a clause.
-    carries: Vec<bool>,
+    carries: HashSet<usize>,
     /// Per (parent, style): blocks of that level, and how many of them carry clauses.
     groups: HashMap<(Option<usize>, NumberStyle), (usize, usize)>,
 }
@@ -198,19 +198,24 @@ struct Levels {
 impl Levels {
     fn new(b: &Builder, blocks: &[Block], clauses: &[Vec<Found>]) -> Levels {
         let headings = &b.doc.headings;
-        let mut has_children = vec![false; headings.len()];
-        for h in headings {
+        // This part's headings are the last ones pushed: from its first block's heading on.
+        // Looking only at them keeps a plan of many parts (附件) linear.
+        let base = blocks.iter().filter_map(|bl| bl.heading).min().unwrap_or(headings.len());
+        let mut has_children = HashSet::new();
+        for h in &headings[base..] {
             if let Some(p) = h.parent {
-                has_children[p] = true;
+                has_children.insert(p);
             }
         }
         let mut styles_with_clauses = HashSet::new();
-        let mut carries = vec![false; headings.len()];
+        let mut carries = HashSet::new();
         for (bl, c) in blocks.iter().zip(clauses) {
             if let (Some(h), false) = (bl.heading, c.is_empty()) {
                 styles_with_clauses.insert(headings[h].numbering.style);
                 for x in b.doc.heading_path(Some(h)) {
-                    carries[x] = true;
+                    if !carries.insert(x) {
+                        break; // its ancestors are marked already
+                    }
                 }
             }
         }
@@ -221,7 +226,7 @@ impl Levels {
                 .entry((headings[o].parent, headings[o].numbering.style))
                 .or_default();
             g.0 += 1;
-            g.1 += usize::from(carries[o]);
+            g.1 += usize::from(carries.contains(&o));
         }
         Levels {
             has_children,
@@ -243,7 +248,7 @@ impl Levels {
             .unwrap_or_default();
         // The leaf itself is not its own sibling.
         let siblings = all.saturating_sub(1);
-        let with = with_all - usize::from(self.carries[h]).min(with_all);
+        let with = with_all - usize::from(self.carries.contains(&h)).min(with_all);
         with > 0 && with * 2 >= siblings
     }
 }

@@ -1,28 +1,30 @@
 //! `ambiguous-table-cell` (PL110): packed items whose leads cannot be matched. See rules/rules.toml.
 
 use super::{Context, Findings};
+use crate::model::Task;
+use std::collections::BTreeMap;
 
 pub const RULE: &str = "ambiguous-table-cell";
 
+/// One finding per table line, naming every ambiguous item packed into it.
 pub fn run(cx: &Context, out: &mut Findings) {
-    let mut reported_line = None;
-    for t in &cx.doc.tasks {
-        let Some(why) = &t.ambiguous else { continue };
-        let line = cx.src.line_col(t.span.start).line;
-        if reported_line == Some(line) {
-            continue;
-        }
-        reported_line = Some(line);
-        let items: Vec<&str> = cx
-            .doc
-            .tasks
+    let mut by_line: BTreeMap<usize, Vec<&Task>> = BTreeMap::new();
+    for t in cx.doc.tasks.iter().filter(|t| t.ambiguous.is_some()) {
+        by_line
+            .entry(cx.src.line_col(t.span.start).line)
+            .or_default()
+            .push(t);
+    }
+    for tasks in by_line.values() {
+        let first = tasks[0];
+        let why = first.ambiguous.as_deref().unwrap_or_default();
+        let items: Vec<&str> = tasks
             .iter()
-            .filter(|x| x.ambiguous.is_some() && cx.src.line_col(x.span.start).line == line)
             .filter_map(|x| x.item_number.as_ref().map(|n| cx.text(n.span)))
             .collect();
         out.report(
             RULE,
-            cx.headline(t),
+            cx.headline(first),
             format!("items {}: {why}", items.join(" ")),
         )
         .help("give each item its own row with its own lead and deadline");

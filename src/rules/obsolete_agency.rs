@@ -4,6 +4,7 @@
 use super::{Context, Findings};
 use crate::model::YearSource;
 use crate::source::Span;
+use std::collections::BTreeMap;
 
 pub const RULE: &str = "obsolete-agency";
 
@@ -12,7 +13,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
         return;
     };
     let text = &cx.src.text;
-    let mut taken: Vec<Span> = Vec::new();
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut renames: Vec<_> = cx.data.agencies.rename.iter().collect();
     // Longer names first, so 食品药品监督管理局 is not also reported as a shorter name inside it.
     renames.sort_by(|a, b| b.old.len().cmp(&a.old.len()));
@@ -22,15 +23,19 @@ pub fn run(cx: &Context, out: &mut Findings) {
         }
         for (i, _) in text.match_indices(r.old.as_str()) {
             let span = Span::new(i, i + r.old.len());
-            if taken
-                .iter()
-                .any(|t| t.start < span.end && span.start < t.end)
+            // Taken spans never overlap, so the one starting last before this span's end is
+            // the only one that can overlap it.
+            let overlaps = taken
+                .range(..span.end)
+                .next_back()
+                .is_some_and(|(_, &end)| end > span.start);
+            if overlaps
                 || is_historical(cx, i)
                 || in_title(text, i)
             {
                 continue;
             }
-            taken.push(span);
+            taken.insert(span.start, span.end);
             let dated = match source {
                 YearSource::Citations => format!("the plan cites documents of {year}"),
                 _ => format!("the plan is dated {year}"),
