@@ -118,6 +118,7 @@ pub fn align(
         .map(|k| bigrams(task_text(dir_src, dir, k)))
         .collect();
     let index = inverted(&plan_bg);
+    let mut counts = Counts::new(plan.tasks.len());
     let plan_has = |o: Origin| plan.tasks.iter().any(|t| t.origin == o);
 
     let mut pairs = Vec::new();
@@ -125,7 +126,7 @@ pub fn align(
     for (d, dbg) in dir_bg.iter().enumerate() {
         let origin = dir.tasks[d].origin;
         let same_kind_only = plan_has(origin);
-        let mut scored: Vec<(usize, f64)> = candidates(&index, dbg)
+        let mut scored: Vec<(usize, f64)> = candidates(&index, dbg, th.min_similarity, &mut counts)
             .into_iter()
             .filter(|&p| !same_kind_only || plan.tasks[p].origin == origin)
             .map(|p| (p, dice(dbg, &plan_bg[p])))
@@ -139,6 +140,7 @@ pub fn align(
         for (p, s) in scored
             .into_iter()
             .take_while(|&(_, s)| s >= best * th.split_ratio)
+            .take(MAX_SPLIT)
         {
             let terms = shared_terms(task_text(dir_src, dir, d), task_text(plan_src, plan, p));
             pairs.push(Pair {
@@ -183,25 +185,104 @@ fn inverted(docs: &[Vec<u64>]) -> HashMap<u64, Vec<usize>> {
     index
 }
 
-/// Plan tasks sharing at least one bigram with the query, in task order.
-fn candidates(index: &HashMap<u64, Vec<usize>>, query: &[u64]) -> Vec<usize> {
-    let mut hits: HashMap<usize, usize> = HashMap::new();
+/// Plan tasks that can reach Dice similarity `min` with the query, in task order.
+///
+/// Prefix filtering keeps this near linear: Dice ≥ t between a query of n bigrams and any task
+/// needs at least m = t·n/(2−t) shared bigrams (the overlap is at most the task's size), so a
+/// task sharing none of the query's n−m+1 rarest bigrams cannot qualify. The common bigrams
+/// (食品, 安全, 负责), whose posting lists hold nearly every task, are never walked.
+fn candidates(
+    index: &HashMap<u64, Vec<usize>>,
+    query: &[u64],
+    min: f64,
+    counts: &mut Counts,
+) -> Vec<usize> {
+    let df = |g: &u64| index.get(g).map_or(0, Vec::len);
+    let mut rare: Vec<u64> = query.to_vec();
+    rare.sort_by_key(|g| (df(g), *g));
+    let n = rare.len();
+    let needed = if min > 0.0 && min < 2.0 {
+        ((min * n as f64 / (2.0 - min)).ceil() as usize).max(1)
+    } else {
+        1
+    };
+    let prefix = n.saturating_sub(needed) + 1;
     let mut last = None;
-    for &g in query {
+    let (mut walked, mut postings) = (0, 0);
+    for g in rare.iter().take(prefix) {
         if last == Some(g) {
             continue;
         }
         last = Some(g);
-        if let Some(list) = index.get(&g) {
-            for &k in list {
-                *hits.entry(k).or_default() += 1;
+        if let Some(list) = index.get(g) {
+            // Past the budget, the remaining (commoner) bigrams add cost, not discrimination.
+            if walked >= 8 && postings + list.len() > POSTING_BUDGET {
+                break;
             }
+            for &k in list {
+                counts.add(k);
+            }
+            postings += list.len();
+            walked += 1;
         }
     }
-    let mut v: Vec<usize> = hits.into_keys().collect();
+    // When a pathological plan offers more than MAX_CANDIDATES tasks, only those sharing the
+    // most rare bigrams are scored exactly.
+    let mut counted = counts.drain();
+    if counted.len() > MAX_CANDIDATES {
+        counted
+            .select_nth_unstable_by(MAX_CANDIDATES - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counted.truncate(MAX_CANDIDATES);
+    }
+    let mut v: Vec<usize> = counted.into_iter().map(|(k, _)| k).collect();
     v.sort_unstable();
     v
 }
+
+/// Per-task hit counters reused across queries: counting costs the postings walked, not the
+/// plan's size.
+struct Counts {
+    count: Vec<u32>,
+    touched: Vec<usize>,
+}
+
+impl Counts {
+    fn new(n: usize) -> Counts {
+        Counts {
+            count: vec![0; n],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, k: usize) {
+        if self.count[k] == 0 {
+            self.touched.push(k);
+        }
+        self.count[k] += 1;
+    }
+
+    /// The counted tasks with their counts; the counters are zero again afterwards.
+    fn drain(&mut self) -> Vec<(usize, u32)> {
+        let out = self
+            .touched
+            .iter()
+            .map(|&k| (k, std::mem::take(&mut self.count[k])))
+            .collect();
+        self.touched.clear();
+        out
+    }
+}
+
+/// How many plan tasks one directive task may be split into (near-equal best matches).
+const MAX_SPLIT: usize = 8;
+
+/// How many plan tasks are scored for one directive task at most. Real plans offer a handful;
+/// the bound keeps a plan of ten thousand near-identical tasks from costing N².
+const MAX_CANDIDATES: usize = 64;
+
+/// How many posting entries one query walks at most once it has walked its 8 rarest bigrams.
+/// Plans of a few hundred tasks never reach it, so their alignment is exact.
+const POSTING_BUDGET: usize = 16_384;
 
 /// Maximal stretches (3 characters or more) of `a` whose every bigram occurs in `b`.
 pub fn shared_terms(a: &str, b: &str) -> Vec<String> {
@@ -262,10 +343,11 @@ fn align_targets(
     data: &RuleData,
     pairs: &[Pair],
 ) -> Vec<TargetPair> {
-    let units = |t: &Target| data.metrics.canonical_unit(&t.unit).to_string();
     let origin = |doc: &Document, t: &Target| t.task.map(|k| doc.tasks[k].origin);
-    let paired = |d: &Target, p: &Target| match (d.task, p.task) {
-        (Some(a), Some(b)) => pairs.iter().any(|x| x.directive == a && x.plan == b),
+    let paired: std::collections::HashSet<(usize, usize)> =
+        pairs.iter().map(|x| (x.directive, x.plan)).collect();
+    let is_paired = |d: &Target, p: &Target| match (d.task, p.task) {
+        (Some(a), Some(b)) => paired.contains(&(a, b)),
         _ => false,
     };
     let plan_ctx: Vec<Vec<u64>> = plan
@@ -273,20 +355,28 @@ fn align_targets(
         .iter()
         .map(|t| bigrams(target_context(plan_src, t)))
         .collect();
+    let plan_subj: Vec<Vec<u64>> = plan
+        .targets
+        .iter()
+        .map(|t| bigrams(plan_src.slice(t.subject)))
+        .collect();
+    let index = inverted(&plan_ctx);
+    let mut counts = Counts::new(plan.targets.len());
     let mut out = Vec::new();
     for (d, td) in dir.targets.iter().enumerate() {
         let dctx = bigrams(target_context(dir_src, td));
         let dsubj = bigrams(dir_src.slice(td.subject));
-        let best = plan
-            .targets
-            .iter()
-            .enumerate()
-            .filter(|(_, tp)| units(tp) == units(td))
+        let best = candidates(&index, &dctx, th.target_similarity, &mut counts)
+            .into_iter()
+            .map(|p| (p, &plan.targets[p]))
+            .filter(|(_, tp)| {
+                data.metrics.canonical_unit(&tp.unit) == data.metrics.canonical_unit(&td.unit)
+            })
             .map(|(p, tp)| {
                 // Several targets in one sentence (小学16课时、初中14课时) share a context; their
                 // subjects tell them apart.
-                let subject = 0.1 * dice(&dsubj, &bigrams(plan_src.slice(tp.subject)));
-                let tie = 0.02 * f64::from(u8::from(paired(td, tp)))
+                let subject = 0.1 * dice(&dsubj, &plan_subj[p]);
+                let tie = 0.02 * f64::from(u8::from(is_paired(td, tp)))
                     + 0.01 * f64::from(u8::from(origin(dir, td) == origin(plan, tp)));
                 (p, dice(&dctx, &plan_ctx[p]), subject + tie)
             })

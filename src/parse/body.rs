@@ -200,7 +200,11 @@ impl Levels {
         let headings = &b.doc.headings;
         // This part's headings are the last ones pushed: from its first block's heading on.
         // Looking only at them keeps a plan of many parts (附件) linear.
-        let base = blocks.iter().filter_map(|bl| bl.heading).min().unwrap_or(headings.len());
+        let base = blocks
+            .iter()
+            .filter_map(|bl| bl.heading)
+            .min()
+            .unwrap_or(headings.len());
         let mut has_children = HashSet::new();
         for h in &headings[base..] {
             if let Some(p) = h.parent {
@@ -212,7 +216,8 @@ impl Levels {
         for (bl, c) in blocks.iter().zip(clauses) {
             if let (Some(h), false) = (bl.heading, c.is_empty()) {
                 styles_with_clauses.insert(headings[h].numbering.style);
-                for x in b.doc.heading_path(Some(h)) {
+                // From the heading up to the root (heading_path runs root first).
+                for x in b.doc.heading_path(Some(h)).into_iter().rev() {
                     if !carries.insert(x) {
                         break; // its ancestors are marked already
                     }
@@ -250,5 +255,19 @@ impl Levels {
         let siblings = all.saturating_sub(1);
         let with = with_all - usize::from(self.carries.contains(&h)).min(with_all);
         with > 0 && with * 2 >= siblings
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn a_clause_less_leaf_among_siblings_with_clauses_is_a_task() {
+        // The plan opens on its first chapter (no preamble), and the leaf's siblings come both
+        // before and after it: every sibling must count, whatever order they are seen in.
+        let plan = "一、源头治理\n（一）治理土壤污染。开展土壤污染修复与治理。（市环境保护局负责）\n（二）防治面源污染。加快推进禁产区域划定工作。\n（三）监测农产品。强化地产食用农畜产品质量监测。（市农牧业局负责）\n（四）监测粮食。组织开展粮食质量调查和品质测报。（市粮食局负责）\n二、风险防控\n（一）建设监测网点。强化食源性疾病监测网点建设。（市卫生健康委负责）\n（二）加强风险监测。完善进出口食品安全风险预警机制。\n";
+        let f = findings_of(plan, "missing-lead");
+        assert_eq!(f.iter().map(|x| x.0).collect::<Vec<_>>(), [3, 8], "{f:?}");
     }
 }

@@ -29,10 +29,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 .range(..span.end)
                 .next_back()
                 .is_some_and(|(_, &end)| end > span.start);
-            if overlaps
-                || is_historical(cx, i)
-                || in_title(text, i)
-            {
+            if overlaps || is_historical(cx, i) || in_title(text, i) {
                 continue;
             }
             taken.insert(span.start, span.end);

@@ -1,0 +1,260 @@
+//! `cargo bench`: planlint's speed on a synthetic corpus made from the seeds (issue #5).
+//!
+//! Prints, for the machine it runs on:
+//! - parse and parse+check throughput on the seeds' text (MB/s, one core);
+//! - parse+check of a 10 MB plan made of the seeds;
+//! - alignment time for directive/plan pairs of 100, 1,000 and 10,000 tasks;
+//! - wall time of the release binary: one plan against its directive (process start
+//!   included), and 100 county plans against a directive in one run (all cores), with peak
+//!   memory where GNU time is installed.
+//!
+//! The corpus is written under target/bench-corpus. No external harness: the figures are
+//! medians of repeated runs, measured with std::time::Instant.
+
+use planlint::align::align;
+use planlint::batch::check_source;
+use planlint::data::RuleData;
+use planlint::parse::parse_document;
+use planlint::rules::RuleSet;
+use planlint::source::SourceFile;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn seeds() -> Vec<(String, String)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir("seeds")
+        .expect("run from the repository root")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+        .collect()
+}
+
+/// Median of `runs` timings of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut t: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let s = Instant::now();
+            f();
+            s.elapsed()
+        })
+        .collect();
+    t.sort();
+    t[t.len() / 2]
+}
+
+fn mb_per_s(bytes: usize, d: Duration) -> f64 {
+    bytes as f64 / 1e6 / d.as_secs_f64()
+}
+
+/// A county's rewrite of a seed: other place names, shifted numbers, a sentence dropped, so
+/// no two plans of the corpus are the same text.
+fn county_plan(seed: &str, k: usize) -> String {
+    let counties = [
+        "平安县",
+        "长乐县",
+        "永宁县",
+        "清河县",
+        "东山县",
+        "西林县",
+        "南川县",
+    ];
+    let mut s = seed.replace('县', &counties[k % counties.len()][..3]);
+    s = s.replace("80%", &format!("{}%", 80 + k % 15));
+    s = s.replace("2022年", &format!("{}年", 2021 + k % 3));
+    // Drop one sentence in the middle so alignments differ.
+    let mid = (s.len() / 2..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
+    if let Some(i) = s[mid..].find('。') {
+        let at = mid + i + '。'.len_utf8();
+        if let Some(j) = s[at..].find('。') {
+            s.replace_range(at..at + j + '。'.len_utf8(), "");
+        }
+    }
+    s
+}
+
+/// A synthetic plan of `n` tasks made from the seeds' sentences, every one closed by a clause.
+fn plan_of(n: usize, sentences: &[&str], shift: usize) -> String {
+    let mut out = String::from("某县食品安全工作实施方案\n一、重点任务\n");
+    for i in 0..n {
+        let a = sentences[(i * 7 + shift) % sentences.len()];
+        let b = sentences[(i * 13 + 1) % sentences.len()];
+        out.push_str(&format!("{}.{a}。{b}。（县市场监管局负责）\n", i + 1));
+    }
+    out
+}
+
+fn binary() -> PathBuf {
+    let status = Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet"])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or(PathBuf::from("target"), PathBuf::from);
+    target.join("release/planlint")
+}
+
+/// Wall time and, with GNU time, peak resident memory (KiB) of one run.
+fn run_binary(bin: &Path, args: &[&str]) -> (Duration, Option<u64>) {
+    let gnu_time = Path::new("/usr/bin/time");
+    let start = Instant::now();
+    if gnu_time.exists() {
+        let out = Command::new(gnu_time)
+            .args(["-f", "%M"])
+            .arg(bin)
+            .args(args)
+            .output()
+            .unwrap();
+        let wall = start.elapsed();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let kib = err.lines().last().and_then(|l| l.trim().parse().ok());
+        (wall, kib)
+    } else {
+        Command::new(bin).args(args).output().unwrap();
+        (start.elapsed(), None)
+    }
+}
+
+fn main() {
+    // `cargo bench` passes --bench; a filter argument is not supported.
+    let data = RuleData::builtin();
+    let set = RuleSet::new(&data.catalogue, &[], &[]).unwrap();
+    let seeds = seeds();
+    let total: usize = seeds.iter().map(|(_, t)| t.len()).sum();
+    let sources: Vec<SourceFile> = seeds
+        .iter()
+        .map(|(n, t)| SourceFile::new(n.clone(), t.clone()))
+        .collect();
+    println!(
+        "planlint benchmark ({} cores)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    println!("seeds: {} files, {:.2} MB", seeds.len(), total as f64 / 1e6);
+
+    let parse = median(30, || {
+        for s in &sources {
+            std::hint::black_box(parse_document(s, &data));
+        }
+    });
+    println!(
+        "parse, seeds:                 {:>8.1} MB/s",
+        mb_per_s(total, parse)
+    );
+    let check = median(30, || {
+        for s in &sources {
+            std::hint::black_box(check_source(s, &data, &set, None));
+        }
+    });
+    println!(
+        "parse+check, seeds:           {:>8.1} MB/s",
+        mb_per_s(total, check)
+    );
+
+    let mut big = String::new();
+    while big.len() < 10_000_000 {
+        for (_, t) in &seeds {
+            big.push_str(t);
+            big.push('\n');
+        }
+    }
+    let big_src = SourceFile::new("big.txt", big.clone());
+    let t = median(3, || {
+        std::hint::black_box(check_source(&big_src, &data, &set, None));
+    });
+    println!(
+        "parse+check, {:.1} MB plan:    {:>8.0} ms  ({:.1} MB/s)",
+        big.len() as f64 / 1e6,
+        t.as_secs_f64() * 1e3,
+        mb_per_s(big.len(), t)
+    );
+
+    let sentences: Vec<&str> = seeds
+        .iter()
+        .flat_map(|(_, t)| t.split(['。', '\n']))
+        .map(str::trim)
+        // Plain sentences only: no brackets, numbers or tabs that would read as structure.
+        .filter(|s| {
+            s.chars().count() >= 12
+                && s.chars()
+                    .all(|c| planlint::source::is_cjk(c) || "，、".contains(c))
+        })
+        .collect();
+    for n in [100, 1_000, 10_000] {
+        let d = SourceFile::new("d.txt", plan_of(n, &sentences, 0));
+        let p = SourceFile::new("p.txt", plan_of(n, &sentences, 3));
+        let (dd, pd) = (parse_document(&d, &data), parse_document(&p, &data));
+        assert_eq!((dd.tasks.len(), pd.tasks.len()), (n, n));
+        let runs = if n >= 10_000 { 3 } else { 10 };
+        let t = median(runs, || {
+            std::hint::black_box(align(&p, &pd, &d, &dd, &data));
+        });
+        println!(
+            "align {:>6} × {:>6} tasks:   {:>8.1} ms",
+            dd.tasks.len(),
+            pd.tasks.len(),
+            t.as_secs_f64() * 1e3
+        );
+    }
+
+    // The release binary on a written corpus.
+    let bin = binary();
+    let dir = Path::new("target/bench-corpus");
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir.join("plans")).unwrap();
+    for k in 0..100 {
+        let (_, seed) = &seeds[[3, 2, 4, 0, 1][k % 5]];
+        std::fs::write(
+            dir.join(format!("plans/county{k:03}.txt")),
+            county_plan(seed, k),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("big.txt"), &big).unwrap();
+    let directive = seeds[1].0.clone();
+    let plan = seeds[3].0.clone();
+    let single: Vec<(Duration, Option<u64>)> = (0..21)
+        .map(|_| {
+            run_binary(
+                &bin,
+                &["check", "--no-config", "-q", &plan, "--against", &directive],
+            )
+        })
+        .collect();
+    let mut walls: Vec<Duration> = single.iter().map(|r| r.0).collect();
+    walls.sort();
+    println!(
+        "one plan vs directive, wall:  {:>8.1} ms  (process start included; peak {} KiB)",
+        walls[walls.len() / 2].as_secs_f64() * 1e3,
+        single[0].1.map_or("?".into(), |k| k.to_string())
+    );
+    let glob = dir.join("plans/*.txt").display().to_string();
+    let many: Vec<(Duration, Option<u64>)> = (0..5)
+        .map(|_| {
+            run_binary(
+                &bin,
+                &["check", "--no-config", "-q", &glob, "--against", &directive],
+            )
+        })
+        .collect();
+    let mut walls: Vec<Duration> = many.iter().map(|r| r.0).collect();
+    walls.sort();
+    println!(
+        "100 plans vs directive, wall: {:>8.1} ms  (peak {} KiB)",
+        walls[walls.len() / 2].as_secs_f64() * 1e3,
+        many[0].1.map_or("?".into(), |k| k.to_string())
+    );
+    let big_path = dir.join("big.txt").display().to_string();
+    let (wall, kib) = run_binary(&bin, &["check", "--no-config", "-q", &big_path]);
+    println!(
+        "10 MB plan, wall:             {:>8.1} ms  (peak {} KiB)",
+        wall.as_secs_f64() * 1e3,
+        kib.map_or("?".into(), |k| k.to_string())
+    );
+}
