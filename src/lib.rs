@@ -20,3 +20,6 @@ pub mod suppress;
 
 #[cfg(test)]
 pub(crate) mod testing;
+
+#[doc(hidden)]
+pub mod testing_support;

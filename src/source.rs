@@ -108,7 +108,8 @@ impl Encoding {
 pub enum DecodeError {
     Empty,
     Binary,
-    Undecodable,
+    /// Neither UTF-8 nor GB18030; where UTF-8 first fails (1-based line, byte offset, byte).
+    Undecodable(Option<(usize, usize, u8)>),
     NotChinese,
     WrongEncoding(&'static str),
 }
@@ -118,9 +119,13 @@ impl fmt::Display for DecodeError {
         match self {
             DecodeError::Empty => write!(f, "the file is empty or holds only white space"),
             DecodeError::Binary => write!(f, "the file is binary, not a text document"),
-            DecodeError::Undecodable => write!(
+            DecodeError::Undecodable(None) => write!(
                 f,
                 "the file is neither UTF-8, UTF-16 with a byte-order mark, nor GB18030/GBK text"
+            ),
+            DecodeError::Undecodable(Some((line, offset, byte))) => write!(
+                f,
+                "the file is neither UTF-8 (byte 0x{byte:02X} at line {line}, byte offset {offset} is invalid), UTF-16 with a byte-order mark, nor GB18030/GBK text"
             ),
             DecodeError::NotChinese => {
                 write!(
@@ -167,19 +172,21 @@ fn sniff(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
         if bytes.starts_with(bom(enc)) {
             return decode_as(bytes, enc)
                 .map(|t| (t, enc))
-                .ok_or(DecodeError::Undecodable);
+                .ok_or(DecodeError::Undecodable(None));
         }
     }
     // NUL bytes never occur in UTF-8 or GB18030 text: this is a binary file.
     if bytes.contains(&0) {
         return Err(DecodeError::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok((text.to_string(), Encoding::Utf8));
-    }
+    let bad = match std::str::from_utf8(bytes) {
+        Ok(text) => return Ok((text.to_string(), Encoding::Utf8)),
+        Err(e) => e.valid_up_to(),
+    };
+    let line = 1 + bytes[..bad].iter().filter(|&&b| b == b'\n').count();
     decode_as(bytes, Encoding::Gb18030)
         .map(|t| (t, Encoding::Gb18030))
-        .ok_or(DecodeError::Undecodable)
+        .ok_or(DecodeError::Undecodable(Some((line, bad, bytes[bad]))))
 }
 
 fn bom(enc: Encoding) -> &'static [u8] {
@@ -415,7 +422,7 @@ mod tests {
         assert_eq!(decode(b"hello world", None), Err(DecodeError::NotChinese));
         assert_eq!(
             decode(&[0xFF, 0x30, 0x81], None),
-            Err(DecodeError::Undecodable)
+            Err(DecodeError::Undecodable(Some((1, 0, 0xFF))))
         );
     }
 

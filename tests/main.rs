@@ -1,6 +1,8 @@
 //! Integration tests: the real seed documents, and the binary run on copies of them.
 
+mod bad_inputs;
 mod precommit;
+mod properties;
 mod seeds;
 mod support;
 mod workflow;
