@@ -158,7 +158,7 @@ pub fn parse(
     catalogue: &Catalogue,
 ) -> Result<Config, ConfigError> {
     let error = |span: Option<std::ops::Range<usize>>, message: String| ConfigError {
-        src: NamedSource::new(name.to_string(), text.to_string()),
+        src: NamedSource::new(name, text.to_string()),
         span: span.map(|r| (r.start, r.len()).into()),
         message,
     };

@@ -86,7 +86,7 @@ fn marked(inner: &str, base: usize, lex: &Lexicon) -> Option<Responsibility> {
         .chain(partner_markers.iter())
         .copied()
         .collect();
-    all.sort_by(|a, b| b.len().cmp(&a.len()));
+    all.sort_by_key(|w| std::cmp::Reverse(w.len()));
 
     let mut segments = Vec::new();
     let mut pos = skip_separators(inner, 0);

@@ -253,14 +253,29 @@ pub fn find_dates(text: &str) -> Vec<(Span, DatePoint)> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut depth_title = 0i32;
+    let bytes = text.as_bytes();
     while i < text.len() {
+        // Only digits and title marks matter: skip everything else byte by byte (a UTF-8
+        // continuation byte is never a digit nor the lead byte E3 of 《 and 》).
+        match bytes[i] {
+            b'0'..=b'9' => {}
+            0xE3 if bytes[i..].starts_with("《".as_bytes()) => {
+                depth_title += 1;
+                i += 3;
+                continue;
+            }
+            0xE3 if bytes[i..].starts_with("》".as_bytes()) => {
+                depth_title -= 1;
+                i += 3;
+                continue;
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        }
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or(' ');
-        match c {
-            '《' => depth_title += 1,
-            '》' => depth_title -= 1,
-            _ => {}
-        }
         let prev = text[..i].chars().next_back();
         if c.is_ascii_digit()
             && depth_title <= 0

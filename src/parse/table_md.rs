@@ -289,8 +289,7 @@ fn deadline_groups(cell: &str, base: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     let chars: Vec<(usize, char)> = cell.char_indices().collect();
-    for w in 0..chars.len() {
-        let (i, c) = chars[w];
+    for &(i, c) in &chars {
         if !is_space(c) || i == start {
             continue;
         }

@@ -92,6 +92,11 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
+        // A target starts at a digit: jump to the next one (ASCII, so a char boundary).
+        match text.as_bytes()[i..].iter().position(u8::is_ascii_digit) {
+            Some(k) => i += k,
+            None => break,
+        }
         let rest = &text[i..];
         let c = rest.chars().next().unwrap_or(' ');
         let prev = text[..i].chars().next_back();
@@ -164,7 +169,7 @@ fn read_at<'u>(
         Some((w, _)) => &r2[w.len()..],
         None => r,
     };
-    let before = text[..i].trim_end_matches(|c: char| c == ' ' || c == '\u{3000}');
+    let before = text[..i].trim_end_matches([' ', '\u{3000}']);
     let comparator = comparators
         .iter()
         .find(|(w, _)| before.ends_with(*w))

@@ -39,7 +39,7 @@ fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
         return vec![name];
     }
     let mut parts = Vec::new();
-    let mut start = 0;
+    let (mut start, mut start_k) = (0, 0);
     let chars: Vec<(usize, char)> = name.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let end = i + c.len_utf8();
@@ -48,8 +48,9 @@ fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
         }
         let left = &name[start..end];
         let right = &name[end..];
-        if left.chars().count() >= 3
-            && right.chars().count() >= 3
+        // Character counts from indexes: counting would make long pieces quadratic.
+        if k - start_k >= 2
+            && chars.len() - k > 3
             && ends_with_unit(left, suffixes)
             && ends_with_unit(right, suffixes)
             && !starts_as_dependent(right, lex)
@@ -60,6 +61,7 @@ fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
         {
             parts.push(left);
             start = end;
+            start_k = k + 1;
         }
     }
     parts.push(&name[start..]);
@@ -124,7 +126,7 @@ pub fn looks_like_unit_list(list: &str, lex: &Lexicon) -> bool {
     !units.is_empty()
         && units.iter().all(|u| {
             let n = u.name.trim_end_matches(|c: char| "）)".contains(c));
-            let n = n.split(|c| c == '（' || c == '(').next().unwrap_or(n);
+            let n = n.split(['（', '(']).next().unwrap_or(n);
             (ends_with_unit(n, &suffixes) || is_vague(n, lex) || u.name.starts_with('各'))
                 && u.name.chars().count() <= 40
         })

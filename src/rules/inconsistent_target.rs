@@ -8,6 +8,9 @@ use std::collections::HashMap;
 
 pub const RULE: &str = "inconsistent-target";
 
+/// A measure: metric word, canonical unit, and whether it is an upper bound.
+type Measure = (String, String, bool);
+
 /// How many earlier targets of one measure and one value are kept to compare later ones with:
 /// enough for every real plan, and a bound on the work for a pathological one.
 const KEPT_PER_VALUE: usize = 8;
@@ -18,7 +21,7 @@ const KEPT_PER_VALUE: usize = 8;
 pub fn run(cx: &Context, out: &mut Findings) {
     let targets = &cx.doc.targets;
     let origin = |t: &Target| t.task.map_or(Origin::Body, |k| cx.doc.tasks[k].origin);
-    let key = |t: &Target| -> Option<(String, String, bool)> {
+    let key = |t: &Target| -> Option<Measure> {
         let metric = t.metric.clone()?;
         if metric.chars().count() < 2
             || matches!(t.bound, Bound::Increase)
@@ -32,7 +35,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
     };
     let keys: Vec<_> = targets.iter().map(key).collect();
     // How many targets of each measure each origin holds (body text, table).
-    let mut per_origin: HashMap<(&(String, String, bool), Origin), usize> = HashMap::new();
+    let mut per_origin: HashMap<(&Measure, Origin), usize> = HashMap::new();
     for (t, k) in targets.iter().zip(&keys) {
         if let Some(k) = k {
             *per_origin.entry((k, origin(t))).or_default() += 1;
@@ -41,7 +44,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let only = |k, o| per_origin.get(&(k, o)) == Some(&1);
     let min_similarity = cx.param_f64(RULE, "min_subject_similarity", 0.6);
     // Earlier targets by measure, then by value (as bits: values are compared exactly).
-    let mut earlier: HashMap<&(String, String, bool), Vec<(u64, Vec<usize>)>> = HashMap::new();
+    let mut earlier: HashMap<&Measure, Vec<(u64, Vec<usize>)>> = HashMap::new();
     for (j, b) in targets.iter().enumerate() {
         let Some(kb) = &keys[j] else { continue };
         let groups = earlier.entry(kb).or_default();

@@ -16,7 +16,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
     let mut renames: Vec<_> = cx.data.agencies.rename.iter().collect();
     // Longer names first, so 食品药品监督管理局 is not also reported as a shorter name inside it.
-    renames.sort_by(|a, b| b.old.len().cmp(&a.old.len()));
+    renames.sort_by_key(|r| std::cmp::Reverse(r.old.len()));
     for r in renames {
         if year <= r.valid_until {
             continue;
