@@ -45,6 +45,19 @@ impl RuleData {
         ] {
             v.sort_by(|a, b| longer_first(a, b));
         }
+        let c = &mut l.clause;
+        c.any_word = [
+            &c.lead_labels,
+            &c.partner_labels,
+            &c.lead_markers,
+            &c.partner_markers,
+        ]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+        c.any_word.sort_by(|a, b| longer_first(a, b));
+        c.any_word.dedup();
     }
 
     /// The data built into the binary.
@@ -210,6 +223,9 @@ pub struct ClauseWords {
     pub joint_words: Vec<String>,
     pub lead_labels: Vec<String>,
     pub partner_labels: Vec<String>,
+    /// Every label and marker: text without any of them is no clause (filled at load).
+    #[serde(skip)]
+    pub any_word: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

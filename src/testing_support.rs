@@ -10,8 +10,26 @@ use crate::report::{self, Checked, FileReport};
 use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};
 
-/// Panics unless `span` is a valid, char-aligned range of `src`'s text.
+/// Line starts counted independently of SourceFile (a plain byte loop), to check it against.
+fn naive_line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        let lone_cr = b == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+        if b == b'\n' || lone_cr {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+/// Panics unless `span` is a valid, char-aligned range of `src`'s text whose line and column
+/// agree with an independent count.
 pub fn assert_span(src: &SourceFile, span: Span, what: &str) {
+    assert_span_with(src, &naive_line_starts(&src.text), span, what);
+}
+
+fn assert_span_with(src: &SourceFile, starts: &[usize], span: Span, what: &str) {
     let text = &src.text;
     assert!(
         span.start <= span.end && span.end <= text.len(),
@@ -22,20 +40,9 @@ pub fn assert_span(src: &SourceFile, span: Span, what: &str) {
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{what}: span {span:?} is not on char boundaries"
     );
-    // Line and column, recounted from scratch, agree with SourceFile::line_col.
     for offset in [span.start, span.end] {
-        let before = &text[..offset];
-        let mut line = 1;
-        let mut line_start = 0;
-        let bytes = before.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            let lone_cr = b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
-            if b == b'\n' || lone_cr {
-                line += 1;
-                line_start = i + 1;
-            }
-        }
-        let column = text[line_start..offset].chars().count() + 1;
+        let line = starts.partition_point(|&s| s <= offset);
+        let column = text[starts[line - 1]..offset].chars().count() + 1;
         let lc = src.line_col(offset);
         assert_eq!(
             (lc.line, lc.column),
@@ -47,6 +54,9 @@ pub fn assert_span(src: &SourceFile, span: Span, what: &str) {
 
 /// Every span of the model is valid.
 pub fn assert_model_spans(src: &SourceFile, doc: &Document) {
+    let starts = naive_line_starts(&src.text);
+    let assert_span =
+        |src: &SourceFile, span: Span, what: &str| assert_span_with(src, &starts, span, what);
     for h in &doc.headings {
         assert_span(src, h.numbering.span, "heading number");
         assert_span(src, h.title, "heading title");
@@ -83,13 +93,17 @@ pub fn assert_model_spans(src: &SourceFile, doc: &Document) {
     }
 }
 
-fn assert_finding(src: &SourceFile, f: &Finding, directive: Option<&SourceFile>) {
-    assert_span(src, f.span, &f.rule);
+fn assert_finding(
+    (src, starts): (&SourceFile, &[usize]),
+    directive: Option<(&SourceFile, &[usize])>,
+    f: &Finding,
+) {
+    assert_span_with(src, starts, f.span, &f.rule);
     for (s, _) in &f.related {
-        assert_span(src, *s, &f.rule);
+        assert_span_with(src, starts, *s, &f.rule);
     }
-    if let (Some(d), Some(dsrc)) = (&f.directive, directive) {
-        assert_span(dsrc, d.span, &f.rule);
+    if let (Some(d), Some((dsrc, dstarts))) = (&f.directive, directive) {
+        assert_span_with(dsrc, dstarts, d.span, &f.rule);
     }
     assert!(!f.message.is_empty() && !f.code.is_empty());
 }
@@ -107,8 +121,14 @@ pub fn check_and_render(plan: &str, directive: Option<&str>, data: &RuleData) ->
         (dsrc, ddoc)
     });
     let findings = crate::batch::check_source(&src, data, &set, dir.as_ref().map(|(s, d)| (s, d)));
+    let starts = naive_line_starts(&src.text);
+    let dir_starts = dir.as_ref().map(|(s, _)| naive_line_starts(&s.text));
     for f in &findings {
-        assert_finding(&src, f, dir.as_ref().map(|(s, _)| s));
+        let directive = dir
+            .as_ref()
+            .zip(dir_starts.as_deref())
+            .map(|((s, _), st)| (s, st));
+        assert_finding((&src, &starts), directive, f);
     }
     let reports = vec![FileReport {
         path: "plan.txt".into(),

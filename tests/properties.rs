@@ -137,3 +137,10 @@ fn seeds_keep_the_invariants_against_each_other() {
         assert!(!f.is_empty());
     }
 }
+
+#[test]
+#[should_panic(expected = "is not on char boundaries")]
+fn the_invariant_check_catches_a_split_character() {
+    let src = planlint::source::SourceFile::new("x.txt", "一、任务");
+    planlint::testing_support::assert_span(&src, planlint::source::Span::new(0, 1), "test");
+}

@@ -31,6 +31,8 @@ pub fn read_clause(inner: &str, base: usize, lex: &Lexicon) -> Option<Responsibi
     if inner_trimmed.is_empty() || inner_trimmed.chars().count() > 300 {
         return None;
     }
+    // Most bracket groups are asides, not clauses: without a label or marker word, none.
+    super::lex::find_any(inner, &longest_first(&lex.clause.any_word))?;
     labelled(inner, base, lex).or_else(|| marked(inner, base, lex))
 }
 
