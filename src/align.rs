@@ -15,7 +15,8 @@
 use crate::data::RuleData;
 use crate::model::{Document, Origin, Target};
 use crate::source::{is_cjk, SourceFile, Span};
-use std::collections::HashMap;
+// Bigram keys are integers we made ourselves: a fast non-DoS-resistant hash is right here.
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
@@ -129,6 +130,11 @@ pub fn align(
         let mut scored: Vec<(usize, f64)> = candidates(&index, dbg, th.min_similarity, &mut counts)
             .into_iter()
             .filter(|&p| !same_kind_only || plan.tasks[p].origin == origin)
+            // Dice ≥ t needs 2·min(|a|,|b|) ≥ t·(|a|+|b|): lengths rule most candidates out.
+            .filter(|&p| {
+                let (a, b) = (dbg.len() as f64, plan_bg[p].len() as f64);
+                2.0 * a.min(b) >= th.min_similarity * (a + b)
+            })
             .map(|p| (p, dice(dbg, &plan_bg[p])))
             .filter(|&(_, s)| s >= th.min_similarity)
             .collect();
@@ -152,7 +158,7 @@ pub fn align(
             });
         }
     }
-    let mut carried: HashMap<usize, usize> = HashMap::new();
+    let mut carried: HashMap<usize, usize> = HashMap::default();
     for p in &pairs {
         *carried.entry(p.plan).or_default() += 1;
     }
@@ -172,7 +178,7 @@ pub fn align(
 }
 
 fn inverted(docs: &[Vec<u64>]) -> HashMap<u64, Vec<usize>> {
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::default();
     for (k, bg) in docs.iter().enumerate() {
         let mut last = None;
         for &g in bg {
@@ -197,9 +203,15 @@ fn candidates(
     min: f64,
     counts: &mut Counts,
 ) -> Vec<usize> {
-    let df = |g: &u64| index.get(g).map_or(0, Vec::len);
-    let mut rare: Vec<u64> = query.to_vec();
-    rare.sort_by_key(|g| (df(g), *g));
+    // Each bigram with its posting list, rarest first (one hash lookup per bigram).
+    let mut rare: Vec<(usize, u64, &[usize])> = query
+        .iter()
+        .map(|g| {
+            let list = index.get(g).map_or(&[][..], Vec::as_slice);
+            (list.len(), *g, list)
+        })
+        .collect();
+    rare.sort_unstable_by_key(|&(df, g, _)| (df, g));
     let n = rare.len();
     let needed = if min > 0.0 && min < 2.0 {
         ((min * n as f64 / (2.0 - min)).ceil() as usize).max(1)
@@ -209,12 +221,12 @@ fn candidates(
     let prefix = n.saturating_sub(needed) + 1;
     let mut last = None;
     let (mut walked, mut postings) = (0, 0);
-    for g in rare.iter().take(prefix) {
+    for &(_, g, list) in rare.iter().take(prefix) {
         if last == Some(g) {
             continue;
         }
         last = Some(g);
-        if let Some(list) = index.get(g) {
+        if !list.is_empty() {
             // Past the budget, the remaining (commoner) bigrams add cost, not discrimination.
             if walked >= 8 && postings + list.len() > POSTING_BUDGET {
                 break;

@@ -143,7 +143,7 @@ fn tasks_from_clauses(b: &mut Builder, block: &Block, found: &[Found]) {
 /// The first date in a task's statement is its deadline.
 fn body_deadline(b: &Builder, text: Span) -> Option<crate::model::Deadline> {
     let s = b.slice(text);
-    let (span, _) = *super::deadline::find_dates(s).first()?;
+    let (span, _) = super::deadline::first_date(s)?;
     let abs = span.shift(text.start);
     let mut d = super::deadline::read_deadline(b.slice(abs), abs.start, &b.data.lexicon);
     d.leftover = None;

@@ -250,6 +250,15 @@ pub fn is_malformed(d: &Deadline, text_of: impl Fn(Span) -> String) -> bool {
 /// A date mentioned in running text, with its span: the year expressions that date work, not
 /// those inside a document title (《2017年度…》) or number (〔2019〕).
 pub fn find_dates(text: &str) -> Vec<(Span, DatePoint)> {
+    find_dates_up_to(text, usize::MAX)
+}
+
+/// The first date of `text`, if any (stops scanning there).
+pub fn first_date(text: &str) -> Option<(Span, DatePoint)> {
+    find_dates_up_to(text, 1).first().copied()
+}
+
+fn find_dates_up_to(text: &str, limit: usize) -> Vec<(Span, DatePoint)> {
     let mut out = Vec::new();
     let mut i = 0;
     let mut depth_title = 0i32;
@@ -296,6 +305,9 @@ pub fn find_dates(text: &str) -> Vec<(Span, DatePoint)> {
                         len
                     };
                     out.push((Span::new(i, i + len), end));
+                    if out.len() >= limit {
+                        break;
+                    }
                     i += len;
                     continue;
                 }

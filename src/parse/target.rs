@@ -88,7 +88,8 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
         terms,
         periodic: periodic_words,
     } = words;
-    let dates = super::deadline::find_dates(text);
+    // Dates are read only for lines that hold a target: most lines hold none.
+    let mut dates: Option<Vec<(Span, DatePoint)>> = None;
     let mut out = Vec::new();
     let mut i = 0;
     while i < text.len() {
@@ -115,6 +116,7 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
         let sentence_start = sentence_start(text, start);
         let sentence = &text[sentence_start..start];
         // Dates are in text order: the last one starting inside the sentence before the target.
+        let dates = dates.get_or_insert_with(|| super::deadline::find_dates(text));
         let before = dates.partition_point(|(s, _)| s.start < start);
         let year = dates[..before]
             .last()

@@ -5,7 +5,7 @@
 use super::{Context, Findings};
 use crate::data::Bound;
 use crate::model::{Origin, Target};
-use crate::parse::deadline::find_dates;
+use crate::parse::deadline::first_date;
 use crate::source::Span;
 
 pub const RULE: &str = "missing-deadline";
@@ -82,7 +82,7 @@ fn has_time(cx: &Context, target: &Target) -> bool {
         return false;
     }
     let block = block_of(cx, target.span.start);
-    !find_dates(cx.text(block)).is_empty()
+    first_date(cx.text(block)).is_some()
 }
 
 /// From the heading above `offset` to the next heading.
