@@ -58,6 +58,7 @@ impl RuleData {
         .collect();
         c.any_word.sort_by(|a, b| longer_first(a, b));
         c.any_word.dedup();
+        c.any_word_finder = aho_corasick::AhoCorasick::new(&c.any_word).ok();
     }
 
     /// The data built into the binary.
@@ -226,6 +227,9 @@ pub struct ClauseWords {
     /// Every label and marker: text without any of them is no clause (filled at load).
     #[serde(skip)]
     pub any_word: Vec<String>,
+    /// `any_word` as one automaton: one pass tells whether a bracket group can be a clause.
+    #[serde(skip)]
+    pub any_word_finder: Option<aho_corasick::AhoCorasick>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

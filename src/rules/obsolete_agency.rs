@@ -17,11 +17,22 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let mut renames: Vec<_> = cx.data.agencies.rename.iter().collect();
     // Longer names first, so 食品药品监督管理局 is not also reported as a shorter name inside it.
     renames.sort_by_key(|r| std::cmp::Reverse(r.old.len()));
-    for r in renames {
-        if year <= r.valid_until {
-            continue;
-        }
-        for (i, _) in text.match_indices(r.old.as_str()) {
+    renames.retain(|r| year > r.valid_until);
+    // Every occurrence of every old name in one pass over the text, then taken in the order a
+    // search name by name (longest first) would meet them.
+    let Ok(finder) = aho_corasick::AhoCorasick::new(renames.iter().map(|r| r.old.as_str())) else {
+        return;
+    };
+    let mut found: Vec<(usize, usize)> = finder
+        .find_overlapping_iter(text.as_str())
+        .map(|m| (m.pattern().as_usize(), m.start()))
+        .collect();
+    found.sort_unstable();
+    // One name's occurrences do not overlap each other (as str::match_indices finds them).
+    found.dedup_by(|b, a| a.0 == b.0 && b.1 < a.1 + renames[a.0].old.len());
+    for (k, i) in found {
+        let r = renames[k];
+        {
             let span = Span::new(i, i + r.old.len());
             // Taken spans never overlap, so the one starting last before this span's end is
             // the only one that can overlap it.
