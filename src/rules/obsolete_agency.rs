@@ -4,7 +4,6 @@
 use super::{Context, Findings};
 use crate::model::YearSource;
 use crate::source::Span;
-use std::collections::BTreeMap;
 
 pub const RULE: &str = "obsolete-agency";
 
@@ -13,54 +12,44 @@ pub fn run(cx: &Context, out: &mut Findings) {
         return;
     };
     let text = &cx.src.text;
-    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut renames: Vec<_> = cx.data.agencies.rename.iter().collect();
-    // Longer names first, so 食品药品监督管理局 is not also reported as a shorter name inside it.
-    renames.sort_by_key(|r| std::cmp::Reverse(r.old.len()));
-    renames.retain(|r| year > r.valid_until);
-    // Every occurrence of every old name in one pass over the text, then taken in the order a
-    // search name by name (longest first) would meet them.
-    let Ok(finder) = aho_corasick::AhoCorasick::new(renames.iter().map(|r| r.old.as_str())) else {
+    let renames: Vec<_> = cx
+        .data
+        .agencies
+        .rename
+        .iter()
+        .filter(|r| year > r.valid_until)
+        .collect();
+    // Every old name in one pass over the text: at each place the longest name that starts
+    // there, so 食品药品监督管理局 is never also reported as a shorter name inside it, and a
+    // historical mention (原…) hides the names inside it too.
+    let Ok(finder) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(renames.iter().map(|r| r.old.as_str()))
+    else {
         return;
     };
-    let mut found: Vec<(usize, usize)> = finder
-        .find_overlapping_iter(text.as_str())
-        .map(|m| (m.pattern().as_usize(), m.start()))
-        .collect();
-    found.sort_unstable();
-    // One name's occurrences do not overlap each other (as str::match_indices finds them).
-    found.dedup_by(|b, a| a.0 == b.0 && b.1 < a.1 + renames[a.0].old.len());
-    for (k, i) in found {
-        let r = renames[k];
-        {
-            let span = Span::new(i, i + r.old.len());
-            // Taken spans never overlap, so the one starting last before this span's end is
-            // the only one that can overlap it.
-            let overlaps = taken
-                .range(..span.end)
-                .next_back()
-                .is_some_and(|(_, &end)| end > span.start);
-            if overlaps || is_historical(cx, i) || in_title(text, i) {
-                continue;
-            }
-            taken.insert(span.start, span.end);
-            let dated = match source {
-                YearSource::Citations => format!("the plan cites documents of {year}"),
-                _ => format!("the plan is dated {year}"),
-            };
-            out.report(
-                RULE,
-                span,
-                format!(
-                    "{} was abolished in the {} reform ({dated})",
-                    r.old, r.valid_until
-                ),
-            )
-            .help(format!(
-                "its duties passed to {}; name the current unit",
-                r.new
-            ));
+    for m in finder.find_iter(text.as_str()) {
+        let r = renames[m.pattern().as_usize()];
+        let span = Span::new(m.start(), m.end());
+        if is_historical(cx, span.start) || in_title(text, span.start) {
+            continue;
         }
+        let dated = match source {
+            YearSource::Citations => format!("the plan cites documents of {year}"),
+            _ => format!("the plan is dated {year}"),
+        };
+        out.report(
+            RULE,
+            span,
+            format!(
+                "{} was abolished in the {} reform ({dated})",
+                r.old, r.valid_until
+            ),
+        )
+        .help(format!(
+            "its duties passed to {}; name the current unit",
+            r.new
+        ));
     }
 }
 
