@@ -128,6 +128,14 @@ fn run_binary(bin: &Path, args: &[&str]) -> (Duration, Option<u64>) {
     }
 }
 
+/// Median wall time of `runs` runs, and the peak memory of the first.
+fn median_wall(bin: &Path, runs: usize, args: &[&str]) -> (Duration, Option<u64>) {
+    let all: Vec<(Duration, Option<u64>)> = (0..runs).map(|_| run_binary(bin, args)).collect();
+    let mut walls: Vec<Duration> = all.iter().map(|r| r.0).collect();
+    walls.sort();
+    (walls[walls.len() / 2], all[0].1)
+}
+
 fn main() {
     // `cargo bench` passes --bench; a filter argument is not supported.
     let data = RuleData::builtin();
@@ -224,36 +232,26 @@ fn main() {
     std::fs::write(dir.join("big.txt"), &big).unwrap();
     let directive = seeds[1].0.clone();
     let plan = seeds[3].0.clone();
-    let single: Vec<(Duration, Option<u64>)> = (0..21)
-        .map(|_| {
-            run_binary(
-                &bin,
-                &["check", "--no-config", "-q", &plan, "--against", &directive],
-            )
-        })
-        .collect();
-    let mut walls: Vec<Duration> = single.iter().map(|r| r.0).collect();
-    walls.sort();
+    let (wall, kib) = median_wall(
+        &bin,
+        21,
+        &["check", "--no-config", "-q", &plan, "--against", &directive],
+    );
     println!(
         "one plan vs directive, wall:  {:>8.1} ms  (process start included; peak {} KiB)",
-        walls[walls.len() / 2].as_secs_f64() * 1e3,
-        single[0].1.map_or("?".into(), |k| k.to_string())
+        wall.as_secs_f64() * 1e3,
+        kib.map_or("?".into(), |k| k.to_string())
     );
     let glob = dir.join("plans/*.txt").display().to_string();
-    let many: Vec<(Duration, Option<u64>)> = (0..5)
-        .map(|_| {
-            run_binary(
-                &bin,
-                &["check", "--no-config", "-q", &glob, "--against", &directive],
-            )
-        })
-        .collect();
-    let mut walls: Vec<Duration> = many.iter().map(|r| r.0).collect();
-    walls.sort();
+    let (wall, kib) = median_wall(
+        &bin,
+        5,
+        &["check", "--no-config", "-q", &glob, "--against", &directive],
+    );
     println!(
         "100 plans vs directive, wall: {:>8.1} ms  (peak {} KiB)",
-        walls[walls.len() / 2].as_secs_f64() * 1e3,
-        many[0].1.map_or("?".into(), |k| k.to_string())
+        wall.as_secs_f64() * 1e3,
+        kib.map_or("?".into(), |k| k.to_string())
     );
     let big_path = dir.join("big.txt").display().to_string();
     let (wall, kib) = run_binary(&bin, &["check", "--no-config", "-q", &big_path]);

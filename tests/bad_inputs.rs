@@ -2,7 +2,7 @@
 //! result where the input is merely odd; never a panic; the other files of the run are still
 //! checked and reported; planlint never writes to what it checks; output is deterministic.
 
-use crate::support::{places, run_in, seed, seed_text, Run};
+use crate::support::{run_in, seed, seed_text, Run};
 use std::path::Path;
 
 /// Checks `bad` beside seed 001 (3 findings) in one run.
@@ -156,23 +156,7 @@ fn crlf_and_lone_cr_line_ends_give_the_same_places() {
     std::fs::write(dir.path().join("lf.txt"), &text).unwrap();
     std::fs::write(dir.path().join("crlf.txt"), text.replace('\n', "\r\n")).unwrap();
     std::fs::write(dir.path().join("cr.txt"), text.replace('\n', "\r")).unwrap();
-    let r = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--no-config",
-            "lf.txt",
-            "crlf.txt",
-            "cr.txt",
-            "--format",
-            "json",
-        ],
-        b"",
-    );
-    let j = r.json();
-    assert_eq!(places(&j, 0).len(), 23);
-    assert_eq!(places(&j, 0), places(&j, 1));
-    assert_eq!(places(&j, 0), places(&j, 2));
+    crate::support::same_places(dir.path(), &["lf.txt", "crlf.txt", "cr.txt"], 23);
 }
 
 #[test]

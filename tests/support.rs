@@ -67,6 +67,20 @@ pub fn run(args: &[&str]) -> Run {
     run_in(Path::new("."), &all, b"")
 }
 
+/// Checks `files` in `dir` in one run (no config) and returns the JSON report, after asserting
+/// that every file's findings sit at the same (rule, line, column) as the first file's, and
+/// that there are `count` of them: copies of one plan in other encodings or line ends.
+pub fn same_places(dir: &Path, files: &[&str], count: usize) -> serde_json::Value {
+    let mut args = vec!["check", "--no-config", "--format", "json"];
+    args.extend(files);
+    let j = run_in(dir, &args, b"").json();
+    assert_eq!(places(&j, 0).len(), count);
+    for (k, file) in files.iter().enumerate().skip(1) {
+        assert_eq!(places(&j, 0), places(&j, k), "{file}");
+    }
+    j
+}
+
 /// (rule, line, column) of every finding of the first file of a JSON report.
 pub fn places(report: &serde_json::Value, file: usize) -> Vec<(String, u64, u64)> {
     report["files"][file]["findings"]

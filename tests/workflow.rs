@@ -59,23 +59,7 @@ fn gb18030_and_utf16_copies_give_the_same_findings_at_the_same_places() {
     }
     std::fs::write(dir.path().join("utf16.txt"), &utf16).unwrap();
     std::fs::write(dir.path().join("utf8.txt"), &text).unwrap();
-    let r = run_in(
-        dir.path(),
-        &[
-            "check",
-            "--no-config",
-            "utf8.txt",
-            "gbk.txt",
-            "utf16.txt",
-            "--format",
-            "json",
-        ],
-        b"",
-    );
-    let j = r.json();
-    assert_eq!(places(&j, 0).len(), 23);
-    assert_eq!(places(&j, 0), places(&j, 1));
-    assert_eq!(places(&j, 0), places(&j, 2));
+    let j = crate::support::same_places(dir.path(), &["utf8.txt", "gbk.txt", "utf16.txt"], 23);
     let enc: Vec<&str> = (0..3)
         .map(|i| j["files"][i]["encoding"].as_str().unwrap())
         .collect();
