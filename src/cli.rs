@@ -182,21 +182,13 @@ impl Outcome {
     }
 }
 
-pub(crate) fn load_rules(dir: &Option<PathBuf>) -> Result<RuleData, Outcome> {
-    let data = match dir {
-        None => RuleData::builtin(),
-        Some(d) => RuleData::from_dir(d).map_err(|e| {
-            let mut s = String::new();
-            let handler = miette::GraphicalReportHandler::new_themed(
-                miette::GraphicalTheme::unicode_nocolor(),
-            );
-            let _ = handler.render_report(&mut s, &e);
-            Outcome {
-                stdout: String::new(),
-                stderr: s,
-                status: 2,
-            }
-        })?,
+/// The rule data: built in, or from directories (each file from the last one holding it),
+/// checked against the rules the code has.
+pub(crate) fn load_rules(dirs: &[PathBuf]) -> Result<RuleData, Outcome> {
+    let data = if dirs.is_empty() {
+        RuleData::builtin()
+    } else {
+        RuleData::from_dirs(dirs).map_err(|e| diagnostic(&e))?
     };
     verify_catalogue(&data.catalogue).map_err(Outcome::error)?;
     Ok(data)
@@ -212,8 +204,6 @@ pub(crate) fn encoding(args: &InputArgs) -> Result<Option<Encoding>, Outcome> {
         }),
     }
 }
-
-pub use crate::input::read as read_source;
 
 pub fn run(cli: Cli) -> Outcome {
     match cli.command {
@@ -234,7 +224,7 @@ pub fn run(cli: Cli) -> Outcome {
 }
 
 fn run_parse(file: &str, format: ParseFormat, input: &InputArgs) -> Outcome {
-    let data = match load_rules(&input.rules) {
+    let data = match load_rules(input.rules.as_slice()) {
         Ok(d) => d,
         Err(o) => return o,
     };
@@ -242,7 +232,7 @@ fn run_parse(file: &str, format: ParseFormat, input: &InputArgs) -> Outcome {
         Ok(e) => e,
         Err(o) => return o,
     };
-    let src = match read_source(file, enc) {
+    let src = match crate::input::read(file, enc) {
         Ok(s) => s,
         Err(e) => return Outcome::error(format!("{file}: {e}")),
     };
@@ -282,17 +272,14 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
     let config = match config::locate(args.config.as_deref(), args.no_config) {
         None => Config::default(),
         Some(path) => {
+            // Rule names are the code's, whatever data directories say: the built-in
+            // catalogue validates the config that may name those directories.
             config::load(&path, &RuleData::builtin().catalogue).map_err(|e| diagnostic(&e))?
         }
     };
     let mut data_dirs = config.data_dirs.clone();
     data_dirs.extend(args.input.rules.iter().cloned());
-    let data = if data_dirs.is_empty() {
-        RuleData::builtin()
-    } else {
-        RuleData::from_dirs(&data_dirs).map_err(|e| diagnostic(&e))?
-    };
-    verify_catalogue(&data.catalogue).map_err(Outcome::error)?;
+    let data = load_rules(&data_dirs)?;
     let enc = encoding(&args.input)?;
     let select = if args.select.is_empty() {
         &config.select
@@ -377,20 +364,12 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
             args.quiet,
         ),
     };
-    let fail_on = match args.fail_on {
-        Some(f) => f,
-        None => match config.fail_on.as_deref() {
-            Some("error") => FailOn::Error,
-            Some("info") => FailOn::Info,
-            Some("never") => FailOn::Never,
-            _ => FailOn::Warning,
-        },
-    };
-    let threshold = match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
+    let threshold = match args.fail_on {
+        Some(FailOn::Error) => Some(Severity::Error),
+        Some(FailOn::Warning) => Some(Severity::Warning),
+        Some(FailOn::Info) => Some(Severity::Info),
+        Some(FailOn::Never) => None,
+        None => config.fail_on.unwrap_or(Some(Severity::Warning)),
     };
     let failing = reports
         .iter()
@@ -425,10 +404,8 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
     })
 }
 
-pub use crate::batch::check_source;
-
 fn run_rules_list(dir: &Option<PathBuf>) -> Outcome {
-    let data = match load_rules(dir) {
+    let data = match load_rules(dir.as_slice()) {
         Ok(d) => d,
         Err(o) => return o,
     };
@@ -450,7 +427,7 @@ fn run_rules_list(dir: &Option<PathBuf>) -> Outcome {
 }
 
 fn run_explain(name: &str, dir: &Option<PathBuf>) -> Outcome {
-    let data = match load_rules(dir) {
+    let data = match load_rules(dir.as_slice()) {
         Ok(d) => d,
         Err(o) => return o,
     };

@@ -71,7 +71,8 @@ pub struct Config {
     pub skip: Vec<String>,
     pub severities: Vec<(String, Severity)>,
     pub data_dirs: Vec<PathBuf>,
-    pub fail_on: Option<String>,
+    /// The failing severity: None when unset, Some(None) for `never`.
+    pub fail_on: Option<Option<Severity>>,
     pub baseline: Option<PathBuf>,
     pub directives: Vec<(Pattern, PathBuf)>,
     pub ignores: Vec<Ignore>,
@@ -212,16 +213,19 @@ pub fn parse(
     }
     config.data_dirs = raw.rules.data.iter().map(|d| join(&dir, d)).collect();
     if let Some(f) = &raw.fail_on {
-        if !["error", "warning", "info", "never"].contains(&f.get_ref().as_str()) {
-            return Err(error(
-                Some(f.span()),
-                format!(
-                    "unknown fail-on `{}` (use error, warning, info or never)",
-                    f.get_ref()
-                ),
-            ));
-        }
-        config.fail_on = Some(f.get_ref().clone());
+        let threshold = match f.get_ref().as_str() {
+            "error" => Some(Severity::Error),
+            "warning" => Some(Severity::Warning),
+            "info" => Some(Severity::Info),
+            "never" => None,
+            s => {
+                return Err(error(
+                    Some(f.span()),
+                    format!("unknown fail-on `{s}` (use error, warning, info or never)"),
+                ))
+            }
+        };
+        config.fail_on = Some(threshold);
     }
     config.baseline = raw.baseline.as_ref().map(|b| join(&dir, b));
     for d in &raw.directive {
@@ -351,7 +355,7 @@ path = "plans/a.txt"
 "#,
         )
         .unwrap();
-        assert_eq!(c.fail_on.as_deref(), Some("error"));
+        assert_eq!(c.fail_on, Some(Some(Severity::Error)));
         assert_eq!(c.select, ["PL1", "missing-task"]);
         assert_eq!(
             c.severities,

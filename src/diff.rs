@@ -3,7 +3,8 @@
 //! and the plan's own additions.
 
 use crate::align::{align, Alignment};
-use crate::cli::{read_source, DiffArgs, Outcome, ParseFormat};
+use crate::cli::{DiffArgs, Outcome, ParseFormat};
+use crate::input::read as read_source;
 use crate::model::Document;
 use crate::report::json::position;
 use crate::source::SourceFile;
@@ -11,7 +12,7 @@ use serde_json::{json, Value};
 use similar::{ChangeTag, TextDiff};
 
 pub fn run(args: &DiffArgs) -> Outcome {
-    let data = match crate::cli::load_rules(&args.input.rules) {
+    let data = match crate::cli::load_rules(args.input.rules.as_slice()) {
         Ok(d) => d,
         Err(o) => return o,
     };

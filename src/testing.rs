@@ -8,7 +8,7 @@ pub fn findings_of(plan: &str, rule: &str) -> Vec<(usize, usize, String)> {
     let data = RuleData::builtin();
     let src = SourceFile::new("plan.txt", plan);
     let set = RuleSet::new(&data.catalogue, &[rule.to_string()], &[]).expect("known rule");
-    crate::cli::check_source(&src, &data, &set, None)
+    crate::batch::check_source(&src, &data, &set, None)
         .into_iter()
         .map(|f| {
             let p = src.line_col(f.span.start);

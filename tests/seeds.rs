@@ -23,7 +23,7 @@ fn findings(name: &str, against: Option<&str>) -> Vec<(String, usize, String)> {
     let (src, _) = load(name);
     let set = RuleSet::new(&data.catalogue, &[], &[]).unwrap();
     let dir = against.map(load);
-    planlint::cli::check_source(&src, &data, &set, dir.as_ref().map(|(s, d)| (s, d)))
+    planlint::batch::check_source(&src, &data, &set, dir.as_ref().map(|(s, d)| (s, d)))
         .into_iter()
         .map(|f| (f.rule.clone(), src.line_col(f.span.start).line, f.message))
         .collect()
@@ -220,7 +220,7 @@ fn real_pairs() {
     let data = RuleData::builtin();
     let set = RuleSet::new(&data.catalogue, &["weakened-target".into()], &[]).unwrap();
     let dir = load("001");
-    let f = planlint::cli::check_source(&src, &data, &set, Some((&dir.0, &dir.1)));
+    let f = planlint::batch::check_source(&src, &data, &set, Some((&dir.0, &dir.1)));
     assert!(
         f.iter()
             .any(|x| x.message.contains("达到90%以上") && x.message.contains("达到100%")),
@@ -242,7 +242,7 @@ fn rendered_diagnostics_snapshots() {
     let set = RuleSet::new(&data.catalogue, &[], &[]).unwrap();
     for s in ["000", "001", "002", "003", "004"] {
         let (src, _) = load(s);
-        let f = planlint::cli::check_source(&src, &data, &set, None);
+        let f = planlint::batch::check_source(&src, &data, &set, None);
         let style = planlint::report::human::Style {
             color: false,
             unicode: true,
