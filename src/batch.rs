@@ -21,7 +21,7 @@ use std::sync::Arc;
 /// A parsed directive, shared by every plan checked against it.
 pub struct Directive {
     pub path: String,
-    pub src: SourceFile,
+    pub src: Arc<SourceFile>,
     pub doc: Document,
 }
 
@@ -33,10 +33,12 @@ pub struct Batch<'a> {
     /// `--against`: one directive for every plan, over the config's.
     pub against: Option<Arc<Directive>>,
     pub baseline: Option<&'a Baseline>,
+    /// Keep every finding's baseline entry (`--write-baseline`).
+    pub record: bool,
 }
 
-/// What a batch produced: one report per input (argument order), plus the fingerprints of
-/// every finding before the baseline dropped any (for `--write-baseline`).
+/// What a batch produced: one report per input (argument order), plus, when recording, the
+/// baseline entry of every finding before the baseline dropped any.
 pub struct BatchResult {
     pub reports: Vec<FileReport>,
     pub all_findings: Vec<BaselineEntry>,
@@ -58,7 +60,7 @@ pub fn load_directive(
     }
     Ok(Directive {
         path: path.to_string(),
-        src,
+        src: Arc::new(src),
         doc,
     })
 }
@@ -178,12 +180,12 @@ impl Batch<'_> {
             Ok(s) => s,
             Err(e) => return failed(e),
         };
-        let dsrc = directive.as_ref().map(|d| &d.src);
+        let dsrc = directive.as_ref().map(|d| &*d.src);
         let mut findings = check_source(
             &src,
             self.data,
             self.set,
-            directive.as_ref().map(|d| (&d.src, &d.doc)),
+            directive.as_ref().map(|d| (&*d.src, &d.doc)),
         );
         let mut suppressed = 0;
         let before = findings.len();
@@ -194,21 +196,27 @@ impl Batch<'_> {
         };
         let ignores = suppress::apply_ignores(self.config, path, &src, dsrc, &mut findings);
         suppressed += before - findings.len();
-        let key = self.config.relative(path);
-        let prints = suppress::fingerprints(&src, &findings, dsrc);
-        let entries: Vec<BaselineEntry> = findings
-            .iter()
-            .zip(&prints)
-            .map(|(f, fp)| BaselineEntry {
-                path: key.clone(),
-                rule: f.rule.clone(),
-                fingerprint: fp.clone(),
-                line: src.line_col(f.span.start).line,
-                message: f.message.clone(),
-            })
-            .collect();
-        if let Some(b) = self.baseline {
-            suppressed += b.apply(&key, &prints, &mut findings);
+        // Fingerprints only when a baseline is read or written: most runs need none.
+        let mut entries = Vec::new();
+        if self.record || self.baseline.is_some() {
+            let key = self.config.relative(path);
+            let prints = suppress::fingerprints(&src, &findings, dsrc);
+            if self.record {
+                entries = findings
+                    .iter()
+                    .zip(&prints)
+                    .map(|(f, fp)| BaselineEntry {
+                        path: key.clone(),
+                        rule: f.rule.clone(),
+                        fingerprint: fp.clone(),
+                        line: src.line_col(f.span.start).line,
+                        message: f.message.clone(),
+                    })
+                    .collect();
+            }
+            if let Some(b) = self.baseline {
+                suppressed += b.apply(&key, &prints, &mut findings);
+            }
         }
         for r in unused_regions {
             if let Some(f) = self.unused_finding(
@@ -225,7 +233,7 @@ impl Batch<'_> {
                 outcome: Ok(Checked {
                     src,
                     findings,
-                    directive: directive.map(|d| (d.path.clone(), d.src.clone())),
+                    directive: directive.map(|d| (d.path.clone(), Arc::clone(&d.src))),
                     suppressed,
                 }),
             },
@@ -245,21 +253,15 @@ impl Batch<'_> {
             .rule
             .iter()
             .find(|r| r.name == UNUSED_IGNORE)?;
-        Some(Finding {
-            rule: entry.name.clone(),
-            code: entry.code.clone(),
-            severity: self
-                .set
-                .severities
-                .get(UNUSED_IGNORE)
-                .copied()
-                .unwrap_or(entry.severity),
-            span,
-            message,
-            help: Some("delete it: the finding it accepted is gone".into()),
-            related: Vec::new(),
-            directive: None,
-        })
+        let severity = self
+            .set
+            .severities
+            .get(UNUSED_IGNORE)
+            .copied()
+            .unwrap_or(entry.severity);
+        let mut f = Finding::new(entry, severity, span, message);
+        f.help("delete it: the finding it accepted is gone");
+        Some(f)
     }
 
     /// The config file's own report: ignore entries that matched nothing in this run.

@@ -315,6 +315,7 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
         encoding: enc,
         against,
         baseline: baseline.as_ref(),
+        record: args.write_baseline.is_some(),
     };
     let result = batch.run(&args.files);
     let reports = result.reports;

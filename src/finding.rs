@@ -29,6 +29,25 @@ pub struct DirectiveRef {
 }
 
 impl Finding {
+    /// A finding of a catalogue rule at the severity it has in this run.
+    pub fn new(
+        entry: &crate::data::RuleEntry,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule: entry.name.clone(),
+            code: entry.code.clone(),
+            severity,
+            span,
+            message: message.into(),
+            help: None,
+            related: Vec::new(),
+            directive: None,
+        }
+    }
+
     pub fn help(&mut self, help: impl Into<String>) -> &mut Finding {
         self.help = Some(help.into());
         self

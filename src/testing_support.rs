@@ -135,7 +135,7 @@ pub fn check_and_render(plan: &str, directive: Option<&str>, data: &RuleData) ->
         outcome: Ok(Checked {
             src,
             findings: findings.clone(),
-            directive: dir.map(|(s, _)| ("directive.txt".to_string(), s)),
+            directive: dir.map(|(s, _)| ("directive.txt".to_string(), std::sync::Arc::new(s))),
             suppressed: 0,
         }),
     }];

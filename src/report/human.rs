@@ -110,7 +110,7 @@ pub fn render_finding(
     src: &SourceFile,
     path: &str,
     f: &Finding,
-    directive: Option<&(String, SourceFile)>,
+    directive: Option<&super::DirectiveSource>,
     style: Style,
 ) -> String {
     let theme = match (style.unicode, style.color) {

@@ -19,7 +19,7 @@ pub fn position(src: &SourceFile, span: Span) -> Map<String, Value> {
     m
 }
 
-pub fn finding(src: &SourceFile, f: &Finding, directive: Option<&(String, SourceFile)>) -> Value {
+pub fn finding(src: &SourceFile, f: &Finding, directive: Option<&super::DirectiveSource>) -> Value {
     let mut m = Map::new();
     m.insert("rule".into(), json!(f.rule));
     m.insert("code".into(), json!(f.code));

@@ -10,6 +10,9 @@ use crate::data::Severity;
 use crate::finding::Finding;
 use crate::source::SourceFile;
 
+/// The directive a plan was checked against: its path and its text, shared by every plan.
+pub type DirectiveSource = (String, std::sync::Arc<SourceFile>);
+
 /// The outcome of checking one input.
 pub struct FileReport {
     pub path: String,
@@ -20,7 +23,7 @@ pub struct Checked {
     pub src: SourceFile,
     pub findings: Vec<Finding>,
     /// The directive it was checked against, for positions of comparative findings.
-    pub directive: Option<(String, SourceFile)>,
+    pub directive: Option<DirectiveSource>,
     /// Findings dropped by ignore entries, disable comments or the baseline.
     pub suppressed: usize,
 }

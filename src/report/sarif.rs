@@ -62,7 +62,7 @@ fn result(
     path: &str,
     src: &SourceFile,
     f: &Finding,
-    directive: Option<&(String, SourceFile)>,
+    directive: Option<&super::DirectiveSource>,
     rule_index: Option<usize>,
     fingerprint: &str,
 ) -> Value {
@@ -122,7 +122,7 @@ pub fn render(reports: &[FileReport], catalogue: &Catalogue) -> String {
     for rep in reports {
         match &rep.outcome {
             Ok(c) => {
-                let dsrc = c.directive.as_ref().map(|(_, s)| s);
+                let dsrc = c.directive.as_ref().map(|(_, s)| &**s);
                 let prints = crate::suppress::fingerprints(&c.src, &c.findings, dsrc);
                 for (f, fp) in c.findings.iter().zip(&prints) {
                     let index = catalogue.rule.iter().position(|r| r.code == f.code);

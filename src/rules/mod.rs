@@ -93,16 +93,8 @@ impl<'a> Findings<'a> {
             .get(rule)
             .unwrap_or_else(|| panic!("rule {rule} has no catalogue entry"));
         let severity = self.severities.get(rule).copied().unwrap_or(entry.severity);
-        self.items.push(Finding {
-            rule: entry.name.clone(),
-            code: entry.code.clone(),
-            severity,
-            span,
-            message: message.into(),
-            help: None,
-            related: Vec::new(),
-            directive: None,
-        });
+        self.items
+            .push(Finding::new(entry, severity, span, message));
         self.items.last_mut().expect("just pushed")
     }
 }
