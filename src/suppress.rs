@@ -46,11 +46,12 @@ pub fn apply_ignores(
     directive: Option<&SourceFile>,
     findings: &mut Vec<Finding>,
 ) -> IgnoreUse {
-    let applicable: Vec<(usize, &Ignore)> = config
+    let applicable: Vec<(usize, &Ignore, String)> = config
         .ignores
         .iter()
         .enumerate()
         .filter(|(_, i)| i.path.as_ref().is_none_or(|p| config.matches(p, path)))
+        .map(|(k, i)| (k, i, squash(&i.text)))
         .collect();
     if applicable.is_empty() {
         return IgnoreUse::default();
@@ -61,17 +62,17 @@ pub fn apply_ignores(
     }
     let present = applicable
         .iter()
-        .filter(|(_, i)| whole.contains(&squash(&i.text)))
-        .map(|(k, _)| *k)
+        .filter(|(_, _, text)| whole.contains(text.as_str()))
+        .map(|(k, _, _)| *k)
         .collect();
     let mut used = Vec::new();
     findings.retain(|f| {
         let cx = context(src, f, directive);
         let hit = applicable
             .iter()
-            .find(|(_, i)| i.rule == f.rule && cx.contains(&squash(&i.text)));
+            .find(|(_, i, text)| i.rule == f.rule && cx.contains(text.as_str()));
         match hit {
-            Some((k, _)) => {
+            Some((k, _, _)) => {
                 used.push(*k);
                 false
             }

@@ -132,7 +132,6 @@ fn walk(xml: &str, text: &mut Text) -> Result<(), String> {
                         t.continued = attr(&e, "val").as_deref() != Some("restart");
                     }
                 }
-                "p" if table_depth == 0 => {}
                 _ => {}
             },
             Event::Text(t) => {

@@ -28,10 +28,7 @@ pub fn render(reports: &[FileReport], summary: bool) -> String {
                         Severity::Warning => "warning",
                         Severity::Info => "notice",
                     };
-                    let mut message = f.message.clone();
-                    if let Some(place) = c.src.place_at(f.span.start) {
-                        message.push_str(&format!(" (in Word: {place})"));
-                    }
+                    let message = super::message_with_place(&c.src, f);
                     out.push_str(&format!(
                         "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                         property(&r.path),

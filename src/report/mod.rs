@@ -10,6 +10,14 @@ use crate::data::Severity;
 use crate::finding::Finding;
 use crate::source::SourceFile;
 
+/// A finding's message with the Word place it points at, for one-line formats (SARIF, GitHub).
+pub fn message_with_place(src: &SourceFile, f: &Finding) -> String {
+    match src.place_at(f.span.start) {
+        Some(place) => format!("{} (in Word: {place})", f.message),
+        None => f.message.clone(),
+    }
+}
+
 /// The directive a plan was checked against: its path and its text, shared by every plan.
 pub type DirectiveSource = (String, std::sync::Arc<SourceFile>);
 

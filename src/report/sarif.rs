@@ -78,10 +78,7 @@ fn result(
     for (k, r) in related.iter_mut().enumerate() {
         r["id"] = json!(k);
     }
-    let mut text = f.message.clone();
-    if let Some(place) = src.place_at(f.span.start) {
-        text.push_str(&format!(" (in Word: {place})"));
-    }
+    let mut text = super::message_with_place(src, f);
     if let Some(h) = &f.help {
         text.push_str(&format!("\n{h}"));
     }
