@@ -3,7 +3,7 @@
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
-use std::path::Path;
+use std::path::PathBuf;
 use thiserror::Error;
 
 /// All rule data, loaded once and passed down by reference.
@@ -46,19 +46,13 @@ impl RuleData {
             v.sort_by(|a, b| longer_first(a, b));
         }
         let c = &mut l.clause;
-        c.any_word = [
+        let words = [
             &c.lead_labels,
             &c.partner_labels,
             &c.lead_markers,
             &c.partner_markers,
-        ]
-        .into_iter()
-        .flatten()
-        .cloned()
-        .collect();
-        c.any_word.sort_by(|a, b| longer_first(a, b));
-        c.any_word.dedup();
-        c.any_word_finder = aho_corasick::AhoCorasick::new(&c.any_word).ok();
+        ];
+        c.any_word = aho_corasick::AhoCorasick::new(words.into_iter().flatten()).ok();
     }
 
     /// The data built into the binary.
@@ -72,14 +66,9 @@ impl RuleData {
         .unwrap_or_else(|e| panic!("built-in rule data is invalid: {e:?}"))
     }
 
-    /// Data from a directory; files missing there fall back to the built-in copies.
-    pub fn from_dir(dir: &Path) -> Result<RuleData, DataError> {
-        RuleData::from_dirs(&[dir.to_path_buf()])
-    }
-
     /// Data from several directories: each file comes from the last directory that holds it,
     /// else from the built-in copy, so a directory may override just one file.
-    pub fn from_dirs(dirs: &[std::path::PathBuf]) -> Result<RuleData, DataError> {
+    pub fn from_dirs(dirs: &[PathBuf]) -> Result<RuleData, DataError> {
         if let Some(dir) = dirs.iter().find(|d| !d.is_dir()) {
             return Err(DataError::Io {
                 path: dir.display().to_string(),
@@ -224,12 +213,10 @@ pub struct ClauseWords {
     pub joint_words: Vec<String>,
     pub lead_labels: Vec<String>,
     pub partner_labels: Vec<String>,
-    /// Every label and marker: text without any of them is no clause (filled at load).
+    /// Every label and marker as one automaton, built at load: text holding none of them is no
+    /// clause, which one pass tells.
     #[serde(skip)]
-    pub any_word: Vec<String>,
-    /// `any_word` as one automaton: one pass tells whether a bracket group can be a clause.
-    #[serde(skip)]
-    pub any_word_finder: Option<aho_corasick::AhoCorasick>,
+    pub any_word: Option<aho_corasick::AhoCorasick>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -32,11 +32,12 @@ pub fn read_clause(inner: &str, base: usize, lex: &Lexicon) -> Option<Responsibi
         return None;
     }
     // Most bracket groups are asides, not clauses: without a label or marker word, none.
-    let can_be_clause = match &lex.clause.any_word_finder {
-        Some(ac) => ac.is_match(inner),
-        None => super::lex::find_any(inner, &longest_first(&lex.clause.any_word)).is_some(),
-    };
-    if !can_be_clause {
+    if lex
+        .clause
+        .any_word
+        .as_ref()
+        .is_some_and(|ac| !ac.is_match(inner))
+    {
         return None;
     }
     labelled(inner, base, lex).or_else(|| marked(inner, base, lex))
