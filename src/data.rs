@@ -213,6 +213,7 @@ pub struct ClauseWords {
     pub joint_words: Vec<String>,
     pub lead_labels: Vec<String>,
     pub partner_labels: Vec<String>,
+    pub first_listed_lead: Vec<String>,
     /// Every label and marker as one automaton, built at load: text holding none of them is no
     /// clause, which one pass tells.
     #[serde(skip)]
@@ -228,24 +229,82 @@ pub struct UnitWords {
     pub dependent_names: Vec<String>,
     pub vague_suffixes: Vec<String>,
     pub vague_ending: String,
+    pub list_joiners: Vec<String>,
+    pub group_prefixes: Vec<String>,
+    pub parent_bodies: Vec<String>,
+    pub area_words: Vec<String>,
+    pub not_in_names: Vec<String>,
+    pub lead_marks: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutlineWords {
     pub part_markers: Vec<String>,
-    pub non_task_headings: Vec<String>,
+    pub condition_headings: Vec<String>,
+    pub non_task_titles: Vec<String>,
+    pub title_joiners: Vec<String>,
+    pub title_words: Vec<String>,
+    pub note_markers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableWords {
+    pub number: Vec<String>,
     pub task: Vec<String>,
     pub lead: Vec<String>,
     pub partner: Vec<String>,
     pub deadline: Vec<String>,
     pub group: Vec<String>,
+    pub notes: Vec<String>,
     pub not_applicable: Vec<String>,
+}
+
+/// What a table column holds, named by its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ColumnRole {
+    Number,
+    Task,
+    Lead,
+    Partner,
+    Deadline,
+    Group,
+    Notes,
+}
+
+impl TableWords {
+    fn lists(&self) -> [(ColumnRole, &Vec<String>); 7] {
+        [
+            (ColumnRole::Number, &self.number),
+            (ColumnRole::Task, &self.task),
+            (ColumnRole::Lead, &self.lead),
+            (ColumnRole::Partner, &self.partner),
+            (ColumnRole::Deadline, &self.deadline),
+            (ColumnRole::Group, &self.group),
+            (ColumnRole::Notes, &self.notes),
+        ]
+    }
+
+    /// The column a header cell names: its text (white space removed) is one of the role
+    /// words, or else holds one (the longest wins; 牵头单位（部门） is a lead column).
+    pub fn role_of(&self, header: &str) -> Option<ColumnRole> {
+        let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
+        if h.is_empty() || h.chars().count() > 16 {
+            return None;
+        }
+        let lists = self.lists();
+        if let Some((r, _)) = lists.iter().find(|(_, l)| l.contains(&h)) {
+            return Some(*r);
+        }
+        lists
+            .iter()
+            .flat_map(|(r, l)| l.iter().map(move |w| (*r, w)))
+            .filter(|(_, w)| w.chars().count() >= 2 && h.contains(w.as_str()))
+            .max_by_key(|(_, w)| w.len())
+            .map(|(r, _)| r)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -253,8 +312,12 @@ pub struct TableWords {
 pub struct DeadlineWords {
     pub ongoing: Vec<String>,
     pub start_words: Vec<String>,
+    pub start_before_date: Vec<String>,
     pub end_words: Vec<String>,
+    pub closing_words: Vec<String>,
+    pub before_date: Vec<String>,
     pub periodic: Vec<String>,
+    pub stray_date_words: Vec<String>,
     pub annual_titles: Vec<String>,
 }
 

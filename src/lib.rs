@@ -5,6 +5,7 @@
 
 pub mod align;
 pub mod batch;
+pub mod blocks;
 pub mod cli;
 pub mod config;
 pub mod data;

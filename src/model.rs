@@ -73,40 +73,124 @@ pub struct Unit {
     pub span: Span,
 }
 
+/// A part of a month or of a year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MonthPart {
+    /// 初, 上旬
+    Early,
+    /// 中, 中旬
+    Middle,
+    /// 下旬
+    Late,
+    /// 底, 末 (of the month, or of the year when no month is given)
+    End,
+    /// 上半年
+    FirstHalf,
+    /// 下半年
+    SecondHalf,
+    /// 第一季度 … 第四季度
+    Quarter(u8),
+}
+
 /// A point in time at the precision the text gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DatePoint {
-    pub year: i32,
+    /// None for a month written without its year (6月底完成), which is the plan's year, and for
+    /// a date repeating every year (每年12月初).
+    pub year: Option<i32>,
     pub month: Option<u32>,
-    /// 0 early (初/上旬), 1 middle (中旬), 2 late (下旬), 3 end (底/末); none: the whole month or year.
-    pub part: Option<u8>,
+    pub day: Option<u32>,
+    pub part: Option<MonthPart>,
 }
 
 impl DatePoint {
+    /// The first and last (month, tenth of month) this point covers within its year.
+    fn months(&self) -> ((u32, u8), (u32, u8)) {
+        let tenth = |p: Option<MonthPart>, day: Option<u32>| -> (u8, u8) {
+            match (p, day) {
+                (_, Some(d)) => {
+                    let t = ((d.saturating_sub(1)) / 10).min(2) as u8;
+                    (t, t)
+                }
+                (Some(MonthPart::Early), _) => (0, 0),
+                (Some(MonthPart::Middle), _) => (1, 1),
+                (Some(MonthPart::Late), _) | (Some(MonthPart::End), _) => (2, 3),
+                _ => (0, 3),
+            }
+        };
+        match (self.month, self.part) {
+            (Some(m), p) => {
+                let (a, b) = tenth(p, self.day);
+                ((m, a), (m, b))
+            }
+            (None, Some(MonthPart::FirstHalf)) => ((1, 0), (6, 3)),
+            (None, Some(MonthPart::SecondHalf)) => ((7, 0), (12, 3)),
+            (None, Some(MonthPart::Quarter(q))) => {
+                let q = u32::from(q.clamp(1, 4));
+                ((3 * q - 2, 0), (3 * q, 3))
+            }
+            (None, Some(MonthPart::End)) => ((10, 0), (12, 3)),
+            (None, Some(MonthPart::Early)) => ((1, 0), (3, 3)),
+            (None, Some(MonthPart::Middle)) | (None, Some(MonthPart::Late)) => ((4, 0), (9, 3)),
+            (None, None) => ((1, 0), (12, 3)),
+        }
+    }
+
+    /// This point with `year` filled in when the text gave none.
+    pub fn in_year(&self, year: Option<i32>) -> DatePoint {
+        DatePoint {
+            year: self.year.or(year),
+            ..*self
+        }
+    }
+
     /// An ordering key for a deadline that ends at this point: the last moment it covers.
-    pub fn end_key(&self) -> (i32, u32, u8) {
-        (self.year, self.month.unwrap_or(12), self.part.unwrap_or(3))
+    /// None without a year.
+    pub fn end_key(&self) -> Option<(i32, u32, u8)> {
+        let (_, (m, t)) = self.months();
+        Some((self.year?, m, t))
     }
 
     /// An ordering key for a start at this point: the first moment it covers.
-    pub fn start_key(&self) -> (i32, u32, u8) {
-        (self.year, self.month.unwrap_or(1), self.part.unwrap_or(0))
+    pub fn start_key(&self) -> Option<(i32, u32, u8)> {
+        let ((m, t), _) = self.months();
+        Some((self.year?, m, t))
     }
 
-    /// `2022`, `2020-10`, or `2020-10 (end)`.
+    /// `2022`, `2020-10`, `2020-10 (end)`, `2019 (first half)`, `06 (end)` without a year.
     pub fn display(&self) -> String {
         let part = match self.part {
-            Some(0) => " (early)",
-            Some(1) => " (middle)",
-            Some(2) => " (late)",
-            Some(3) => " (end)",
-            _ => "",
+            Some(MonthPart::Early) => " (early)",
+            Some(MonthPart::Middle) => " (middle)",
+            Some(MonthPart::Late) => " (late)",
+            Some(MonthPart::End) => " (end)",
+            Some(MonthPart::FirstHalf) => " (first half)",
+            Some(MonthPart::SecondHalf) => " (second half)",
+            Some(MonthPart::Quarter(1)) => " (Q1)",
+            Some(MonthPart::Quarter(2)) => " (Q2)",
+            Some(MonthPart::Quarter(3)) => " (Q3)",
+            Some(MonthPart::Quarter(_)) => " (Q4)",
+            None => "",
         };
-        match self.month {
-            Some(m) => format!("{}-{:02}{}", self.year, m, part),
-            None => format!("{}{}", self.year, part),
+        let year = self.year.map(|y| y.to_string());
+        match (year, self.month, self.day) {
+            (Some(y), Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
+            (Some(y), Some(m), None) => format!("{y}-{m:02}{part}"),
+            (Some(y), None, _) => format!("{y}{part}"),
+            (None, Some(m), Some(d)) => format!("{m:02}-{d:02}"),
+            (None, Some(m), None) => format!("{m:02}{part}"),
+            (None, None, _) => format!("year{part}"),
         }
     }
+}
+
+/// A period counted from the plan's issue (本意见印发之日起30日内).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Relative {
+    pub count: u32,
+    /// 日, 天, 个月 or 个工作日.
+    pub unit: String,
 }
 
 /// What a deadline says, normalised.
@@ -120,6 +204,8 @@ pub struct When {
     pub recurring: bool,
     /// 用2—3年时间: a duration in years, from the plan's date.
     pub duration_years: Option<(u32, u32)>,
+    /// 本意见印发之日起30日内: a period from the plan's issue.
+    pub relative: Option<Relative>,
     /// 合理缺项: the item does not apply.
     pub not_applicable: bool,
 }
@@ -131,11 +217,12 @@ impl When {
             && !self.ongoing
             && !self.recurring
             && self.duration_years.is_none()
+            && self.relative.is_none()
             && !self.not_applicable
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Deadline {
     pub span: Span,
     /// The deadline text, with line breaks inside a table cell removed.
@@ -143,8 +230,9 @@ pub struct Deadline {
     pub when: When,
     /// Text in the deadline that is not part of any date or period (`…长期坚持底`).
     pub leftover: Option<Span>,
-    /// The id of the task whose merged 完成时限 cell this one continues.
-    pub inherited_from: Option<String>,
+    /// The index (into [`Document::tasks`]) of the task whose merged 完成时限 cell this one
+    /// continues.
+    pub inherited_from: Option<usize>,
 }
 
 /// A quantitative promise: a number with its unit, comparator and subject.
@@ -191,10 +279,22 @@ pub struct Task {
     pub not_applicable: bool,
     /// The item states a condition (否决项), not work to do.
     pub condition: bool,
-    /// Why its leads or deadline could not be told from a packed table cell.
-    pub ambiguous: Option<String>,
+    /// Items packed into one table cell whose lead or deadline groups do not match them one to
+    /// one, so which belongs to which cannot be told.
+    pub packed: Option<Packed>,
     /// The item number as written in a table (for numbering checks).
     pub item_number: Option<Numbering>,
+    /// The table it is a row of (1-based, in document order).
+    pub table: Option<usize>,
+}
+
+/// Several items packed into one table cell (PDF conversions), with the groups of leads and
+/// deadlines found beside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Packed {
+    pub items: usize,
+    pub lead_groups: usize,
+    pub deadline_groups: usize,
 }
 
 /// What the document says about itself.
@@ -237,6 +337,26 @@ pub struct Document {
     pub targets: Vec<Target>,
     /// Units in table cells that belong to no item (rows of a converted table out of step).
     pub stray_units: Vec<Unit>,
+    /// Bracket groups with a role word or label that could not be read whole: the text left
+    /// unread (the rest of the clause was read).
+    pub unread_clauses: Vec<Span>,
+    /// Where the document declares that the first unit of every clause leads (列第一位者为牵头单位).
+    pub first_listed_lead: Option<Span>,
+    /// What the reader saw, for `parse` and the `no-tasks` finding.
+    pub census: Census,
+}
+
+/// What a plan's text holds, counted whether or not tasks were found in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Census {
+    pub paragraphs: usize,
+    pub tables: usize,
+    pub table_rows: usize,
+    pub headings: usize,
+    /// Bracket groups (…) of any kind.
+    pub bracket_groups: usize,
+    /// Bracket groups read as responsibility clauses.
+    pub clauses: usize,
 }
 
 impl Document {

@@ -229,6 +229,20 @@ pub struct SourceFile {
     /// For text read out of a Word document: where each stretch of text came from, by the byte
     /// offset where it starts (sorted). Empty for plain text.
     pub places: Vec<(usize, Place)>,
+    /// How the text is laid out, which decides the reader of its blocks.
+    pub format: Format,
+}
+
+/// The layout of a source's text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text (also tab-separated exports); Markdown is recognised by its content.
+    #[default]
+    Text,
+    /// Markdown, by its file name.
+    Markdown,
+    /// Read from a Word document, whose blocks came from its XML.
+    Word(Vec<crate::blocks::Block>),
 }
 
 /// A place in a Word document a person can find: the n-th paragraph outside tables, or a cell.
@@ -274,6 +288,7 @@ impl SourceFile {
             encoding,
             line_starts,
             places: Vec::new(),
+            format: Format::Text,
         }
     }
 

@@ -1,11 +1,12 @@
-//! Word documents (.docx): the paragraphs and tables of `word/document.xml`, turned into the
-//! same text a Word "save as text" export gives, so the one parser reads both. Paragraphs are
-//! lines; a table row is one line per cell, each starting with a tab, then a blank line. A cell
-//! continued by a vertical merge (`w:vMerge` without `restart`) is an empty cell, as in the
-//! export, so the table parser's merged-cell rule applies; `w:gridSpan` advances the column.
+//! Word documents (.docx): the paragraphs and tables of `word/document.xml` as blocks, read from
+//! the real cells. The text the findings point into is laid out as Word's "save as text" would
+//! write it (paragraphs are lines; a table row is one line per cell, each starting with a tab,
+//! then a blank line), but the blocks come from the XML, so rows, grid columns (`w:gridSpan`)
+//! and vertical merges (`w:vMerge`: the cell continues the one above) are known, not guessed.
 //! Every line remembers its paragraph or cell, so findings can name a place Word users find.
 
-use crate::source::{is_cjk, Encoding, Place, SourceFile};
+use crate::blocks::{Block, Cell, Paragraph, Row, Table};
+use crate::source::{is_cjk, Encoding, Format, Place, SourceFile, Span};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::io::Read;
@@ -25,6 +26,7 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<SourceFile, String> {
     }
     let mut src = SourceFile::with_encoding(name, text.out, Encoding::Utf8);
     src.places = text.places;
+    src.format = Format::Word(text.blocks);
     Ok(src)
 }
 
@@ -42,20 +44,24 @@ fn document_xml(bytes: &[u8]) -> Result<String, String> {
     Ok(xml)
 }
 
-/// The text being built, with the place of every line.
+/// The text being built, with the place of every line and the blocks.
 #[derive(Default)]
 struct Text {
     out: String,
     places: Vec<(usize, Place)>,
     paragraphs: usize,
     tables: usize,
+    blocks: Vec<Block>,
 }
 
 impl Text {
-    fn line(&mut self, place: Place, line: &str) {
-        self.places.push((self.out.len(), place));
+    /// Writes a line; returns the span of `line` in the text.
+    fn line(&mut self, place: Place, line: &str) -> Span {
+        let start = self.out.len();
+        self.places.push((start, place));
         self.out.push_str(line);
         self.out.push('\n');
+        Span::new(start, start + line.len())
     }
 }
 
@@ -68,6 +74,9 @@ struct TableState {
     span: usize,
     continued: bool,
     cell: Vec<String>,
+    rows: Vec<Row>,
+    cells: Vec<Cell>,
+    start: usize,
 }
 
 fn walk(xml: &str, text: &mut Text) -> Result<(), String> {
@@ -96,6 +105,9 @@ fn walk(xml: &str, text: &mut Text) -> Result<(), String> {
                             span: 1,
                             continued: false,
                             cell: Vec::new(),
+                            rows: Vec::new(),
+                            cells: Vec::new(),
+                            start: text.out.len(),
                         });
                     }
                 }
@@ -103,6 +115,7 @@ fn walk(xml: &str, text: &mut Text) -> Result<(), String> {
                     if let Some(t) = table.as_mut() {
                         t.row += 1;
                         t.column = 0;
+                        t.cells.clear();
                     }
                 }
                 "tc" if table_depth == 1 => {
@@ -155,12 +168,17 @@ fn walk(xml: &str, text: &mut Text) -> Result<(), String> {
                     match table.as_mut() {
                         Some(t) if table_depth >= 1 => t.cell.push(p),
                         _ => {
-                            if !p.trim().is_empty() {
+                            let t = p.trim();
+                            if !t.is_empty() {
                                 text.paragraphs += 1;
                                 let place = Place::Paragraph {
                                     paragraph: text.paragraphs,
                                 };
-                                text.line(place, p.trim_end());
+                                let line = text.line(place, p.trim_end());
+                                let lead = p.len() - p.trim_start().len();
+                                let span =
+                                    Span::new(line.start + lead, line.start + lead + t.len());
+                                text.blocks.push(Block::Paragraph(Paragraph { span }));
                             }
                         }
                     }
@@ -182,27 +200,56 @@ fn walk(xml: &str, text: &mut Text) -> Result<(), String> {
                             paras.clear();
                         }
                         let first = paras.first().copied().unwrap_or("");
-                        text.line(place, &format!("\t{first}"));
-                        for p in paras.iter().skip(1) {
-                            text.line(place, p);
+                        let mut spans = Vec::new();
+                        let l = text.line(place, &format!("\t{first}"));
+                        if !first.is_empty() {
+                            spans.push(Span::new(l.start + 1, l.end));
                         }
+                        for p in paras.iter().skip(1) {
+                            spans.push(text.line(place, p));
+                        }
+                        t.cells.push(Cell {
+                            paras: spans,
+                            column: t.column,
+                            width: t.span,
+                            merged_above: t.continued,
+                        });
                         t.column += t.span;
                     }
                 }
                 "tr" if table_depth == 1 => {
-                    if let Some(t) = &table {
+                    if let Some(t) = table.as_mut() {
                         let place = Place::Cell {
                             table: t.number,
                             row: t.row,
                             column: t.column,
                         };
+                        let cells = std::mem::take(&mut t.cells);
+                        let span = cells
+                            .iter()
+                            .filter_map(Cell::span)
+                            .reduce(|a, b| a.cover(b))
+                            .unwrap_or(Span::new(text.out.len(), text.out.len()));
+                        t.rows.push(Row {
+                            span,
+                            cells,
+                            short: false,
+                        });
                         text.line(place, "");
                     }
                 }
                 "tbl" => {
                     table_depth = table_depth.saturating_sub(1);
                     if table_depth == 0 {
-                        table = None;
+                        if let Some(t) = table.take() {
+                            if !t.rows.is_empty() {
+                                text.blocks.push(Block::Table(Table {
+                                    span: Span::new(t.start, text.out.len()),
+                                    rows: t.rows,
+                                    exact_rows: true,
+                                }));
+                            }
+                        }
                     }
                 }
                 _ => {}

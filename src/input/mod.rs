@@ -2,6 +2,12 @@
 //! and each file read into decoded text (plain text in any supported encoding, or .docx).
 
 pub mod docx;
+pub mod markdown;
+pub mod text;
+
+use crate::blocks::Block;
+use crate::data::Lexicon;
+use crate::source::Format;
 
 use crate::source::{Encoding, SourceFile};
 use std::collections::HashSet;
@@ -134,7 +140,25 @@ pub fn read(path: &str, enc: Option<Encoding>) -> Result<SourceFile, String> {
     if bytes.starts_with(b"PK\x03\x04") {
         return docx::read(name, &bytes);
     }
-    SourceFile::from_bytes(name, &bytes, enc).map_err(|e| e.to_string())
+    let mut src = SourceFile::from_bytes(name, &bytes, enc).map_err(|e| e.to_string())?;
+    if Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+    {
+        src.format = Format::Markdown;
+    }
+    Ok(src)
+}
+
+/// The blocks of a source, by the reader of its format (plain text that reads as Markdown,
+/// such as a PDF converted to Markdown, is read as Markdown).
+pub fn blocks(src: &SourceFile, lex: &Lexicon) -> Vec<Block> {
+    match &src.format {
+        Format::Word(blocks) => blocks.clone(),
+        Format::Markdown => markdown::read(&src.text, lex),
+        Format::Text if markdown::looks_like_markdown(&src.text) => markdown::read(&src.text, lex),
+        Format::Text => text::read(&src.text, lex),
+    }
 }
 
 fn io_reason(e: &std::io::Error) -> String {

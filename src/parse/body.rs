@@ -1,23 +1,39 @@
-//! Running text: outline headings, and tasks closed by responsibility clauses.
+//! Running text: the outline, and the tasks of a part.
 //!
-//! A block is a heading with the lines under it up to the next heading. Each responsibility
-//! clause in a block closes one task; a block with no clause is a task without a lead only when
-//! its sibling blocks carry clauses (so a plan's 指导思想 or a work stage is no task).
+//! A section is a heading with the paragraphs under it up to the next heading. Tasks are:
+//! - each responsibility clause, closing the text since the previous clause (several clauses
+//!   in one paragraph are several tasks), anywhere in the text;
+//! - in a part that assigns no responsibility at all (most national and provincial directives),
+//!   every numbered leaf of the task sections, with its body paragraphs;
+//! - in a part that does assign it, a clause-less leaf whose siblings carry clauses (a task
+//!   that lost its clause), and the leaves of a section whose items carry no clause while other
+//!   sections' do (实施步骤, 保障措施 of a directive that names leads only for its main tasks).
+//!
+//! Sections whose title says they state the plan's rationale, principles or goals (总体要求,
+//! 基本原则, 工作目标 … in rules/lexicon.toml) and numbered notes after a 注： line hold no
+//! clause-less tasks.
 
 use super::clause::{read_clause, Responsibility};
-use super::lex::{bracket_groups, is_space, trim};
-use super::{heading_at, new_task, Builder, Line};
+use super::lex::{bracket_groups, is_space, starts_with_any, trim};
+use super::{heading_at, new_task, Builder};
+use crate::blocks::Block;
+use crate::data::longest_first;
 use crate::model::{NumberStyle, Origin, Task};
 use crate::source::{is_cjk, Span};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-struct Block {
+struct Section {
     heading: Option<usize>,
-    /// Where the block's text starts: after the heading number.
+    /// Where the section's text starts: after the heading number.
     text_start: usize,
     start: usize,
     end: usize,
-    lines: Vec<Span>,
+    /// The text of its paragraphs; the first is the heading's line without its number.
+    paras: Vec<Span>,
+    /// A table stands in the section: its rows are the section's tasks.
+    has_table: bool,
+    /// It stands among notes (注：1.…).
+    in_notes: bool,
 }
 
 struct Found {
@@ -25,91 +41,216 @@ struct Found {
     resp: Responsibility,
 }
 
-pub(crate) fn parse(b: &mut Builder, lines: &[Line], part: usize) {
-    let mut stack = Vec::new();
-    let mut blocks: Vec<Block> = Vec::new();
-    for line in lines {
-        if line.is_blank() {
-            continue;
+/// A part's outline and clauses, read before any task is decided: whether a clause-less item is
+/// a task depends on the whole document (does it assign responsibility anywhere?).
+pub(crate) struct PartOutline {
+    sections: Vec<Section>,
+    clauses: Vec<Vec<Found>>,
+}
+
+/// Reads a part's outline; its tables' tasks are read on the way.
+pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutline {
+    let mut stack: Vec<usize> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let mut in_notes = false;
+    let mut prev_roles = None;
+    let note_markers = longest_first(&b.data.lexicon.outline.note_markers);
+    for block in blocks {
+        let p = match block {
+            Block::Table(t) => {
+                b.tables += 1;
+                let table_no = b.tables;
+                super::table::parse(b, t, &mut stack, part, table_no, &mut prev_roles);
+                match sections.last_mut() {
+                    Some(s) => s.has_table = true,
+                    None => sections.push(Section {
+                        heading: None,
+                        text_start: t.span.start,
+                        start: t.span.start,
+                        end: t.span.start,
+                        paras: Vec::new(),
+                        has_table: true,
+                        in_notes,
+                    }),
+                }
+                continue;
+            }
+            Block::Paragraph(p) => p.span,
+        };
+        let text = b.slice(p);
+        if starts_with_any(text, &note_markers).is_some() {
+            in_notes = true;
         }
-        if let Some((h, title_start)) = heading_at(line, Origin::Body, part) {
+        if let Some((h, title_start)) = heading_at(b.text, p, Origin::Body, part) {
+            if matches!(
+                h.numbering.style,
+                NumberStyle::Chapter | NumberStyle::Section
+            ) {
+                in_notes = false;
+            }
             let idx = b.push_heading(&mut stack, h);
-            let rest = Span::new(title_start, line.span.end);
-            blocks.push(Block {
+            sections.push(Section {
                 heading: Some(idx),
                 text_start: title_start,
-                start: line.span.start,
-                end: line.span.end,
-                lines: vec![rest],
+                start: p.start,
+                end: p.end,
+                paras: vec![Span::new(title_start, p.end)],
+                has_table: false,
+                in_notes,
             });
             continue;
         }
-        match blocks.last_mut() {
-            Some(block) => {
-                block.end = line.span.end;
-                block.lines.push(line.span);
+        match sections.last_mut() {
+            Some(s) => {
+                s.end = p.end;
+                s.paras.push(p);
             }
-            None => blocks.push(Block {
+            None => sections.push(Section {
                 heading: None,
-                text_start: line.span.start,
-                start: line.span.start,
-                end: line.span.end,
-                lines: vec![line.span],
+                text_start: p.start,
+                start: p.start,
+                end: p.end,
+                paras: vec![p],
+                has_table: false,
+                in_notes,
             }),
         }
     }
-    let clauses: Vec<Vec<Found>> = blocks.iter().map(|bl| clauses_in(b, bl)).collect();
-    let levels = Levels::new(b, &blocks, &clauses);
-    for (k, block) in blocks.iter().enumerate() {
-        let Some(h) = block.heading else { continue };
-        if b.under_condition_heading(Some(h)) {
+    let clauses: Vec<Vec<Found>> = sections.iter().map(|s| clauses_in(b, s)).collect();
+    PartOutline { sections, clauses }
+}
+
+/// True when the document assigns responsibility as a convention: clauses (two at least: a
+/// lone bracket aside is no convention), or a task table.
+pub(crate) fn assigns(b: &Builder, parts: &[PartOutline]) -> bool {
+    let clauses: usize = parts
+        .iter()
+        .map(|p| p.clauses.iter().map(Vec::len).sum::<usize>())
+        .sum();
+    clauses >= 2 || b.doc.tasks.iter().any(|t| t.origin == Origin::Table)
+}
+
+/// The tasks of a part's running text.
+pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
+    let PartOutline { sections, clauses } = outline;
+    let shape = Shape::new(b, sections, clauses, doc_assigns);
+    for (k, s) in sections.iter().enumerate() {
+        if !clauses[k].is_empty() {
+            tasks_from_clauses(b, s, &clauses[k]);
             continue;
         }
-        if !clauses[k].is_empty() {
-            tasks_from_clauses(b, block, &clauses[k]);
-        } else if !levels.has_children.contains(&h)
-            && has_text(b, block)
-            && levels.siblings_carry_clauses(b, h)
-        {
+        let Some(h) = s.heading else { continue };
+        if shape.clause_less_task(b, s, h) {
             let label = b.heading_label(Some(h));
-            let span = Span::new(block.start, block.end);
-            let text = Span::new(block.text_start, block.end);
-            b.doc
-                .tasks
-                .push(new_task(Origin::Body, span, text, Some(h), label));
+            let span = Span::new(s.start, s.end);
+            let text = Span::new(s.text_start, s.end);
+            let mut t = new_task(Origin::Body, span, text, Some(h), label);
+            t.condition = b.under_condition_heading(Some(h));
+            t.deadline = super::deadline::find_in_text(b.slice(text), text.start, &b.data.lexicon);
+            b.doc.tasks.push(t);
         }
     }
 }
 
-/// Responsibility clauses of a block, in text order.
-fn clauses_in(b: &Builder, block: &Block) -> Vec<Found> {
-    let mut out = Vec::new();
-    for &ls in &block.lines {
-        let line = b.slice(ls);
-        for g in bracket_groups(line) {
-            let group = &line[g.start..g.end];
+/// Responsibility clauses of a section, in text order: bracket groups, and labelled lines
+/// (`牵头单位：A` / `配合单位：B` on lines of their own, or closing a paragraph).
+fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
+    let mut out: Vec<Found> = Vec::new();
+    for &ps in &s.paras {
+        let para = b.slice(ps).to_string();
+        if let Some(f) = labelled_line(b, &para, ps.start) {
+            // Consecutive labelled lines (牵头单位：… then 配合单位：…) are one clause.
+            if let Some(last) = out.last_mut() {
+                let between = b.slice(Span::new(last.span.end, f.span.start));
+                if last.resp.leads.is_empty()
+                    || (trim(between).is_empty() && f.resp.leads.is_empty())
+                {
+                    last.span = last.span.cover(f.span);
+                    last.resp.partners.extend(f.resp.partners);
+                    continue;
+                }
+            }
+            b.doc.census.clauses += 1;
+            out.push(f);
+            continue;
+        }
+        for g in bracket_groups(&para) {
+            b.doc.census.bracket_groups += 1;
+            let group = &para[g.start..g.end];
             let open = group.chars().next().map_or(0, char::len_utf8);
             let close = group.chars().next_back().map_or(0, char::len_utf8);
             if group.len() < open + close {
                 continue;
             }
             let inner = &group[open..group.len() - close];
-            if let Some(resp) = read_clause(inner, ls.start + g.start + open, &b.data.lexicon) {
-                out.push(Found {
-                    span: g.shift(ls.start),
-                    resp,
-                });
+            if let Some(mut resp) = read_clause(inner, ps.start + g.start + open, &b.data.lexicon) {
+                let span = g.shift(ps.start);
+                if b.doc.first_listed_lead.is_some_and(|c| c.start <= span.end) {
+                    resp.first_listed_leads();
+                }
+                b.doc.unread_clauses.extend(resp.unread.iter().copied());
+                b.doc.census.clauses += 1;
+                out.push(Found { span, resp });
             }
         }
     }
     out
 }
 
+/// A paragraph that is a labelled clause (`责任单位：A、B`), or ends with one after its last
+/// sentence (`…。牵头单位：A；配合单位：B`).
+fn labelled_line(b: &Builder, para: &str, base: usize) -> Option<Found> {
+    let lex = &b.data.lexicon;
+    let labels: Vec<&str> = longest_first(&lex.clause.lead_labels)
+        .into_iter()
+        .chain(longest_first(&lex.clause.partner_labels))
+        .collect();
+    let starts_label = |s: &str| {
+        starts_with_any(s, &labels).is_some_and(|w| {
+            s[w.len()..]
+                .trim_start_matches(is_space)
+                .starts_with(['：', ':'])
+        })
+    };
+    let tail = if starts_label(para) {
+        para
+    } else {
+        // The text after the last sentence end, when it is a label.
+        let cut = para.rfind('。')? + '。'.len_utf8();
+        let tail = trim(&para[cut..]);
+        if !starts_label(tail) {
+            return None;
+        }
+        tail
+    };
+    let at = base + Span::of(para, tail).start;
+    let resp = read_clause(tail, at, lex).or_else(|| partner_only(b, tail, at))?;
+    Some(Found {
+        span: Span::new(at, at + tail.len()),
+        resp,
+    })
+}
+
+/// `配合单位：B` on its own line: a clause naming only partners, joined to the lead line above.
+fn partner_only(b: &Builder, text: &str, at: usize) -> Option<Responsibility> {
+    let lex = &b.data.lexicon;
+    let w = starts_with_any(text, &longest_first(&lex.clause.partner_labels))?;
+    let rest = text[w.len()..].trim_start_matches(is_space);
+    let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+    let list = trim(rest);
+    let partners = super::units::split_units(list, at + Span::of(text, list).start, lex);
+    (!partners.is_empty()).then(|| Responsibility {
+        partners,
+        ..Responsibility::default()
+    })
+}
+
 /// One task per clause: the text since the previous clause, then the clause.
-fn tasks_from_clauses(b: &mut Builder, block: &Block, found: &[Found]) {
-    let label = b.heading_label(block.heading);
-    let mut cursor = block.text_start;
+fn tasks_from_clauses(b: &mut Builder, s: &Section, found: &[Found]) {
+    let label = b.heading_label(s.heading);
+    let mut cursor = s.text_start;
     let many = found.len() > 1;
+    let condition = b.under_condition_heading(s.heading);
     for (n, f) in found.iter().enumerate() {
         let text_start = skip_breaks(b.text, cursor, f.span.start);
         let text_end = trim_end_at(b.text, text_start, f.span.start);
@@ -117,37 +258,32 @@ fn tasks_from_clauses(b: &mut Builder, block: &Block, found: &[Found]) {
         if text_end <= text_start {
             continue;
         }
-        // The first task of a block starts at its heading number, so its line is the heading's.
-        let span_start = if n == 0 { block.start } else { text_start };
+        // The first task of a section starts at its heading number, so its line is the heading's.
+        let span_start = if n == 0 { s.start } else { text_start };
         let number = if many {
             format!("{label}#{}", n + 1)
         } else {
             label.clone()
         };
+        let text = Span::new(text_start, text_end);
         let mut t: Task = new_task(
             Origin::Body,
             Span::new(span_start, f.span.end),
-            Span::new(text_start, text_end),
-            block.heading,
+            text,
+            s.heading,
             number,
         );
         t.leads = f.resp.leads.clone();
         t.partners = f.resp.partners.clone();
         t.empty_partner_list = f.resp.empty_partner_list;
         t.clause = Some(f.span);
-        t.deadline = body_deadline(b, Span::new(text_start, text_end));
+        t.condition = condition;
+        t.deadline =
+            f.resp.deadline.clone().or_else(|| {
+                super::deadline::find_in_text(b.slice(text), text.start, &b.data.lexicon)
+            });
         b.doc.tasks.push(t);
     }
-}
-
-/// The first date in a task's statement is its deadline.
-fn body_deadline(b: &Builder, text: Span) -> Option<crate::model::Deadline> {
-    let s = b.slice(text);
-    let (span, _) = super::deadline::first_date(s)?;
-    let abs = span.shift(text.start);
-    let mut d = super::deadline::read_deadline(b.slice(abs), abs.start, &b.data.lexicon);
-    d.leftover = None;
-    Some(d)
 }
 
 /// Moves `from` past separators and line breaks left by a previous clause.
@@ -171,38 +307,25 @@ fn trim_end_at(text: &str, start: usize, mut end: usize) -> usize {
     end
 }
 
-fn has_text(b: &Builder, block: &Block) -> bool {
-    let n: usize = block
-        .lines
-        .iter()
-        .map(|&l| b.slice(l).chars().filter(|&c| is_cjk(c)).count())
-        .sum();
-    n >= 8 && !trim(b.slice(Span::new(block.text_start, block.end))).is_empty()
-}
-
-/// A clause-less leaf is a task when tasks are written at its level: some block of its numbering
-/// style in this part closes with a clause, and at least half of its siblings (same parent, same
-/// style) carry clauses, a parent sibling through the blocks under it. So 001's
-/// （二）强化标准实施 is a task beside （一）'s numbered tasks, while 003's 一、指导思想 is not,
-/// because no 一、 block of 003 closes with a clause. Counted once per part, in linear time, so
-/// a plan with thousands of sibling headings costs no more per heading than a short one.
-struct Levels {
+/// What the part's outline looks like, to tell which clause-less leaves are tasks.
+struct Shape {
     has_children: HashSet<usize>,
-    styles_with_clauses: HashSet<NumberStyle>,
-    /// Per heading: a block under it (or its own) closes with a clause.
+    /// Headings with a clause in their own section or under them.
     carries: HashSet<usize>,
-    /// Per (parent, style): blocks of that level, and how many of them carry clauses.
-    groups: HashMap<(Option<usize>, NumberStyle), (usize, usize)>,
+    /// The document assigns responsibility somewhere: a clause or a task table.
+    doc_assigns: bool,
+    /// This part has clauses.
+    part_clauses: bool,
+    /// Top-level headings whose sections hold at least two numbered leaves.
+    with_items: HashSet<usize>,
 }
 
-impl Levels {
-    fn new(b: &Builder, blocks: &[Block], clauses: &[Vec<Found>]) -> Levels {
+impl Shape {
+    fn new(b: &Builder, sections: &[Section], clauses: &[Vec<Found>], doc_assigns: bool) -> Shape {
         let headings = &b.doc.headings;
-        // This part's headings are the last ones pushed: from its first block's heading on.
-        // Looking only at them keeps a plan of many parts (附件) linear.
-        let base = blocks
+        let base = sections
             .iter()
-            .filter_map(|bl| bl.heading)
+            .filter_map(|s| s.heading)
             .min()
             .unwrap_or(headings.len());
         let mut has_children = HashSet::new();
@@ -211,56 +334,187 @@ impl Levels {
                 has_children.insert(p);
             }
         }
-        let mut styles_with_clauses = HashSet::new();
         let mut carries = HashSet::new();
-        for (bl, c) in blocks.iter().zip(clauses) {
-            if let (Some(h), false) = (bl.heading, c.is_empty()) {
-                styles_with_clauses.insert(headings[h].numbering.style);
-                // From the heading up to the root (heading_path runs root first).
+        for (s, c) in sections.iter().zip(clauses) {
+            if let (Some(h), false) = (s.heading, c.is_empty()) {
                 for x in b.doc.heading_path(Some(h)).into_iter().rev() {
                     if !carries.insert(x) {
-                        break; // its ancestors are marked already
+                        break;
                     }
                 }
             }
         }
-        let mut groups: HashMap<(Option<usize>, NumberStyle), (usize, usize)> = HashMap::new();
-        for bl in blocks {
-            let Some(o) = bl.heading else { continue };
-            let g = groups
-                .entry((headings[o].parent, headings[o].numbering.style))
-                .or_default();
-            g.0 += 1;
-            g.1 += usize::from(carries.contains(&o));
+        let mut leaves_under: std::collections::HashMap<usize, usize> = Default::default();
+        for s in sections {
+            if let Some(h) = s.heading {
+                if !has_children.contains(&h) && headings[h].parent.is_some() {
+                    if let Some(&top) = b.doc.heading_path(Some(h)).first() {
+                        *leaves_under.entry(top).or_default() += 1;
+                    }
+                }
+            }
         }
-        Levels {
+        Shape {
             has_children,
-            styles_with_clauses,
+            doc_assigns,
+            part_clauses: clauses.iter().any(|c| !c.is_empty()),
             carries,
-            groups,
+            with_items: leaves_under
+                .into_iter()
+                .filter(|(_, n)| *n >= 2)
+                .map(|(h, _)| h)
+                .collect(),
         }
     }
 
-    fn siblings_carry_clauses(&self, b: &Builder, h: usize) -> bool {
-        let me = &b.doc.headings[h];
-        if !self.styles_with_clauses.contains(&me.numbering.style) {
+    fn clause_less_task(&self, b: &Builder, s: &Section, h: usize) -> bool {
+        if s.has_table || s.in_notes || !has_text(b, s) || in_non_task_section(b, h) {
             return false;
         }
-        let (all, with_all) = self
-            .groups
-            .get(&(me.parent, me.numbering.style))
-            .copied()
-            .unwrap_or_default();
-        // The leaf itself is not its own sibling.
-        let siblings = all.saturating_sub(1);
-        let with = with_all - usize::from(self.carries.contains(&h)).min(with_all);
-        with > 0 && with * 2 >= siblings
+        if self.has_children.contains(&h) {
+            // An item whose own paragraph runs on past its title (（二）成立联合采购办公室。在…
+            // 成立…) is work of its own, above the items that detail it; in a document that
+            // names no leads only, where no clause says what the task is.
+            return !self.doc_assigns && runs_on(b, s);
+        }
+        if !self.doc_assigns {
+            return true;
+        }
+        // A document that assigns responsibility: a leaf among siblings with clauses lost its
+        // clause; in a part whose tasks carry clauses, a section none of whose items carry one
+        // is a section of its own kind (实施步骤). Running text beside a task table is not.
+        let path = b.doc.heading_path(Some(h));
+        let top = path[0];
+        if self.siblings_carry_clauses(b, h) {
+            return true;
+        }
+        self.part_clauses
+            && !self.carries.contains(&top)
+            && self.with_items.contains(&top)
+            && path.len() > 1
     }
+
+    /// At least half of the leaf's siblings (same parent, same numbering) carry clauses.
+    fn siblings_carry_clauses(&self, b: &Builder, h: usize) -> bool {
+        let me = &b.doc.headings[h];
+        let (mut all, mut with) = (0, 0);
+        for (k, x) in b.doc.headings.iter().enumerate() {
+            if k != h
+                && x.parent == me.parent
+                && x.part == me.part
+                && x.origin == me.origin
+                && x.numbering.style == me.numbering.style
+            {
+                all += 1;
+                with += usize::from(self.carries.contains(&k));
+            }
+        }
+        with > 0 && with * 2 >= all
+    }
+}
+
+/// The heading's own paragraph holds a sentence after its title.
+fn runs_on(b: &Builder, s: &Section) -> bool {
+    let Some(&first) = s.paras.first() else {
+        return false;
+    };
+    let text = b.slice(first);
+    let Some(i) = text.find('。') else {
+        return false;
+    };
+    text[i..].chars().filter(|&c| is_cjk(c)).count() >= 20
+        && matches!(
+            s.heading.map(|h| b.doc.headings[h].numbering.style),
+            Some(NumberStyle::Section) | Some(NumberStyle::Item)
+        )
+}
+
+fn has_text(b: &Builder, s: &Section) -> bool {
+    let n: usize = s
+        .paras
+        .iter()
+        .map(|&l| b.slice(l).chars().filter(|&c| is_cjk(c)).count())
+        .sum();
+    n >= 4
+}
+
+/// The heading or one above it names a rationale, principle or goal section.
+fn in_non_task_section(b: &Builder, h: usize) -> bool {
+    let o = &b.data.lexicon.outline;
+    let words = longest_first(&o.non_task_titles);
+    let joiners = longest_first(&o.title_joiners);
+    b.doc.heading_path(Some(h)).into_iter().any(|x| {
+        let title =
+            trim(b.slice(b.doc.headings[x].title)).trim_end_matches(['。', '：', ':', '；']);
+        is_non_task_title(title, &words, &joiners)
+    })
+}
+
+/// A short title ending in one of `words` (一、总体要求, （四）试点目标; a two-character word
+/// such as 目标 only in a title of six characters at most), a longer one ending in 的 and the
+/// word (充分认识…的重要意义), or a title made only of them joined by 和/与/及/、.
+pub(crate) fn is_non_task_title(title: &str, words: &[&str], joiners: &[&str]) -> bool {
+    let n = title.chars().count();
+    let ends = words.iter().any(|w| {
+        let k = w.chars().count();
+        title.ends_with(*w)
+            && ((k >= 4 && n <= 8)
+                || n <= 6
+                || (k >= 4 && title[..title.len() - w.len()].ends_with('的')))
+    });
+    if ends {
+        return true;
+    }
+    // 指导思想和基本原则: split at joiners, every part a word.
+    let mut rest = title;
+    let mut parts = 0;
+    while !rest.is_empty() {
+        let Some(w) = starts_with_any(rest, words) else {
+            return false;
+        };
+        rest = &rest[w.len()..];
+        parts += 1;
+        if let Some(j) = starts_with_any(rest, joiners) {
+            rest = &rest[j.len()..];
+        }
+    }
+    parts > 0
 }
 
 #[cfg(test)]
 mod tests {
+    use super::is_non_task_title;
     use crate::testing::findings_of;
+
+    #[test]
+    fn non_task_titles() {
+        let words = [
+            "总体要求",
+            "指导思想",
+            "基本原则",
+            "工作目标",
+            "目标",
+            "原则",
+        ];
+        let joiners = ["和", "与", "、"];
+        for t in [
+            "总体要求",
+            "指导思想和基本原则",
+            "二、工作目标",
+            "主要目标",
+            "试点目标",
+        ] {
+            let t = t.trim_start_matches("二、");
+            assert!(is_non_task_title(t, &words, &joiners), "{t}");
+        }
+        for t in [
+            "完善工作目标考核机制",
+            "加强组织领导",
+            "确保实现全年各项目标任务",
+        ] {
+            assert!(!is_non_task_title(t, &words, &joiners), "{t}");
+        }
+    }
 
     #[test]
     fn a_clause_less_leaf_among_siblings_with_clauses_is_a_task() {

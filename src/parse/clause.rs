@@ -1,19 +1,26 @@
-//! Responsibility clauses: who leads a task and who helps.
+//! Responsibility clauses: who leads a task, who helps, and by when.
 //!
 //! ```text
-//! clause   := labelled | marked
-//! labelled := lead_label "：" units (("；"|"，") partner_label "：" units)?      （责任单位：A、B）
-//! marked   := segment (sep segment)*
-//! segment  := units? marker                 A、B按职责分工负责 | C、D配合 | 配合 (empty list)
-//!           | units joint units marker      A会同B共同负责
-//! marker   := lead_marker | partner_marker  (from rules/lexicon.toml), followed by a separator or the end
+//! clause    := piece (sep piece)*                      sep := "，" | "；" | "。" | "," | ";"
+//! piece     := label_list                              责任单位：A、B   牵头考核单位：A
+//!            | units? marker                           A、B按职责分工负责 | C配合 | 配合
+//!            | units joint units marker                A会同B负责
+//!            | time                                    6月底完成 | 2024年底前完成
+//!            | convention                              列第一位者为牵头单位 (and 下同)
+//!            | units                                   a list continued by the next piece
+//! label_list:= label ws (":" | "：") units
+//! marker    := a lead or partner word of rules/lexicon.toml [clause]
 //! ```
-//! A segment closed by 牵头 names the lead; other lead segments of that clause become partners.
+//! Units listed before a marker (across commas: `A，B按职责分工负责`) take the marker's role; a
+//! piece closed by 牵头 names the lead and makes the other lead lists partners. A piece that is
+//! none of these is kept as unread text: the clause is still read, and `unread-clause` reports
+//! it. Separators inside nested brackets (各乡镇政府（街道、社区）) do not split.
 
-use super::lex::{is_space, is_unit_separator, trim};
-use super::units::{looks_like_unit_list, split_units};
+use super::deadline::{is_time_text, read_deadline};
+use super::lex::{ends_with_any, find_any, is_space, split_outside_brackets, trim};
+use super::units::{looks_like_name_list, looks_like_unit_list, split_units};
 use crate::data::{longest_first, Lexicon};
-use crate::model::Unit;
+use crate::model::{Deadline, Unit};
 use crate::source::Span;
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -22,13 +29,36 @@ pub struct Responsibility {
     pub partners: Vec<Unit>,
     /// The partner marker of a partner list that names nobody.
     pub empty_partner_list: Option<Span>,
+    /// A time written in the clause (6月底完成，牵头考核单位：…).
+    pub deadline: Option<Deadline>,
+    /// Pieces that could not be read.
+    pub unread: Vec<Span>,
+    /// The leads came from one plain list (A、B、C负责), with no 牵头 and no label, so a
+    /// document-wide "first listed leads" convention applies to it.
+    pub plain_list: bool,
+    /// The clause states the first-listed-is-lead convention itself.
+    pub declares_first_listed: bool,
 }
 
-/// Reads the inside of a bracket group (or a whole table cell) as a responsibility clause.
-/// `base` is the offset of `inner` in the document. None when it is not a clause.
+impl Responsibility {
+    /// Applies the first-listed-is-lead convention: the first lead stays, the others become
+    /// partners (before any partners the clause names itself).
+    pub fn first_listed_leads(&mut self) {
+        if self.plain_list && self.leads.len() > 1 {
+            let rest: Vec<Unit> = self.leads.drain(1..).collect();
+            let mut partners = rest;
+            partners.append(&mut self.partners);
+            self.partners = partners;
+        }
+    }
+}
+
+/// Reads the inside of a bracket group (or a whole table cell, or a labelled line) as a
+/// responsibility clause. `base` is the offset of `inner` in the document. None when it is not
+/// a clause: no lead unit can be read from it.
 pub fn read_clause(inner: &str, base: usize, lex: &Lexicon) -> Option<Responsibility> {
     let inner_trimmed = trim(inner);
-    if inner_trimmed.is_empty() || inner_trimmed.chars().count() > 300 {
+    if inner_trimmed.is_empty() || inner_trimmed.chars().count() > 400 {
         return None;
     }
     // Most bracket groups are asides, not clauses: without a label or marker word, none.
@@ -40,138 +70,281 @@ pub fn read_clause(inner: &str, base: usize, lex: &Lexicon) -> Option<Responsibi
     {
         return None;
     }
-    labelled(inner, base, lex).or_else(|| marked(inner, base, lex))
+    Reader::new(lex).read(inner, base)
 }
 
-/// labelled := lead_label "：" units (sep partner_label "：" units)?
-fn labelled(inner: &str, base: usize, lex: &Lexicon) -> Option<Responsibility> {
-    let body = trim(inner);
-    let body_base = base + Span::of(inner, body).start;
-    let labels = longest_first(&lex.clause.lead_labels);
-    let label = super::lex::starts_with_any(body, &labels)?;
-    let rest = body[label.len()..].trim_start_matches(is_space);
-    let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
-    let partner_labels = longest_first(&lex.clause.partner_labels);
-    let (lead_part, partner_part) = match super::lex::find_any(rest, &partner_labels) {
-        Some((i, w)) => {
-            let after = rest[i + w.len()..].trim_start_matches(is_space);
-            let after = after
-                .strip_prefix('：')
-                .or_else(|| after.strip_prefix(':'))
-                .unwrap_or(after);
-            (&rest[..i], Some(after))
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Lead,
+    Partner,
+}
+
+struct Reader<'l> {
+    lex: &'l Lexicon,
+    lead_markers: Vec<&'l str>,
+    partner_markers: Vec<&'l str>,
+    lead_labels: Vec<&'l str>,
+    partner_labels: Vec<&'l str>,
+    joint: Vec<&'l str>,
+}
+
+/// A piece of a clause with its offset in the document.
+#[derive(Clone, Copy)]
+struct Piece<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'l> Reader<'l> {
+    fn new(lex: &'l Lexicon) -> Reader<'l> {
+        Reader {
+            lex,
+            lead_markers: longest_first(&lex.clause.lead_markers),
+            partner_markers: longest_first(&lex.clause.partner_markers),
+            lead_labels: longest_first(&lex.clause.lead_labels),
+            partner_labels: longest_first(&lex.clause.partner_labels),
+            joint: longest_first(&lex.clause.joint_words),
         }
-        None => (rest, None),
-    };
-    let lead_part = lead_part.trim_end_matches(|c: char| is_unit_separator(c) || is_space(c));
-    let offset = |s: &str| body_base + Span::of(body, s).start;
-    let leads = split_units(lead_part, offset(lead_part), lex);
-    if leads.is_empty() {
-        return None;
     }
-    let partners = partner_part
-        .map(|p| split_units(p, offset(p), lex))
-        .unwrap_or_default();
-    Some(Responsibility {
-        leads,
-        partners,
-        empty_partner_list: None,
-    })
-}
 
-struct Segment<'a> {
-    units: &'a str,
-    marker: &'a str,
-    lead: bool,
-    primary: bool,
-}
-
-/// marked := segment (sep segment)*
-fn marked(inner: &str, base: usize, lex: &Lexicon) -> Option<Responsibility> {
-    let lead_markers = longest_first(&lex.clause.lead_markers);
-    let partner_markers = longest_first(&lex.clause.partner_markers);
-    let mut all: Vec<&str> = lead_markers
-        .iter()
-        .chain(partner_markers.iter())
-        .copied()
-        .collect();
-    all.sort_by_key(|w| std::cmp::Reverse(w.len()));
-
-    let mut segments = Vec::new();
-    let mut pos = skip_separators(inner, 0);
-    while pos < inner.len() {
-        let (i, marker) = next_closing_marker(inner, pos, &all)?;
-        let lead = lead_markers.contains(&marker);
-        segments.push(Segment {
-            units: &inner[pos..i],
-            marker: &inner[i..i + marker.len()],
-            lead,
-            primary: lex.clause.primary_lead_markers.iter().any(|m| m == marker),
-        });
-        pos = skip_separators(inner, i + marker.len());
-    }
-    if !segments.iter().any(|s| s.lead && !trim(s.units).is_empty()) {
-        return None;
-    }
-    let has_primary = segments.iter().any(|s| s.primary);
-    let joint = longest_first(&lex.clause.joint_words);
-    let mut out = Responsibility::default();
-    for seg in &segments {
-        let units = trim(seg.units);
-        let at = |s: &str| base + Span::of(inner, s).start;
-        if units.is_empty() {
-            if seg.lead {
-                return None;
+    fn read(&self, inner: &str, base: usize) -> Option<Responsibility> {
+        let pieces: Vec<Piece> = split_outside_brackets(inner, |c| "，；。,;".contains(c))
+            .into_iter()
+            .map(|p| {
+                let t = trim(p);
+                Piece {
+                    text: t,
+                    at: base + Span::of(inner, t).start,
+                }
+            })
+            .filter(|p| !p.text.is_empty())
+            .collect();
+        let mut out = Responsibility::default();
+        // Unit lists waiting for the marker that gives them a role.
+        let mut pending: Vec<Piece> = Vec::new();
+        // A label whose list runs on over commas (责任单位：A，B).
+        let mut label: Option<Role> = None;
+        let mut lead_segments = 0;
+        let mut primary: Option<Vec<Unit>> = None;
+        let mut other_leads: Vec<Unit> = Vec::new();
+        let mut any_marker = false;
+        let mut labelled_lead = false;
+        let convention = longest_first(&self.lex.clause.first_listed_lead);
+        for p in &pieces {
+            let text = p.text;
+            if find_any(text, &convention).is_some() {
+                out.declares_first_listed = true;
+                label = None;
+                continue;
             }
-            out.empty_partner_list = Some(Span::of(inner, seg.marker).shift(base));
-            continue;
+            if is_aside(text) {
+                continue;
+            }
+            if let Some((role, list)) = self.label(*p) {
+                self.flush_unread(&mut pending, &mut out);
+                any_marker = true;
+                let units = split_units(list.text, list.at, self.lex);
+                match role {
+                    Role::Lead => {
+                        labelled_lead = true;
+                        other_leads.extend(units)
+                    }
+                    Role::Partner => out.partners.extend(units),
+                }
+                label = Some(role);
+                continue;
+            }
+            if let Some((units, marker, role, is_primary)) = self.marked(*p) {
+                any_marker = true;
+                label = None;
+                let mut listed = Vec::new();
+                for q in pending.drain(..) {
+                    listed.extend(split_units(q.text, q.at, self.lex));
+                }
+                let (first, second) = match units {
+                    Some(u) => self.joint_split(u),
+                    None => (None, None),
+                };
+                if let Some(f) = first {
+                    listed.extend(split_units(f.text, f.at, self.lex));
+                }
+                if listed.is_empty() {
+                    if role == Role::Partner {
+                        out.empty_partner_list = Some(marker);
+                    } else if second.is_none() {
+                        out.unread.push(Span::new(p.at, p.at + p.text.len()));
+                    }
+                    continue;
+                }
+                match (role, is_primary) {
+                    (Role::Lead, true) => {
+                        lead_segments += 1;
+                        primary.get_or_insert_with(Vec::new).extend(listed)
+                    }
+                    (Role::Lead, false) => {
+                        lead_segments += 1;
+                        other_leads.extend(listed);
+                    }
+                    (Role::Partner, _) => out.partners.extend(listed),
+                }
+                if let Some(s) = second {
+                    out.partners.extend(split_units(s.text, s.at, self.lex));
+                }
+                continue;
+            }
+            if out.deadline.is_none() && is_time_text(text, self.lex) {
+                out.deadline = Some(read_deadline(text, p.at, self.lex));
+                continue;
+            }
+            let names = match label {
+                Some(_) => looks_like_name_list(text, self.lex),
+                None => looks_like_unit_list(text, self.lex),
+            };
+            if names {
+                match label {
+                    Some(Role::Lead) => other_leads.extend(split_units(text, p.at, self.lex)),
+                    Some(Role::Partner) => out.partners.extend(split_units(text, p.at, self.lex)),
+                    None => pending.push(*p),
+                }
+                continue;
+            }
+            // Unreadable: what follows the last marker or label ends here.
+            label = None;
+            self.flush_unread(&mut pending, &mut out);
+            out.unread.push(Span::new(p.at, p.at + p.text.len()));
         }
-        let (first, second) = match super::lex::find_any(units, &joint) {
-            Some((j, w)) if seg.lead => (&units[..j], Some(&units[j + w.len()..])),
-            _ => (units, None),
-        };
-        if !looks_like_unit_list(first, lex)
-            || second.is_some_and(|s| !looks_like_unit_list(s, lex))
-        {
+        self.flush_unread(&mut pending, &mut out);
+        if !any_marker {
             return None;
         }
-        let first_units = split_units(first, at(first), lex);
-        if seg.lead && (seg.primary || !has_primary) {
-            out.leads.extend(first_units);
-        } else {
-            out.partners.extend(first_units);
+        out.plain_list = lead_segments == 1 && !labelled_lead;
+        match primary {
+            Some(p) => {
+                out.leads = p;
+                // Other lead lists of a clause that names its lead are partners.
+                let mut partners = other_leads;
+                partners.append(&mut out.partners);
+                out.partners = partners;
+            }
+            None => out.leads = other_leads,
         }
-        if let Some(s) = second {
-            out.partners.extend(split_units(s, at(s), lex));
+        self.marked_leads(inner, base, &mut out);
+        (!out.leads.is_empty()).then_some(out)
+    }
+
+    /// `（责任单位：*A、B）`: a unit written with a lead mark leads, the others are partners.
+    fn marked_leads(&self, inner: &str, base: usize, out: &mut Responsibility) {
+        let marked = |u: &Unit| {
+            let at = u.span.start.saturating_sub(base);
+            let before = inner.get(..at).unwrap_or("").trim_end_matches(is_space);
+            self.lex
+                .units
+                .lead_marks
+                .iter()
+                .any(|m| before.ends_with(m.as_str()))
+        };
+        if !out.leads.iter().chain(&out.partners).any(marked) {
+            return;
+        }
+        let all: Vec<Unit> = out.leads.drain(..).chain(out.partners.drain(..)).collect();
+        let (leads, partners): (Vec<Unit>, Vec<Unit>) = all.into_iter().partition(marked);
+        out.leads = leads;
+        out.partners = partners;
+        out.plain_list = false;
+    }
+
+    /// Unit lists never closed by a marker are unread text.
+    fn flush_unread(&self, pending: &mut Vec<Piece>, out: &mut Responsibility) {
+        for q in pending.drain(..) {
+            out.unread.push(Span::new(q.at, q.at + q.text.len()));
         }
     }
-    (!out.leads.is_empty()).then_some(out)
+
+    /// label_list := label ws (":" | "：") units
+    fn label<'a>(&self, p: Piece<'a>) -> Option<(Role, Piece<'a>)> {
+        let (role, word) = super::lex::starts_with_any(p.text, &self.lead_labels)
+            .map(|w| (Role::Lead, w))
+            .into_iter()
+            .chain(
+                super::lex::starts_with_any(p.text, &self.partner_labels)
+                    .map(|w| (Role::Partner, w)),
+            )
+            .max_by_key(|(_, w)| w.len())?;
+        let rest = p.text[word.len()..].trim_start_matches(is_space);
+        let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+        let list = trim(rest);
+        let at = p.at + Span::of(p.text, list).start;
+        if list.is_empty() || !looks_like_name_list(list, self.lex) {
+            return None;
+        }
+        Some((role, Piece { text: list, at }))
+    }
+
+    /// units? marker: the longest marker the piece ends with, and the units before it.
+    #[allow(clippy::type_complexity)]
+    fn marked<'a>(&self, p: Piece<'a>) -> Option<(Option<Piece<'a>>, Span, Role, bool)> {
+        let lead = ends_with_any(p.text, &self.lead_markers);
+        let partner = ends_with_any(p.text, &self.partner_markers);
+        let (marker, role) = match (lead, partner) {
+            (Some(l), Some(q)) if q.len() > l.len() => (q, Role::Partner),
+            (Some(l), _) => (l, Role::Lead),
+            (None, Some(q)) => (q, Role::Partner),
+            (None, None) => return None,
+        };
+        let units = trim(&p.text[..p.text.len() - marker.len()]);
+        let marker_at = p.at + p.text.len() - marker.len();
+        let marker_span = Span::new(marker_at, marker_at + marker.len());
+        let is_primary = self
+            .lex
+            .clause
+            .primary_lead_markers
+            .iter()
+            .any(|m| m == marker);
+        if units.is_empty() {
+            return Some((None, marker_span, role, is_primary));
+        }
+        // Every part of the units must read as units (A会同B: both sides).
+        let ok = match find_any(units, &self.joint) {
+            Some((j, w)) => {
+                looks_like_unit_list(&units[..j], self.lex)
+                    && looks_like_unit_list(&units[j + w.len()..], self.lex)
+            }
+            None => looks_like_unit_list(units, self.lex),
+        };
+        if !ok {
+            return None;
+        }
+        let at = p.at + Span::of(p.text, units).start;
+        Some((
+            Some(Piece { text: units, at }),
+            marker_span,
+            role,
+            is_primary,
+        ))
+    }
+
+    /// `A会同B`: A, and B as partners.
+    fn joint_split<'a>(&self, u: Piece<'a>) -> (Option<Piece<'a>>, Option<Piece<'a>>) {
+        match find_any(u.text, &self.joint) {
+            Some((j, w)) => {
+                let a = trim(&u.text[..j]);
+                let b = trim(&u.text[j + w.len()..]);
+                let piece = |s: &'a str| {
+                    (!s.is_empty()).then(|| Piece {
+                        text: s,
+                        at: u.at + Span::of(u.text, s).start,
+                    })
+                };
+                (piece(a), piece(b))
+            }
+            None => (Some(u), None),
+        }
+    }
 }
 
-fn skip_separators(s: &str, mut pos: usize) -> usize {
-    while let Some(c) = s[pos..].chars().next() {
-        if is_unit_separator(c) || is_space(c) || c == '。' {
-            pos += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    pos
-}
-
-/// The first marker at or after `from` that closes a list: followed by a separator or the end.
-fn next_closing_marker<'w>(s: &str, from: usize, markers: &[&'w str]) -> Option<(usize, &'w str)> {
-    let mut search = from;
-    while search < s.len() {
-        let (rel, w) = super::lex::find_any(&s[search..], markers)?;
-        let i = search + rel;
-        let after = s[i + w.len()..].trim_start_matches(is_space);
-        if after.is_empty() || after.starts_with(|c: char| is_unit_separator(c) || c == '。') {
-            return Some((i, w));
-        }
-        search = i + s[i..].chars().next().map_or(1, char::len_utf8);
-    }
-    None
+/// Pieces that say nothing about responsibility: 下同, 以下同.
+fn is_aside(text: &str) -> bool {
+    matches!(text, "下同" | "以下同" | "下同。")
 }
 
 #[cfg(test)]
@@ -179,7 +352,9 @@ mod tests {
     use super::*;
     use crate::data::RuleData;
 
-    fn read(inner: &str) -> Option<(Vec<String>, Vec<String>, bool)> {
+    type Read = (Vec<String>, Vec<String>, bool);
+
+    fn read(inner: &str) -> Option<Read> {
         let data = RuleData::builtin();
         read_clause(inner, 0, &data.lexicon).map(|r| {
             (
@@ -188,6 +363,10 @@ mod tests {
                 r.empty_partner_list.is_some(),
             )
         })
+    }
+
+    fn full(inner: &str) -> Responsibility {
+        read_clause(inner, 0, &RuleData::builtin().lexicon).unwrap()
     }
 
     fn v(s: &[&str]) -> Vec<String> {
@@ -212,26 +391,73 @@ mod tests {
                 false
             ))
         );
+        assert_eq!(
+            read("牵头单位：县教育体育局；配合单位：县财政局、县人社局"),
+            Some((v(&["县教育体育局"]), v(&["县财政局", "县人社局"]), false))
+        );
     }
 
     #[test]
-    fn joint_and_lead_markers() {
+    fn a_time_inside_the_clause() {
+        let r = full("6月底完成，牵头考核单位：市政府办公室、市公安局");
         assert_eq!(
-            read("自治区卫生计生委会同自治区农牧业厅、食品药品监管局共同负责"),
+            r.leads.iter().map(|u| u.name.as_str()).collect::<Vec<_>>(),
+            ["市政府办公室", "市公安局"]
+        );
+        assert_eq!(r.deadline.unwrap().text, "6月底完成");
+        let r = full("县住建局负责，2024年底前完成");
+        assert_eq!(r.leads[0].name, "县住建局");
+        assert_eq!(r.deadline.unwrap().text, "2024年底前完成");
+        assert!(r.unread.is_empty());
+    }
+
+    #[test]
+    fn role_words_beyond_lead_and_partner() {
+        assert_eq!(
+            read("商务部指导，供销合作总社参与"),
+            Some((v(&["商务部"]), v(&["供销合作总社"]), false))
+        );
+        assert_eq!(
+            read("合肥海关牵头，省贸促会、省商务厅按职责分工配合"),
+            Some((v(&["合肥海关"]), v(&["省贸促会", "省商务厅"]), false))
+        );
+        assert_eq!(read("X会同有关部门负责"), None, "X is no unit name");
+        assert_eq!(
+            read("国家发展改革委会同有关部门负责"),
+            Some((v(&["国家发展改革委"]), v(&["有关部门"]), false))
+        );
+    }
+
+    #[test]
+    fn first_listed_convention_is_declared_and_applied() {
+        let mut r = full("人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同");
+        assert!(r.declares_first_listed && r.plain_list && r.unread.is_empty());
+        r.first_listed_leads();
+        assert_eq!(r.leads[0].name, "人力资源社会保障部");
+        assert_eq!(r.partners[0].name, "财政部");
+        // A clause naming its lead keeps it.
+        let mut r = full("省商务厅牵头，合肥海关配合");
+        r.first_listed_leads();
+        assert_eq!(r.leads.len(), 1);
+    }
+
+    #[test]
+    fn lists_joined_by_deng_he() {
+        assert_eq!(
+            read("扶贫办、发展改革委、商务部等和各有关省级人民政府负责"),
             Some((
-                v(&["自治区卫生计生委"]),
-                v(&["自治区农牧业厅", "食品药品监管局"]),
+                v(&["扶贫办", "发展改革委", "商务部", "各有关省级人民政府"]),
+                vec![],
                 false
             ))
         );
-        assert_eq!(
-            read("区水务局牵头，区公安分局、区市场监管局按职责分工负责"),
-            Some((v(&["区水务局"]), v(&["区公安分局", "区市场监管局"]), false))
-        );
-        assert_eq!(
-            read("庄河海关负责"),
-            Some((v(&["庄河海关"]), vec![], false))
-        );
+    }
+
+    #[test]
+    fn unread_pieces_do_not_void_the_clause() {
+        let r = full("县市场监管局负责，按季度报送进展情况");
+        assert_eq!(r.leads[0].name, "县市场监管局");
+        assert_eq!(r.unread.len(), 1);
     }
 
     #[test]
@@ -273,6 +499,7 @@ mod tests {
             "含保健食品，下同",
             "挥发性有机物",
             "HACCP",
+            "0.5分",
         ] {
             assert_eq!(read(s), None, "{s}");
         }

@@ -1,97 +1,224 @@
-//! Deadlines: 到2022年, 2022年底, 2020年10月底完成并长期坚持, 2023年4月初开始，常态化推进,
-//! 每年12月初, 用2—3年时间, 长期坚持, 合理缺项.
+//! Dates and deadlines: 到2022年, 2022年底前, 2020年10月底完成并长期坚持,
+//! 2023年4月初开始，常态化推进, 每年12月初, 用2—3年时间, 6月底完成, 2019年上半年,
+//! 二〇二三年六月底, ２０２３年底, 本意见印发之日起30日内, 长期坚持, 合理缺项.
+//!
+//! ```text
+//! date        := year ws "年" ws (month | year_part)?
+//! year        := digit{4} | year_digit{4}            (1949..=2100; ２０２３ and 二〇二三 too)
+//! month       := month_num ws "月" ws (day | part)? "份"?
+//! month_num   := digit{1,2} | 一 … 十二
+//! day         := digit{1,2} ("日" | "号")
+//! part        := 上旬 | 中旬 | 下旬 | 初 | 中 | 底 | 末
+//! year_part   := 上半年 | 下半年 | 第?(一|二|三|四|1-4)季度 | 年底 | 年末 | 底 | 末
+//! range       := date ws ("—"|"-"|"－"|"～"|"~"|"至"|"到") ws (date | month)
+//! recurring   := "每年" ws month
+//! relative    := ("本" doc_word?)? issue_word? "之日起" ws number ws ("日"|"天"|"个月"|"个工作日") "内"?
+//! duration    := ("用"|"利用") ws number (dash number)? ws "年" "时间"?
+//! ```
+//! A year-less month (6月底完成) belongs to the plan's year; the rules resolve it.
 
-use super::lex::is_space;
+use super::lex::{digit_value, is_digit, is_space, year_digit_value};
 use crate::data::{longest_first, Lexicon};
-use crate::model::{DatePoint, Deadline, When};
+use crate::model::{DatePoint, Deadline, MonthPart, Relative, When};
 use crate::source::Span;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n};
-use nom::combinator::{map, map_opt, opt, value};
+use nom::combinator::{map, map_opt, opt, value, verify};
 use nom::{IResult, Parser};
 
-fn ws(i: &str) -> IResult<&str, &str> {
+type R<'a, T> = IResult<&'a str, T>;
+
+fn ws(i: &str) -> R<'_, &str> {
     take_while(|c: char| c == ' ' || c == '\u{3000}').parse(i)
 }
 
-fn number(min: usize, max: usize) -> impl FnMut(&str) -> IResult<&str, u32> {
+/// A number of 1 to `max` Arabic digits of either width.
+fn number(max: usize) -> impl FnMut(&str) -> R<'_, u32> {
     move |i| {
-        map_opt(
-            take_while_m_n(min, max, |c: char| c.is_ascii_digit()),
-            |d: &str| d.parse().ok(),
-        )
+        map_opt(take_while_m_n(1, max, is_digit), |d: &str| {
+            d.chars()
+                .try_fold(0u32, |v, c| Some(v * 10 + digit_value(c)?))
+        })
         .parse(i)
     }
 }
 
-/// part := "上旬" | "中旬" | "下旬" | "初" | "中" | "底" | "末" | "份"
-fn month_part(i: &str) -> IResult<&str, Option<u8>> {
+/// year := digit{4} | year_digit{4}
+fn year(i: &str) -> R<'_, i32> {
+    let arabic = map_opt(take_while_m_n(4, 4, is_digit), |d: &str| {
+        d.chars()
+            .try_fold(0i32, |v, c| Some(v * 10 + digit_value(c)? as i32))
+    });
+    let chinese = map_opt(
+        take_while_m_n(4, 4, |c| year_digit_value(c).is_some()),
+        |d: &str| {
+            d.chars()
+                .try_fold(0i32, |v, c| Some(v * 10 + year_digit_value(c)? as i32))
+        },
+    );
+    verify(alt((arabic, chinese)), |y| (1949..=2100).contains(y)).parse(i)
+}
+
+/// A month number written in Chinese: 一 … 十二.
+fn chinese_month(i: &str) -> R<'_, u32> {
     alt((
-        value(Some(0), alt((tag("上旬"), tag("初")))),
-        value(Some(1), alt((tag("中旬"), tag("中")))),
-        value(Some(2), tag("下旬")),
-        value(Some(3), alt((tag("底"), tag("末")))),
-        value(None, tag("份")),
+        value(10, tag("十")),
+        value(11, tag("十一")),
+        value(12, tag("十二")),
+        map_opt(
+            take_while_m_n(1, 1, |c| year_digit_value(c).is_some()),
+            |d: &str| {
+                d.chars()
+                    .next()
+                    .and_then(year_digit_value)
+                    .filter(|v| *v > 0)
+            },
+        ),
+    ))
+    .parse(i)
+    .map(|(r, v)| {
+        // 十一 and 十二 are longer than 十: prefer them.
+        if v == 10 {
+            if let Some(rest) = r.strip_prefix('一') {
+                return (rest, 11);
+            }
+            if let Some(rest) = r.strip_prefix('二') {
+                return (rest, 12);
+            }
+        }
+        (r, v)
+    })
+}
+
+/// part := "上旬" | "中旬" | "下旬" | "初" | "中" | "底" | "末"
+fn month_part(i: &str) -> R<'_, MonthPart> {
+    alt((
+        value(MonthPart::Early, alt((tag("上旬"), tag("初")))),
+        value(MonthPart::Middle, alt((tag("中旬"), tag("中")))),
+        value(MonthPart::Late, tag("下旬")),
+        value(MonthPart::End, alt((tag("底"), tag("末")))),
     ))
     .parse(i)
 }
 
-/// month := digit{1,2} ws "月" ws part?
-fn month(i: &str) -> IResult<&str, (u32, Option<u8>)> {
-    let (i, m) = number(1, 2)(i)?;
+/// month := month_num ws "月" ws (day | part)? "份"?
+fn month(i: &str) -> R<'_, (u32, Option<u32>, Option<MonthPart>)> {
+    let (i, m) = verify(alt((number(2), chinese_month)), |m| (1..=12).contains(m)).parse(i)?;
     let (i, _) = (ws, tag("月"), ws).parse(i)?;
-    let (i, part) = opt(month_part).parse(i)?;
-    if !(1..=12).contains(&m) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
-    Ok((i, (m, part.flatten())))
+    let (i, day) = opt(map(
+        (
+            verify(number(2), |d| (1..=31).contains(d)),
+            alt((tag("日"), tag("号"))),
+        ),
+        |(d, _)| d,
+    ))
+    .parse(i)?;
+    let (i, part) = if day.is_some() {
+        (i, None)
+    } else {
+        opt(month_part).parse(i)?
+    };
+    let (i, _) = opt(tag("份")).parse(i)?;
+    Ok((i, (m, day, part)))
 }
 
-/// date := year ws "年" ws (month | "底" | "末" | "年底")?
-pub fn date(i: &str) -> IResult<&str, DatePoint> {
-    let (i, year) = number(4, 4)(i)?;
+/// year_part := 上半年 | 下半年 | 第?(一|二|三|四|1-4)季度 | 年底 | 年末 | 底 | 末
+fn year_part(i: &str) -> R<'_, MonthPart> {
+    alt((
+        value(MonthPart::FirstHalf, tag("上半年")),
+        value(MonthPart::SecondHalf, tag("下半年")),
+        map(
+            (
+                opt(tag("第")),
+                alt((
+                    value(1u8, alt((tag("一"), tag("1"), tag("１")))),
+                    value(2u8, alt((tag("二"), tag("2"), tag("２")))),
+                    value(3u8, alt((tag("三"), tag("3"), tag("３")))),
+                    value(4u8, alt((tag("四"), tag("4"), tag("４")))),
+                )),
+                tag("季度"),
+            ),
+            |(_, q, _)| MonthPart::Quarter(q),
+        ),
+        value(
+            MonthPart::End,
+            alt((tag("年底"), tag("年末"), tag("底"), tag("末"))),
+        ),
+    ))
+    .parse(i)
+}
+
+/// date := year ws "年" ws (month | year_part)?
+pub fn date(i: &str) -> R<'_, DatePoint> {
+    let (i, y) = year(i)?;
     let (i, _) = (ws, tag("年"), ws).parse(i)?;
-    if !(1949..=2100).contains(&year) {
-        return Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Verify,
-        )));
-    }
-    let year = year as i32;
     let (i, rest) = opt(alt((
-        map(month, |(m, p)| (Some(m), p)),
-        value((None, Some(3)), alt((tag("年底"), tag("底"), tag("末")))),
+        map(month, |(m, d, p)| (Some(m), d, p)),
+        map(year_part, |p| (None, None, Some(p))),
     )))
     .parse(i)?;
-    let (month, part) = rest.unwrap_or((None, None));
-    Ok((i, DatePoint { year, month, part }))
+    let (month, day, part) = rest.unwrap_or((None, None, None));
+    Ok((
+        i,
+        DatePoint {
+            year: Some(y),
+            month,
+            day,
+            part,
+        },
+    ))
 }
 
-/// range_end := ("—" | "-" | "－" | "至" | "到") ws (date | month)
-fn range_end(year: i32) -> impl FnMut(&str) -> IResult<&str, DatePoint> {
+/// A month without its year (6月底), which belongs to the plan's year.
+pub fn month_date(i: &str) -> R<'_, DatePoint> {
+    map(month, |(m, day, part)| DatePoint {
+        year: None,
+        month: Some(m),
+        day,
+        part,
+    })
+    .parse(i)
+}
+
+/// 年底 / 年内 / 年中 without a year: the end of the plan's year.
+fn bare_year_end(i: &str) -> R<'_, DatePoint> {
+    value(
+        DatePoint {
+            year: None,
+            month: None,
+            day: None,
+            part: Some(MonthPart::End),
+        },
+        alt((tag("年底"), tag("年末"), tag("年内"))),
+    )
+    .parse(i)
+}
+
+fn dash(i: &str) -> R<'_, &str> {
+    alt((
+        tag("—"),
+        tag("－"),
+        tag("-"),
+        tag("～"),
+        tag("~"),
+        tag("至"),
+        tag("到"),
+        tag("－"),
+    ))
+    .parse(i)
+}
+
+/// range_end := ws dash ws (date | month)
+fn range_end(year: Option<i32>) -> impl FnMut(&str) -> R<'_, DatePoint> {
     move |i| {
-        let (i, _) = (
-            ws,
-            alt((
-                tag("—"),
-                tag("-"),
-                tag("－"),
-                tag("～"),
-                tag("至"),
-                tag("到"),
-            )),
-            ws,
-        )
-            .parse(i)?;
+        let (i, _) = (ws, dash, ws).parse(i)?;
         alt((
             date,
-            map(month, |(m, p)| DatePoint {
+            map(month, |(m, day, part)| DatePoint {
                 year,
                 month: Some(m),
-                part: p,
+                day,
+                part,
             }),
         ))
         .parse(i)
@@ -99,39 +226,69 @@ fn range_end(year: i32) -> impl FnMut(&str) -> IResult<&str, DatePoint> {
 }
 
 /// recurring := "每年" ws month
-fn recurring(i: &str) -> IResult<&str, DatePoint> {
+fn recurring(i: &str) -> R<'_, DatePoint> {
     let (i, _) = (tag("每年"), ws).parse(i)?;
-    map(month, |(m, p)| DatePoint {
-        year: 0,
-        month: Some(m),
-        part: p,
-    })
-    .parse(i)
+    month_date(i)
 }
 
-/// duration := "用" ws digit ("—"|"-"|"－"|"～"|"至" digit)? ws "年" ("时间")?
-fn duration(i: &str) -> IResult<&str, (u32, u32)> {
-    let (i, _) = (tag("用"), ws).parse(i)?;
-    let (i, a) = number(1, 2)(i)?;
-    let (i, b) = opt(map(
-        (
-            ws,
-            alt((
-                tag("—"),
-                tag("-"),
-                tag("－"),
-                tag("～"),
-                tag("至"),
-                tag("到"),
-            )),
-            ws,
-            number(1, 2),
-        ),
-        |(_, _, _, b)| b,
-    ))
+/// duration := ("用"|"利用") ws number (dash number)? ws "年" "时间"?
+fn duration(i: &str) -> R<'_, (u32, u32)> {
+    let (i, _) = (alt((tag("利用"), tag("用"))), ws).parse(i)?;
+    let (i, a) = alt((number(2), chinese_small)).parse(i)?;
+    let (i, b) = opt(map((ws, dash, ws, alt((number(2), chinese_small))), |t| {
+        t.3
+    }))
     .parse(i)?;
     let (i, _) = (ws, tag("年"), opt(tag("时间"))).parse(i)?;
     Ok((i, (a, b.unwrap_or(a))))
+}
+
+/// 一 … 九 as a small count (三到五年).
+fn chinese_small(i: &str) -> R<'_, u32> {
+    map_opt(
+        take_while_m_n(1, 1, |c| year_digit_value(c).is_some()),
+        |d: &str| {
+            d.chars()
+                .next()
+                .and_then(year_digit_value)
+                .filter(|v| *v > 0)
+        },
+    )
+    .parse(i)
+}
+
+/// relative := ("本" doc_word?)? issue_word? "之日起" ws number ws period "内"?
+fn relative(i: &str) -> R<'_, Relative> {
+    let (i, _) = opt((
+        tag("本"),
+        opt(alt((
+            tag("意见"),
+            tag("方案"),
+            tag("通知"),
+            tag("办法"),
+            tag("计划"),
+        ))),
+    ))
+    .parse(i)?;
+    let (i, _) = opt(alt((tag("印发"), tag("发布"), tag("下发"), tag("实施")))).parse(i)?;
+    let (i, _) = (tag("之日起"), ws).parse(i)?;
+    let (i, n) = alt((number(3), chinese_small)).parse(i)?;
+    let (i, _) = ws(i)?;
+    let (i, unit) = alt((
+        value("个工作日", tag("个工作日")),
+        value("个月", tag("个月")),
+        value("日", tag("日")),
+        value("天", tag("天")),
+    ))
+    .parse(i)?;
+    let (i, _) = opt(tag("内")).parse(i)?;
+    Ok((
+        i,
+        Relative {
+            count: n,
+            unit: unit.to_string(),
+        },
+    ))
 }
 
 /// What the words around a date say.
@@ -153,17 +310,16 @@ impl<'l> Words<'l> {
     }
 }
 
-/// Reads a deadline cell or a 时间安排 line as a whole. Unread text is kept as `leftover`
-/// (its first stretch), so that `…长期坚持底` can be reported.
+/// Reads a deadline cell, a clause's time segment or a 时间安排 line as a whole. Unread text is
+/// kept as `leftover` (its first stretch), so that `…长期坚持底` can be reported.
 pub fn read_deadline(text: &str, base: usize, lex: &Lexicon) -> Deadline {
     let words = Words::new(lex);
     let mut when = When::default();
     let mut leftover: Option<Span> = None;
     let mut i = 0;
-    let mut last_date: Option<DatePoint> = None;
     while i < text.len() {
         let rest = &text[i..];
-        if let Ok((r, d)) = date(rest) {
+        if let Ok((r, d)) = alt((date, month_date, bare_year_end)).parse(rest) {
             let (r, range) = match range_end(d.year)(r) {
                 Ok((r2, e)) => (r2, Some(e)),
                 Err(_) => (r, None),
@@ -180,7 +336,6 @@ pub fn read_deadline(text: &str, base: usize, lex: &Lexicon) -> Deadline {
                 }
                 None => when.end = Some(d),
             }
-            last_date = Some(d);
             i += rest.len() - r.len();
             continue;
         }
@@ -192,6 +347,11 @@ pub fn read_deadline(text: &str, base: usize, lex: &Lexicon) -> Deadline {
         }
         if let Ok((r, d)) = duration(rest) {
             when.duration_years = Some(d);
+            i += rest.len() - r.len();
+            continue;
+        }
+        if let Ok((r, rel)) = relative(rest) {
+            when.relative = Some(rel);
             i += rest.len() - r.len();
             continue;
         }
@@ -222,7 +382,6 @@ pub fn read_deadline(text: &str, base: usize, lex: &Lexicon) -> Deadline {
         }
         i += c.len_utf8();
     }
-    let _ = last_date;
     Deadline {
         span: Span::new(base, base + text.len()),
         text: text.to_string(),
@@ -232,19 +391,14 @@ pub fn read_deadline(text: &str, base: usize, lex: &Lexicon) -> Deadline {
     }
 }
 
-/// True when the leftover of a deadline is a stray date word (`底`, `初`, `前`…) that lost
-/// its date, or the deadline says nothing readable at all.
-pub fn is_malformed(d: &Deadline, text_of: impl Fn(Span) -> String) -> bool {
-    if d.when.is_empty() {
-        return !d.text.trim().is_empty();
-    }
-    match d.leftover {
-        Some(l) => {
-            let t = text_of(l);
-            ["底", "末", "初", "前", "中旬", "上旬", "下旬", "月", "年"].contains(&t.as_str())
-        }
-        None => false,
-    }
+/// True when a clause segment is a time (6月底完成, 按进度推进 is not: it names no time).
+pub fn is_time_text(text: &str, lex: &Lexicon) -> bool {
+    let d = read_deadline(text, 0, lex);
+    let dated = d.when.end.is_some()
+        || d.when.start.is_some()
+        || d.when.relative.is_some()
+        || d.when.duration_years.is_some();
+    (dated || d.when.ongoing) && d.leftover.is_none_or(|l| l.len() < text.len())
 }
 
 /// A date mentioned in running text, with its span: the year expressions that date work, not
@@ -260,57 +414,42 @@ pub fn first_date(text: &str) -> Option<(Span, DatePoint)> {
 
 fn find_dates_up_to(text: &str, limit: usize) -> Vec<(Span, DatePoint)> {
     let mut out = Vec::new();
-    let mut i = 0;
     let mut depth_title = 0i32;
-    let bytes = text.as_bytes();
+    let mut i = 0;
     while i < text.len() {
-        // Only digits and title marks matter: skip everything else byte by byte (a UTF-8
-        // continuation byte is never a digit nor the lead byte E3 of 《 and 》).
-        match bytes[i] {
-            b'0'..=b'9' => {}
-            0xE3 if bytes[i..].starts_with("《".as_bytes()) => {
-                depth_title += 1;
-                i += 3;
-                continue;
-            }
-            0xE3 if bytes[i..].starts_with("》".as_bytes()) => {
-                depth_title -= 1;
-                i += 3;
-                continue;
-            }
-            _ => {
-                i += 1;
-                continue;
-            }
-        }
         let rest = &text[i..];
-        let c = rest.chars().next().unwrap_or(' ');
+        let Some(c) = rest.chars().next() else { break };
+        if c == '《' {
+            depth_title += 1;
+        } else if c == '》' {
+            depth_title -= 1;
+        }
+        let could_start = is_digit(c) || year_digit_value(c).is_some();
         let prev = text[..i].chars().next_back();
-        if c.is_ascii_digit()
-            && depth_title <= 0
-            && !prev.is_some_and(|p| p.is_ascii_digit() || "〔[（(".contains(p))
+        if !could_start
+            || depth_title > 0
+            || prev.is_some_and(|p| {
+                is_digit(p) || year_digit_value(p).is_some() || "〔[（(".contains(p)
+            })
         {
-            if let Ok((r, d)) = date(rest) {
-                let len = rest.len() - r.len();
-                let next = r.chars().next();
-                // 2017年度 names a year's report; 第 an edition.
-                if !matches!(next, Some('度') | Some('第') | Some('〕') | Some(']')) {
-                    let (r2, end) = match range_end(d.year)(r) {
-                        Ok((r2, e)) => (r2, e),
-                        Err(_) => (r, d),
-                    };
-                    let len = if r2.len() < r.len() {
-                        rest.len() - r2.len()
-                    } else {
-                        len
-                    };
-                    out.push((Span::new(i, i + len), end));
-                    if out.len() >= limit {
-                        break;
-                    }
-                    i += len;
-                    continue;
+            i += c.len_utf8();
+            continue;
+        }
+        if let Ok((r, d)) = date(rest) {
+            let next = r.chars().next();
+            // 2017年度 names a year's report; 第 an edition; 〕 closes a document number.
+            if !matches!(next, Some('度') | Some('第') | Some('〕') | Some(']')) {
+                let (r2, end) = match range_end(d.year)(r) {
+                    Ok((r2, e)) => (r2, e),
+                    Err(_) => (r, d),
+                };
+                let len = rest.len() - r2.len();
+                out.push((Span::new(i, i + len), end));
+                if out.len() >= limit {
+                    break;
                 }
+                i += len;
+                continue;
             }
         }
         i += c.len_utf8();
@@ -318,33 +457,164 @@ fn find_dates_up_to(text: &str, limit: usize) -> Vec<(Span, DatePoint)> {
     out
 }
 
+/// The completion deadline written in a task's own text: the first date (with or without its
+/// year) that closes work — followed by a completion word (前, 底前, 完成…), preceded by a
+/// target word (到, 于, 在), or opening a sentence (2019年上半年，…) — or a relative period
+/// (本意见印发之日起30日内). Start dates (从2019年起), validity periods (1月1日至12月31日) and
+/// dates inside titles are not deadlines.
+pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> {
+    let dl = &lex.deadline;
+    let before_words = longest_first(&dl.before_date);
+    let start_before = longest_first(&dl.start_before_date);
+    let closing = longest_first(&dl.closing_words);
+    let start_words = longest_first(&dl.start_words);
+    let mut depth_title = 0i32;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else { break };
+        match c {
+            '《' => depth_title += 1,
+            '》' => depth_title -= 1,
+            _ => {}
+        }
+        let prev = text[..i].chars().next_back();
+        let could = (is_digit(c) || year_digit_value(c).is_some() || "本印之年".contains(c))
+            && depth_title <= 0
+            && !prev.is_some_and(|p| is_digit(p) || year_digit_value(p).is_some());
+        if !could {
+            i += c.len_utf8();
+            continue;
+        }
+        if let Ok((r, _)) = relative(rest) {
+            let len = rest.len() - r.len();
+            return Some(read_deadline(&text[i..i + len], base + i, lex));
+        }
+        let parsed = alt((date, month_date, bare_year_end)).parse(rest);
+        let Ok((r, d)) = parsed else {
+            i += c.len_utf8();
+            continue;
+        };
+        let len = rest.len() - r.len();
+        // A range (validity period) is skipped whole.
+        let ranged = match range_end(d.year)(r) {
+            Ok((r2, _)) => Some(rest.len() - r2.len()),
+            Err(_) => None,
+        };
+        let before = text[..i].trim_end_matches(is_space);
+        let after = r.trim_start_matches(is_space);
+        let is_start = super::lex::ends_with_any(before, &start_before).is_some()
+            || super::lex::starts_with_any(after, &start_words).is_some();
+        let next = r.chars().next();
+        let titled = matches!(next, Some('度') | Some('第') | Some('〕') | Some(']'));
+        if let Some(whole) = ranged {
+            i += whole;
+            continue;
+        }
+        if is_start || titled {
+            i += len.max(c.len_utf8());
+            continue;
+        }
+        let closes = super::lex::starts_with_any(after, &closing).is_some();
+        let aimed = super::lex::ends_with_any(before, &before_words).is_some();
+        // 2020年，实现… / 2020年主要农作物…覆盖率达到30%: a year opening a clause dates it.
+        let opens = d.year.is_some()
+            && (before.is_empty() || before.ends_with(['。', '；', ';', '，', ',', '：', ':']));
+        if closes || aimed || opens {
+            // The deadline text: the date with its completion word (…底前, …前完成).
+            let word = super::lex::starts_with_any(after, &closing)
+                .map_or(0, |w| w.len() + (r.len() - after.len()));
+            let end = i + len + word;
+            return Some(read_deadline(&text[i..end], base + i, lex));
+        }
+        i += len.max(c.len_utf8());
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::RuleData;
 
-    fn dp(year: i32, month: Option<u32>, part: Option<u8>) -> DatePoint {
-        DatePoint { year, month, part }
+    fn dp(year: i32, month: Option<u32>, part: Option<MonthPart>) -> DatePoint {
+        DatePoint {
+            year: Some(year),
+            month,
+            day: None,
+            part,
+        }
     }
 
     fn read(s: &str) -> Deadline {
         read_deadline(s, 0, &RuleData::builtin().lexicon)
     }
 
+    fn in_text(s: &str) -> Option<String> {
+        find_in_text(s, 0, &RuleData::builtin().lexicon)
+            .map(|d| s[d.span.start..d.span.end].to_string())
+    }
+
     #[test]
     fn end_dates() {
         assert_eq!(read("到2022年").when.end, Some(dp(2022, None, None)));
-        assert_eq!(read("2022年底").when.end, Some(dp(2022, None, Some(3))));
+        assert_eq!(
+            read("2022年底").when.end,
+            Some(dp(2022, None, Some(MonthPart::End)))
+        );
         let d = read("2020年10月底完成并长期坚持");
-        assert_eq!(d.when.end, Some(dp(2020, Some(10), Some(3))));
+        assert_eq!(d.when.end, Some(dp(2020, Some(10), Some(MonthPart::End))));
         assert!(d.when.ongoing);
         assert_eq!(d.leftover, None);
     }
 
     #[test]
+    fn full_width_and_chinese_numerals() {
+        assert_eq!(
+            read("２０２３年底前").when.end,
+            Some(dp(2023, None, Some(MonthPart::End)))
+        );
+        assert_eq!(
+            read("二〇二三年六月底").when.end,
+            Some(dp(2023, Some(6), Some(MonthPart::End)))
+        );
+        assert_eq!(
+            read("二○二四年十二月").when.end,
+            Some(dp(2024, Some(12), None))
+        );
+        assert_eq!(
+            read("2019年上半年").when.end,
+            Some(dp(2019, None, Some(MonthPart::FirstHalf)))
+        );
+        assert_eq!(
+            read("2019年第三季度").when.end,
+            Some(dp(2019, None, Some(MonthPart::Quarter(3))))
+        );
+    }
+
+    #[test]
+    fn year_less_months_and_relative_periods() {
+        let d = read("6月底完成");
+        assert_eq!(
+            d.when.end,
+            Some(DatePoint {
+                year: None,
+                month: Some(6),
+                day: None,
+                part: Some(MonthPart::End)
+            })
+        );
+        let r = read("本意见印发之日起30日内").when.relative.unwrap();
+        assert_eq!((r.count, r.unit.as_str()), (30, "日"));
+    }
+
+    #[test]
     fn starts_ranges_and_periods() {
         let d = read("2023 年 4 月初开始, 常态化推进");
-        assert_eq!(d.when.start, Some(dp(2023, Some(4), Some(0))));
+        assert_eq!(
+            d.when.start,
+            Some(dp(2023, Some(4), Some(MonthPart::Early)))
+        );
         assert_eq!(d.when.end, None);
         assert!(d.when.ongoing);
         let r = read("常态化开展，2023年3月—12月重点推进");
@@ -358,14 +628,44 @@ mod tests {
     }
 
     #[test]
-    fn stray_date_word_is_malformed() {
+    fn stray_date_word_is_kept_as_leftover() {
         let s = "2020年10月完成并长期坚持底";
-        let d = read(s);
-        assert_eq!(d.leftover, Some(Span::new(s.len() - "底".len(), s.len())));
-        assert!(is_malformed(&d, |sp| s[sp.start..sp.end].to_string()));
-        let ok = "2020年7月底前出台相关方案";
-        let d = read(ok);
-        assert!(!is_malformed(&d, |sp| ok[sp.start..sp.end].to_string()));
+        assert_eq!(
+            read(s).leftover,
+            Some(Span::new(s.len() - "底".len(), s.len()))
+        );
+        assert_eq!(
+            read("2020年7月底前出台相关方案").leftover.map(|l| l.len()),
+            Some("出台相关方案".len())
+        );
+    }
+
+    #[test]
+    fn deadlines_in_running_text() {
+        assert_eq!(
+            in_text("该项工作原则上于2019年4月底前完成。").as_deref(),
+            Some("2019年4月底前完成")
+        );
+        assert_eq!(
+            in_text("各地要在2019年2月底前完成清理").as_deref(),
+            Some("2019年2月底前完成")
+        );
+        assert_eq!(
+            in_text("2019年上半年，试点城市编制实施方案").as_deref(),
+            Some("2019年上半年")
+        );
+        assert_eq!(
+            in_text("自本意见印发之日起30日内报送").as_deref(),
+            Some("本意见印发之日起30日内")
+        );
+        assert_eq!(in_text("到2022年，基本建成").as_deref(), Some("2022年"));
+        // Starts, validity periods, titles and past references are no deadlines.
+        assert_eq!(in_text("从2019年起，每年开展评估"), None);
+        assert_eq!(in_text("2020年起逐步推开"), None);
+        assert_eq!(in_text("执行期为2019年1月1日至12月31日"), None);
+        assert_eq!(in_text("落实《2019年度工作要点》"), None);
+        assert_eq!(in_text("2017年以来成效明显"), None);
+        assert_eq!(in_text("每6个月开展一次"), None);
     }
 
     #[test]

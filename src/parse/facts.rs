@@ -2,18 +2,31 @@
 //! cited documents and the year of an annual plan.
 
 use super::lex::trim;
-use super::Line;
+use crate::blocks::Block;
 use crate::data::RuleData;
-use crate::model::{Citation, Document, Facts, YearSource};
+use crate::model::{Citation, Facts, YearSource};
 use crate::source::{is_cjk, Span};
 
-const TITLE_WORDS: &[&str] = &[
-    "方案", "安排", "措施", "意见", "通知", "计划", "清单", "规划", "要点", "办法",
-];
+/// A paragraph's text with its span.
+#[derive(Clone, Copy)]
+struct Line<'a> {
+    span: Span,
+    text: &'a str,
+}
 
-pub(crate) fn read(text: &str, lines: &[Line], doc: &Document, data: &RuleData) -> Facts {
+pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
+    let lines: Vec<Line> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(Line {
+                span: p.span,
+                text: text.get(p.span.start..p.span.end).unwrap_or(""),
+            }),
+            Block::Table(_) => None,
+        })
+        .collect();
     let mut f = Facts {
-        title: title(lines),
+        title: title(&lines, &data.lexicon.outline.title_words),
         doc_number: lines.iter().take(40).find_map(|l| {
             let t = trim(l.text);
             (doc_number_len(t) == Some(t.len())).then(|| Span::of(l.text, t).shift(l.span.start))
@@ -53,19 +66,18 @@ pub(crate) fn read(text: &str, lines: &[Line], doc: &Document, data: &RuleData) 
                 .max()
                 .map(|y| (y, YearSource::Citations))
         });
-    let _ = doc;
     f
 }
 
 /// The first short line near the top that names a kind of plan.
-fn title(lines: &[Line]) -> Option<Span> {
+fn title(lines: &[Line], words: &[String]) -> Option<Span> {
     lines.iter().take(20).find_map(|l| {
         let t = trim(l.text);
         let n = t.chars().count();
         let ok = (6..=60).contains(&n)
             && !t.contains('。')
             && !t.contains('：')
-            && TITLE_WORDS.iter().any(|w| t.contains(w));
+            && words.iter().any(|w| t.contains(w.as_str()));
         ok.then(|| Span::of(l.text, t).shift(l.span.start))
     })
 }
@@ -83,11 +95,15 @@ fn doc_number_len(s: &str) -> Option<usize> {
     let rest = &s[prefix..];
     let open = rest.chars().next().filter(|c| "〔[［（(".contains(*c))?;
     let rest = &rest[open.len_utf8()..];
-    let year: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if year.len() != 4 {
+    let year_len: usize = rest
+        .chars()
+        .take_while(|c| super::lex::is_digit(*c))
+        .map(char::len_utf8)
+        .sum();
+    if rest[..year_len].chars().count() != 4 {
         return None;
     }
-    let rest = &rest[4..];
+    let rest = &rest[year_len..];
     let close = rest.chars().next().filter(|c| "〕]］）)".contains(*c))?;
     let rest = &rest[close.len_utf8()..];
     let num: usize = rest.chars().take_while(|c| c.is_ascii_digit()).count();

@@ -65,6 +65,42 @@ pub fn is_chinese_numeral(c: char) -> bool {
     "零〇一二三四五六七八九十".contains(c)
 }
 
+/// The value of an Arabic digit, half- or full-width (`7`, `７`).
+pub fn digit_value(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+pub fn is_digit(c: char) -> bool {
+    digit_value(c).is_some()
+}
+
+/// The value of a Chinese digit as written in years (二〇二三): 〇, ○ (a circle often typed
+/// for 〇), 零, 一 … 九.
+pub fn year_digit_value(c: char) -> Option<u32> {
+    match c {
+        '〇' | '○' | '零' => Some(0),
+        _ => "一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|i| i as u32 + 1),
+    }
+}
+
+/// The value of a run of Arabic digits of either width; None if empty or too long.
+pub fn digits_value(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    let mut n = 0;
+    for c in s.chars() {
+        v = v.checked_mul(10)?.checked_add(digit_value(c)?)?;
+        n += 1;
+    }
+    (n > 0).then_some(v)
+}
+
 /// The value of a circled number ① to ⑳.
 pub fn circled_number(c: char) -> Option<u32> {
     let v = c as u32;

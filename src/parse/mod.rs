@@ -1,7 +1,8 @@
-//! Parsing a decoded plan into the task model: parts, outline, tasks, tables, targets, facts.
+//! Parsing blocks into the task model: parts, outline, tasks (running text and tables),
+//! targets, facts.
 //!
-//! The parser never fails: whatever it cannot read it leaves out of the model, and the rules
-//! report what is missing.
+//! The parser never fails: whatever it cannot read it leaves out of the model and counts in
+//! the document's census, and the rules report what is missing (`no-tasks`, `unread-clause`).
 
 mod body;
 pub mod clause;
@@ -9,130 +10,79 @@ pub mod deadline;
 mod facts;
 pub mod heading;
 pub mod lex;
-mod table_md;
-mod table_tab;
+mod table;
 pub mod target;
 pub mod units;
 
+use crate::blocks::Block;
 use crate::data::RuleData;
-use crate::model::{Document, Heading, NumberStyle, Origin, Part, Task};
-use crate::source::{lines, SourceFile, Span};
+use crate::model::{Document, Heading, Origin, Part, Task};
+use crate::source::{SourceFile, Span};
 
-/// One line of the document.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Line<'a> {
-    pub span: Span,
-    pub text: &'a str,
-}
-
-impl Line<'_> {
-    pub fn is_blank(&self) -> bool {
-        lex::trim(self.text).is_empty()
-    }
-}
-
-/// A line without Markdown decoration: `#` heading marks, `>` quote marks and `**` around the
-/// whole line are skipped (the span moves with them); an HTML comment line is blank.
-fn without_markdown(line: Line) -> Line {
-    let Line { mut span, mut text } = line;
-    let skip = |span: &mut Span, text: &mut &str, n: usize| {
-        span.start += n;
-        *text = &text[n..];
-    };
-    let trimmed = text.trim_start_matches(' ');
-    if trimmed.starts_with("<!--") && trimmed.trim_end().ends_with("-->") {
-        return Line {
-            span: Span::new(span.end, span.end),
-            text: "",
-        };
-    }
-    let hashes = text.len() - text.trim_start_matches('#').len();
-    if (1..=6).contains(&hashes) && text[hashes..].starts_with(' ') {
-        let n = text.len() - text[hashes..].trim_start().len();
-        skip(&mut span, &mut text, n);
-    } else if text.starts_with("> ") {
-        skip(&mut span, &mut text, 2);
-    }
-    let inner = text.trim_end();
-    if inner.len() > 4 && inner.starts_with("**") && inner.ends_with("**") {
-        skip(&mut span, &mut text, 2);
-        let end = text.trim_end().len() - 2;
-        text = &text[..end];
-        span.end = span.start + end;
-    }
-    Line { span, text }
-}
-
-/// Parses a plan. Never panics on any text.
+/// Parses a plan read by the reader of its format. Never panics on any text.
 pub fn parse_document(src: &SourceFile, data: &RuleData) -> Document {
-    let all: Vec<Line> = lines(&src.text)
-        .map(|(span, text)| without_markdown(Line { span, text }))
-        .collect();
+    let blocks = crate::input::blocks(src, &data.lexicon);
+    parse_blocks(src, &blocks, data)
+}
+
+/// Parses the blocks of a source.
+pub fn parse_blocks(src: &SourceFile, blocks: &[Block], data: &RuleData) -> Document {
     let mut b = Builder {
         text: &src.text,
         data,
         doc: Document::default(),
+        inherit: Vec::new(),
+        tables: 0,
     };
-    for (part_index, part_lines) in split_parts(&all, data, &mut b.doc).into_iter().enumerate() {
-        let tab = table_tab::find(part_lines, data);
-        let md = table_md::find(part_lines);
-        let body_end = [tab, md]
-            .iter()
-            .flatten()
-            .min()
-            .copied()
-            .unwrap_or(part_lines.len());
-        body::parse(&mut b, &part_lines[..body_end], part_index);
-        if let Some(start) = tab {
-            table_tab::parse(&mut b, &part_lines[start..], part_index);
-        } else if let Some(start) = md {
-            table_md::parse(&mut b, &part_lines[start..], part_index);
-        }
+    let c = crate::blocks::census(blocks);
+    b.doc.census.paragraphs = c.paragraphs;
+    b.doc.census.tables = c.tables;
+    b.doc.census.table_rows = c.rows;
+    b.doc.first_listed_lead = first_listed_lead(&src.text, data);
+    let outlines: Vec<body::PartOutline> = split_parts(&mut b, blocks)
+        .into_iter()
+        .enumerate()
+        .map(|(part, range)| body::read(&mut b, &blocks[range], part))
+        .collect();
+    let assigns = body::assigns(&b, &outlines);
+    for o in &outlines {
+        body::tasks(&mut b, o, assigns);
     }
-    b.finish(&all)
+    b.finish(blocks)
 }
 
-/// Splits the lines into parts at 附件 markers; records the parts in the document.
-fn split_parts<'l, 'a>(
-    all: &'l [Line<'a>],
-    data: &RuleData,
-    doc: &mut Document,
-) -> Vec<&'l [Line<'a>]> {
+/// Where the document declares its first-listed-is-lead convention, if it does.
+fn first_listed_lead(text: &str, data: &RuleData) -> Option<Span> {
+    let words = crate::data::longest_first(&data.lexicon.clause.first_listed_lead);
+    lex::find_any(text, &words).map(|(i, w)| Span::new(i, i + w.len()))
+}
+
+/// Splits the blocks into parts at 附件 markers; records the parts in the document.
+fn split_parts(b: &mut Builder, blocks: &[Block]) -> Vec<std::ops::Range<usize>> {
     let mut starts = vec![0];
-    for (i, l) in all.iter().enumerate() {
-        if i > 0 && is_part_marker(l.text, data) {
-            starts.push(i);
+    for (i, block) in blocks.iter().enumerate() {
+        if let Block::Paragraph(p) = block {
+            if i > 0 && crate::input::text::is_part_marker(b.slice(p.span), &b.data.lexicon) {
+                starts.push(i);
+            }
         }
     }
     let mut parts = Vec::new();
     for (k, &s) in starts.iter().enumerate() {
-        let e = starts.get(k + 1).copied().unwrap_or(all.len());
-        let slice = &all[s..e];
+        let e = starts.get(k + 1).copied().unwrap_or(blocks.len());
         let label = if k == 0 {
             "正文".to_string()
         } else {
-            lex::trim(all[s].text).to_string()
+            lex::trim(b.slice(blocks[s].span())).to_string()
         };
-        let span = match (slice.first(), slice.last()) {
-            (Some(a), Some(z)) => a.span.cover(z.span),
+        let span = match (blocks[s..e].first(), blocks[s..e].last()) {
+            (Some(a), Some(z)) => a.span().cover(z.span()),
             _ => Span::default(),
         };
-        doc.parts.push(Part { span, label });
-        parts.push(slice);
+        b.doc.parts.push(Part { span, label });
+        parts.push(s..e);
     }
     parts
-}
-
-/// `附件`, `附件1`, `附件2：` alone on a line.
-fn is_part_marker(text: &str, data: &RuleData) -> bool {
-    let t = lex::trim(text);
-    data.lexicon.outline.part_markers.iter().any(|m| {
-        t.strip_prefix(m.as_str()).is_some_and(|rest| {
-            let rest = rest.trim_end_matches(['：', ':']);
-            rest.chars()
-                .all(|c| c.is_ascii_digit() || lex::is_chinese_numeral(c) || lex::is_space(c))
-        })
-    })
 }
 
 /// Collects the model while the parts are read.
@@ -140,6 +90,10 @@ pub(crate) struct Builder<'a> {
     pub text: &'a str,
     pub data: &'a RuleData,
     pub doc: Document,
+    /// Table tasks whose deadline continues a merged cell: (task start, source task start).
+    pub inherit: Vec<(usize, usize)>,
+    /// Tables read so far (numbers the tables tasks come from).
+    pub tables: usize,
 }
 
 impl Builder<'_> {
@@ -174,7 +128,7 @@ impl Builder<'_> {
 
     /// True when an item under this heading states a condition (否决项), not work to do.
     pub fn under_condition_heading(&self, heading: Option<usize>) -> bool {
-        let words = &self.data.lexicon.outline.non_task_headings;
+        let words = &self.data.lexicon.outline.condition_headings;
         self.doc.heading_path(heading).iter().any(|&h| {
             words
                 .iter()
@@ -182,45 +136,80 @@ impl Builder<'_> {
         })
     }
 
-    fn finish(mut self, all: &[Line]) -> Document {
-        self.doc.tasks.sort_by_key(|t| t.span.start);
+    fn finish(mut self, blocks: &[Block]) -> Document {
+        let order: Vec<usize> = {
+            let mut o: Vec<usize> = (0..self.doc.tasks.len()).collect();
+            o.sort_by_key(|&k| (self.doc.tasks[k].span.start, k));
+            o
+        };
+        let mut tasks: Vec<Task> = Vec::with_capacity(order.len());
+        for k in order {
+            tasks.push(std::mem::replace(
+                &mut self.doc.tasks[k],
+                new_task(
+                    Origin::Body,
+                    Span::default(),
+                    Span::default(),
+                    None,
+                    String::new(),
+                ),
+            ));
+        }
+        self.doc.tasks = tasks;
         for (i, t) in self.doc.tasks.iter_mut().enumerate() {
             t.id = format!("T{}", i + 1);
         }
         self.link_inherited_deadlines();
-        self.find_targets(all);
-        self.doc.facts = facts::read(self.text, all, &self.doc, self.data);
+        self.find_targets(blocks);
+        self.doc.census.headings = self.doc.headings.len();
+        self.doc.facts = facts::read(self.text, blocks, self.data);
         self.doc
     }
 
-    /// Table deadlines inherited from a merged cell name the task they come from by id.
+    /// Table deadlines inherited from a merged cell name the task they come from.
     fn link_inherited_deadlines(&mut self) {
-        let by_start: std::collections::HashMap<usize, String> = self
+        let by_start: std::collections::HashMap<usize, usize> = self
             .doc
             .tasks
             .iter()
-            .map(|t| (t.span.start, t.id.clone()))
-            .rev() // the first task starting at an offset wins, as a search from the front would
+            .enumerate()
+            .map(|(k, t)| (t.span.start, k))
+            .rev() // the first task starting at an offset wins
             .collect();
-        for t in &mut self.doc.tasks {
-            if let Some(d) = &mut t.deadline {
-                if let Some(from) = &d.inherited_from {
-                    // While parsing, `inherited_from` holds the source task's start offset.
-                    if let Ok(start) = from.parse::<usize>() {
-                        d.inherited_from = by_start.get(&start).cloned();
-                    }
-                }
+        for &(task_start, from_start) in &self.inherit {
+            let (Some(&k), Some(&from)) = (by_start.get(&task_start), by_start.get(&from_start))
+            else {
+                continue;
+            };
+            if let Some(d) = &mut self.doc.tasks[k].deadline {
+                d.inherited_from = Some(from);
             }
         }
     }
 
     /// Targets anywhere in the text, tied to the task whose statement holds them.
-    fn find_targets(&mut self, all: &[Line]) {
+    fn find_targets(&mut self, blocks: &[Block]) {
         let words = target::Words::new(&self.data.metrics, &self.data.lexicon.deadline.periodic);
         let mut targets = Vec::new();
-        for l in all {
-            targets.extend(target::find_targets(l.text, l.span.start, &words));
+        let scan = |span: Span, targets: &mut Vec<crate::model::Target>| {
+            let text = self.text.get(span.start..span.end).unwrap_or("");
+            targets.extend(target::find_targets(text, span.start, &words));
+        };
+        for block in blocks {
+            match block {
+                Block::Paragraph(p) => scan(p.span, &mut targets),
+                Block::Table(t) => {
+                    for row in &t.rows {
+                        for cell in &row.cells {
+                            for &p in &cell.paras {
+                                scan(p, &mut targets);
+                            }
+                        }
+                    }
+                }
+            }
         }
+        targets.sort_by_key(|t| t.span.start);
         // The owner is the first task (in task order) whose statement holds the target. Tasks
         // by statement start, so only those starting within the longest statement before the
         // target are candidates: linear work on a plan of any length.
@@ -280,27 +269,34 @@ pub(crate) fn new_task(
         targets: Vec::new(),
         not_applicable: false,
         condition: false,
-        ambiguous: None,
+        packed: None,
         item_number: None,
+        table: None,
     }
 }
 
-/// Reads a heading at the start of a line, if there is one.
-pub(crate) fn heading_at(line: &Line, origin: Origin, part: usize) -> Option<(Heading, usize)> {
-    let (numbering, title_start) = heading::read_number(line.text, line.span.start)?;
-    let rest = &line.text[title_start - line.span.start..];
+/// Reads a heading at the start of a paragraph (`span` is its text), if there is one.
+pub(crate) fn heading_at(
+    text: &str,
+    span: Span,
+    origin: Origin,
+    part: usize,
+) -> Option<(Heading, usize)> {
+    let line = text.get(span.start..span.end)?;
+    let (numbering, title_start) = heading::read_number(line, span.start)?;
+    let rest = &line[title_start - span.start..];
     let title_len = rest.find(['。', '：', ':']).unwrap_or(rest.len());
     let title = lex::trim(&rest[..title_len]);
     let title_span = if title.is_empty() {
         Span::new(title_start, title_start)
     } else {
-        Span::of(line.text, title).shift(line.span.start)
+        Span::of(line, title).shift(span.start)
     };
     Some((
         Heading {
             numbering,
             title: title_span,
-            line: line.span,
+            line: span,
             parent: None,
             origin,
             part,
@@ -309,7 +305,10 @@ pub(crate) fn heading_at(line: &Line, origin: Origin, part: usize) -> Option<(He
     ))
 }
 
-/// True for a number style that numbers table rows in Word exports.
-pub(crate) fn is_item_style(s: NumberStyle) -> bool {
-    matches!(s, NumberStyle::Item | NumberStyle::SubItem)
+/// True for a number style that numbers table rows.
+pub(crate) fn is_item_style(s: crate::model::NumberStyle) -> bool {
+    matches!(
+        s,
+        crate::model::NumberStyle::Item | crate::model::NumberStyle::SubItem
+    )
 }

@@ -364,8 +364,8 @@ mod tests {
             &Words::new(&d.metrics, &d.lexicon.deadline.periodic),
         );
         assert_eq!(t.len(), 2);
-        assert_eq!(t[0].year.map(|y| y.year), Some(2023));
-        assert_eq!(t[1].year.map(|y| y.year), Some(2023));
+        assert_eq!(t[0].year.and_then(|y| y.year), Some(2023));
+        assert_eq!(t[1].year.and_then(|y| y.year), Some(2023));
         let t = find_targets(
             "食品安全示范创建工作知晓率达到85%以上",
             0,

@@ -6,28 +6,111 @@ use crate::model::Unit;
 use crate::source::Span;
 
 /// Splits a list of unit names. `base` is the offset of `list` in the document.
-/// Spaces separate units too (PDF tables lose the 、 between them).
+/// Spaces separate units too (PDF tables lose the 、 between them); `…Z等和各省级人民政府`
+/// splits at 等和; a trailing 等 (商务部等) is not part of the name.
 pub fn split_units(list: &str, base: usize, lex: &Lexicon) -> Vec<Unit> {
     let suffixes = longest_first(&lex.units.glue_suffixes);
     let mut out = Vec::new();
-    for piece in split_outside_brackets(list, |c| super::lex::is_unit_separator(c) || is_space(c)) {
-        let piece = trim_unit(piece);
-        if piece.is_empty() {
-            continue;
-        }
-        for part in unglue(piece, &suffixes, lex) {
-            out.push(Unit {
-                name: part.to_string(),
-                span: Span::of(list, part).shift(base),
-            });
+    let pieces = split_outside_brackets(list, |c| super::lex::is_unit_separator(c) || is_space(c));
+    for piece in merge_areas(list, pieces, lex) {
+        for piece in split_at_joiners(trim_unit(piece), lex) {
+            let piece = without_et_al(piece, lex);
+            if piece.is_empty() {
+                continue;
+            }
+            for part in unglue(piece, &suffixes, lex) {
+                out.push(Unit {
+                    name: part.to_string(),
+                    span: Span::of(list, part).shift(base),
+                });
+            }
         }
     }
     out
 }
 
+/// `各区、县（市）政府`, `各省、自治区、直辖市人民政府`: territories listed before the government
+/// they share are one unit; the pieces (各区 / 县（市）政府) are joined back.
+fn merge_areas<'a>(list: &'a str, pieces: Vec<&'a str>, lex: &Lexicon) -> Vec<&'a str> {
+    let areas = &lex.units.area_words;
+    let is_area = |p: &str| {
+        let p = trim(p);
+        let p = p.strip_prefix('各').unwrap_or(p);
+        !p.is_empty() && areas.iter().any(|a| a == p)
+    };
+    let mut out: Vec<&'a str> = Vec::new();
+    let mut run_start: Option<usize> = None;
+    for (k, p) in pieces.iter().enumerate() {
+        if is_area(p) && k + 1 < pieces.len() {
+            run_start.get_or_insert(k);
+            continue;
+        }
+        match run_start.take() {
+            Some(s) if !trim(p).is_empty() && !trim(p).starts_with('各') => {
+                // From the first area to the end of this piece, as one slice of `list`.
+                let a = Span::of(list, pieces[s]).start;
+                let z = Span::of(list, p).end;
+                out.push(&list[a..z]);
+            }
+            Some(s) => {
+                out.extend(pieces[s..k].iter().copied());
+                out.push(p);
+            }
+            None => out.push(p),
+        }
+    }
+    if let Some(s) = run_start {
+        out.extend(pieces[s..].iter().copied());
+    }
+    out
+}
+
+/// `商务部等` → `商务部`; a name that is only a catch-all keeps its words.
+fn without_et_al<'a>(name: &'a str, lex: &Lexicon) -> &'a str {
+    let ending = lex.units.vague_ending.as_str();
+    match name.strip_suffix(ending) {
+        Some(rest) if !ending.is_empty() && !trim(rest).is_empty() => trim_unit(rest),
+        _ => name,
+    }
+}
+
+/// Splits `A等和各省级人民政府` or `教育部和各省级人民政府` at the joiner, where both sides read
+/// as units on their own (人力资源和社会保障局 and 中央和国家机关工委 stay whole).
+fn split_at_joiners<'a>(piece: &'a str, lex: &Lexicon) -> Vec<&'a str> {
+    let joiners = longest_first(&lex.units.list_joiners);
+    let suffixes = longest_first(&lex.units.suffixes);
+    let unit_like = |s: &str| {
+        let s = trim(s);
+        !s.is_empty()
+            && !has_non_name_word(s, lex)
+            && (ends_with_unit(without_et_al(s, lex), &suffixes)
+                || lex
+                    .units
+                    .group_prefixes
+                    .iter()
+                    .any(|g| s.starts_with(g.as_str())))
+    };
+    let mut search = 0;
+    while search < piece.len() {
+        let Some((i, w)) = super::lex::find_any(&piece[search..], &joiners) else {
+            break;
+        };
+        let i = search + i;
+        let (left, right) = (&piece[..i], &piece[i + w.len()..]);
+        if unit_like(left) && unit_like(right) && !has_open_bracket(left) {
+            let mut out = vec![trim(left)];
+            out.extend(split_at_joiners(trim(right), lex));
+            return out;
+        }
+        search = i + w.len();
+    }
+    vec![piece]
+}
+
 /// Strips spaces and stray punctuation around a unit name.
 fn trim_unit(s: &str) -> &str {
-    trim(s).trim_matches(|c: char| matches!(c, '。' | '.' | '：' | ':' | '"' | '“' | '”'))
+    trim(s)
+        .trim_matches(|c: char| matches!(c, '。' | '.' | '：' | ':' | '"' | '“' | '”' | '*' | '＊'))
 }
 
 /// Pulls apart names glued together (`农业农村局卫生健康局`). A split is made only where both
@@ -51,6 +134,7 @@ fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
         // Character counts from indexes: counting would make long pieces quadratic.
         if k - start_k >= 2
             && chars.len() - k > 3
+            && !is_parent_body(left, lex)
             && ends_with_unit(left, suffixes)
             && ends_with_unit(right, suffixes)
             && !starts_as_dependent(right, lex)
@@ -80,7 +164,13 @@ fn suffix_ends_here(name: &str, end: usize, suffixes: &[&str]) -> bool {
 }
 
 fn ends_with_unit(s: &str, suffixes: &[&str]) -> bool {
-    super::lex::ends_with_any(s, suffixes).is_some()
+    super::lex::ends_with_any(s, suffixes).is_some_and(|w| w.len() < s.len())
+}
+
+/// 国务院, 市政府…: a body whose offices are named after it (国务院国资委, 市政府办公室), so a
+/// name is never split after it.
+fn is_parent_body(s: &str, lex: &Lexicon) -> bool {
+    lex.units.parent_bodies.iter().any(|p| p == s)
 }
 
 fn starts_as_dependent(s: &str, lex: &Lexicon) -> bool {
@@ -118,17 +208,65 @@ pub fn is_vague(name: &str, lex: &Lexicon) -> bool {
             .any(|v| name.ends_with(v.as_str()))
 }
 
+/// Words no unit name holds (由, 的, 应当…): text holding them is a sentence.
+fn has_non_name_word(s: &str, lex: &Lexicon) -> bool {
+    lex.units
+        .not_in_names
+        .iter()
+        .any(|w| s.contains(w.as_str()))
+}
+
+/// A name without its bracketed parts (县（市）政府 → 县政府), for telling its suffix.
+fn without_brackets(name: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in name.chars() {
+        if super::lex::is_open(c) {
+            depth += 1;
+        } else if super::lex::is_close(c) {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// True when the text reads as a list of units only (each piece ends with a unit suffix,
-/// names a territory, or is a catch-all).
+/// names a group of bodies (各…), or is a catch-all).
 pub fn looks_like_unit_list(list: &str, lex: &Lexicon) -> bool {
     let suffixes = longest_first(&lex.units.suffixes);
     let units = split_units(list, 0, lex);
     !units.is_empty()
         && units.iter().all(|u| {
-            let n = u.name.trim_end_matches(|c: char| "）)".contains(c));
-            let n = n.split(['（', '(']).next().unwrap_or(n);
-            (ends_with_unit(n, &suffixes) || is_vague(n, lex) || u.name.starts_with('各'))
+            let bare = without_brackets(&u.name);
+            let n = bare.as_str();
+            !has_non_name_word(&u.name, lex)
+                && (ends_with_unit(n, &suffixes)
+                    || is_vague(n, lex)
+                    || lex
+                        .units
+                        .group_prefixes
+                        .iter()
+                        .any(|g| u.name.starts_with(g.as_str())))
                 && u.name.chars().count() <= 40
+                && !u.name.chars().any(|c| super::lex::is_digit(c) || c == '《')
+        })
+}
+
+/// True when the text reads as a list of names, leniently: after a label (责任单位：) any short
+/// name counts (杭州资本), not only those with a unit suffix.
+pub fn looks_like_name_list(list: &str, lex: &Lexicon) -> bool {
+    let units = split_units(list, 0, lex);
+    !units.is_empty()
+        && units.iter().all(|u| {
+            let n = u.name.chars().count();
+            (2..=24).contains(&n)
+                && !has_non_name_word(&u.name, lex)
+                && !u
+                    .name
+                    .chars()
+                    .any(|c| super::lex::is_digit(c) || "《。：:".contains(c))
         })
 }
 

@@ -26,7 +26,7 @@ fn unit(src: &SourceFile, u: &Unit) -> Value {
     spanned(src, u.span, json!({ "name": u.name }))
 }
 
-fn deadline(src: &SourceFile, d: &Deadline) -> Value {
+fn deadline(src: &SourceFile, doc: &Document, d: &Deadline) -> Value {
     spanned(
         src,
         d.span,
@@ -37,9 +37,10 @@ fn deadline(src: &SourceFile, d: &Deadline) -> Value {
             "ongoing": d.when.ongoing,
             "recurring": d.when.recurring,
             "duration_years": d.when.duration_years.map(|(a, b)| vec![a, b]),
+            "relative": d.when.relative.as_ref().map(|r| json!({ "count": r.count, "unit": r.unit })),
             "not_applicable": d.when.not_applicable,
             "leftover": d.leftover.map(|l| src.slice(l)),
-            "inherited_from": d.inherited_from,
+            "inherited_from": d.inherited_from.and_then(|k| doc.tasks.get(k)).map(|t| t.id.clone()),
         }),
     )
 }
@@ -77,11 +78,12 @@ fn task(src: &SourceFile, doc: &Document, t: &Task) -> Value {
             "partners": t.partners.iter().map(|u| unit(src, u)).collect::<Vec<_>>(),
             "clause": t.clause.map(|c| src.slice(c)),
             "empty_partner_list": t.empty_partner_list.is_some(),
-            "deadline": t.deadline.as_ref().map(|d| deadline(src, d)),
+            "deadline": t.deadline.as_ref().map(|d| deadline(src, doc, d)),
             "targets": t.targets.iter().map(|&k| target(src, doc, &doc.targets[k])).collect::<Vec<_>>(),
             "not_applicable": t.not_applicable,
             "condition": t.condition,
-            "ambiguous": t.ambiguous,
+            "packed": t.packed,
+            "table": t.table,
         }),
     )
 }
@@ -110,6 +112,8 @@ pub fn json(src: &SourceFile, doc: &Document) -> String {
             "parent": h.parent,
             "source": h.origin,
         }))).collect::<Vec<_>>(),
+        "census": doc.census,
+        "unread_clauses": doc.unread_clauses.iter().map(|&s| spanned(src, s, json!({ "text": src.slice(s) }))).collect::<Vec<_>>(),
         "tasks": doc.tasks.iter().map(|t| task(src, doc, t)).collect::<Vec<_>>(),
         "targets": doc.targets.iter().map(|t| target(src, doc, t)).collect::<Vec<_>>(),
     });
@@ -213,7 +217,9 @@ fn task_line(out: &mut String, src: &SourceFile, doc: &Document, t: &Task, depth
         Some(d) if d.inherited_from.is_some() => format!(
             "{} (continued from {})",
             d.text,
-            d.inherited_from.as_deref().unwrap_or("")
+            d.inherited_from
+                .and_then(|k| doc.tasks.get(k))
+                .map_or("", |t| t.id.as_str())
         ),
         Some(d) => d.text.clone(),
         None => "—".into(),
@@ -229,8 +235,11 @@ fn task_line(out: &mut String, src: &SourceFile, doc: &Document, t: &Task, depth
             g.unit
         ));
     }
-    if let Some(a) = &t.ambiguous {
-        out.push_str(&format!("{pad}    ambiguous: {a}\n"));
+    if let Some(a) = &t.packed {
+        out.push_str(&format!(
+            "{pad}    packed: {} items, {} lead groups, {} deadline groups\n",
+            a.items, a.lead_groups, a.deadline_groups
+        ));
     }
     if t.condition {
         out.push_str(&format!(

@@ -9,7 +9,7 @@ pub const RULE: &str = "ambiguous-table-cell";
 /// One finding per table line, naming every ambiguous item packed into it.
 pub fn run(cx: &Context, out: &mut Findings) {
     let mut by_line: BTreeMap<usize, Vec<&Task>> = BTreeMap::new();
-    for t in cx.doc.tasks.iter().filter(|t| t.ambiguous.is_some()) {
+    for t in cx.doc.tasks.iter().filter(|t| t.packed.is_some()) {
         by_line
             .entry(cx.src.line_col(t.span.start).line)
             .or_default()
@@ -17,7 +17,11 @@ pub fn run(cx: &Context, out: &mut Findings) {
     }
     for tasks in by_line.values() {
         let first = tasks[0];
-        let why = first.ambiguous.as_deref().unwrap_or_default();
+        let Some(p) = first.packed else { continue };
+        let why = format!(
+            "{} items share one cell with {} lead groups and {} deadline groups; which belongs to which cannot be told",
+            p.items, p.lead_groups, p.deadline_groups
+        );
         let items: Vec<&str> = tasks
             .iter()
             .filter_map(|x| x.item_number.as_ref().map(|n| cx.text(n.span)))

@@ -18,10 +18,17 @@ pub fn run(cx: &Context, out: &mut Findings) {
             continue;
         };
         // A merged plan task answers several directive dates; only its own text is compared.
-        if pair.shared || pd.inherited_from.is_some() || de.year == 0 || pe.year == 0 {
+        // A recurring date (每年12月初) is no point in time to compare.
+        if pair.shared || pd.inherited_from.is_some() || dd.when.recurring || pd.when.recurring {
             continue;
         }
-        if pe.end_key() > de.end_key() {
+        // A month without its year is in its own plan's year.
+        let de = de.in_year(ag.doc.facts.year.map(|y| y.0));
+        let pe = pe.in_year(cx.doc.facts.year.map(|y| y.0));
+        let (Some(dk), Some(pk)) = (de.end_key(), pe.end_key()) else {
+            continue;
+        };
+        if pk > dk {
             let dt = &ag.doc.tasks[pair.directive];
             out.report(
                 RULE,

@@ -1,14 +1,14 @@
 //! `malformed-deadline` (PL109): a deadline that cannot be read as a date. See rules/rules.toml.
 
 use super::{Context, Findings};
-use crate::parse::deadline::is_malformed;
+use crate::model::Deadline;
 
 pub const RULE: &str = "malformed-deadline";
 
 pub fn run(cx: &Context, out: &mut Findings) {
     for t in &cx.doc.tasks {
         let Some(d) = &t.deadline else { continue };
-        if d.inherited_from.is_some() || !is_malformed(d, |s| cx.text(s).to_string()) {
+        if d.inherited_from.is_some() || !is_malformed(cx, d) {
             continue;
         }
         let stray = d
@@ -27,6 +27,23 @@ pub fn run(cx: &Context, out: &mut Findings) {
         out.report(RULE, d.leftover.unwrap_or(d.span), message)
             .help("write the deadline as a date or period, e.g. 2020年10月底完成并长期坚持");
     }
+}
+
+/// The deadline says nothing readable, or its only unread text is a stray date word (`底`,
+/// `初`, `前`…, rules/lexicon.toml `stray_date_words`) that lost its date.
+fn is_malformed(cx: &Context, d: &Deadline) -> bool {
+    if d.when.is_empty() {
+        return !d.text.trim().is_empty();
+    }
+    d.leftover.is_some_and(|l| {
+        let t = cx.text(l);
+        cx.data
+            .lexicon
+            .deadline
+            .stray_date_words
+            .iter()
+            .any(|w| w == t)
+    })
 }
 
 #[cfg(test)]

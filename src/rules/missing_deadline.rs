@@ -16,7 +16,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             && t.deadline.is_none()
             && !t.condition
             && !t.not_applicable
-            && t.ambiguous.is_none()
+            && t.packed.is_none()
         {
             out.report(RULE, cx.headline(t), format!("task {} has no deadline: its 完成时限 cell is empty and continues no merged cell", t.number.trim()))
                 .help("fill the 完成时限 cell, e.g. 2023年6月底前完成");
@@ -76,7 +76,7 @@ fn has_time(cx: &Context, target: &Target) -> bool {
     }
     if let Some(k) = target.task {
         let t = &cx.doc.tasks[k];
-        if t.condition || t.deadline.is_some() || t.not_applicable || t.ambiguous.is_some() {
+        if t.condition || t.deadline.is_some() || t.not_applicable || t.packed.is_some() {
             return true;
         }
         return false;

@@ -8,7 +8,7 @@ pub const RULE: &str = "missing-lead";
 pub fn run(cx: &Context, out: &mut Findings) {
     for t in &cx.doc.tasks {
         // Conditions (否决项), inapplicable items and ambiguous packed cells expect no lead of their own.
-        if !t.leads.is_empty() || t.condition || t.not_applicable || t.ambiguous.is_some() {
+        if !t.leads.is_empty() || t.condition || t.not_applicable || t.packed.is_some() {
             continue;
         }
         let help = match t.origin {

@@ -2,7 +2,7 @@
 //! See rules/rules.toml.
 
 use super::{Context, Findings};
-use crate::model::{NumberStyle, Numbering, Origin};
+use crate::model::{NumberStyle, Numbering};
 use std::collections::HashMap;
 
 pub const RULE: &str = "numbering";
@@ -11,11 +11,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
     for h in &cx.doc.headings {
         form(cx, out, &h.numbering);
     }
-    // Per part, origin and style: the last heading of that style and the parent it was under.
-    let mut last: HashMap<(usize, Origin, NumberStyle), usize> = HashMap::new();
+    // Per part and style: the last heading of that style and the parent it was under. Running
+    // text and table section rows number one outline (a PDF table broken by a heading line).
+    let mut last: HashMap<(usize, NumberStyle), usize> = HashMap::new();
     for (i, h) in cx.doc.headings.iter().enumerate() {
         let n = &h.numbering;
-        let k = (h.part, h.origin, n.style);
+        let k = (h.part, n.style);
         let prev = last.get(&k).map(|&j| &cx.doc.headings[j]);
         // A run may always start again at 1: lists restart under labels that are not headings.
         let ok = n.value == 1 || prev.is_some_and(|p| n.value == p.numbering.value + 1);

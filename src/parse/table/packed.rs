@@ -1,75 +1,59 @@
-//! Markdown task tables converted from PDF: `| 项目 | 工作目标任务 | 责任部门 | 完成时限 |`.
+//! Rows of task tables converted from PDF: `| 项目 | 工作目标任务 | 责任部门 | 完成时限 |`.
 //!
 //! PDF conversion shifts columns, repeats headers and packs several items `(31) … (38)` into
-//! one cell with their lead groups and deadlines packed alike, so cells are read by content,
-//! not by column: the first cell holding item numbers is the task cell, unit lists after it
-//! are leads and dates are deadlines. Where packed groups cannot be matched to items one to
-//! one, the items are kept and marked ambiguous.
+//! one cell with their lead groups and deadlines packed alike, so these rows are read by
+//! content, not by column: the first cell holding item numbers is the task cell, unit lists
+//! after it are leads and dates are deadlines. Where packed groups cannot be matched to items
+//! one to one, the items are kept and marked.
 
-use super::clause::read_clause;
-use super::deadline::read_deadline;
-use super::lex::{is_space, trim};
-use super::units::{looks_like_unit_list, split_units};
-use super::{heading_at, new_task, Builder, Line};
-use crate::model::{Deadline, NumberStyle, Numbering, Origin, Unit};
+use super::super::clause::read_clause;
+use super::super::deadline::read_deadline;
+use super::super::lex::{is_space, trim};
+use super::super::units::{looks_like_unit_list, split_units};
+use super::super::{heading_at, new_task, Builder};
+use crate::blocks::Row;
+use crate::model::{Deadline, NumberStyle, Numbering, Origin, Packed, Unit};
 use crate::source::Span;
 
-/// The index of the first table row, when the part has a Markdown table.
-pub(crate) fn find(lines: &[Line]) -> Option<usize> {
-    let rows: Vec<usize> = (0..lines.len())
-        .filter(|&i| is_row(lines[i].text))
+/// Reads one row of a packed table.
+pub(crate) fn row(
+    b: &mut Builder,
+    row: &Row,
+    stack: &mut Vec<usize>,
+    part_label: &str,
+    part: usize,
+) {
+    let cells: Vec<Span> = row
+        .cells
+        .iter()
+        .map(|c| {
+            c.span()
+                .unwrap_or_else(|| Span::new(row.span.start, row.span.start))
+        })
         .collect();
-    (rows.len() >= 2).then(|| rows[0])
-}
-
-fn is_row(text: &str) -> bool {
-    text.trim_start_matches(is_space).starts_with('|')
-}
-
-pub(crate) fn parse(b: &mut Builder, lines: &[Line], part: usize) {
-    let part_label = b
-        .doc
-        .parts
-        .get(part)
-        .map(|p| p.label.clone())
-        .unwrap_or_default();
-    let mut stack: Vec<usize> = Vec::new();
-    for line in lines {
-        if line.is_blank() {
+    if is_header(b, &cells) {
+        return;
+    }
+    let item_cell = cells.iter().position(|&c| !markers(b.slice(c)).is_empty());
+    let groups_end = item_cell.unwrap_or(cells.len());
+    for &c in &cells[..groups_end] {
+        if c.is_empty() {
             continue;
         }
-        if !is_row(line.text) {
-            if let Some((h, _)) = heading_at(line, Origin::Table, part) {
-                b.push_heading(&mut stack, h);
-            }
-            continue;
-        }
-        let cells = split_row(line);
-        if cells.iter().all(|c| is_rule_cell(b.slice(*c))) || is_header(b, &cells) {
-            continue;
-        }
-        let item_cell = cells.iter().position(|&c| !markers(b.slice(c)).is_empty());
-        let groups_end = item_cell.unwrap_or(cells.len());
-        for &c in &cells[..groups_end] {
-            let l = Line {
-                span: c,
-                text: b.slice(c),
-            };
-            if let Some((h, _)) = heading_at(&l, Origin::Table, part) {
-                if !matches!(h.numbering.style, NumberStyle::SubItem) {
-                    b.push_heading(&mut stack, h);
-                }
+        if let Some((h, _)) = heading_at(b.text, c, Origin::Table, part) {
+            if !matches!(h.numbering.style, NumberStyle::SubItem) {
+                b.push_heading(stack, h);
             }
         }
-        match item_cell {
-            Some(k) => items_of_row(b, &cells, k, &stack, &part_label),
-            None => {
-                for &c in cells.iter().skip(1) {
-                    if is_lead_cell(b, b.slice(c)) {
-                        for g in lead_groups(b.slice(c), c.start) {
-                            let (leads, partners) = units_of(b, g);
-                            b.doc.stray_units.extend(leads.into_iter().chain(partners));
-                        }
+    }
+    match item_cell {
+        Some(k) => items_of_row(b, &cells, k, stack, part_label),
+        None => {
+            for &c in cells.iter().skip(1) {
+                if is_lead_cell(b, b.slice(c)) {
+                    for g in lead_groups(b.slice(c), c.start) {
+                        let (leads, partners) = units_of(b, g);
+                        b.doc.stray_units.extend(leads.into_iter().chain(partners));
                     }
                 }
             }
@@ -77,32 +61,7 @@ pub(crate) fn parse(b: &mut Builder, lines: &[Line], part: usize) {
     }
 }
 
-/// The cells of a row, trimmed, with their spans.
-fn split_row(line: &Line) -> Vec<Span> {
-    let t = line.text;
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in t.char_indices() {
-        if c == '|' {
-            if let Some(s) = start {
-                let cell = trim(&t[s..i]);
-                let span = if cell.is_empty() {
-                    Span::new(line.span.start + i, line.span.start + i)
-                } else {
-                    Span::of(t, cell).shift(line.span.start)
-                };
-                out.push(span);
-            }
-            start = Some(i + 1);
-        }
-    }
-    out
-}
-
-fn is_rule_cell(s: &str) -> bool {
-    s.chars().all(|c| c == '-' || c == ':' || is_space(c))
-}
-
+/// A row repeating the header: a cell holding a column name.
 fn is_header(b: &Builder, cells: &[Span]) -> bool {
     let t = &b.data.lexicon.table;
     let words: Vec<&String> = t.task.iter().chain(&t.lead).chain(&t.deadline).collect();
@@ -112,7 +71,7 @@ fn is_header(b: &Builder, cells: &[Span]) -> bool {
 }
 
 /// Item numbers `(31)` in a cell: at its start, after `<p>`, or after a sentence end.
-fn markers(cell: &str) -> Vec<(usize, usize, u32)> {
+pub(crate) fn markers(cell: &str) -> Vec<(usize, usize, u32)> {
     let mut out = Vec::new();
     for (i, c) in cell.char_indices() {
         if c != '(' && c != '（' {
@@ -193,32 +152,26 @@ fn items_of_row(b: &mut Builder, cells: &[Span], k: usize, stack: &[usize], part
             mixed_brackets: false,
             malformed: false,
         });
+        t.table = Some(b.tables);
         t.condition = condition;
-        match &leads_for {
-            Assigned::Each(g) => {
-                let (leads, partners) = units_of(b, g[j]);
-                t.leads = leads;
-                t.partners = partners;
-                t.clause = Some(g[j]);
-            }
-            Assigned::None => {}
-            Assigned::Ambiguous => {}
+        if let Assigned::Each(g) = &leads_for {
+            let (leads, partners) = units_of(b, g[j]);
+            t.leads = leads;
+            t.partners = partners;
+            t.clause = Some(g[j]);
         }
-        match &deadlines_for {
-            Assigned::Each(g) => {
-                let d = deadline_at(b, g[j]);
-                t.not_applicable = d.when.not_applicable;
-                t.deadline = Some(d);
-            }
-            Assigned::None | Assigned::Ambiguous => {}
+        if let Assigned::Each(g) = &deadlines_for {
+            let d = deadline_at(b, g[j]);
+            t.not_applicable = d.when.not_applicable;
+            t.deadline = Some(d);
         }
         if matches!(leads_for, Assigned::Ambiguous) || matches!(deadlines_for, Assigned::Ambiguous)
         {
-            t.ambiguous = Some(format!(
-                "{n} items share one cell with {} lead groups and {} deadline groups; which belongs to which cannot be told",
-                lead_groups.len(),
-                deadline_groups.len()
-            ));
+            t.packed = Some(Packed {
+                items: n,
+                lead_groups: lead_groups.len(),
+                deadline_groups: deadline_groups.len(),
+            });
         }
         b.doc.tasks.push(t);
     }
@@ -284,19 +237,19 @@ fn lead_groups(cell: &str, base: usize) -> Vec<Span> {
     })
 }
 
-/// Deadline groups start with a year or 合理缺项 after a finished group.
+/// Deadline groups start with a year or a not-applicable word after a finished group.
 fn deadline_groups(cell: &str, base: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = cell.char_indices().collect();
-    for &(i, c) in &chars {
+    for (i, c) in cell.char_indices() {
         if !is_space(c) || i == start {
             continue;
         }
         let next = trim(&cell[i..]);
         let prev = trim(&cell[start..i]);
         let prev_end = prev.chars().next_back().unwrap_or('，');
-        let starts_group = next.starts_with("20") || next.starts_with("合理缺项");
+        let starts_group =
+            super::super::deadline::date(next).is_ok() || next.starts_with("合理缺项");
         if starts_group && !prev.is_empty() && !"，,".contains(prev_end) {
             out.push(Span::of(cell, prev).shift(base));
             start = i;

@@ -1,0 +1,406 @@
+//! Plain text: one paragraph per line, and the two shapes tables take when Word or a web page
+//! is saved as text.
+//!
+//! ```text
+//! paragraph  := a line with text and no tab (indentation 　/spaces trimmed)
+//! tab_row    := cell ("\t" cell)+          one row per line (HTML tables copied or exported);
+//!                                          merged cells appear only in their first row, so a
+//!                                          later row may have fewer cells (marked `short`)
+//! cell_line  := "\t" text                  Word "save as text": one cell per line, a row ends
+//!                                          with an empty line; lines without a tab continue the
+//!                                          cell above (a cell of several paragraphs)
+//! ```
+//! A Word export's rows are found from its header: the header names the columns, and every row
+//! is anchored on its numbered cell (序号, or the task cell starting `1.`), because exports drop
+//! empty cells and repeat headings at page breaks, so counting cells or blank lines drifts.
+//! Blank lines never matter otherwise.
+
+use crate::blocks::{Block, Cell, Paragraph, Row, Table};
+use crate::data::{ColumnRole, Lexicon};
+use crate::parse::lex::{is_space, trim};
+use crate::source::{lines, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Blank,
+    /// Starts with a tab: a cell of a Word text export.
+    CellLine,
+    /// Holds a tab between texts: a row of a table copied one row per line.
+    TabRow,
+    Text,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    span: Span,
+    text: &'a str,
+    kind: Kind,
+}
+
+fn classify(text: &str) -> Kind {
+    if text.starts_with('\t') {
+        Kind::CellLine
+    } else if text.chars().all(|c| c != '\t' && is_space(c)) {
+        Kind::Blank
+    } else if text.split('\t').filter(|c| !trim(c).is_empty()).count() >= 2 {
+        Kind::TabRow
+    } else {
+        Kind::Text
+    }
+}
+
+/// Reads plain text into blocks.
+pub fn read(text: &str, lex: &Lexicon) -> Vec<Block> {
+    read_lines(text, lines(text), lex, &|span, _| Some(span))
+}
+
+/// What a reader keeps of a paragraph line: its span without decoration, or nothing.
+pub type Decoration<'f> = &'f dyn Fn(Span, &str) -> Option<Span>;
+
+/// Reads lines (spans into `text`) into blocks; `keep` strips a format's decoration from a
+/// paragraph (Markdown's `#`, `**`) or drops the line.
+pub fn read_lines<'a>(
+    text: &'a str,
+    lines: impl Iterator<Item = (Span, &'a str)>,
+    lex: &Lexicon,
+    keep: Decoration,
+) -> Vec<Block> {
+    let all: Vec<Line> = lines
+        .map(|(span, t)| Line {
+            span,
+            text: t,
+            kind: classify(t),
+        })
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let line = all[i];
+        match line.kind {
+            Kind::Blank => i += 1,
+            Kind::CellLine => match word_export_end(&all, i, lex) {
+                Some(end) => {
+                    out.push(Block::Table(word_export(text, &all[i..end], lex)));
+                    i = end;
+                }
+                None => {
+                    paragraph(&mut out, line, keep);
+                    i += 1;
+                }
+            },
+            Kind::TabRow => match tab_rows_end(&all, i) {
+                Some(end) => {
+                    out.push(Block::Table(tab_rows(&all[i..end])));
+                    i = end;
+                }
+                None => {
+                    paragraph(&mut out, line, keep);
+                    i += 1;
+                }
+            },
+            Kind::Text => {
+                paragraph(&mut out, line, keep);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A line's text as a paragraph, its indentation and trailing spaces left out.
+fn paragraph(out: &mut Vec<Block>, line: Line, keep: Decoration) {
+    let t = trim(line.text);
+    if t.is_empty() {
+        return;
+    }
+    let span = Span::of(line.text, t).shift(line.span.start);
+    if let Some(span) = keep(span, t) {
+        if !span.is_empty() {
+            out.push(Block::Paragraph(Paragraph { span }));
+        }
+    }
+}
+
+/// Where a Word export table starting at `start` ends: after the last cell line before the
+/// next 附件 marker (or the end), plus the lines that directly continue that last cell. None
+/// when there are too few cell lines to be a table (an indented line is not a table).
+fn word_export_end(all: &[Line], start: usize, lex: &Lexicon) -> Option<usize> {
+    let mut last_cell = start;
+    let mut cells = 0;
+    for (k, l) in all.iter().enumerate().skip(start) {
+        match l.kind {
+            Kind::CellLine => {
+                last_cell = k;
+                cells += 1;
+            }
+            Kind::Text if is_part_marker(l.text, lex) => break,
+            _ => {}
+        }
+    }
+    if cells < 4 {
+        return None;
+    }
+    let mut end = last_cell + 1;
+    while end < all.len() && matches!(all[end].kind, Kind::Text | Kind::TabRow) {
+        if is_part_marker(all[end].text, lex) {
+            break;
+        }
+        end += 1;
+    }
+    Some(end)
+}
+
+/// `附件`, `附件1`, `附件2：` alone on a line.
+pub fn is_part_marker(text: &str, lex: &Lexicon) -> bool {
+    let t = trim(text);
+    lex.outline.part_markers.iter().any(|m| {
+        t.strip_prefix(m.as_str()).is_some_and(|rest| {
+            let rest = rest.trim_end_matches(['：', ':']);
+            rest.chars().all(|c| {
+                c.is_ascii_digit() || crate::parse::lex::is_chinese_numeral(c) || is_space(c)
+            })
+        })
+    })
+}
+
+/// The cells of a Word export: each cell line starts one; other non-blank lines continue it.
+fn export_cells(lines: &[Line]) -> Vec<Vec<Span>> {
+    let mut cells: Vec<Vec<Span>> = Vec::new();
+    for l in lines {
+        let (starts, content) = match l.text.strip_prefix('\t') {
+            Some(rest) => (true, rest),
+            None => (false, l.text),
+        };
+        let t = trim(content);
+        let para = (!t.is_empty()).then(|| Span::of(l.text, t).shift(l.span.start));
+        if starts || cells.is_empty() {
+            cells.push(para.into_iter().collect());
+        } else if let (Some(last), Some(p)) = (cells.last_mut(), para) {
+            last.push(p);
+        }
+    }
+    cells
+}
+
+fn word_export(text: &str, lines: &[Line], lex: &Lexicon) -> Table {
+    let base = lines.first().map_or(0, |l| l.span.start);
+    let text_of = |s: Span| text.get(s.start..s.end).unwrap_or("");
+    let cells = export_cells(lines);
+    // The header: the leading cells that name columns.
+    let mut roles = Vec::new();
+    for c in &cells {
+        let words: String = c.iter().map(|&p| text_of(p)).collect();
+        match lex.table.role_of(&words) {
+            Some(r) if !c.is_empty() => roles.push(r),
+            _ => break,
+        }
+    }
+    let span = Span::new(base, lines.last().map_or(base, |l| l.span.end));
+    let anchor = roles
+        .iter()
+        .position(|r| *r == ColumnRole::Number)
+        .or_else(|| roles.iter().position(|r| *r == ColumnRole::Task));
+    let rows = match anchor {
+        Some(a) if roles.len() >= 2 => anchored_rows(&cells, roles.len(), a, &text_of),
+        _ => blank_separated_rows(lines),
+    };
+    Table {
+        span,
+        rows,
+        exact_rows: false,
+    }
+}
+
+/// Rows anchored on the numbered cell of column `anchor` in a table of `width` columns: the
+/// cells before it are the row's group cells (as many as there are, right-aligned), the cells
+/// after it fill the remaining columns, up to the next numbered cell.
+fn anchored_rows<'a>(
+    cells: &[Vec<Span>],
+    width: usize,
+    anchor: usize,
+    text_of: &dyn Fn(Span) -> &'a str,
+) -> Vec<Row> {
+    let is_anchor = |c: &Vec<Span>| c.first().is_some_and(|&p| starts_numbered(text_of(p)));
+    let mut rows = vec![header_row(&cells[..width.min(cells.len())])];
+    let mut pending: Vec<&Vec<Span>> = Vec::new();
+    let mut k = width.min(cells.len());
+    while k < cells.len() {
+        let c = &cells[k];
+        if !is_anchor(c) {
+            pending.push(c);
+            k += 1;
+            continue;
+        }
+        let mut row_cells = Vec::new();
+        // Group cells right-aligned before the anchor; surplus ones (page-break repeats)
+        // share column 0.
+        let n = pending.len();
+        for (j, p) in pending.drain(..).enumerate() {
+            let col = (anchor + j).saturating_sub(n);
+            row_cells.push(Cell::new(p.clone(), col));
+        }
+        let short = n < anchor;
+        row_cells.push(Cell::new(c.clone(), anchor));
+        let mut col = anchor + 1;
+        k += 1;
+        while col < width && k < cells.len() && !is_anchor(&cells[k]) {
+            row_cells.push(Cell::new(cells[k].clone(), col));
+            col += 1;
+            k += 1;
+        }
+        rows.push(make_row(row_cells, short));
+    }
+    if pending.iter().any(|c| !c.is_empty()) {
+        let cells = pending
+            .into_iter()
+            .enumerate()
+            .map(|(j, p)| Cell::new(p.clone(), j.min(width.saturating_sub(1))))
+            .collect();
+        rows.push(make_row(cells, false));
+    }
+    rows.retain(|r| !r.cells.is_empty());
+    rows
+}
+
+/// True for a cell opening with an item number: `1`, `1.`, `1、`, `（1）`.
+fn starts_numbered(t: &str) -> bool {
+    let t = trim(t);
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 {
+        let rest = &t[digits..];
+        return digits <= 3
+            && (rest.is_empty() || crate::parse::heading::read_number(t, 0).is_some());
+    }
+    crate::parse::heading::read_number(t, 0).is_some_and(|(n, _)| {
+        matches!(
+            n.style,
+            crate::model::NumberStyle::Item | crate::model::NumberStyle::SubItem
+        )
+    })
+}
+
+fn header_row(cells: &[Vec<Span>]) -> Row {
+    make_row(
+        cells
+            .iter()
+            .enumerate()
+            .map(|(j, c)| Cell::new(c.clone(), j))
+            .collect(),
+        false,
+    )
+}
+
+fn make_row(cells: Vec<Cell>, short: bool) -> Row {
+    let span = cells
+        .iter()
+        .filter_map(Cell::span)
+        .reduce(|a, b| a.cover(b))
+        .unwrap_or_default();
+    Row { span, cells, short }
+}
+
+/// Rows of an export whose header names no columns: groups of cell lines between blank lines.
+fn blank_separated_rows(lines: &[Line]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut group: Vec<Line> = Vec::new();
+    let flush = |group: &mut Vec<Line>, rows: &mut Vec<Row>| {
+        if !group.is_empty() {
+            let cells = export_cells(group)
+                .into_iter()
+                .enumerate()
+                .map(|(j, c)| Cell::new(c, j))
+                .collect();
+            rows.push(make_row(cells, false));
+            group.clear();
+        }
+    };
+    for l in lines {
+        if l.kind == Kind::Blank {
+            flush(&mut group, &mut rows);
+        } else {
+            group.push(*l);
+        }
+    }
+    flush(&mut group, &mut rows);
+    rows
+}
+
+/// Where a table of one row per line starting at `start` ends. Lines of one text between rows
+/// are section rows (一、知识产权保护方面) when more rows follow. None for a lone line.
+fn tab_rows_end(all: &[Line], start: usize) -> Option<usize> {
+    let mut end = start + 1;
+    let mut rows = 1;
+    let mut k = start + 1;
+    while k < all.len() {
+        match all[k].kind {
+            Kind::TabRow => {
+                rows += 1;
+                end = k + 1;
+            }
+            Kind::Blank | Kind::Text => {
+                // A section row only when another row follows within a few lines.
+                let next = all[k..].iter().take(4).position(|l| l.kind == Kind::TabRow);
+                if next.is_none() {
+                    break;
+                }
+            }
+            Kind::CellLine => break,
+        }
+        k += 1;
+    }
+    (rows >= 2).then_some(end)
+}
+
+fn tab_rows(lines: &[Line]) -> Table {
+    let mut rows = Vec::new();
+    let mut widest = 0;
+    for l in lines {
+        if l.kind == Kind::Blank {
+            continue;
+        }
+        let mut cells = Vec::new();
+        for (j, piece) in l.text.split('\t').enumerate() {
+            let t = trim(piece);
+            let paras = if t.is_empty() {
+                Vec::new()
+            } else {
+                vec![Span::of(l.text, t).shift(l.span.start)]
+            };
+            cells.push(Cell::new(paras, j));
+        }
+        if l.kind == Kind::Text {
+            // A section row spans the table.
+            if let Some(c) = cells.first_mut() {
+                c.width = usize::MAX;
+            }
+        }
+        widest = widest.max(if l.kind == Kind::TabRow {
+            cells.len()
+        } else {
+            0
+        });
+        rows.push(make_row(cells, false));
+    }
+    for r in &mut rows {
+        let spanning = r.cells.len() == 1 && r.cells[0].width == usize::MAX;
+        if spanning {
+            r.cells[0].width = widest.max(1);
+        } else if r.cells.len() < widest {
+            // Merged cells of the rows above were left out: this row's cells are the rightmost.
+            let shift = widest - r.cells.len();
+            for c in &mut r.cells {
+                c.column += shift;
+            }
+            r.short = true;
+        }
+    }
+    let span = Span::new(
+        lines.first().map_or(0, |l| l.span.start),
+        lines.last().map_or(0, |l| l.span.end),
+    );
+    Table {
+        span,
+        rows,
+        exact_rows: true,
+    }
+}

@@ -1,0 +1,423 @@
+//! Task tables, whatever format they came in: columns named by their header (序号, 主要任务,
+//! 牵头单位, 配合单位, 完成时限 and their synonyms in rules/lexicon.toml [table]), rows read by
+//! column.
+//!
+//! - The header is the first row naming at least two columns, a task or lead column among
+//!   them; a table without one continues the columns of the table before it (a table broken by
+//!   a page) when it has as many columns.
+//! - Group cells (项目, 类别, 内容) and section rows (一、知识产权保护方面) are headings: the
+//!   rows under them are their tasks.
+//! - Merged cells: a row written with fewer cells takes the missing leading cells from the row
+//!   above; an empty 完成时限 cell continues the merged cell above within its group when the
+//!   cell says so (Word's vMerge) or the table came from a text export that writes merged
+//!   cells as empty ones.
+//! - PDF conversions pack several items `(31)…(38)` into one cell with their lead groups and
+//!   deadlines packed alike and shift columns, so such rows are read by content: see
+//!   [`packed`]. Where packed groups cannot be matched to items one to one, the items are kept
+//!   and marked (`ambiguous-table-cell`).
+
+mod packed;
+
+use super::clause::read_clause;
+use super::deadline::read_deadline;
+use super::lex::trim;
+use super::units::split_units;
+use super::{heading_at, new_task, Builder};
+use crate::blocks::{Cell, Row, Table};
+use crate::data::ColumnRole;
+use crate::model::{Deadline, NumberStyle, Origin, Unit};
+use crate::source::Span;
+
+/// The roles of a table's grid columns.
+pub(crate) type Columns = Vec<Option<ColumnRole>>;
+
+pub(crate) fn parse(
+    b: &mut Builder,
+    t: &Table,
+    stack: &mut Vec<usize>,
+    part: usize,
+    table_no: usize,
+    prev: &mut Option<Columns>,
+) {
+    let width = t
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().map(|c| c.column + c.width.min(64)))
+        .max()
+        .unwrap_or(0);
+    let header = t
+        .rows
+        .iter()
+        .take(3)
+        .position(|r| header_roles(b, r).is_some());
+    let (columns, first_row) = match header {
+        Some(h) => {
+            let cols = header_roles(b, &t.rows[h]).unwrap_or_default();
+            (Some(cols), h + 1)
+        }
+        None => match prev.as_ref() {
+            Some(c) if c.len() == width => (Some(c.clone()), 0),
+            _ => (None, 0),
+        },
+    };
+    if let Some(c) = &columns {
+        *prev = Some(c.clone());
+    }
+    // Only a task table is read by content when its cells pack numbered items.
+    let task_table = columns
+        .as_ref()
+        .is_some_and(|c| c.contains(&Some(ColumnRole::Task)));
+    let packed_table = task_table
+        && t.rows.iter().any(|r| {
+            r.cells.iter().any(|c| {
+                c.paras
+                    .iter()
+                    .any(|&p| !packed::markers(b.slice(p)).is_empty())
+            })
+        });
+    let part_label = b
+        .doc
+        .parts
+        .get(part)
+        .map(|p| p.label.clone())
+        .unwrap_or_default();
+    let mut reader = Reader {
+        part,
+        part_label,
+        table_no,
+        merged: None,
+        above: Vec::new(),
+        text_export: !t.exact_rows,
+    };
+    for row in &t.rows[first_row.min(t.rows.len())..] {
+        if header_roles(b, row).is_some() {
+            continue; // a header repeated at a page break
+        }
+        if packed_table {
+            packed::row(b, row, stack, &reader.part_label, part);
+            continue;
+        }
+        match &columns {
+            Some(cols)
+                if cols.contains(&Some(ColumnRole::Task))
+                    || cols.contains(&Some(ColumnRole::Lead)) =>
+            {
+                reader.row(b, row, cols, stack)
+            }
+            _ => headings_of(b, row, stack, part),
+        }
+    }
+}
+
+/// The roles a header row names, if it is a header: two roles at least, one of them a task
+/// or lead column.
+fn header_roles(b: &Builder, row: &Row) -> Option<Columns> {
+    let width = row.cells.iter().map(|c| c.column + 1).max().unwrap_or(0);
+    let mut cols: Columns = vec![None; width];
+    let mut named = 0;
+    for c in &row.cells {
+        let text: String = c.paras.iter().map(|&p| b.slice(p)).collect();
+        if let Some(r) = b.data.lexicon.table.role_of(&text) {
+            cols[c.column] = Some(r);
+            named += 1;
+        } else if !text.trim().is_empty() && text.chars().count() > 16 {
+            return None;
+        }
+    }
+    let key = cols
+        .iter()
+        .any(|r| matches!(r, Some(ColumnRole::Task) | Some(ColumnRole::Lead)));
+    (named >= 2 && key).then_some(cols)
+}
+
+/// Numbered cells of a row that is no task row: headings of what follows.
+fn headings_of(b: &mut Builder, row: &Row, stack: &mut Vec<usize>, part: usize) {
+    for c in &row.cells {
+        if let Some(&p) = c.paras.first() {
+            if let Some((h, _)) = heading_at(b.text, p, Origin::Table, part) {
+                if matches!(
+                    h.numbering.style,
+                    NumberStyle::Chapter | NumberStyle::Section
+                ) {
+                    b.push_heading(stack, h);
+                }
+            }
+        }
+    }
+}
+
+struct Reader {
+    part: usize,
+    part_label: String,
+    table_no: usize,
+    /// The deadline a merged cell gives its group, with the start of the task it was written on.
+    merged: Option<(Deadline, usize)>,
+    /// The cells of the row above, by grid column: short rows take their missing cells here.
+    above: Vec<Option<Cell>>,
+    text_export: bool,
+}
+
+impl Reader {
+    fn row(&mut self, b: &mut Builder, row: &Row, cols: &Columns, stack: &mut Vec<usize>) {
+        let width = cols
+            .len()
+            .max(row.cells.iter().map(|c| c.column + 1).max().unwrap_or(0));
+        let mut grid: Vec<Option<&Cell>> = vec![None; width];
+        for c in &row.cells {
+            if c.column < width {
+                grid[c.column] = Some(c);
+            }
+        }
+        let role_at = |k: usize| cols.get(k).copied().flatten();
+        let of_role = |grid: &Vec<Option<&Cell>>, r: ColumnRole| -> Vec<usize> {
+            (0..grid.len()).filter(|&k| role_at(k) == Some(r)).collect()
+        };
+        let task_cols = of_role(&grid, ColumnRole::Task);
+        let filled = |c: Option<&Cell>| c.is_some_and(|c| !c.is_empty());
+        // A section row: one cell with text, spanning the table or standing where no task is.
+        let texts: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+        let task_filled = task_cols.iter().any(|&k| filled(grid[k]));
+        if texts.len() == 1 && (texts[0].width > 1 || !task_filled) {
+            self.group_heading(b, texts[0], stack);
+            self.above = vec![None; width];
+            return;
+        }
+        // Group cells present in this row open their headings.
+        for (k, c) in grid.iter().enumerate() {
+            if matches!(role_at(k), Some(ColumnRole::Group) | None) && !task_cols.contains(&k) {
+                if let Some(c) = c {
+                    if k < task_cols.first().copied().unwrap_or(usize::MAX) {
+                        self.group_heading(b, c, stack);
+                    }
+                }
+            }
+        }
+        // A short row takes the cells it lacks from the row above.
+        let mut owned: Vec<Option<Cell>> = grid.iter().map(|c| c.cloned()).collect();
+        if row.short {
+            let first = row.cells.iter().map(|c| c.column).min().unwrap_or(0);
+            for (k, slot) in owned.iter_mut().enumerate().take(first) {
+                if slot.is_none() {
+                    *slot = self.above.get(k).cloned().flatten();
+                }
+            }
+        }
+        self.above = owned.clone();
+        let Some(&task_col) = task_cols
+            .iter()
+            .find(|&&k| owned[k].as_ref().is_some_and(|c| !c.is_empty()))
+        else {
+            self.stray_units(b, &owned, cols);
+            return;
+        };
+        let task_cell = owned[task_col]
+            .clone()
+            .unwrap_or_else(|| Cell::new(Vec::new(), task_col));
+        let Some(task_span) = task_cell.span() else {
+            return;
+        };
+        // The number: the 序号 cell, else a number opening the task cell.
+        let number_cell = of_role(&grid, ColumnRole::Number)
+            .into_iter()
+            .find_map(|k| owned[k].clone().filter(|c| !c.is_empty()));
+        let first_para = task_cell.paras[0];
+        let heading = heading_at(b.text, first_para, Origin::Table, self.part);
+        if let Some((h, _)) = &heading {
+            // A task cell holding only a section heading (一、…) with nothing else in the row.
+            let rest_empty = (0..owned.len()).all(|k| {
+                k == task_col
+                    || matches!(
+                        role_at(k),
+                        Some(ColumnRole::Group) | Some(ColumnRole::Number) | None
+                    )
+                    || owned[k].as_ref().is_none_or(|c| c.is_empty())
+            });
+            if matches!(
+                h.numbering.style,
+                NumberStyle::Chapter | NumberStyle::Section
+            ) && rest_empty
+                && task_cell.paras.len() == 1
+            {
+                self.group_heading(b, &task_cell, stack);
+                return;
+            }
+        }
+        let (item_number, text_start) = match (&number_cell, &heading) {
+            (_, Some((h, title_start))) if super::is_item_style(h.numbering.style) => {
+                (Some(h.numbering.clone()), *title_start)
+            }
+            (Some(nc), _) => (
+                nc.paras
+                    .first()
+                    .and_then(|&p| bare_number(b.slice(p), p.start)),
+                task_span.start,
+            ),
+            _ => (None, task_span.start),
+        };
+        // Further task columns (主要内容 beside 改革举措) belong to the task's text.
+        let text_end = task_cols
+            .iter()
+            .filter_map(|&k| owned[k].as_ref().and_then(Cell::span))
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(task_span.end);
+        let text = Span::new(text_start, text_end.max(text_start));
+        let end = owned
+            .iter()
+            .flatten()
+            .filter(|c| row.cells.iter().any(|rc| rc.column == c.column))
+            .filter_map(Cell::span)
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(text.end)
+            .max(text.end);
+        let start = number_cell
+            .as_ref()
+            .filter(|nc| row.cells.iter().any(|rc| rc.column == nc.column))
+            .and_then(Cell::span)
+            .map_or(
+                item_number.as_ref().map_or(text.start, |n| n.span.start),
+                |s| s.start,
+            )
+            .min(text.start);
+        let number = match (&item_number, &number_cell) {
+            (Some(n), _) => format!("{} {}", self.part_label, b.slice(n.span)),
+            (None, Some(nc)) => format!(
+                "{} {}",
+                self.part_label,
+                nc.span().map_or("", |s| b.slice(s))
+            ),
+            (None, None) => format!(
+                "{} {}",
+                self.part_label,
+                b.heading_label(stack.last().copied())
+            ),
+        };
+        let mut t = new_task(
+            Origin::Table,
+            Span::new(start, end),
+            text,
+            stack.last().copied(),
+            number,
+        );
+        t.item_number = item_number;
+        t.table = Some(self.table_no);
+        t.condition = b.under_condition_heading(stack.last().copied());
+        for k in of_role(&grid, ColumnRole::Lead) {
+            if let Some(c) = owned[k].as_ref().filter(|c| !c.is_empty()) {
+                let (leads, partners) = units_of(b, c);
+                t.leads.extend(leads);
+                t.partners.extend(partners);
+                t.clause = t.clause.map_or(c.span(), |s| c.span().map(|x| s.cover(x)));
+            }
+        }
+        for k in of_role(&grid, ColumnRole::Partner) {
+            if let Some(c) = owned[k].as_ref().filter(|c| !c.is_empty()) {
+                t.partners.extend(units_of(b, c).0);
+            }
+        }
+        let deadline_col = of_role(&grid, ColumnRole::Deadline).into_iter().next();
+        match deadline_col.and_then(|k| owned[k].clone()) {
+            Some(c) if !c.is_empty() => {
+                let dl = deadline_of(b, &c);
+                self.merged = Some((dl.clone(), t.span.start));
+                t.not_applicable = dl.when.not_applicable;
+                t.deadline = Some(dl);
+            }
+            cell => {
+                let continues =
+                    self.text_export || row.short || cell.as_ref().is_some_and(|c| c.merged_above);
+                if let (true, Some((d, from))) = (continues, &self.merged) {
+                    t.deadline = Some(d.clone());
+                    b.inherit.push((t.span.start, *from));
+                }
+            }
+        }
+        if t.deadline.is_none() {
+            t.deadline =
+                super::deadline::find_in_text(b.slice(t.text), t.text.start, &b.data.lexicon);
+        }
+        b.doc.tasks.push(t);
+    }
+
+    /// A group cell's headings (deduplicated: page breaks repeat them); a new group ends the
+    /// merged deadline above.
+    fn group_heading(&mut self, b: &mut Builder, cell: &Cell, stack: &mut Vec<usize>) {
+        let mut seen = String::new();
+        for &p in &cell.paras {
+            if let Some((h, _)) = heading_at(b.text, p, Origin::Table, self.part) {
+                let title = trim(b.slice(p)).to_string();
+                if title != seen {
+                    b.push_heading(stack, h);
+                    self.merged = None;
+                    seen = title;
+                }
+            }
+        }
+    }
+
+    /// Units in a row without a task: kept for the unit-name checks.
+    fn stray_units(&self, b: &mut Builder, owned: &[Option<Cell>], cols: &Columns) {
+        for (k, c) in owned.iter().enumerate() {
+            if matches!(
+                cols.get(k).copied().flatten(),
+                Some(ColumnRole::Lead) | Some(ColumnRole::Partner)
+            ) {
+                if let Some(c) = c {
+                    let (l, p) = units_of(b, c);
+                    b.doc.stray_units.extend(l.into_iter().chain(p));
+                }
+            }
+        }
+    }
+}
+
+/// A bare number (`12`) as an item number.
+fn bare_number(text: &str, base: usize) -> Option<crate::model::Numbering> {
+    let t = trim(text);
+    let v = super::lex::digits_value(t)?;
+    let at = base + Span::of(text, t).start;
+    Some(crate::model::Numbering {
+        style: NumberStyle::Item,
+        value: v,
+        span: Span::new(at, at + t.len()),
+        mixed_brackets: false,
+        malformed: false,
+    })
+}
+
+/// Lead units of a cell: a clause when the cell has one (A牵头，B配合), else a plain list.
+pub(crate) fn units_of(b: &Builder, cell: &Cell) -> (Vec<Unit>, Vec<Unit>) {
+    let mut leads = Vec::new();
+    let mut partners = Vec::new();
+    for &p in &cell.paras {
+        let text = b.slice(p);
+        match read_clause(text, p.start, &b.data.lexicon) {
+            Some(r) => {
+                leads.extend(r.leads);
+                partners.extend(r.partners);
+            }
+            None => leads.extend(split_units(text, p.start, &b.data.lexicon)),
+        }
+    }
+    (leads, partners)
+}
+
+/// A deadline cell of one or more paragraphs, read as one text (`2020年7月底` + `完成并长期坚持`).
+fn deadline_of(b: &Builder, cell: &Cell) -> Deadline {
+    let joined: String = cell.paras.iter().map(|&p| b.slice(p)).collect();
+    let mut d = read_deadline(&joined, 0, &b.data.lexicon);
+    let map = |off: usize| {
+        let mut acc = 0;
+        for &p in &cell.paras {
+            if off <= acc + p.len() {
+                return p.start + (off - acc);
+            }
+            acc += p.len();
+        }
+        cell.paras.last().map_or(0, |p| p.end)
+    };
+    d.leftover = d.leftover.map(|l| Span::new(map(l.start), map(l.end)));
+    d.span = cell.span().unwrap_or_default();
+    d
+}
