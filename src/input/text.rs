@@ -344,6 +344,11 @@ fn tab_rows_end(all: &[Line], start: usize) -> Option<usize> {
                     break;
                 }
             }
+            // A row whose first cell is empty: `\t总分\t100`.
+            Kind::CellLine if all[k].text[1..].contains('\t') => {
+                rows += 1;
+                end = k + 1;
+            }
             Kind::CellLine => break,
         }
         k += 1;
@@ -374,18 +379,18 @@ fn tab_rows(lines: &[Line]) -> Table {
                 c.width = usize::MAX;
             }
         }
-        widest = widest.max(if l.kind == Kind::TabRow {
-            cells.len()
-        } else {
-            0
-        });
+        if l.kind == Kind::TabRow && widest == 0 {
+            // The first row (the header, as a rule) sets the width: a wider row holds cells of
+            // a merged column the header names once (考核项目 over group and department).
+            widest = cells.len();
+        }
         rows.push(make_row(cells, false));
     }
     for r in &mut rows {
         let spanning = r.cells.len() == 1 && r.cells[0].width == usize::MAX;
         if spanning {
             r.cells[0].width = widest.max(1);
-        } else if r.cells.len() < widest {
+        } else if r.cells.len() < widest && !r.cells.is_empty() {
             // Merged cells of the rows above were left out: this row's cells are the rightmost.
             let shift = widest - r.cells.len();
             for c in &mut r.cells {

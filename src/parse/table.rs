@@ -60,6 +60,11 @@ pub(crate) fn parse(
             _ => (None, 0),
         },
     };
+    let mut columns = columns;
+    let inferred_lead = match columns.as_mut() {
+        Some(cols) => lead_by_content(b, t, cols, first_row),
+        None => None,
+    };
     if let Some(c) = &columns {
         *prev = Some(c.clone());
     }
@@ -88,6 +93,7 @@ pub(crate) fn parse(
         merged: None,
         above: Vec::new(),
         text_export: !t.exact_rows,
+        inferred_lead,
     };
     for row in &t.rows[first_row.min(t.rows.len())..] {
         if header_roles(b, row).is_some() {
@@ -155,10 +161,25 @@ struct Reader {
     /// The cells of the row above, by grid column: short rows take their missing cells here.
     above: Vec<Option<Cell>>,
     text_export: bool,
+    /// The lead column, when the header named none and the cells' content told it.
+    inferred_lead: Option<usize>,
+}
+
+fn reads_as_units(b: &Builder, c: &Cell) -> bool {
+    let text: String = c.paras.iter().map(|&p| b.slice(p)).collect();
+    super::units::looks_like_unit_list(&text, &b.data.lexicon)
 }
 
 impl Reader {
     fn row(&mut self, b: &mut Builder, row: &Row, cols: &Columns, stack: &mut Vec<usize>) {
+        let narrowed;
+        let row = match narrow(b, row, cols) {
+            Some(r) => {
+                narrowed = r;
+                &narrowed
+            }
+            None => row,
+        };
         let width = cols
             .len()
             .max(row.cells.iter().map(|c| c.column + 1).max().unwrap_or(0));
@@ -207,6 +228,7 @@ impl Reader {
             .iter()
             .find(|&&k| owned[k].as_ref().is_some_and(|c| !c.is_empty()))
         else {
+            headings_of(b, row, stack, self.part);
             self.stray_units(b, &owned, cols);
             return;
         };
@@ -304,7 +326,12 @@ impl Reader {
         t.table = Some(self.table_no);
         t.condition = b.under_condition_heading(stack.last().copied());
         for k in of_role(&grid, ColumnRole::Lead) {
-            if let Some(c) = owned[k].as_ref().filter(|c| !c.is_empty()) {
+            // A lead column found by its content holds units only where a cell reads so.
+            let inferred = self.inferred_lead == Some(k);
+            if let Some(c) = owned[k]
+                .as_ref()
+                .filter(|c| !c.is_empty() && (!inferred || reads_as_units(b, c)))
+            {
                 let (leads, partners) = units_of(b, c);
                 t.leads.extend(leads);
                 t.partners.extend(partners);
@@ -370,6 +397,74 @@ impl Reader {
             }
         }
     }
+}
+
+/// A row wider than its header, numbered in its first cell: the cells after the number that
+/// the header does not name are a merged group column (重点考核部门 under 考核项目); the rest
+/// are read against the header.
+fn narrow(b: &Builder, row: &Row, cols: &Columns) -> Option<Row> {
+    let extra = row.cells.len().checked_sub(cols.len()).filter(|&e| e > 0)?;
+    let first = row.cells.first()?;
+    let numbered = cols.first() == Some(&Some(ColumnRole::Number))
+        && first
+            .paras
+            .first()
+            .is_some_and(|&p| super::lex::digits_value(trim(b.slice(p))).is_some());
+    if !numbered {
+        return None;
+    }
+    let mut cells = vec![first.clone()];
+    for (k, c) in row.cells.iter().enumerate().skip(1 + extra) {
+        let mut c = c.clone();
+        c.column = k - extra;
+        cells.push(c);
+    }
+    Some(Row {
+        span: row.span,
+        cells,
+        short: false,
+    })
+}
+
+/// A table whose header names no lead column: a column whose cells are unit names (one or two
+/// each, in most rows holding text) is the lead column.
+fn lead_by_content(
+    b: &Builder,
+    t: &Table,
+    cols: &mut Columns,
+    first_row: usize,
+) -> Option<usize> {
+    if cols.contains(&Some(ColumnRole::Lead)) {
+        return None;
+    }
+    let lex = &b.data.lexicon;
+    let mut best: Option<(usize, usize)> = None;
+    for k in 0..cols.len() {
+        if matches!(
+            cols[k],
+            Some(ColumnRole::Task) | Some(ColumnRole::Number) | Some(ColumnRole::Deadline)
+        ) {
+            continue;
+        }
+        let (mut filled, mut units) = (0, 0);
+        for row in &t.rows[first_row.min(t.rows.len())..] {
+            let Some(c) = row.cells.iter().find(|c| c.column == k && !c.is_empty()) else {
+                continue;
+            };
+            filled += 1;
+            let text: String = c.paras.iter().map(|&p| b.slice(p)).collect();
+            let n = super::units::split_units(&text, 0, lex).len();
+            if (1..=2).contains(&n) && super::units::looks_like_unit_list(&text, lex) {
+                units += 1;
+            }
+        }
+        if filled >= 3 && units * 5 >= filled * 3 && best.is_none_or(|(_, u)| units > u) {
+            best = Some((k, units));
+        }
+    }
+    let (k, _) = best?;
+    cols[k] = Some(ColumnRole::Lead);
+    Some(k)
 }
 
 /// A bare number (`12`) as an item number.
