@@ -376,13 +376,19 @@ fn align_targets(
     let mut counts = Counts::new(plan.targets.len());
     let mut out = Vec::new();
     for (d, td) in dir.targets.iter().enumerate() {
+        // A figure of the past (现状) promises nothing to compare.
+        if td.status {
+            continue;
+        }
         let dctx = bigrams(target_context(dir_src, td));
         let dsubj = bigrams(dir_src.slice(td.subject));
         let best = candidates(&index, &dctx, th.target_similarity, &mut counts)
             .into_iter()
             .map(|p| (p, &plan.targets[p]))
             .filter(|(_, tp)| {
-                data.metrics.canonical_unit(&tp.unit) == data.metrics.canonical_unit(&td.unit)
+                !tp.status
+                    && data.metrics.canonical_unit(&tp.unit)
+                        == data.metrics.canonical_unit(&td.unit)
             })
             .map(|(p, tp)| {
                 // Several targets in one sentence (小学16课时、初中14课时) share a context; their

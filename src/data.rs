@@ -351,6 +351,8 @@ pub struct Metrics {
     pub suffix: Vec<BoundWords>,
     pub units: MetricUnits,
     pub metric: MetricTerms,
+    pub target: TargetWords,
+    pub period: Vec<Period>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -358,6 +360,29 @@ pub struct Metrics {
 pub struct BoundWords {
     pub words: Vec<String>,
     pub bound: Bound,
+    /// The words name a change to reach (提高到, 压缩到), not a standing limit.
+    #[serde(default)]
+    pub change: bool,
+}
+
+/// Words of target reading beyond comparators and units.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetWords {
+    pub from_words: Vec<String>,
+    pub list_joiners: Vec<String>,
+    pub respectively: Vec<String>,
+    pub eligibility: Vec<String>,
+    pub status_words: Vec<String>,
+}
+
+/// A named planning period (“十三五”) and the years it covers.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    pub name: String,
+    pub start: i32,
+    pub end: i32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -366,6 +391,7 @@ pub struct MetricUnits {
     pub known: Vec<String>,
     pub synonyms: Vec<Vec<String>>,
     pub lower_is_stricter: Vec<String>,
+    pub threshold_units: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -3,6 +3,7 @@
 use crate::data::Bound;
 use crate::source::Span;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// Where a task was written: running text or a task table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -247,10 +248,17 @@ pub struct Target {
     pub value_max: Option<f64>,
     pub unit: String,
     pub bound: Bound,
+    /// Its comparator names a change to reach (提高到, 压缩到), not a standing limit.
+    pub change: bool,
     /// A year given in the same sentence (到2023年…).
     pub year: Option<DatePoint>,
     /// 每年, 年度…: the target repeats, so it needs no year of its own.
     pub periodic: bool,
+    /// Its place in a list of targets for listed subjects (A、B分别达到65%和55%): each is a
+    /// measure of its own.
+    pub respectively: Option<u8>,
+    /// The sentence reports the past (现状: 2018年…已达到…), so it promises nothing.
+    pub status: bool,
     /// The index of the task it belongs to, if any.
     pub task: Option<usize>,
 }
@@ -344,6 +352,17 @@ pub struct Document {
     pub first_listed_lead: Option<Span>,
     /// What the reader saw, for `parse` and the `no-tasks` finding.
     pub census: Census,
+    /// The task tables, by [`Task::table`] (1-based).
+    pub tables: Vec<TaskTable>,
+}
+
+/// What a task table's header promises for every row.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct TaskTable {
+    /// Its header names a lead column (牵头单位, 责任部门…).
+    pub lead_column: bool,
+    /// Its header names a deadline column (完成时限, 时间节点…).
+    pub deadline_column: bool,
 }
 
 /// What a plan's text holds, counted whether or not tasks were found in it.
@@ -360,6 +379,36 @@ pub struct Census {
 }
 
 impl Document {
+    /// The table a task is a row of.
+    pub fn table_of(&self, task: &Task) -> Option<&TaskTable> {
+        task.table.and_then(|k| self.tables.get(k.checked_sub(1)?))
+    }
+
+    /// The headings whose own text holds a responsibility clause.
+    pub fn headings_with_own_clauses(&self) -> HashSet<usize> {
+        self.tasks
+            .iter()
+            .filter(|t| t.clause.is_some())
+            .filter_map(|t| t.heading)
+            .collect()
+    }
+
+    /// The headings that carry a responsibility clause: a task with a clause stands under
+    /// them (or in their own text).
+    pub fn headings_with_clauses(&self) -> HashSet<usize> {
+        let mut carries = HashSet::new();
+        for t in self.tasks.iter().filter(|t| t.clause.is_some()) {
+            let mut h = t.heading;
+            while let Some(x) = h {
+                if !carries.insert(x) {
+                    break; // its ancestors are in already
+                }
+                h = self.headings.get(x).and_then(|y| y.parent);
+            }
+        }
+        carries
+    }
+
     /// The chain of headings above a task or heading, outermost first.
     pub fn heading_path(&self, mut heading: Option<usize>) -> Vec<usize> {
         let mut path = Vec::new();
@@ -373,5 +422,43 @@ impl Document {
 
     pub fn is_annual(&self) -> bool {
         self.facts.annual_year.is_some()
+    }
+}
+
+/// Sibling headings counted once for a whole outline: those under one parent, of one
+/// numbering style, in one part and one origin; and how many of them carry clauses in their
+/// own text (a chapter whose items carry clauses is a container, not an item with a clause).
+/// Asking about a heading is then a lookup, so a plan with thousands of headings stays linear.
+pub struct Siblings {
+    groups: HashMap<(usize, Origin, Option<usize>, NumberStyle), (usize, usize)>,
+}
+
+impl Siblings {
+    pub fn new(headings: &[Heading], carries: &HashSet<usize>) -> Siblings {
+        let mut groups: HashMap<_, (usize, usize)> = HashMap::new();
+        for (k, h) in headings.iter().enumerate() {
+            let g = groups
+                .entry((h.part, h.origin, h.parent, h.numbering.style))
+                .or_default();
+            g.0 += 1;
+            g.1 += usize::from(carries.contains(&k));
+        }
+        Siblings { groups }
+    }
+
+    /// At least half of the heading's siblings (itself left out) carry clauses: the level
+    /// assigns responsibility, so an item of it without a clause lost one.
+    pub fn carry_clauses(&self, headings: &[Heading], h: usize, carries: &HashSet<usize>) -> bool {
+        let Some(me) = headings.get(h) else {
+            return false;
+        };
+        let (all, with) = self
+            .groups
+            .get(&(me.part, me.origin, me.parent, me.numbering.style))
+            .copied()
+            .unwrap_or_default();
+        let own = usize::from(carries.contains(&h));
+        let (all, with) = (all.saturating_sub(1), with.saturating_sub(own));
+        with > 0 && with * 2 >= all
     }
 }

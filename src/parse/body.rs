@@ -18,7 +18,7 @@ use super::lex::{bracket_groups, is_space, starts_with_any, trim};
 use super::{heading_at, new_task, Builder};
 use crate::blocks::Block;
 use crate::data::longest_first;
-use crate::model::{NumberStyle, Origin, Task};
+use crate::model::{NumberStyle, Origin, Siblings, Task};
 use crate::source::{is_cjk, Span};
 use std::collections::HashSet;
 
@@ -312,12 +312,15 @@ struct Shape {
     has_children: HashSet<usize>,
     /// Headings with a clause in their own section or under them.
     carries: HashSet<usize>,
+    /// Headings with a clause in their own section.
+    own: HashSet<usize>,
     /// The document assigns responsibility somewhere: a clause or a task table.
     doc_assigns: bool,
     /// This part has clauses.
     part_clauses: bool,
     /// Top-level headings whose sections hold at least two numbered leaves.
     with_items: HashSet<usize>,
+    siblings: Siblings,
 }
 
 impl Shape {
@@ -334,6 +337,12 @@ impl Shape {
                 has_children.insert(p);
             }
         }
+        let own: HashSet<usize> = sections
+            .iter()
+            .zip(clauses)
+            .filter(|(_, c)| !c.is_empty())
+            .filter_map(|(s, _)| s.heading)
+            .collect();
         let mut carries = HashSet::new();
         for (s, c) in sections.iter().zip(clauses) {
             if let (Some(h), false) = (s.heading, c.is_empty()) {
@@ -358,7 +367,9 @@ impl Shape {
             has_children,
             doc_assigns,
             part_clauses: clauses.iter().any(|c| !c.is_empty()),
+            siblings: Siblings::new(headings, &own),
             carries,
+            own,
             with_items: leaves_under
                 .into_iter()
                 .filter(|(_, n)| *n >= 2)
@@ -385,31 +396,13 @@ impl Shape {
         // is a section of its own kind (实施步骤). Running text beside a task table is not.
         let path = b.doc.heading_path(Some(h));
         let top = path[0];
-        if self.siblings_carry_clauses(b, h) {
+        if self.siblings.carry_clauses(&b.doc.headings, h, &self.own) {
             return true;
         }
         self.part_clauses
             && !self.carries.contains(&top)
             && self.with_items.contains(&top)
             && path.len() > 1
-    }
-
-    /// At least half of the leaf's siblings (same parent, same numbering) carry clauses.
-    fn siblings_carry_clauses(&self, b: &Builder, h: usize) -> bool {
-        let me = &b.doc.headings[h];
-        let (mut all, mut with) = (0, 0);
-        for (k, x) in b.doc.headings.iter().enumerate() {
-            if k != h
-                && x.parent == me.parent
-                && x.part == me.part
-                && x.origin == me.origin
-                && x.numbering.style == me.numbering.style
-            {
-                all += 1;
-                with += usize::from(self.carries.contains(&k));
-            }
-        }
-        with > 0 && with * 2 >= all
     }
 }
 

@@ -41,12 +41,15 @@ pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
     let slice = |s: Span| text.get(s.start..s.end).unwrap_or("");
     if let Some(t) = f.title {
         let t = slice(t);
-        if data
-            .lexicon
-            .deadline
-            .annual_titles
-            .iter()
-            .any(|w| t.contains(w.as_str()))
+        // 2018年…重点工作安排, or a title naming one year's work (2018年度…考核细则).
+        let year_bound = first_year(t).is_some_and(|y| t.contains(&format!("{y}年度")));
+        if year_bound
+            || data
+                .lexicon
+                .deadline
+                .annual_titles
+                .iter()
+                .any(|w| t.contains(w.as_str()))
         {
             f.annual_year = first_year(t);
         }

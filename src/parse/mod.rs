@@ -160,9 +160,11 @@ impl Builder<'_> {
             t.id = format!("T{}", i + 1);
         }
         self.link_inherited_deadlines();
-        self.find_targets(blocks);
         self.doc.census.headings = self.doc.headings.len();
         self.doc.facts = facts::read(self.text, blocks, self.data);
+        self.find_targets(blocks);
+        let year = self.doc.facts.year.map(|y| y.0);
+        target::mark_status(&mut self.doc.targets, self.text, year, &self.data.metrics);
         self.doc
     }
 

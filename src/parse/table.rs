@@ -25,7 +25,7 @@ use super::units::split_units;
 use super::{heading_at, new_task, Builder};
 use crate::blocks::{Cell, Row, Table};
 use crate::data::ColumnRole;
-use crate::model::{Deadline, NumberStyle, Origin, Unit};
+use crate::model::{Deadline, NumberStyle, Origin, TaskTable, Unit};
 use crate::source::Span;
 
 /// The roles of a table's grid columns.
@@ -60,6 +60,15 @@ pub(crate) fn parse(
             _ => (None, 0),
         },
     };
+    let named = |r: ColumnRole| columns.as_ref().is_some_and(|c| c.contains(&Some(r)));
+    let facts = TaskTable {
+        lead_column: named(ColumnRole::Lead),
+        deadline_column: named(ColumnRole::Deadline),
+    };
+    b.doc
+        .tables
+        .resize(table_no.saturating_sub(1), TaskTable::default());
+    b.doc.tables.push(facts);
     let mut columns = columns;
     let inferred_lead = match columns.as_mut() {
         Some(cols) => lead_by_content(b, t, cols, first_row),
@@ -268,7 +277,8 @@ impl Reader {
             (_, Some((h, title_start))) if super::is_item_style(h.numbering.style) => {
                 (Some(h.numbering.clone()), *title_start)
             }
-            (Some(nc), _) => (
+            // A number inherited from a merged cell above numbers that row, not this one.
+            (Some(nc), _) if row.cells.iter().any(|rc| rc.column == nc.column) => (
                 nc.paras
                     .first()
                     .and_then(|&p| bare_number(b.slice(p), p.start)),
@@ -428,12 +438,7 @@ fn narrow(b: &Builder, row: &Row, cols: &Columns) -> Option<Row> {
 
 /// A table whose header names no lead column: a column whose cells are unit names (one or two
 /// each, in most rows holding text) is the lead column.
-fn lead_by_content(
-    b: &Builder,
-    t: &Table,
-    cols: &mut Columns,
-    first_row: usize,
-) -> Option<usize> {
+fn lead_by_content(b: &Builder, t: &Table, cols: &mut Columns, first_row: usize) -> Option<usize> {
     if cols.contains(&Some(ColumnRole::Lead)) {
         return None;
     }

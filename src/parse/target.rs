@@ -1,71 +1,36 @@
 //! Targets: 不低于4批次/千人, 达到80%以上, 由15天压缩到12天以内, 提高2个百分点左右,
-//! 每人每年至少2000元, 3人/万人, 2—3名.
+//! 每人每年至少2000元, 3人/万人, 2—3名, 约100个, 分别达到30%、20%, １００％.
 //!
 //! ```text
 //! target     := comparator? ws number range? ws unit ws suffix?
-//! number     := digit+ ("." digit+)?
-//! range      := ("—" | "-" | "～" | "至") number
+//! number     := digit+ (("." | "．") digit+)?           (half- or full-width digits)
+//! range      := ("—" | "-" | "－" | "～" | "~" | "至") number
 //! comparator := a word of rules/metrics.toml [[comparator]], ending right before the number
 //! suffix     := a word of rules/metrics.toml [[suffix]]
+//! list       := target (joiner number ws unit)*          分别达到65%和55%: one target each,
+//!                                                        sharing the first's comparator
 //! ```
 //! A number with neither comparator nor suffix counts only as a percentage, a rate unit
-//! (x/千人) or a range; the `from` side of 由A压缩到B is not a target.
+//! (x/千人) or a range; the `from` side of 由A压缩到B is not a target, nor a number inside a
+//! title 《…》, nor a threshold of eligibility (…达到15%的，可申请…). What the parser cannot
+//! know alone — whether the sentence reports the past — is marked by [`mark_status`].
 
-use super::lex::is_space;
+use super::lex::{digit_value, is_digit, is_space};
 use crate::data::{longest_first, Bound, Metrics};
 use crate::model::{DatePoint, Target};
 use crate::source::Span;
-use nom::branch::alt;
-use nom::bytes::complete::{tag, take_while, take_while1};
-use nom::combinator::{opt, recognize};
-use nom::{IResult, Parser};
 
-fn ws(i: &str) -> IResult<&str, &str> {
-    take_while(|c: char| c == ' ' || c == '\u{3000}').parse(i)
-}
-
-/// number := digit+ ("." digit+)?
-fn number(i: &str) -> IResult<&str, f64> {
-    let (rest, s) = recognize((
-        take_while1(|c: char| c.is_ascii_digit()),
-        opt((tag("."), take_while1(|c: char| c.is_ascii_digit()))),
-    ))
-    .parse(i)?;
-    match s.parse() {
-        Ok(v) => Ok((rest, v)),
-        Err(_) => Err(nom::Err::Error(nom::error::Error::new(
-            i,
-            nom::error::ErrorKind::Float,
-        ))),
-    }
-}
-
-/// range := ws ("—" | "-" | "－" | "～" | "~" | "至") ws number
-fn range(i: &str) -> IResult<&str, f64> {
-    let (i, _) = (
-        ws,
-        alt((
-            tag("—"),
-            tag("-"),
-            tag("－"),
-            tag("～"),
-            tag("~"),
-            tag("至"),
-        )),
-        ws,
-    )
-        .parse(i)?;
-    number(i)
-}
-
-/// Finds every target in `text` (a task or paragraph); `base` is its offset in the document.
 /// The words target scanning tries, sorted longest first once per document.
 pub struct Words<'d> {
     units: Vec<&'d str>,
-    comparators: Vec<(&'d str, Bound)>,
-    suffixes: Vec<(&'d str, Bound)>,
+    comparators: Vec<(&'d str, Bound, bool)>,
+    suffixes: Vec<(&'d str, Bound, bool)>,
     terms: Vec<&'d str>,
     periodic: &'d [String],
+    from: Vec<&'d str>,
+    joiners: Vec<&'d str>,
+    respectively: Vec<&'d str>,
+    eligibility: Vec<&'d str>,
 }
 
 impl<'d> Words<'d> {
@@ -76,130 +41,272 @@ impl<'d> Words<'d> {
             suffixes: sorted_words(&metrics.suffix),
             terms: longest_first(&metrics.metric.terms),
             periodic,
+            from: longest_first(&metrics.target.from_words),
+            joiners: longest_first(&metrics.target.list_joiners),
+            respectively: longest_first(&metrics.target.respectively),
+            eligibility: longest_first(&metrics.target.eligibility),
         }
     }
 }
 
-pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
-    let Words {
-        units,
-        comparators,
-        suffixes,
-        terms,
-        periodic: periodic_words,
-    } = words;
-    // Dates are read only for lines that hold a target: most lines hold none.
-    let mut dates: Option<Vec<(Span, DatePoint)>> = None;
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < text.len() {
-        // A target starts at a digit: jump to the next one (ASCII, so a char boundary).
-        match text.as_bytes()[i..].iter().position(u8::is_ascii_digit) {
-            Some(k) => i += k,
+/// A number of either width: its value and its length in bytes.
+fn number(s: &str) -> Option<(f64, usize)> {
+    let mut int = String::new();
+    let mut len = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some(&(i, c)) = chars.peek() {
+        match digit_value(c) {
+            Some(d) => {
+                int.push(char::from_digit(d, 10)?);
+                len = i + c.len_utf8();
+                chars.next();
+            }
             None => break,
         }
-        let rest = &text[i..];
-        let c = rest.chars().next().unwrap_or(' ');
+    }
+    if int.is_empty() {
+        return None;
+    }
+    // A decimal part: a point (either width) followed by a digit.
+    let rest = &s[len..];
+    if let Some(p) = rest.chars().next().filter(|c| *c == '.' || *c == '．') {
+        let after = &rest[p.len_utf8()..];
+        let frac: String = after
+            .chars()
+            .map_while(|c| digit_value(c).and_then(|d| char::from_digit(d, 10)))
+            .collect();
+        if !frac.is_empty() {
+            let frac_len: usize = after.chars().take(frac.len()).map(char::len_utf8).sum();
+            let v: f64 = format!("{int}.{frac}").parse().ok()?;
+            return Some((v, len + p.len_utf8() + frac_len));
+        }
+    }
+    Some((int.parse().ok()?, len))
+}
+
+fn ws_len(s: &str) -> usize {
+    s.len() - s.trim_start_matches([' ', '\u{3000}']).len()
+}
+
+/// range := ws dash ws number
+fn range(s: &str) -> Option<(f64, usize)> {
+    let w = ws_len(s);
+    let r = &s[w..];
+    let dash = ["—", "－", "-", "～", "~", "至", "到"]
+        .iter()
+        .find(|d| r.starts_with(**d))?;
+    let r2 = &r[dash.len()..];
+    let w2 = ws_len(r2);
+    let (v, n) = number(&r2[w2..])?;
+    Some((v, w + dash.len() + w2 + n))
+}
+
+/// Finds every target in `text` (a paragraph or cell); `base` is its offset in the document.
+pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
+    // Dates are read only for text that holds a target: most paragraphs hold none.
+    let mut dates: Option<Vec<(Span, DatePoint)>> = None;
+    let mut out: Vec<Target> = Vec::new();
+    let mut title_depth = 0i32;
+    let mut last_title_scan = 0;
+    let mut i = 0;
+    while i < text.len() {
+        // A target starts at a digit of either width.
+        let Some((k, c)) = text[i..].char_indices().find(|&(_, c)| is_digit(c)) else {
+            break;
+        };
+        i += k;
+        // Titles 《…》 between the last scan and here.
+        for ch in text[last_title_scan..i].chars() {
+            match ch {
+                '《' => title_depth += 1,
+                '》' => title_depth -= 1,
+                _ => {}
+            }
+        }
+        last_title_scan = i;
         let prev = text[..i].chars().next_back();
-        if !c.is_ascii_digit()
-            || prev.is_some_and(|p| p.is_ascii_digit() || p == '.' || p.is_ascii_alphabetic())
+        if title_depth > 0
+            || prev.is_some_and(|p| is_digit(p) || p == '.' || p == '．' || p.is_ascii_alphabetic())
         {
             i += c.len_utf8();
             continue;
         }
-        let Some((len, target)) = read_at(text, i, units, comparators, suffixes) else {
+        let previous = out.last().map(|t| (t, t.span.end - base));
+        let Some(read) = read_at(text, i, words, previous) else {
             i += c.len_utf8();
             continue;
         };
-        let (value, value_max, unit, bound, start) = target;
-        let subject = subject_before(text, start);
-        let sentence_start = sentence_start(text, start);
-        let sentence = &text[sentence_start..start];
+        let subject = match read.inherits {
+            // 分别达到65%和55%: the list shares the first target's subject.
+            Some(t) => Span::new(t.subject.start - base, t.subject.end - base),
+            None => subject_before(text, read.start),
+        };
+        let sentence_start = sentence_start(text, read.start);
+        let sentence = &text[sentence_start..read.start];
+        let clause_end = clause_end(text, i + read.len);
+        if words
+            .eligibility
+            .iter()
+            .any(|w| text[i + read.len..clause_end].contains(*w))
+        {
+            i += read.len;
+            continue;
+        }
         // Dates are in text order: the last one starting inside the sentence before the target.
         let dates = dates.get_or_insert_with(|| super::deadline::find_dates(text));
-        let before = dates.partition_point(|(s, _)| s.start < start);
+        let before = dates.partition_point(|(s, _)| s.start < read.start);
         let year = dates[..before]
             .last()
             .filter(|(s, _)| s.start >= sentence_start)
             .map(|(_, d)| *d);
-        let periodic = periodic_words.iter().any(|w| sentence.contains(w.as_str()));
+        let periodic = words.periodic.iter().any(|w| sentence.contains(w.as_str()));
         let subject_text = &text[subject.start..subject.end];
+        let respectively = match read.inherits {
+            Some(t) => Some(t.respectively.unwrap_or(0) + 1),
+            None => words
+                .respectively
+                .iter()
+                .any(|w| text[subject.end..read.start].contains(*w) || subject_text.ends_with(*w))
+                .then_some(0),
+        };
+        if let (Some(_), Some(prev)) = (read.inherits, out.last_mut()) {
+            prev.respectively.get_or_insert(0);
+        }
         out.push(Target {
-            span: Span::new(base + start, base + i + len),
+            span: Span::new(base + read.start, base + i + read.len),
             subject: subject.shift(base),
-            metric: metric_of(subject_text, terms),
-            value,
-            value_max,
-            unit: unit.to_string(),
-            bound,
+            metric: metric_of(subject_text, &words.terms),
+            value: read.value,
+            value_max: read.value_max,
+            unit: read.unit.to_string(),
+            bound: read.bound,
+            change: read.change,
             year,
             periodic,
+            respectively,
+            status: false,
             task: None,
         });
-        i += len;
+        i += read.len;
     }
     out
 }
 
-type Read<'u> = (f64, Option<f64>, &'u str, Bound, usize);
+/// What a listed target takes from the one before it.
+#[derive(Clone, Copy)]
+struct Inherit {
+    subject: Span,
+    bound: Bound,
+    change: bool,
+    respectively: Option<u8>,
+}
 
-/// Reads a target whose number starts at `i`. Returns its length from `i` and the target with
-/// the offset where its comparator starts.
+struct Read<'u> {
+    len: usize,
+    start: usize,
+    value: f64,
+    value_max: Option<f64>,
+    unit: &'u str,
+    bound: Bound,
+    change: bool,
+    /// The target of the same list this one continues (…达到65%和55%).
+    inherits: Option<Inherit>,
+}
+
+/// Reads a target whose number starts at `i`: its length from `i` and its parts, with the
+/// offset where its comparator starts. `previous` is the target found before it, which a list
+/// continues.
 fn read_at<'u>(
     text: &str,
     i: usize,
-    units: &[&'u str],
-    comparators: &[(&str, Bound)],
-    suffixes: &[(&str, Bound)],
-) -> Option<(usize, Read<'u>)> {
+    words: &Words<'u>,
+    previous: Option<(&Target, usize)>,
+) -> Option<Read<'u>> {
     let rest = &text[i..];
-    let (r, value) = number(rest).ok()?;
-    let (r, value_max) = match range(r) {
-        Ok((r2, m)) => (r2, Some(m)),
-        Err(_) => (r, None),
-    };
-    let (r, _) = ws(r).ok()?;
-    let unit = units.iter().find(|u| r.starts_with(**u)).copied()?;
+    let (value, mut n) = number(rest)?;
+    let value_max = range(&rest[n..]).map(|(v, k)| {
+        n += k;
+        v
+    });
+    n += ws_len(&rest[n..]);
+    let r = &rest[n..];
+    let unit = words.units.iter().find(|u| r.starts_with(**u)).copied()?;
     let r = &r[unit.len()..];
     // 2000元/批次 is a price, not a target; 4批次/千人 was matched whole above.
     if r.starts_with('/') || r.starts_with('／') {
         return None;
     }
-    let (r2, _) = ws(r).ok()?;
-    let suffix = suffixes.iter().find(|(w, _)| r2.starts_with(*w)).copied();
+    let r2 = &r[ws_len(r)..];
+    let suffix = words
+        .suffixes
+        .iter()
+        .find(|(w, _, _)| r2.starts_with(*w))
+        .copied();
     let r = match suffix {
-        Some((w, _)) => &r2[w.len()..],
+        Some((w, _, _)) => &r2[w.len()..],
         None => r,
     };
     let before = text[..i].trim_end_matches([' ', '\u{3000}']);
-    let comparator = comparators
-        .iter()
-        .find(|(w, _)| before.ends_with(*w))
-        .copied();
     // 由15天压缩到12天: the 15 is where it starts from.
-    if before.ends_with('由') || before.ends_with('从') {
+    if super::lex::ends_with_any(before, &words.from).is_some() {
         return None;
     }
-    let rate = unit.contains('/') || unit == "%" || unit == "％";
-    if comparator.is_none() && suffix.is_none() && !rate && value_max.is_none() {
-        return None;
-    }
-    let bound = match (comparator, suffix) {
-        (_, Some((_, Bound::About))) => Bound::About,
-        (Some((_, Bound::Increase)), _) => Bound::Increase,
-        (Some((_, b)), _) => b,
-        (None, Some((_, b))) => b,
-        (None, None) => Bound::Exactly,
+    let comparator = words
+        .comparators
+        .iter()
+        .find(|(w, _, _)| before.ends_with(*w))
+        .copied();
+    // A number joined to the target right before it (、 和 及) continues its list.
+    let inherits = match (comparator, previous) {
+        (None, Some((p, p_end))) => super::lex::ends_with_any(before, &words.joiners)
+            .map(|j| {
+                before[..before.len() - j.len()]
+                    .trim_end_matches(is_space)
+                    .len()
+            })
+            .filter(|&gap_end| gap_end == p_end && p.unit == unit)
+            .map(|_| Inherit {
+                subject: p.subject,
+                bound: p.bound,
+                change: p.change,
+                respectively: p.respectively,
+            }),
+        _ => None,
     };
-    let start = comparator.map_or(i, |(w, _)| before.len() - w.len());
-    let len = rest.len() - r.len();
-    Some((len, (value, value_max, unit, bound, start)))
+    let rate = unit.contains('/') || unit == "%" || unit == "％";
+    if comparator.is_none()
+        && suffix.is_none()
+        && inherits.is_none()
+        && !rate
+        && value_max.is_none()
+    {
+        return None;
+    }
+    let (bound, change) = match (comparator, suffix, inherits) {
+        (_, Some((_, Bound::About, _)), _) => (Bound::About, false),
+        (Some((_, Bound::Increase, c)), _, _) => (Bound::Increase, c),
+        (Some((_, b, c)), _, _) => (b, c),
+        (None, Some((_, b, c)), _) => (b, c),
+        (None, None, Some(p)) => (p.bound, p.change),
+        (None, None, None) => (Bound::Exactly, false),
+    };
+    let start = comparator.map_or(i, |(w, _, _)| before.len() - w.len());
+    Some(Read {
+        len: rest.len() - r.len(),
+        start,
+        value,
+        value_max,
+        unit,
+        bound,
+        change,
+        inherits,
+    })
 }
 
-fn sorted_words(groups: &[crate::data::BoundWords]) -> Vec<(&str, Bound)> {
-    let mut v: Vec<(&str, Bound)> = groups
+fn sorted_words(groups: &[crate::data::BoundWords]) -> Vec<(&str, Bound, bool)> {
+    let mut v: Vec<(&str, Bound, bool)> = groups
         .iter()
-        .flat_map(|g| g.words.iter().map(move |w| (w.as_str(), g.bound)))
+        .flat_map(|g| g.words.iter().map(move |w| (w.as_str(), g.bound, g.change)))
         .collect();
     v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
     v
@@ -233,6 +340,15 @@ fn sentence_start(text: &str, end: usize) -> usize {
         .map_or(window, |(i, c)| window + i + c.len_utf8())
 }
 
+/// Where the clause after `from` ends (，；。), looking ahead at most 120 bytes.
+fn clause_end(text: &str, from: usize) -> usize {
+    let limit = next_boundary(text, (from + 120).min(text.len()));
+    text[from..limit]
+        .char_indices()
+        .find(|(_, c)| "；。;\n".contains(*c))
+        .map_or(limit, |(i, _)| from + i)
+}
+
 /// The nearest char boundary at or after `i` (never past the end).
 fn next_boundary(text: &str, i: usize) -> usize {
     (i..=text.len())
@@ -249,132 +365,32 @@ fn metric_of(subject: &str, terms: &[&str]) -> Option<String> {
         .map(|(_, _, t)| t.to_string())
 }
 
-/// True when `a` promises less than `b` on the same measure.
-pub fn is_weaker(a: &Target, b: &Target, metrics: &Metrics) -> bool {
-    let lower_better = metrics.lower_is_stricter(&a.unit) || a.bound == Bound::AtMost;
-    if a.bound == Bound::About
-        && matches!(b.bound, Bound::AtLeast | Bound::AtMost)
-        && a.value == b.value
-    {
-        return true;
-    }
-    if lower_better {
-        a.value > b.value
-    } else {
-        a.value < b.value
-    }
-}
-
 /// A date a target is tied to, for display.
 pub fn year_text(y: &Option<DatePoint>) -> String {
     y.map(|d| d.display()).unwrap_or_default()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::data::RuleData;
-
-    fn find(text: &str) -> Vec<(String, f64, String, Bound)> {
-        let d = RuleData::builtin();
-        find_targets(
-            text,
-            0,
-            &Words::new(&d.metrics, &d.lexicon.deadline.periodic),
-        )
-        .into_iter()
-        .map(|t| {
-            (
-                text[t.span.start..t.span.end].to_string(),
-                t.value,
-                t.unit,
-                t.bound,
-            )
-        })
-        .collect()
-    }
-
-    #[test]
-    fn bounds_from_comparators_and_suffixes() {
-        assert_eq!(
-            find("样品抽样总量年度不低于4批次/千人。"),
-            vec![(
-                "不低于4批次/千人".into(),
-                4.0,
-                "批次/千人".into(),
-                Bound::AtLeast
-            )]
-        );
-        assert_eq!(
-            find("屠宰率达到80%以上"),
-            vec![("达到80%以上".into(), 80.0, "%".into(), Bound::AtLeast)]
-        );
-        assert_eq!(
-            find("覆盖率提高2个百分点左右。"),
-            vec![(
-                "提高2个百分点左右".into(),
-                2.0,
-                "个百分点".into(),
-                Bound::About
-            )]
-        );
-        assert_eq!(
-            find("实现食品经营许可时限由15天压缩到12天以内。"),
-            vec![("压缩到12天以内".into(), 12.0, "天".into(), Bound::AtMost)]
-        );
-        assert_eq!(
-            find("落实每人每年至少2000元的工作补贴"),
-            vec![("至少2000元".into(), 2000.0, "元".into(), Bound::AtLeast)]
-        );
-        assert_eq!(
-            find("比重达到3人/万人，"),
-            vec![("达到3人/万人".into(), 3.0, "人/万人".into(), Bound::AtLeast)]
-        );
-        assert_eq!(
-            find("配备2—3名，"),
-            vec![("2—3名".into(), 2.0, "名".into(), Bound::Exactly)]
-        );
-        assert_eq!(
-            find("热线接通率达到 90% 以上。"),
-            vec![("达到 90% 以上".into(), 90.0, "%".into(), Bound::AtLeast)]
-        );
-    }
-
-    #[test]
-    fn quantities_that_are_not_targets() {
-        for s in [
-            "2000元/批次的标准",
-            "5:5的比例",
-            "常住人口人均15元的标准",
-            "6 个方面",
-            "12315投诉举报平台",
-            "在100平米以上食品超市",
-        ] {
-            assert_eq!(find(s), vec![], "{s}");
-        }
-    }
-
-    #[test]
-    fn subject_year_and_metric() {
-        let d = RuleData::builtin();
-        let text = "到2023年，市级食品检验检测机构认定检验参数覆盖国家食品抽验细则检验项目90%以上；旗区级食品检验检测机构食品检验参数达300项以上。";
-        let t = find_targets(
-            text,
-            0,
-            &Words::new(&d.metrics, &d.lexicon.deadline.periodic),
-        );
-        assert_eq!(t.len(), 2);
-        assert_eq!(t[0].year.and_then(|y| y.year), Some(2023));
-        assert_eq!(t[1].year.and_then(|y| y.year), Some(2023));
-        let t = find_targets(
-            "食品安全示范创建工作知晓率达到85%以上",
-            0,
-            &Words::new(&d.metrics, &d.lexicon.deadline.periodic),
-        );
-        assert_eq!(t[0].metric.as_deref(), Some("知晓率"));
-        assert_eq!(
-            &"食品安全示范创建工作知晓率达到85%以上"[t[0].subject.start..t[0].subject.end],
-            "食品安全示范创建工作知晓率"
-        );
+/// Marks the targets whose sentence reports the past: a status word (已达到, 目前), a date
+/// before the plan's year, or a named period (“十三五”期间) that ended before it.
+pub fn mark_status(targets: &mut [Target], text: &str, plan_year: Option<i32>, metrics: &Metrics) {
+    for t in targets.iter_mut() {
+        let start = sentence_start(text, t.span.start);
+        let sentence = text.get(start..t.span.start).unwrap_or("");
+        let said = metrics
+            .target
+            .status_words
+            .iter()
+            .any(|w| sentence.contains(w.as_str()));
+        let dated_before = match (t.year.and_then(|d| d.year), plan_year) {
+            (Some(y), Some(p)) => y < p,
+            _ => false,
+        };
+        let period_before = plan_year.is_some_and(|p| {
+            metrics
+                .period
+                .iter()
+                .any(|x| x.end < p && sentence.contains(x.name.as_str()))
+        });
+        t.status = said || dated_before || period_before;
     }
 }

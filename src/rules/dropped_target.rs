@@ -15,6 +15,9 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 continue;
             }
             let target = &ag.doc.targets[ti];
+            if target.status {
+                continue;
+            }
             let Some(metric) = &target.metric else {
                 continue;
             };

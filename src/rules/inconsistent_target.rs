@@ -26,6 +26,8 @@ pub fn run(cx: &Context, out: &mut Findings) {
         if metric.chars().count() < 2
             || matches!(t.bound, Bound::Increase)
             || t.value_max.is_some()
+            || t.status
+            || t.respectively.is_some()
             || t.task.is_some_and(|k| cx.doc.tasks[k].condition)
         {
             return None;

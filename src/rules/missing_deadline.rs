@@ -13,6 +13,7 @@ pub const RULE: &str = "missing-deadline";
 pub fn run(cx: &Context, out: &mut Findings) {
     for t in &cx.doc.tasks {
         if t.origin == Origin::Table
+            && cx.doc.table_of(t).is_some_and(|x| x.deadline_column)
             && t.deadline.is_none()
             && !t.condition
             && !t.not_applicable
@@ -22,10 +23,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 .help("fill the 完成时限 cell, e.g. 2023年6月底前完成");
         }
     }
-    // An annual plan gives every task and target the year's end.
-    if !cx.doc.is_annual() {
+    // An annual plan gives every task and target the year's end. A plan that dates none of its
+    // targets states standards, not goals to reach by a date.
+    let dates_targets = cx.doc.targets.iter().any(|t| t.year.is_some());
+    if !cx.doc.is_annual() && dates_targets {
         for target in &cx.doc.targets {
-            if !has_time(cx, target) {
+            if is_goal(cx, target) && !has_time(cx, target) {
                 out.report(
                     RULE,
                     target.span,
@@ -65,6 +68,23 @@ pub fn run(cx: &Context, out: &mut Findings) {
             }
         }
     }
+}
+
+/// A level to reach (达到90%, 不少于50个), not a cap (不超过1%, 48小时内) nor a threshold of
+/// money or people (500万元以上, 超过100人) that rules state without a date.
+fn is_goal(cx: &Context, target: &Target) -> bool {
+    let m = &cx.data.metrics;
+    if target.status {
+        return false;
+    }
+    target.change
+        || !matches!(target.bound, Bound::AtMost)
+            && !m.lower_is_stricter(&target.unit)
+            && !m
+                .units
+                .threshold_units
+                .iter()
+                .any(|u| m.canonical_unit(u) == m.canonical_unit(&target.unit))
 }
 
 /// A target is dated by its own sentence, by 每年/年度 wording, by its task's deadline, or by a

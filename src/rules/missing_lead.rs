@@ -1,14 +1,30 @@
-//! `missing-lead` (PL101): a task that names no responsible unit. See rules/rules.toml.
+//! `missing-lead` (PL101): a task that names no responsible unit where the plan names one for
+//! its other tasks. See rules/rules.toml.
 
 use super::{Context, Findings};
-use crate::model::Origin;
+use crate::model::{Origin, Siblings};
 
 pub const RULE: &str = "missing-lead";
 
+/// A directive that names no leads at all is no defect: only a task of a level whose other
+/// tasks carry clauses (at least half of its sibling items), or a row of a table whose header
+/// names a lead column, lacks its lead.
 pub fn run(cx: &Context, out: &mut Findings) {
-    for t in &cx.doc.tasks {
+    let doc = cx.doc;
+    let carries = doc.headings_with_own_clauses();
+    let siblings = Siblings::new(&doc.headings, &carries);
+    for t in &doc.tasks {
         // Conditions (否决项), inapplicable items and ambiguous packed cells expect no lead of their own.
         if !t.leads.is_empty() || t.condition || t.not_applicable || t.packed.is_some() {
+            continue;
+        }
+        let expected = match t.origin {
+            Origin::Table => doc.table_of(t).is_some_and(|x| x.lead_column),
+            Origin::Body => t
+                .heading
+                .is_some_and(|h| siblings.carry_clauses(&doc.headings, h, &carries)),
+        };
+        if !expected {
             continue;
         }
         let help = match t.origin {
