@@ -53,10 +53,11 @@ pub fn load_directive(
     let src = input::read(path, enc)?;
     let doc = parse_document(&src, data);
     if doc.tasks.is_empty() {
-        return Err(
-            "the directive holds no tasks planlint can read, so there is nothing to compare with"
-                .into(),
-        );
+        let c = doc.census;
+        return Err(format!(
+            "the directive holds no tasks planlint can read, so there is nothing to compare with (read {} paragraphs, {} numbered headings, {} tables, {} bracket groups)",
+            c.paragraphs, c.headings, c.tables, c.bracket_groups
+        ));
     }
     Ok(Directive {
         path: path.to_string(),

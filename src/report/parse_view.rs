@@ -145,6 +145,11 @@ pub fn text(src: &SourceFile, doc: &Document) -> String {
             if doc.is_annual() { ", annual plan" } else { "" }
         ));
     }
+    let c = doc.census;
+    out.push_str(&format!(
+        "  read: {} paragraphs, {} tables ({} rows), {} bracket groups ({} responsibility clauses)\n",
+        c.paragraphs, c.tables, c.table_rows, c.bracket_groups, c.clauses
+    ));
     out.push_str(&format!(
         "  {} headings, {} tasks, {} targets\n\n",
         doc.headings.len(),

@@ -12,9 +12,11 @@ mod malformed_deadline;
 mod missing_deadline;
 mod missing_lead;
 mod missing_task;
+mod no_tasks;
 mod numbering;
 mod obsolete_agency;
 mod unit_name_variants;
+mod unread_clause;
 mod vague_lead;
 mod weakened_target;
 
@@ -39,6 +41,8 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (numbering::RULE, numbering::run),
     (malformed_deadline::RULE, malformed_deadline::run),
     (ambiguous_table_cell::RULE, ambiguous_table_cell::run),
+    (no_tasks::RULE, no_tasks::run),
+    (unread_clause::RULE, unread_clause::run),
     (missing_task::RULE, missing_task::run),
     (weakened_target::RULE, weakened_target::run),
     (dropped_target::RULE, dropped_target::run),
