@@ -1,6 +1,7 @@
 //! Integration tests: the real seed documents, and the binary run on copies of them.
 
 mod bad_inputs;
+mod corpus;
 mod precommit;
 mod properties;
 mod seeds;

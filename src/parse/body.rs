@@ -278,10 +278,17 @@ fn tasks_from_clauses(b: &mut Builder, s: &Section, found: &[Found]) {
         t.empty_partner_list = f.resp.empty_partner_list;
         t.clause = Some(f.span);
         t.condition = condition;
-        t.deadline =
-            f.resp.deadline.clone().or_else(|| {
-                super::deadline::find_in_text(b.slice(text), text.start, &b.data.lexicon)
-            });
+        // A dated time in the clause, else a date in the text, else the clause's undated slot
+        // (按进度推进).
+        let in_text = || super::deadline::find_in_text(b.slice(text), text.start, &b.data.lexicon);
+        t.deadline = match &f.resp.deadline {
+            Some(d)
+                if d.when.end.is_some() || d.when.start.is_some() || d.when.relative.is_some() =>
+            {
+                Some(d.clone())
+            }
+            other => in_text().or_else(|| other.clone()),
+        };
         b.doc.tasks.push(t);
     }
 }

@@ -93,6 +93,7 @@ struct Reader<'l> {
 struct Piece<'a> {
     text: &'a str,
     at: usize,
+    sentence: bool,
 }
 
 impl<'l> Reader<'l> {
@@ -112,9 +113,14 @@ impl<'l> Reader<'l> {
             .into_iter()
             .map(|p| {
                 let t = trim(p);
+                let at = Span::of(inner, t).start;
                 Piece {
                     text: t,
-                    at: base + Span::of(inner, t).start,
+                    at: base + at,
+                    // The piece opens a sentence (after 。): a label's list does not run on.
+                    sentence: inner[..Span::of(inner, p).start]
+                        .trim_end_matches(is_space)
+                        .ends_with('。'),
                 }
             })
             .filter(|p| !p.text.is_empty())
@@ -132,6 +138,9 @@ impl<'l> Reader<'l> {
         let convention = longest_first(&self.lex.clause.first_listed_lead);
         for p in &pieces {
             let text = p.text;
+            if p.sentence {
+                label = None;
+            }
             if find_any(text, &convention).is_some() {
                 out.declares_first_listed = true;
                 label = None;
@@ -277,7 +286,14 @@ impl<'l> Reader<'l> {
         if list.is_empty() || !looks_like_name_list(list, self.lex) {
             return None;
         }
-        Some((role, Piece { text: list, at }))
+        Some((
+            role,
+            Piece {
+                text: list,
+                at,
+                sentence: false,
+            },
+        ))
     }
 
     /// units? marker: the longest marker the piece ends with, and the units before it.
@@ -316,7 +332,11 @@ impl<'l> Reader<'l> {
         }
         let at = p.at + Span::of(p.text, units).start;
         Some((
-            Some(Piece { text: units, at }),
+            Some(Piece {
+                text: units,
+                at,
+                sentence: false,
+            }),
             marker_span,
             role,
             is_primary,
@@ -333,6 +353,7 @@ impl<'l> Reader<'l> {
                     (!s.is_empty()).then(|| Piece {
                         text: s,
                         at: u.at + Span::of(u.text, s).start,
+                        sentence: false,
                     })
                 };
                 (piece(a), piece(b))

@@ -34,7 +34,8 @@ mod tests {
             vec![(
                 2,
                 26,
-                "this part of a responsibility clause was not read: `按季度报送进展情况`".to_string()
+                "this part of a responsibility clause was not read: `按季度报送进展情况`"
+                    .to_string()
             )]
         );
     }
