@@ -246,6 +246,8 @@ pub struct OutlineWords {
     pub title_joiners: Vec<String>,
     pub title_words: Vec<String>,
     pub note_markers: Vec<String>,
+    pub quantity_after_dot: String,
+    pub quantity_after_number: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -430,8 +430,11 @@ impl Document {
 /// own text (a chapter whose items carry clauses is a container, not an item with a clause).
 /// Asking about a heading is then a lookup, so a plan with thousands of headings stays linear.
 pub struct Siblings {
-    groups: HashMap<(usize, Origin, Option<usize>, NumberStyle), (usize, usize)>,
+    groups: HashMap<SiblingKey, (usize, usize)>,
 }
+
+/// Part, origin, parent and numbering style: what sibling headings share.
+type SiblingKey = (usize, Origin, Option<usize>, NumberStyle);
 
 impl Siblings {
     pub fn new(headings: &[Heading], carries: &HashSet<usize>) -> Siblings {

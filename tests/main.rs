@@ -5,5 +5,6 @@ mod corpus;
 mod precommit;
 mod properties;
 mod seeds;
+mod shapes;
 mod support;
 mod workflow;

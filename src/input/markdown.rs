@@ -23,7 +23,7 @@ pub fn looks_like_markdown(text: &str) -> bool {
     let mut rule = false;
     let mut headings = 0;
     for (_, l) in lines(text) {
-        let t = l.trim_start_matches(' ');
+        let t = l.trim_start_matches(is_space);
         if t.starts_with('|') {
             rows += 1;
             rule |= is_rule_row(t);

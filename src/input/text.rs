@@ -17,6 +17,7 @@
 
 use crate::blocks::{Block, Cell, Paragraph, Row, Table};
 use crate::data::{ColumnRole, Lexicon};
+use crate::parse::heading::{read_number, Quantity};
 use crate::parse::lex::{is_space, trim};
 use crate::source::{lines, Span};
 
@@ -72,6 +73,7 @@ pub fn read_lines<'a>(
             kind: classify(t),
         })
         .collect();
+    let all = without_spacing(all);
     let mut out = Vec::new();
     let mut i = 0;
     while i < all.len() {
@@ -102,6 +104,28 @@ pub fn read_lines<'a>(
                 paragraph(&mut out, line, keep);
                 i += 1;
             }
+        }
+    }
+    out
+}
+
+/// Text copied from web pages or Word often puts a blank line after every line. In such a
+/// double-spaced text the blank line right after each line is spacing, not structure, and is
+/// left out; blank lines beyond it keep their meaning (a row end in a Word export).
+fn without_spacing(all: Vec<Line>) -> Vec<Line> {
+    let texts = all.iter().filter(|l| l.kind != Kind::Blank).count();
+    let spaced = all
+        .windows(2)
+        .filter(|w| w[0].kind != Kind::Blank && w[1].kind == Kind::Blank)
+        .count();
+    if texts < 4 || spaced * 10 < texts.saturating_sub(1) * 9 {
+        return all;
+    }
+    let mut out = Vec::with_capacity(all.len());
+    for (k, l) in all.iter().enumerate() {
+        let after_text = k > 0 && all[k - 1].kind != Kind::Blank;
+        if !(l.kind == Kind::Blank && after_text) {
+            out.push(*l);
         }
     }
     out
@@ -157,7 +181,9 @@ pub fn is_part_marker(text: &str, lex: &Lexicon) -> bool {
         t.strip_prefix(m.as_str()).is_some_and(|rest| {
             let rest = rest.trim_end_matches(['：', ':']);
             rest.chars().all(|c| {
-                c.is_ascii_digit() || crate::parse::lex::is_chinese_numeral(c) || is_space(c)
+                crate::parse::lex::is_digit(c)
+                    || crate::parse::lex::is_chinese_numeral(c)
+                    || is_space(c)
             })
         })
     })
@@ -201,7 +227,9 @@ fn word_export(text: &str, lines: &[Line], lex: &Lexicon) -> Table {
         .position(|r| *r == ColumnRole::Number)
         .or_else(|| roles.iter().position(|r| *r == ColumnRole::Task));
     let rows = match anchor {
-        Some(a) if roles.len() >= 2 => anchored_rows(&cells, roles.len(), a, &text_of),
+        Some(a) if roles.len() >= 2 => {
+            anchored_rows(&cells, roles.len(), a, &text_of, &Quantity::of(lex))
+        }
         _ => blank_separated_rows(lines),
     };
     Table {
@@ -219,8 +247,9 @@ fn anchored_rows<'a>(
     width: usize,
     anchor: usize,
     text_of: &dyn Fn(Span) -> &'a str,
+    q: &Quantity,
 ) -> Vec<Row> {
-    let is_anchor = |c: &Vec<Span>| c.first().is_some_and(|&p| starts_numbered(text_of(p)));
+    let is_anchor = |c: &Vec<Span>| c.first().is_some_and(|&p| starts_numbered(text_of(p), q));
     let mut rows = vec![header_row(&cells[..width.min(cells.len())])];
     let mut pending: Vec<&Vec<Span>> = Vec::new();
     let mut k = width.min(cells.len());
@@ -262,16 +291,20 @@ fn anchored_rows<'a>(
     rows
 }
 
-/// True for a cell opening with an item number: `1`, `1.`, `1、`, `（1）`.
-fn starts_numbered(t: &str) -> bool {
+/// True for a cell opening with an item number: `1`, `1.`, `１．`, `1、`, `（1）`.
+fn starts_numbered(t: &str, q: &Quantity) -> bool {
     let t = trim(t);
-    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    let digits: usize = t
+        .chars()
+        .take_while(|c| crate::parse::lex::is_digit(*c))
+        .map(char::len_utf8)
+        .sum();
     if digits > 0 {
         let rest = &t[digits..];
-        return digits <= 3
-            && (rest.is_empty() || crate::parse::heading::read_number(t, 0).is_some());
+        return t[..digits].chars().count() <= 3
+            && (rest.is_empty() || read_number(t, 0, q).is_some());
     }
-    crate::parse::heading::read_number(t, 0).is_some_and(|(n, _)| {
+    read_number(t, 0, q).is_some_and(|(n, _)| {
         matches!(
             n.style,
             crate::model::NumberStyle::Item | crate::model::NumberStyle::SubItem

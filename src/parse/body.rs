@@ -81,7 +81,7 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
         if starts_with_any(text, &note_markers).is_some() {
             in_notes = true;
         }
-        if let Some((h, title_start)) = heading_at(b.text, p, Origin::Body, part) {
+        if let Some((h, title_start)) = heading_at(b, p, Origin::Body, part) {
             if matches!(
                 h.numbering.style,
                 NumberStyle::Chapter | NumberStyle::Section

@@ -109,34 +109,37 @@ fn doc_number_len(s: &str) -> Option<usize> {
     let rest = &rest[year_len..];
     let close = rest.chars().next().filter(|c| "〕]］）)".contains(*c))?;
     let rest = &rest[close.len_utf8()..];
-    let num: usize = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+    let num: usize = rest
+        .chars()
+        .take_while(|c| super::lex::is_digit(*c))
+        .map(char::len_utf8)
+        .sum();
     if num == 0 || !rest[num..].starts_with('号') {
         return None;
     }
     Some(s.len() - rest.len() + num + '号'.len_utf8())
 }
 
-/// Length of `YYYY年M月D日` at the start of `s`.
+/// Length of `YYYY年M月D日` at the start of `s` (either digit width, or 二〇二三年五月四日).
 fn full_date_len(s: &str) -> Option<usize> {
-    let mut i = 0;
-    for (digits, unit) in [(4..=4, '年'), (1..=2, '月'), (1..=2, '日')] {
-        let n = s[i..].chars().take_while(|c| c.is_ascii_digit()).count();
-        if !digits.contains(&n) || !s[i + n..].starts_with(unit) {
-            return None;
-        }
-        i += n + unit.len_utf8();
+    match super::deadline::date(s) {
+        Ok((rest, d)) if d.day.is_some() => Some(s.len() - rest.len()),
+        _ => None,
     }
-    Some(i)
 }
 
+/// The year of the first four-digit year (of either width) standing alone in `s`.
 fn first_year(s: &str) -> Option<i32> {
-    let b = s.as_bytes();
-    (0..b.len().saturating_sub(3)).find_map(|i| {
-        let ok = b[i..i + 4].iter().all(u8::is_ascii_digit)
-            && (i == 0 || !b[i - 1].is_ascii_digit())
-            && b.get(i + 4).is_none_or(|c| !c.is_ascii_digit());
-        ok.then(|| s[i..i + 4].parse().ok())
-            .flatten()
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    (0..chars.len()).find_map(|k| {
+        let digit = |j: usize| chars.get(j).is_some_and(|(_, c)| super::lex::is_digit(*c));
+        let ok = (0..4).all(|d| digit(k + d)) && (k == 0 || !digit(k - 1)) && !digit(k + 4);
+        if !ok {
+            return None;
+        }
+        let end = chars.get(k + 4).map_or(s.len(), |(i, _)| *i);
+        super::lex::digits_value(&s[chars[k].0..end])
+            .map(|y| y as i32)
             .filter(|y| (1949..=2100).contains(y))
     })
 }

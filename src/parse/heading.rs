@@ -1,7 +1,8 @@
 //! Outline numbers: 一、 > （一）/(一) > 1./1．/1、 > （1）/(1) > ①, half- and full-width mixed.
 
 use super::lex::{
-    chinese_number, circled_number, is_chinese_numeral, is_close, is_full_width, is_open,
+    chinese_number, circled_number, digits_value, is_chinese_numeral, is_close, is_digit,
+    is_full_width, is_open,
 };
 use crate::model::{NumberStyle, Numbering};
 use crate::source::Span;
@@ -50,31 +51,26 @@ fn section(i: &str) -> IResult<&str, Parsed> {
     .parse(i)
 }
 
+/// arabic := digit{1,3}, half- or full-width (1, １２)
 fn arabic(i: &str) -> IResult<&str, u32> {
-    map_opt(
-        take_while_m_n(1, 3, |c: char| c.is_ascii_digit()),
-        |d: &str| d.parse().ok(),
-    )
-    .parse(i)
+    map_opt(take_while_m_n(1, 3, is_digit), digits_value).parse(i)
 }
 
-/// What may follow an item number: text, not a date, amount or decimal.
-fn item_text_start(i: &str) -> IResult<&str, char> {
-    satisfy(|c| {
-        !c.is_ascii_digit() && !"年月日号个项%％元万批次名家分天人亩.．、/:：—-～~".contains(c)
-    })
-    .parse(i)
+/// What may follow an item number: text, not a date, amount or decimal (rules/lexicon.toml
+/// `[outline] quantity_after_dot`).
+fn item_text_start<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, char> {
+    satisfy(|c| !is_digit(c) && !q.after_dot.contains(c)).parse(i)
 }
 
 /// item := digits ("." | "．" | "、") space* !digit   |  digits CJK (dot missing, malformed)
-fn item(i: &str) -> IResult<&str, Parsed> {
+fn item<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, Parsed> {
     alt((
         map(
             (
                 arabic,
                 alt((tag("."), tag("．"), tag("、"))),
                 space0,
-                peek(item_text_start),
+                peek(|i| item_text_start(i, q)),
             ),
             |(v, _, _, _)| (NumberStyle::Item, v, false, false),
         ),
@@ -82,7 +78,8 @@ fn item(i: &str) -> IResult<&str, Parsed> {
             (
                 arabic,
                 peek(satisfy(crate::source::is_cjk)),
-                peek(not(item_text_start_unit)),
+                // A character that makes a bare number a quantity (2018年, 5个, 36大项).
+                peek(not(satisfy(|c| q.after_number.contains(c)))),
             ),
             |(v, _, _)| (NumberStyle::Item, v, false, true),
         ),
@@ -90,9 +87,19 @@ fn item(i: &str) -> IResult<&str, Parsed> {
     .parse(i)
 }
 
-/// A CJK character that makes a bare number a quantity, not an item (2018年, 5个, 36大项).
-fn item_text_start_unit(i: &str) -> IResult<&str, char> {
-    satisfy(|c| "年月日号个项元万批次名家分天人亩大小届期级类条种倍".contains(c)).parse(i)
+/// The characters that make a number a quantity rather than an item number.
+pub struct Quantity<'a> {
+    pub after_dot: &'a str,
+    pub after_number: &'a str,
+}
+
+impl<'a> Quantity<'a> {
+    pub fn of(lex: &'a crate::data::Lexicon) -> Quantity<'a> {
+        Quantity {
+            after_dot: &lex.outline.quantity_after_dot,
+            after_number: &lex.outline.quantity_after_number,
+        }
+    }
 }
 
 /// subitem := open digits close
@@ -121,18 +128,18 @@ fn circled(i: &str) -> IResult<&str, Parsed> {
 }
 
 /// heading_number := chapter | section | item | subitem | circled, followed by optional spaces
-fn heading_number(i: &str) -> IResult<&str, Parsed> {
-    let (rest, p) = alt((chapter, section, item, subitem, circled)).parse(i)?;
+fn heading_number<'a>(i: &'a str, q: &Quantity) -> IResult<&'a str, Parsed> {
+    let (rest, p) = alt((chapter, section, |i| item(i, q), subitem, circled)).parse(i)?;
     let (rest, _) = opt(take_while1(super::lex::is_space)).parse(rest)?;
     Ok((rest, p))
 }
 
 /// Reads a heading number at the start of `text` (after leading spaces). `base` is the byte
 /// offset of `text` in the document. Returns the numbering and the offset where the title starts.
-pub fn read_number(text: &str, base: usize) -> Option<(Numbering, usize)> {
+pub fn read_number(text: &str, base: usize, q: &Quantity) -> Option<(Numbering, usize)> {
     let lead = text.len() - text.trim_start_matches(super::lex::is_space).len();
     let body = &text[lead..];
-    let (rest, (style, value, mixed, malformed)) = heading_number(body).ok()?;
+    let (rest, (style, value, mixed, malformed)) = heading_number(body, q).ok()?;
     let consumed = body.len() - rest.len();
     let number = body[..consumed].trim_end_matches(super::lex::is_space);
     if rest.trim_matches(super::lex::is_space).is_empty() && style != NumberStyle::Chapter {
@@ -156,7 +163,9 @@ mod tests {
     use super::*;
 
     fn read(s: &str) -> Option<(NumberStyle, u32, bool, bool, &str)> {
-        read_number(s, 0).map(|(n, t)| (n.style, n.value, n.mixed_brackets, n.malformed, &s[t..]))
+        let data = crate::data::RuleData::builtin();
+        read_number(s, 0, &Quantity::of(&data.lexicon))
+            .map(|(n, t)| (n.style, n.value, n.mixed_brackets, n.malformed, &s[t..]))
     }
 
     #[test]
@@ -221,7 +230,8 @@ mod tests {
 
     #[test]
     fn span_covers_the_number_only() {
-        let (n, title) = read_number("　（三）强化", 10).unwrap();
+        let data = crate::data::RuleData::builtin();
+        let (n, title) = read_number("　（三）强化", 10, &Quantity::of(&data.lexicon)).unwrap();
         assert_eq!(n.span, Span::new(13, 13 + "（三）".len()));
         assert_eq!(title, 13 + "（三）".len());
     }

@@ -279,13 +279,14 @@ pub(crate) fn new_task(
 
 /// Reads a heading at the start of a paragraph (`span` is its text), if there is one.
 pub(crate) fn heading_at(
-    text: &str,
+    b: &Builder,
     span: Span,
     origin: Origin,
     part: usize,
 ) -> Option<(Heading, usize)> {
-    let line = text.get(span.start..span.end)?;
-    let (numbering, title_start) = heading::read_number(line, span.start)?;
+    let line = b.text.get(span.start..span.end)?;
+    let q = heading::Quantity::of(&b.data.lexicon);
+    let (numbering, title_start) = heading::read_number(line, span.start, &q)?;
     let rest = &line[title_start - span.start..];
     let title_len = rest.find(['。', '：', ':']).unwrap_or(rest.len());
     let title = lex::trim(&rest[..title_len]);

@@ -149,7 +149,7 @@ fn header_roles(b: &Builder, row: &Row) -> Option<Columns> {
 fn headings_of(b: &mut Builder, row: &Row, stack: &mut Vec<usize>, part: usize) {
     for c in &row.cells {
         if let Some(&p) = c.paras.first() {
-            if let Some((h, _)) = heading_at(b.text, p, Origin::Table, part) {
+            if let Some((h, _)) = heading_at(b, p, Origin::Table, part) {
                 if matches!(
                     h.numbering.style,
                     NumberStyle::Chapter | NumberStyle::Section
@@ -252,7 +252,7 @@ impl Reader {
             .into_iter()
             .find_map(|k| owned[k].clone().filter(|c| !c.is_empty()));
         let first_para = task_cell.paras[0];
-        let heading = heading_at(b.text, first_para, Origin::Table, self.part);
+        let heading = heading_at(b, first_para, Origin::Table, self.part);
         if let Some((h, _)) = &heading {
             // A task cell holding only a section heading (一、…) with nothing else in the row.
             let rest_empty = (0..owned.len()).all(|k| {
@@ -382,7 +382,7 @@ impl Reader {
     fn group_heading(&mut self, b: &mut Builder, cell: &Cell, stack: &mut Vec<usize>) {
         let mut seen = String::new();
         for &p in &cell.paras {
-            if let Some((h, _)) = heading_at(b.text, p, Origin::Table, self.part) {
+            if let Some((h, _)) = heading_at(b, p, Origin::Table, self.part) {
                 let title = trim(b.slice(p)).to_string();
                 if title != seen {
                     b.push_heading(stack, h);
@@ -444,9 +444,9 @@ fn lead_by_content(b: &Builder, t: &Table, cols: &mut Columns, first_row: usize)
     }
     let lex = &b.data.lexicon;
     let mut best: Option<(usize, usize)> = None;
-    for k in 0..cols.len() {
+    for (k, role) in cols.iter().enumerate() {
         if matches!(
-            cols[k],
+            role,
             Some(ColumnRole::Task) | Some(ColumnRole::Number) | Some(ColumnRole::Deadline)
         ) {
             continue;

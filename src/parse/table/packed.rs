@@ -40,7 +40,7 @@ pub(crate) fn row(
         if c.is_empty() {
             continue;
         }
-        if let Some((h, _)) = heading_at(b.text, c, Origin::Table, part) {
+        if let Some((h, _)) = heading_at(b, c, Origin::Table, part) {
             if !matches!(h.numbering.style, NumberStyle::SubItem) {
                 b.push_heading(stack, h);
             }

@@ -1,0 +1,387 @@
+//! Every shape of the issue "Read every real plan", on real text: corpus documents, or a seed
+//! rewritten into the shape, which must read as the seed does.
+
+use crate::support::{run_in, seed_text};
+use planlint::data::RuleData;
+use planlint::model::{Document, Origin, Unit};
+use planlint::parse::parse_document;
+use planlint::rules::RuleSet;
+use planlint::source::SourceFile;
+
+fn parse(name: &str, text: &str) -> (SourceFile, Document) {
+    let src = SourceFile::new(name, text);
+    let doc = parse_document(&src, &RuleData::builtin());
+    (src, doc)
+}
+
+fn corpus(prefix: &str) -> (SourceFile, Document) {
+    let path = std::fs::read_dir("corpus")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let n = p.file_name().unwrap().to_string_lossy().to_string();
+            n.starts_with(prefix) && n.ends_with(".txt")
+        })
+        .unwrap();
+    parse(
+        &path.display().to_string(),
+        &std::fs::read_to_string(&path).unwrap(),
+    )
+}
+
+fn names(us: &[Unit]) -> Vec<&str> {
+    us.iter().map(|u| u.name.as_str()).collect()
+}
+
+/// What a task is, without where it is: number, text (white space removed), leads, partners,
+/// deadline text.
+type Seen = (String, String, Vec<String>, Vec<String>, Option<String>);
+
+fn seen(src: &SourceFile, doc: &Document, origin: Origin) -> Vec<Seen> {
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    doc.tasks
+        .iter()
+        .filter(|t| t.origin == origin)
+        .map(|t| {
+            (
+                t.number.trim().to_string(),
+                squash(src.slice(t.text)),
+                t.leads.iter().map(|u| u.name.clone()).collect(),
+                t.partners.iter().map(|u| u.name.clone()).collect(),
+                t.deadline.as_ref().map(|d| squash(&d.text)),
+            )
+        })
+        .collect()
+}
+
+fn findings(src: &SourceFile) -> Vec<(String, String)> {
+    let data = RuleData::builtin();
+    let set = RuleSet::new(&data.catalogue, &[], &[]).unwrap();
+    planlint::batch::check_source(src, &data, &set, None)
+        .into_iter()
+        .map(|f| (f.rule, f.message))
+        .collect()
+}
+
+#[test]
+fn a_table_whose_columns_are_named_otherwise() {
+    // 序号 / 改革举措 / 主 要 内 容 / 指导部门 / 推广范围, with section rows (corpus 18).
+    let (src, doc) = corpus("18");
+    let rows = seen(&src, &doc, Origin::Table);
+    assert_eq!(rows.len(), 17);
+    assert_eq!(rows[0].0, "附件 1");
+    assert!(rows[0]
+        .1
+        .starts_with("知识产权民事、刑事、行政案件“三合一”审判整合分散的审判资源"));
+    assert_eq!(
+        rows[0].2,
+        ["最高人民法院", "最高人民检察院", "国家知识产权局"]
+    );
+    assert_eq!(rows[16].0, "附件 23");
+    // The section row 一、知识产权保护方面（共5项） is the rows' heading.
+    let h = doc.tasks[0].heading.unwrap();
+    assert_eq!(
+        src.slice(doc.headings[h].title),
+        "知识产权保护方面（共5项）"
+    );
+
+    // The same table as Markdown, one pipe row per line: the same tasks.
+    let text = &src.text;
+    let md: String = text
+        .lines()
+        .map(|l| {
+            if l.contains('\t') {
+                format!("| {} |\n", l.split('\t').collect::<Vec<_>>().join(" | "))
+            } else if l.starts_with("一、知识") || l.starts_with("二、科技") {
+                format!("| {l} | | | | |\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect::<String>()
+        .replacen(
+            "| 序号 | 改革举措 | 主 要 内 容 | 指导部门 | 推广范围 |\n",
+            "| 序号 | 改革举措 | 主 要 内 容 | 指导部门 | 推广范围 |\n|---|---|---|---|---|\n",
+            1,
+        );
+    let (msrc, mdoc) = parse("18.md", &md);
+    let mrows = seen(&msrc, &mdoc, Origin::Table);
+    assert_eq!(mrows.len(), 17);
+    for (a, b) in rows.iter().zip(&mrows) {
+        assert_eq!((&a.0, &a.2, &a.3), (&b.0, &b.2, &b.3));
+        assert_eq!(a.1, b.1.replace('|', ""));
+    }
+}
+
+/// Seed 003's task table written as a web page exports it: one row per line, cells joined by
+/// tabs, a merged 项目/内容 cell only in the first row it covers (later rows have fewer cells, no
+/// placeholders).
+fn seed_003_as_tab_rows() -> String {
+    let (src, doc) = parse("003", &seed_text("003"));
+    let mut out = String::from(
+        "平罗县深化改革加强食品安全工作实施方案\n附件1\n任务清单\n项目\t内容\t主要任务\t牵头单位\t配合单位\t完成时限\n",
+    );
+    let mut last_group: Vec<usize> = Vec::new();
+    let join = |us: &[Unit]| names(us).join("、");
+    for t in doc.tasks.iter().filter(|t| t.origin == Origin::Table) {
+        let path = doc.heading_path(t.heading);
+        let cell = |k: usize| {
+            path.get(k)
+                .map(|&h| {
+                    format!(
+                        "{}{}",
+                        src.slice(doc.headings[h].numbering.span),
+                        src.slice(doc.headings[h].title)
+                    )
+                })
+                .unwrap_or_default()
+        };
+        let number = src.slice(t.item_number.as_ref().unwrap().span);
+        let body: String = src.slice(t.text).chars().filter(|c| *c != '\n').collect();
+        let deadline = t
+            .deadline
+            .as_ref()
+            .filter(|d| d.inherited_from.is_none())
+            .map(|d| d.text.clone())
+            .unwrap_or_default();
+        let tail = format!(
+            "{number}{body}\t{}\t{}\t{deadline}",
+            join(&t.leads),
+            join(&t.partners)
+        );
+        if path == last_group {
+            out.push_str(&format!("{tail}\n"));
+        } else {
+            out.push_str(&format!("{}\t{}\t{tail}\n", cell(0), cell(1)));
+        }
+        last_group = path;
+    }
+    out
+}
+
+#[test]
+fn continuation_rows_without_placeholders_read_as_the_word_export() {
+    let (src, doc) = parse("003", &seed_text("003"));
+    let original = seen(&src, &doc, Origin::Table);
+    let (rsrc, rdoc) = parse("003-tab-rows.txt", &seed_003_as_tab_rows());
+    let rewritten = seen(&rsrc, &rdoc, Origin::Table);
+    assert_eq!(original.len(), 118);
+    assert_eq!(rewritten.len(), 118);
+    for (a, b) in original.iter().zip(&rewritten) {
+        assert_eq!(a, b);
+    }
+    // Row 2 continues row 1's merged 完成时限.
+    let r2 = rdoc.tasks.iter().find(|t| t.number == "附件1 2.").unwrap();
+    let from = r2.deadline.as_ref().unwrap().inherited_from.unwrap();
+    assert_eq!(rdoc.tasks[from].number, "附件1 1.");
+}
+
+#[test]
+fn each_clause_form_on_real_text() {
+    // (corpus document, line, leads, partners, deadline)
+    type Case<'a> = (
+        &'a str,
+        usize,
+        &'a [&'a str],
+        &'a [&'a str],
+        Option<&'a str>,
+    );
+    let cases: &[Case] = &[
+        // （A牵头，B、C按职责分工配合）
+        ("01", 16, &["合肥海关"], &["省贸促会", "省商务厅"], None),
+        // （6月底完成，牵头考核单位：A、B）: a time inside the clause
+        (
+            "02",
+            34,
+            &["市政府办公室", "市公安局"],
+            &[],
+            Some("6月底完成"),
+        ),
+        // （A、B负责。列第一位者为牵头单位，下同）: the convention, then applied below
+        ("04", 7, &["人力资源社会保障部"], &["财政部"], None),
+        (
+            "04",
+            11,
+            &["人力资源社会保障部"],
+            &[
+                "科技部",
+                "财政部",
+                "住房城乡建设部",
+                "市场监管总局",
+                "各省级人民政府",
+            ],
+            None,
+        ),
+        // （X会同有关部门负责）
+        ("05", 21, &["国家发展改革委"], &["有关部门"], None),
+        // 排在第一位的部门为牵头部门
+        ("06", 18, &["海关总署"], &["财政部", "税务总局"], None),
+        // …Z等和各有关省级人民政府负责
+        (
+            "07",
+            10,
+            &[
+                "扶贫办",
+                "发展改革委",
+                "人力资源社会保障部",
+                "商务部",
+                "各有关省级人民政府",
+            ],
+            &[],
+            None,
+        ),
+        // （A指导，B参与）
+        ("11", 40, &["商务部"], &["供销合作总社"], None),
+        // 责任单位：… on a line of its own after the task
+        (
+            "23",
+            16,
+            &["市科技局", "市工信局", "各开发区管委会", "各区县（市）政府"],
+            &[],
+            None,
+        ),
+        // （责任单位：*A、B）: the marked unit leads
+        (
+            "22",
+            3,
+            &["县人力社保局"],
+            &["县科技局", "县大数据管理中心", "县城投集团"],
+            None,
+        ),
+    ];
+    for &(prefix, line, leads, partners, deadline) in cases {
+        let (src, doc) = corpus(prefix);
+        let t = doc
+            .tasks
+            .iter()
+            .filter(|t| src.position(t.span).line <= line && line <= src.position(t.span).end_line)
+            .find(|t| {
+                t.clause.is_some_and(|c| {
+                    src.position(c).line == line || src.position(c).end_line >= line
+                })
+            })
+            .unwrap_or_else(|| panic!("{prefix}:{line}"));
+        assert_eq!(
+            (names(&t.leads), names(&t.partners)),
+            (leads.to_vec(), partners.to_vec()),
+            "{prefix}:{line}"
+        );
+        assert_eq!(
+            t.deadline.as_ref().map(|d| d.text.as_str()),
+            deadline,
+            "{prefix}:{line}"
+        );
+    }
+}
+
+#[test]
+fn full_width_and_chinese_numeral_dates_read_as_arabic_ones() {
+    let text = seed_text("003");
+    let full_width: String = text
+        .chars()
+        .map(|c| match c {
+            '0'..='9' => char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap(),
+            _ => c,
+        })
+        .collect();
+    let chinese = text
+        .replace("2020年10月", "二〇二〇年十月")
+        .replace("2020年7月", "二〇二〇年七月")
+        .replace("2020年4月", "二〇二〇年四月");
+    let (src, doc) = parse("003", &text);
+    let ends = |d: &Document| -> Vec<Option<(i32, u32, u8)>> {
+        d.tasks
+            .iter()
+            .map(|t| {
+                t.deadline
+                    .as_ref()
+                    .and_then(|x| x.when.end)
+                    .and_then(|e| e.end_key())
+            })
+            .collect()
+    };
+    let want = ends(&doc);
+    assert_eq!(want.iter().flatten().count(), 121);
+    for variant in [full_width, chinese] {
+        let (_, d) = parse("variant", &variant);
+        assert_eq!(ends(&d), want);
+    }
+    // Targets read full-width digits too: １００％.
+    let (_, d) = parse("t", "一、任务\n（一）溯源。不合格产品１００％溯源查处，抽检合格率达到９８．５％以上。（县市场监管局负责）\n");
+    let t: Vec<(f64, &str)> = d
+        .targets
+        .iter()
+        .map(|t| (t.value, t.unit.as_str()))
+        .collect();
+    assert_eq!(t, [(100.0, "％"), (98.5, "％")]);
+    let _ = src;
+}
+
+#[test]
+fn numbering_restarting_under_each_parent_or_running_on_is_no_defect() {
+    for prefix in ["13", "14", "21"] {
+        let (src, _) = corpus(prefix);
+        let f = findings(&src);
+        assert!(!f.iter().any(|x| x.0 == "numbering"), "{prefix}: {f:?}");
+    }
+}
+
+/// A seed as text copied from a web page: a blank line after every line, and paragraphs
+/// indented with full-width spaces (table cells keep their tab).
+fn spaced_and_indented(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.starts_with('\t') || l.trim().is_empty() {
+                format!("{l}\n\n")
+            } else {
+                format!("\u{3000}\u{3000}{}\n\n", l.trim_start())
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn blank_lines_and_full_width_indents_change_nothing() {
+    for s in ["000", "001", "003", "004"] {
+        let text = seed_text(s);
+        let (src, doc) = parse(s, &text);
+        let (vsrc, vdoc) = parse(s, &spaced_and_indented(&text));
+        for origin in [Origin::Body, Origin::Table] {
+            assert_eq!(seen(&src, &doc, origin), seen(&vsrc, &vdoc, origin), "{s}");
+        }
+        assert_eq!(findings(&src), findings(&vsrc), "{s}");
+    }
+}
+
+#[test]
+fn a_directive_without_clauses_can_be_compared_with() {
+    // Corpus 10 (国家职业教育改革实施方案) names no lead units at all: its 20 measures are tasks.
+    let (_, doc) = corpus("10");
+    assert_eq!(doc.tasks.len(), 20);
+    assert!(doc.tasks.iter().all(|t| t.leads.is_empty()));
+    let dir = std::path::Path::new(".");
+    let path = std::fs::read_dir("corpus")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name().unwrap().to_string_lossy().starts_with("10-")
+                && p.extension().unwrap() == "txt"
+        })
+        .unwrap();
+    let p = path.display().to_string();
+    let r = run_in(
+        dir,
+        &[
+            "check",
+            "--no-config",
+            &p,
+            "--against",
+            &p,
+            "--format",
+            "json",
+        ],
+        b"",
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.json()["summary"]["findings"], 0);
+}
