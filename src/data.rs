@@ -202,6 +202,17 @@ pub struct Lexicon {
     pub outline: OutlineWords,
     pub table: TableWords,
     pub deadline: DeadlineWords,
+    pub align: AlignWords,
+}
+
+/// Words of the comparison with a directive.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AlignWords {
+    pub level_prefixes: Vec<String>,
+    pub level_words: Vec<String>,
+    pub variants: Vec<Vec<String>>,
+    pub weak_terms: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -2,7 +2,7 @@
 //! carry it out, with an inline character diff, why they were matched, coverage per section,
 //! and the plan's own additions.
 
-use crate::align::{align, Alignment};
+use crate::align::{align, Alignment, Coverage};
 use crate::cli::{DiffArgs, Outcome, ParseFormat};
 use crate::input::read as read_source;
 use crate::model::Document;
@@ -77,28 +77,58 @@ fn section_of(src: &SourceFile, doc: &Document, k: usize) -> String {
 
 struct Section {
     name: String,
-    matched: usize,
+    covered: usize,
+    partly: usize,
+    missing: usize,
+    not_applicable: usize,
     total: usize,
 }
 
-fn coverage(dir_src: &SourceFile, dir: &Document, a: &Alignment) -> Vec<Section> {
+impl Section {
+    /// Tasks carried out (covered or partly) or not applicable.
+    fn matched(&self) -> usize {
+        self.covered + self.partly + self.not_applicable
+    }
+}
+
+/// Counts of verdicts by top-level section, in directive order, and in total.
+fn coverage(dir_src: &SourceFile, dir: &Document, a: &Alignment) -> (Vec<Section>, Section) {
     let mut out: Vec<Section> = Vec::new();
-    for k in 0..dir.tasks.len() {
-        let name = section_of(dir_src, dir, k);
-        let matched = a.pairs.iter().any(|p| p.directive == k);
-        match out.iter_mut().find(|s| s.name == name) {
-            Some(s) => {
-                s.total += 1;
-                s.matched += matched as usize;
+    let mut all = Section {
+        name: String::new(),
+        covered: 0,
+        partly: 0,
+        missing: 0,
+        not_applicable: 0,
+        total: 0,
+    };
+    for v in &a.verdicts {
+        let name = section_of(dir_src, dir, v.directive);
+        let i = match out.iter().position(|s| s.name == name) {
+            Some(i) => i,
+            None => {
+                out.push(Section {
+                    name,
+                    covered: 0,
+                    partly: 0,
+                    missing: 0,
+                    not_applicable: 0,
+                    total: 0,
+                });
+                out.len() - 1
             }
-            None => out.push(Section {
-                name,
-                matched: matched as usize,
-                total: 1,
-            }),
+        };
+        for s in [&mut out[i], &mut all] {
+            s.total += 1;
+            match v.coverage {
+                Coverage::Covered => s.covered += 1,
+                Coverage::Partly => s.partly += 1,
+                Coverage::Missing => s.missing += 1,
+                Coverage::NotApplicable => s.not_applicable += 1,
+            }
         }
     }
-    out
+    (out, all)
 }
 
 fn one_line(s: &str) -> String {
@@ -135,30 +165,40 @@ fn text_view(
     color: bool,
 ) -> String {
     let mut out = String::new();
-    let total = dir.tasks.len();
-    let matched = total - a.unmatched_directive.len();
+    let (sections, all) = coverage(dsrc, dir, a);
     out.push_str(&format!(
         "planlint diff {} --against {}\n",
         psrc.name, dsrc.name
     ));
     out.push_str(&format!(
-        "coverage: {matched}/{total} directive tasks carried out ({:.1}%)\n",
-        pct(matched, total)
+        "coverage: {}/{} directive tasks carried out ({:.1}%): {} covered, {} partly, {} missing, {} not applicable\n",
+        all.matched(),
+        all.total,
+        pct(all.matched(), all.total),
+        all.covered,
+        all.partly,
+        all.missing,
+        all.not_applicable
     ));
-    for s in coverage(dsrc, dir, a) {
-        out.push_str(&format!("  {:>3}/{:<3} {}\n", s.matched, s.total, s.name));
+    for s in &sections {
+        out.push_str(&format!("  {:>3}/{:<3} {}\n", s.matched(), s.total, s.name));
     }
     out.push('\n');
-    for (k, t) in dir.tasks.iter().enumerate() {
+    for v in &a.verdicts {
+        let t = &dir.tasks[v.directive];
         let line = dsrc.line_col(t.span.start).line;
         out.push_str(&format!(
-            "directive {} [{}] L{}\n",
+            "directive {} [{}] L{}: {} ({:.2})\n",
             t.id,
             t.number.trim(),
-            line
+            line,
+            v.coverage.name(),
+            v.score
         ));
-        let pairs: Vec<_> = a.pairs.iter().filter(|p| p.directive == k).collect();
-        if pairs.is_empty() {
+        if let Some(why) = &v.reason {
+            out.push_str(&format!("  reviewer: {why}\n"));
+        }
+        if v.coverage == Coverage::Missing {
             out.push_str(&format!(
                 "  ✗ no counterpart in the plan: {}\n",
                 one_line(dsrc.slice(t.text))
@@ -166,15 +206,30 @@ fn text_view(
                     .take(60)
                     .collect::<String>()
             ));
+            if let Some(b) = v.best {
+                let pt = &plan.tasks[b];
+                out.push_str(&format!(
+                    "  nearest plan task {} [{}] L{}: {}\n",
+                    pt.id,
+                    pt.number.trim(),
+                    psrc.line_col(pt.span.start).line,
+                    one_line(psrc.slice(pt.text))
+                        .chars()
+                        .take(60)
+                        .collect::<String>()
+                ));
+            }
         }
-        for p in pairs {
+        if !v.lacking.is_empty() {
+            out.push_str(&format!("  the plan lacks: {}\n", v.lacking.join(" · ")));
+        }
+        for p in a.pairs.iter().filter(|p| p.directive == v.directive) {
             let pt = &plan.tasks[p.plan];
             out.push_str(&format!(
-                "  ↔ plan {} [{}] L{}  score {:.2}{}  shared: {}\n",
+                "  ↔ plan {} [{}] L{}{}  shared: {}\n",
                 pt.id,
                 pt.number.trim(),
                 psrc.line_col(pt.span.start).line,
-                p.score,
                 if p.shared {
                     " (carries several directive tasks)"
                 } else {
@@ -229,8 +284,12 @@ fn json_view(
         m.insert("text".into(), json!(src.slice(t.text)));
         Value::Object(m)
     };
-    let tasks: Vec<Value> = (0..dir.tasks.len())
-        .map(|k| {
+    let round = |x: f64| (x * 1000.0).round() / 1000.0;
+    let tasks: Vec<Value> = a
+        .verdicts
+        .iter()
+        .map(|v| {
+            let k = v.directive;
             let matches: Vec<Value> = a
                 .pairs
                 .iter()
@@ -241,23 +300,35 @@ fn json_view(
                         .iter_all_changes()
                         .map(|c| json!({ "op": match c.tag() { ChangeTag::Equal => "equal", ChangeTag::Delete => "delete", ChangeTag::Insert => "insert" }, "text": c.value() }))
                         .collect();
-                    json!({ "plan": task_ref(psrc, plan, p.plan), "score": (p.score * 1000.0).round() / 1000.0, "shared_terms": p.shared_terms, "carries_several": p.shared, "diff": merge_ops(ops) })
+                    json!({ "plan": task_ref(psrc, plan, p.plan), "score": round(p.score), "shared_terms": p.shared_terms, "carries_several": p.shared, "diff": merge_ops(ops) })
                 })
                 .collect();
-            json!({ "directive": task_ref(dsrc, dir, k), "section": section_of(dsrc, dir, k), "matches": matches })
+            json!({
+                "directive": task_ref(dsrc, dir, k),
+                "section": section_of(dsrc, dir, k),
+                "verdict": v.coverage.name(),
+                "score": round(v.score),
+                "nearest": v.best.filter(|_| v.coverage == Coverage::Missing).map(|b| task_ref(psrc, plan, b)),
+                "lacking": v.lacking,
+                "reason": v.reason,
+                "matches": matches,
+            })
         })
         .collect();
-    let total = dir.tasks.len();
-    let matched = total - a.unmatched_directive.len();
+    let (sections, all) = coverage(dsrc, dir, a);
     let out = json!({
         "version": 1,
         "plan": psrc.name,
         "directive": dsrc.name,
         "coverage": {
-            "matched": matched,
-            "total": total,
-            "percent": (pct(matched, total) * 10.0).round() / 10.0,
-            "sections": coverage(dsrc, dir, a).iter().map(|s| json!({ "section": s.name, "matched": s.matched, "total": s.total })).collect::<Vec<_>>(),
+            "matched": all.matched(),
+            "total": all.total,
+            "covered": all.covered,
+            "partly": all.partly,
+            "missing": all.missing,
+            "not_applicable": all.not_applicable,
+            "percent": (pct(all.matched(), all.total) * 10.0).round() / 10.0,
+            "sections": sections.iter().map(|s| json!({ "section": s.name, "matched": s.matched(), "total": s.total, "covered": s.covered, "partly": s.partly, "missing": s.missing, "not_applicable": s.not_applicable })).collect::<Vec<_>>(),
         },
         "tasks": tasks,
         "local_additions": a.unmatched_plan.iter().map(|&k| task_ref(psrc, plan, k)).collect::<Vec<_>>(),
@@ -267,7 +338,7 @@ fn json_view(
             dm.insert("text".into(), json!(dsrc.slice(d.span)));
             let mut pm = position(psrc, p.span);
             pm.insert("text".into(), json!(psrc.slice(p.span)));
-            json!({ "directive": dm, "plan": pm, "score": (tp.score * 1000.0).round() / 1000.0 })
+            json!({ "directive": dm, "plan": pm, "score": round(tp.score) })
         }).collect::<Vec<_>>(),
     });
     let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();
