@@ -253,6 +253,36 @@ fn main() {
         wall.as_secs_f64() * 1e3,
         kib.map_or("?".into(), |k| k.to_string())
     );
+    // The same run without the directive, and `wc -m` over the same files, measured now, so
+    // the ratios hold whatever this machine's speed today.
+    let (alone, alone_kib) = median_wall(&bin, 5, &["check", "--no-config", "-q", &glob]);
+    let files: Vec<String> = (0..100)
+        .map(|k| {
+            dir.join(format!("plans/county{k:03}.txt"))
+                .display()
+                .to_string()
+        })
+        .collect();
+    let wc = median(5, || {
+        let out = Command::new("wc")
+            .arg("-m")
+            .args(&files)
+            .env("LC_ALL", "C.UTF-8")
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    });
+    println!(
+        "100 plans alone, wall:        {:>8.1} ms  (peak {} KiB); with the directive {:.2}×",
+        alone.as_secs_f64() * 1e3,
+        alone_kib.map_or("?".into(), |k| k.to_string()),
+        wall.as_secs_f64() / alone.as_secs_f64()
+    );
+    println!(
+        "wc -m over the same files:    {:>8.1} ms; planlint with the directive {:.2}× wc -m",
+        wc.as_secs_f64() * 1e3,
+        wall.as_secs_f64() / wc.as_secs_f64()
+    );
     let big_path = dir.join("big.txt").display().to_string();
     let (wall, kib) = run_binary(&bin, &["check", "--no-config", "-q", &big_path]);
     println!(

@@ -35,8 +35,6 @@ pub struct Pair {
     pub plan: usize,
     /// The evidence, against this plan's best (0 to 1).
     pub score: f64,
-    /// Stretches of text both tasks share, longest first: why they were matched.
-    pub shared_terms: Vec<String>,
     /// The plan task also carries other directive tasks (they were merged).
     pub shared: bool,
 }
@@ -119,8 +117,9 @@ impl Thresholds {
 
 /// How many plan sentences a window holds at most.
 const MAX_WINDOW: usize = 4;
-/// How many candidate sentences are scored exactly per directive task.
-const MAX_CANDIDATES: usize = 48;
+/// How many candidate sentences (or titles) are scored exactly per directive task: the best
+/// window holds one of the sentences holding the most of the task.
+const MAX_CANDIDATES: usize = 16;
 /// Postings walked per directive task once its rarest terms are walked: a plan of a few
 /// hundred tasks never reaches it; a pathological one stays linear.
 const POSTING_BUDGET: usize = 20_000;
@@ -145,9 +144,12 @@ fn terms(text: &str, norm: &Normaliser) -> Vec<u64> {
 }
 
 /// Brings level words and regional variants to one form, and keeps CJK characters only.
+/// A replacement: (from, to) as characters.
+type Rewrite = (Vec<char>, Vec<char>);
+
 struct Normaliser {
-    /// (from, to) as character vectors, longest first.
-    replace: Vec<(Vec<char>, Vec<char>)>,
+    /// Rewrites, longest first, by the first character of what they replace.
+    replace: HashMap<char, Vec<Rewrite>>,
     weak: rustc_hash::FxHashSet<u64>,
 }
 
@@ -170,6 +172,13 @@ impl Normaliser {
             }
         }
         replace.sort_by(|x, y| y.0.len().cmp(&x.0.len()).then(x.0.cmp(&y.0)));
+        let mut by_first: HashMap<char, Vec<Rewrite>> = HashMap::default();
+        for (from, to) in replace {
+            if let Some(&c) = from.first() {
+                by_first.entry(c).or_default().push((from, to));
+            }
+        }
+        let replace = by_first;
         let weak = a
             .weak_terms
             .iter()
@@ -186,7 +195,7 @@ impl Normaliser {
         let mut out = Vec::with_capacity(chars.len());
         let mut i = 0;
         'outer: while i < chars.len() {
-            for (from, to) in &self.replace {
+            for (from, to) in self.replace.get(&chars[i]).into_iter().flatten() {
                 if chars[i..].starts_with(from) {
                     out.extend_from_slice(to);
                     i += from.len();
@@ -265,11 +274,18 @@ impl DirectiveIndex {
                 .ln()
                 .max(0.0)
         };
+        // Heaviest (rarest) first: the order postings are walked in.
+        let heaviest_first = |v: &mut Vec<(u64, f64)>| {
+            v.retain(|x| x.1 > 0.0);
+            v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        };
         let tasks = raw
             .into_iter()
             .map(|(t, l, s)| {
-                let terms: Vec<(u64, f64)> = t.iter().map(|&g| (g, weight(g))).collect();
-                let lead: Vec<(u64, f64)> = l.iter().map(|&g| (g, weight(g))).collect();
+                let mut terms: Vec<(u64, f64)> = t.iter().map(|&g| (g, weight(g))).collect();
+                let mut lead: Vec<(u64, f64)> = l.iter().map(|&g| (g, weight(g))).collect();
+                heaviest_first(&mut terms);
+                heaviest_first(&mut lead);
                 DirTask {
                     total: terms.iter().map(|x| x.1).sum(),
                     lead_total: lead.iter().map(|x| x.1).sum(),
@@ -287,6 +303,8 @@ impl DirectiveIndex {
 /// titles, with inverted indexes.
 struct PlanView {
     sentences: Vec<(usize, Vec<u64>)>,
+    /// Per plan task, the range of its sentences.
+    ranges: Vec<std::ops::Range<usize>>,
     postings: HashMap<u64, Vec<u32>>,
     titles: Vec<Vec<u64>>,
     title_postings: HashMap<u64, Vec<u32>>,
@@ -297,18 +315,23 @@ impl PlanView {
     fn new(src: &SourceFile, doc: &Document, norm: &Normaliser, only: Option<Origin>) -> PlanView {
         let mut sentences = Vec::new();
         let mut titles = Vec::new();
+        let mut ranges = Vec::with_capacity(doc.tasks.len());
         for (k, t) in doc.tasks.iter().enumerate() {
+            let start = sentences.len();
             if only.is_some_and(|o| o != t.origin) {
                 titles.push(Vec::new());
+                ranges.push(start..start);
                 continue;
             }
             let text = src.slice(t.text);
             for s in sentences_of(text) {
                 sentences.push((k, terms(s, norm)));
             }
+            ranges.push(start..sentences.len());
             titles.push(terms(lead_of(text), norm));
         }
         PlanView {
+            ranges,
             postings: inverted(sentences.iter().map(|(_, t)| t)),
             title_postings: inverted(titles.iter()),
             sentences,
@@ -331,68 +354,98 @@ fn inverted<'a>(docs: impl Iterator<Item = &'a Vec<u64>>) -> HashMap<u64, Vec<u3
     index
 }
 
-/// Weight of `terms` (sorted by term) found in any of the sorted term sets `sets`.
-fn contained(terms: &[(u64, f64)], sets: &[&[u64]]) -> f64 {
-    terms
-        .iter()
-        .filter(|(g, _)| sets.iter().any(|s| s.binary_search(g).is_ok()))
-        .map(|x| x.1)
-        .sum()
-}
-
-/// Per-item accumulators reused across queries: the cost is the postings walked, not the
-/// plan's size.
+/// Per-item scratch reused across queries: which of the query's terms each item holds, found
+/// by walking postings, so the cost is the postings walked, not the plan's size.
 struct Accumulator {
-    value: Vec<f64>,
+    weight: Vec<f64>,
+    hits: Vec<Vec<u32>>,
     touched: Vec<u32>,
+    /// Per query term: the window that last counted it (a generation stamp).
+    stamp: Vec<u32>,
+    generation: u32,
 }
 
 impl Accumulator {
     fn new(n: usize) -> Accumulator {
         Accumulator {
-            value: vec![0.0; n],
+            weight: vec![0.0; n],
+            hits: vec![Vec::new(); n],
             touched: Vec::new(),
+            stamp: Vec::new(),
+            generation: 0,
         }
     }
 
-    fn add(&mut self, k: u32, w: f64) {
-        let v = &mut self.value[k as usize];
-        if *v == 0.0 {
-            self.touched.push(k);
+    /// Walks the postings of `terms` (heaviest, that is rarest, first) within the budget:
+    /// each item learns which of the terms it holds.
+    fn walk(&mut self, terms: &[(u64, f64)], postings: &HashMap<u64, Vec<u32>>) {
+        self.reset();
+        let mut walked = 0;
+        for (i, &(g, w)) in terms.iter().enumerate() {
+            let k = i;
+            let Some(list) = postings.get(&g) else {
+                continue;
+            };
+            if k >= 8 && walked + list.len() > POSTING_BUDGET {
+                break;
+            }
+            walked += list.len();
+            for &s in list {
+                let su = s as usize;
+                if self.hits[su].is_empty() {
+                    self.touched.push(s);
+                }
+                self.weight[su] += w;
+                self.hits[su].push(i as u32);
+            }
         }
-        *v += w;
+        if self.stamp.len() < terms.len() {
+            self.stamp.resize(terms.len(), 0);
+        }
     }
 
-    /// The best `n` items by accumulated weight (ties to the earlier); resets the counters.
-    fn top(&mut self, n: usize) -> Vec<u32> {
-        let mut items: Vec<(u32, f64)> = self
-            .touched
-            .iter()
-            .map(|&k| (k, std::mem::take(&mut self.value[k as usize])))
-            .collect();
-        self.touched.clear();
-        items.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        items.truncate(n);
-        items.into_iter().map(|x| x.0).collect()
-    }
-}
-
-/// Walks the postings of `terms`, heaviest (rarest) first, within the budget.
-fn accumulate(terms: &[(u64, f64)], postings: &HashMap<u64, Vec<u32>>, acc: &mut Accumulator) {
-    let mut order: Vec<&(u64, f64)> = terms.iter().filter(|x| x.1 > 0.0).collect();
-    order.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut walked = 0;
-    for (k, &&(g, w)) in order.iter().enumerate() {
-        let Some(list) = postings.get(&g) else {
-            continue;
+    /// The best `n` items by weight, ties to the earlier.
+    fn top(&self, n: usize) -> Vec<u32> {
+        let mut items: Vec<u32> = self.touched.clone();
+        let order = |a: &u32, b: &u32| {
+            self.weight[*b as usize]
+                .total_cmp(&self.weight[*a as usize])
+                .then(a.cmp(b))
         };
-        if k >= 8 && walked + list.len() > POSTING_BUDGET {
-            break;
+        if items.len() > n && n > 0 {
+            items.select_nth_unstable_by(n - 1, order);
+            items.truncate(n);
         }
-        walked += list.len();
-        for &s in list {
-            acc.add(s, w);
+        items.sort_by(order);
+        items
+    }
+
+    /// The weight of the query's terms held by any of the items `from..to`.
+    fn union(&mut self, terms: &[(u64, f64)], from: usize, to: usize) -> f64 {
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.stamp.iter_mut().for_each(|x| *x = 0);
+            self.generation = 1;
         }
+        let mut sum = 0.0;
+        for item in from..to {
+            for &i in &self.hits[item] {
+                let i = i as usize;
+                if self.stamp[i] != self.generation {
+                    self.stamp[i] = self.generation;
+                    sum += terms[i].1;
+                }
+            }
+        }
+        sum
+    }
+
+    fn reset(&mut self) {
+        for &s in &self.touched {
+            self.weight[s as usize] = 0.0;
+            self.hits[s as usize].clear();
+        }
+        self.touched.clear();
     }
 }
 
@@ -402,18 +455,13 @@ fn evidence(d: &DirTask, plan: &PlanView, acc: &mut Accumulator) -> (f64, Vec<us
         return (0.0, Vec::new());
     }
     let n = d.sentences.min(MAX_WINDOW);
-    accumulate(&d.terms, &plan.postings, acc);
-    let candidates = acc.top(MAX_CANDIDATES);
+    acc.walk(&d.terms, &plan.postings);
     let mut best = (0.0, usize::MAX, 0usize);
-    for &c in &candidates {
+    for c in acc.top(MAX_CANDIDATES) {
         let c = c as usize;
         for start in c.saturating_sub(n - 1)..=c {
             let end = (start + n).min(plan.sentences.len());
-            let sets: Vec<&[u64]> = plan.sentences[start..end]
-                .iter()
-                .map(|(_, t)| t.as_slice())
-                .collect();
-            let share = contained(&d.terms, &sets) / d.total;
+            let share = acc.union(&d.terms, start, end) / d.total;
             if share > best.0 || (share == best.0 && start < best.1) {
                 best = (share, start, end);
             }
@@ -430,15 +478,17 @@ fn evidence(d: &DirTask, plan: &PlanView, acc: &mut Accumulator) -> (f64, Vec<us
     tasks.dedup();
     // A lead sentence found in a plan task's title.
     if d.lead_total > 0.0 {
-        accumulate(&d.lead, &plan.title_postings, acc);
+        acc.walk(&d.lead, &plan.title_postings);
         for k in acc.top(MAX_CANDIDATES) {
-            let title = contained(&d.lead, &[plan.titles[k as usize].as_slice()]) / d.lead_total;
+            let k = k as usize;
+            let title = acc.union(&d.lead, k, k + 1) / d.lead_total;
             if TITLE_WEIGHT * title > best.0 {
                 best.0 = TITLE_WEIGHT * title;
-                tasks = vec![k as usize];
+                tasks = vec![k];
             }
         }
     }
+    acc.reset();
     (best.0, tasks)
 }
 
@@ -485,17 +535,17 @@ pub fn align_with(
         .max()
         .unwrap_or(0);
     let mut acc = Accumulator::new(largest);
+    let view_of = |o: Origin| {
+        views
+            .iter()
+            .find(|(x, _)| x.is_none_or(|x| x == o))
+            .map(|(_, v)| v)
+    };
     let found: Vec<(f64, Vec<usize>)> = index
         .tasks
         .iter()
         .zip(&dir.tasks)
-        .map(|(d, t)| {
-            let view = views
-                .iter()
-                .find(|(o, _)| o.is_none_or(|o| o == t.origin))
-                .map(|(_, v)| v);
-            view.map_or((0.0, Vec::new()), |v| evidence(d, v, &mut acc))
-        })
+        .map(|(d, t)| view_of(t.origin).map_or((0.0, Vec::new()), |v| evidence(d, v, &mut acc)))
         .collect();
     let reference = reference(found.iter().map(|f| f.0)).max(MIN_REFERENCE);
     let mut verdicts = Vec::with_capacity(found.len());
@@ -510,13 +560,14 @@ pub fn align_with(
             Coverage::Missing
         };
         let dtext = dir_src.slice(dir.tasks[d].text);
-        let lacking = match (coverage, tasks.first()) {
-            (Coverage::Partly, Some(_)) => {
-                let ptext: String = tasks
+        let lacking = match (coverage, view_of(dir.tasks[d].origin)) {
+            (Coverage::Partly, Some(view)) if !tasks.is_empty() => {
+                let have: rustc_hash::FxHashSet<u64> = tasks
                     .iter()
-                    .map(|&p| plan_src.slice(plan.tasks[p].text))
+                    .flat_map(|&p| view.sentences[view.ranges[p].clone()].iter())
+                    .flat_map(|(_, t)| t.iter().copied())
                     .collect();
-                lacking_phrases(dtext, &ptext, &index.norm)
+                lacking_phrases(dtext, &have, &index.norm)
             }
             _ => Vec::new(),
         };
@@ -526,7 +577,6 @@ pub fn align_with(
                     directive: d,
                     plan: p,
                     score,
-                    shared_terms: shared_terms(dtext, plan_src.slice(plan.tasks[p].text)),
                     shared: false,
                 });
             }
@@ -591,30 +641,27 @@ fn reference(shares: impl Iterator<Item = f64>) -> f64 {
     v[k.min(v.len() - 1)]
 }
 
-/// Stretches of the directive task (four characters or more) none of whose bigrams the plan's
-/// evidence holds: what the plan lacks, longest first, at most five.
-fn lacking_phrases(directive: &str, plan: &str, norm: &Normaliser) -> Vec<String> {
-    let have: rustc_hash::FxHashSet<u64> = terms(plan, norm).into_iter().collect();
+/// The clauses of the directive task (between ，、；。) whose terms the plan's evidence mostly
+/// lacks: what the plan does not carry, in the directive's words, longest first, at most five.
+fn lacking_phrases(
+    directive: &str,
+    have: &rustc_hash::FxHashSet<u64>,
+    norm: &Normaliser,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for s in directive.split(|c: char| !is_cjk(c)) {
-        let chars: Vec<char> = s.chars().collect();
-        let mut run: Vec<char> = Vec::new();
-        for w in chars.windows(2) {
-            let g = ((w[0] as u64) << 21) | w[1] as u64;
-            if have.contains(&g) || norm.weak.contains(&g) {
-                if run.len() >= 4 {
-                    out.push(run.iter().collect());
-                }
-                run.clear();
-            } else {
-                if run.is_empty() {
-                    run.push(w[0]);
-                }
-                run.push(w[1]);
-            }
+    for clause in directive.split(['，', '、', '；', '。', '：', ',', ';', '\n']) {
+        let t: Vec<u64> = terms(clause, norm)
+            .into_iter()
+            .filter(|g| !norm.weak.contains(g))
+            .collect();
+        if t.len() < 3 {
+            continue;
         }
-        if run.len() >= 4 {
-            out.push(run.iter().collect());
+        let found = t.iter().filter(|g| have.contains(g)).count();
+        if found * 10 < t.len() * 3 {
+            let c: String = clause.trim().chars().take(24).collect();
+            let cut = clause.trim().chars().count() > 24;
+            out.push(if cut { format!("{c}…") } else { c });
         }
     }
     out.sort_by(|x, y| y.chars().count().cmp(&x.chars().count()).then(x.cmp(y)));
@@ -755,9 +802,10 @@ fn align_targets(
         let mut uniq = dctx.clone();
         uniq.dedup();
         let weighted: Vec<(u64, f64)> = uniq.iter().map(|&g| (g, 1.0)).collect();
-        accumulate(&weighted, &index, &mut acc);
-        let best = acc
-            .top(MAX_CANDIDATES * 2)
+        acc.walk(&weighted, &index);
+        let top = acc.top(MAX_CANDIDATES * 4);
+        acc.reset();
+        let best = top
             .into_iter()
             .map(|p| (p as usize, &plan.targets[p as usize]))
             .filter(|(_, tp)| {
@@ -789,6 +837,96 @@ fn align_targets(
 /// The span of a directive task, for reports.
 pub fn directive_span(dir: &Document, d: usize) -> Span {
     dir.tasks[d].span
+}
+
+/// Text without white space: fragments of planlint.toml match across line breaks.
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Applies a reviewer's verdicts (`[[pair]]`, `[[not-applicable]]` of planlint.toml, already
+/// narrowed to this plan) to an alignment: the directive tasks whose text holds an entry's
+/// fragment get its verdict. Returns, per entry, whether it matched a directive task (and, for
+/// a pair, a plan task).
+#[allow(clippy::too_many_arguments)]
+pub fn apply_overrides(
+    a: Alignment,
+    overrides: &[&crate::config::Override],
+    plan_src: &SourceFile,
+    plan: &Document,
+    dir_src: &SourceFile,
+    dir: &Document,
+    data: &RuleData,
+) -> (Alignment, Vec<bool>) {
+    use crate::config::OverrideKind;
+    if overrides.is_empty() {
+        return (a, Vec::new());
+    }
+    let dir_text: Vec<String> = dir
+        .tasks
+        .iter()
+        .map(|t| squash(dir_src.slice(t.span)))
+        .collect();
+    let plan_text: Vec<String> = plan
+        .tasks
+        .iter()
+        .map(|t| squash(plan_src.slice(t.span)))
+        .collect();
+    let Alignment {
+        mut pairs,
+        mut verdicts,
+        ..
+    } = a;
+    let mut used = vec![false; overrides.len()];
+    for (k, o) in overrides.iter().enumerate() {
+        let frag = squash(&o.directive);
+        let targets: Vec<usize> = (0..dir.tasks.len())
+            .filter(|&d| dir_text[d].contains(&frag))
+            .collect();
+        for d in targets {
+            match &o.kind {
+                OverrideKind::NotApplicable { reason } => {
+                    used[k] = true;
+                    pairs.retain(|p| p.directive != d);
+                    let v = &mut verdicts[d];
+                    v.coverage = Coverage::NotApplicable;
+                    v.lacking.clear();
+                    v.reason = Some(format!("not applicable: {reason}"));
+                }
+                OverrideKind::Pair { plan: pf } => {
+                    let pf = squash(pf);
+                    let carriers: Vec<usize> = (0..plan.tasks.len())
+                        .filter(|&p| plan_text[p].contains(&pf))
+                        .collect();
+                    if carriers.is_empty() {
+                        continue;
+                    }
+                    used[k] = true;
+                    pairs.retain(|p| p.directive != d);
+                    for &p in &carriers {
+                        pairs.push(Pair {
+                            directive: d,
+                            plan: p,
+                            score: 1.0,
+                            shared: false,
+                        });
+                    }
+                    let v = &mut verdicts[d];
+                    v.coverage = Coverage::Covered;
+                    v.score = 1.0;
+                    v.best = carriers.first().copied();
+                    v.lacking.clear();
+                    v.reason = Some("paired by a reviewer ([[pair]] in planlint.toml)".into());
+                }
+            }
+        }
+    }
+    pairs.sort_by_key(|p| (p.directive, p.plan));
+    let th = Thresholds::from_data(data);
+    (
+        finish(plan_src, plan, dir_src, dir, data, th, pairs, verdicts),
+        used,
+    )
 }
 
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! plans checked in parallel (results in argument order), then accepted findings dropped by
 //! ignore entries, Markdown disable comments and the baseline.
 
-use crate::align::align;
-use crate::config::{Config, UNUSED_IGNORE};
+use crate::align::{align_with, apply_overrides, DirectiveIndex};
+use crate::config::{Config, Override, OverrideKind, UNUSED_IGNORE};
 use crate::data::RuleData;
 use crate::finding::Finding;
 use crate::input::{self, Expanded};
@@ -18,11 +18,24 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-/// A parsed directive, shared by every plan checked against it.
+/// A parsed directive, read for comparison once and shared by every plan checked against it.
 pub struct Directive {
     pub path: String,
     pub src: Arc<SourceFile>,
     pub doc: Document,
+    pub index: DirectiveIndex,
+}
+
+impl Directive {
+    pub fn new(path: &str, src: SourceFile, doc: Document, data: &RuleData) -> Directive {
+        let index = DirectiveIndex::new(&src, &doc, data);
+        Directive {
+            path: path.to_string(),
+            src: Arc::new(src),
+            doc,
+            index,
+        }
+    }
 }
 
 pub struct Batch<'a> {
@@ -59,11 +72,7 @@ pub fn load_directive(
             c.paragraphs, c.headings, c.tables, c.bracket_groups
         ));
     }
-    Ok(Directive {
-        path: path.to_string(),
-        src: Arc::new(src),
-        doc,
-    })
+    Ok(Directive::new(path, src, doc, data))
 }
 
 /// Parses and checks one decoded plan, optionally against a parsed directive.
@@ -73,21 +82,41 @@ pub fn check_source(
     set: &RuleSet,
     directive: Option<(&SourceFile, &Document)>,
 ) -> Vec<Finding> {
+    let directive =
+        directive.map(|(dsrc, ddoc)| Directive::new(&dsrc.name, dsrc.clone(), ddoc.clone(), data));
+    check_against(src, data, set, directive.as_ref(), &[]).0
+}
+
+/// Parses and checks one decoded plan against a directive read once for the run, with the
+/// reviewer's verdicts that apply to it. Returns the findings and, per override, whether it
+/// matched.
+pub fn check_against(
+    src: &SourceFile,
+    data: &RuleData,
+    set: &RuleSet,
+    directive: Option<&Directive>,
+    overrides: &[&Override],
+) -> (Vec<Finding>, Vec<bool>) {
     let doc = parse_document(src, data);
-    let alignment = directive.map(|(dsrc, ddoc)| align(src, &doc, dsrc, ddoc, data));
+    let (alignment, used) = match directive {
+        Some(d) => {
+            let a = align_with(src, &doc, &d.index, &d.src, &d.doc, data);
+            let (a, used) = apply_overrides(a, overrides, src, &doc, &d.src, &d.doc, data);
+            (Some(a), used)
+        }
+        None => (None, Vec::new()),
+    };
     let cx = Context {
         src,
         doc: &doc,
         data,
-        against: directive
-            .zip(alignment.as_ref())
-            .map(|((dsrc, ddoc), a)| Against {
-                src: dsrc,
-                doc: ddoc,
-                alignment: a,
-            }),
+        against: directive.zip(alignment.as_ref()).map(|(d, a)| Against {
+            src: &d.src,
+            doc: &d.doc,
+            alignment: a,
+        }),
     };
-    check(&cx, set)
+    (check(&cx, set), used)
 }
 
 /// One plan's result before the batch-wide steps.
@@ -95,6 +124,9 @@ struct Single {
     report: FileReport,
     ignores: suppress::IgnoreUse,
     entries: Vec<BaselineEntry>,
+    /// Overrides (by index into the config's) that could apply to this plan, and those used.
+    overrides_present: Vec<usize>,
+    overrides_used: Vec<usize>,
 }
 
 impl Batch<'_> {
@@ -111,6 +143,8 @@ impl Batch<'_> {
                     },
                     ignores: suppress::IgnoreUse::default(),
                     entries: Vec::new(),
+                    overrides_present: Vec::new(),
+                    overrides_used: Vec::new(),
                 },
                 Expanded::File(path) => self.check_one(path, directives.get(path.as_str())),
             })
@@ -120,6 +154,8 @@ impl Batch<'_> {
         let mut used = vec![false; self.config.ignores.len()];
         let mut reports = Vec::with_capacity(singles.len());
         let mut all_findings = Vec::new();
+        let mut o_present = vec![false; self.config.overrides.len()];
+        let mut o_used = vec![false; self.config.overrides.len()];
         for s in singles {
             for k in s.ignores.used {
                 used[k] = true;
@@ -127,10 +163,16 @@ impl Batch<'_> {
             for k in s.ignores.present {
                 present[k] = true;
             }
+            for k in s.overrides_present {
+                o_present[k] = true;
+            }
+            for k in s.overrides_used {
+                o_used[k] = true;
+            }
             all_findings.extend(s.entries);
             reports.push(s.report);
         }
-        if let Some(report) = self.unused_ignores(&present, &used) {
+        if let Some(report) = self.unused_ignores(&present, &used, &o_present, &o_used) {
             reports.push(report);
         }
         BatchResult {
@@ -171,6 +213,8 @@ impl Batch<'_> {
             },
             ignores: suppress::IgnoreUse::default(),
             entries: Vec::new(),
+            overrides_present: Vec::new(),
+            overrides_used: Vec::new(),
         };
         let directive = match directive {
             Some(Err(e)) => return failed(e.clone()),
@@ -182,12 +226,43 @@ impl Batch<'_> {
             Err(e) => return failed(e),
         };
         let dsrc = directive.as_ref().map(|d| &*d.src);
-        let mut findings = check_source(
+        // The reviewer's verdicts for this plan: their path glob matches it, and the directive
+        // holds their directive fragment.
+        let applicable: Vec<usize> = match &directive {
+            Some(d) => {
+                let text: String = d.src.text.chars().filter(|c| !c.is_whitespace()).collect();
+                self.config
+                    .overrides
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.path.as_ref().is_none_or(|p| self.config.matches(p, path)))
+                    .filter(|(_, o)| {
+                        let f: String =
+                            o.directive.chars().filter(|c| !c.is_whitespace()).collect();
+                        text.contains(&f)
+                    })
+                    .map(|(k, _)| k)
+                    .collect()
+            }
+            None => Vec::new(),
+        };
+        let entries_for: Vec<&Override> = applicable
+            .iter()
+            .map(|&k| &self.config.overrides[k])
+            .collect();
+        let (mut findings, used_flags) = check_against(
             &src,
             self.data,
             self.set,
-            directive.as_ref().map(|d| (&*d.src, &d.doc)),
+            directive.as_deref(),
+            &entries_for,
         );
+        let overrides_used: Vec<usize> = applicable
+            .iter()
+            .zip(used_flags.iter().chain(std::iter::repeat(&false)))
+            .filter(|(_, u)| **u)
+            .map(|(k, _)| *k)
+            .collect();
         let mut suppressed = 0;
         let before = findings.len();
         let unused_regions = if path.to_ascii_lowercase().ends_with(".md") {
@@ -240,6 +315,8 @@ impl Batch<'_> {
             },
             ignores,
             entries,
+            overrides_present: applicable,
+            overrides_used,
         }
     }
 
@@ -265,10 +342,17 @@ impl Batch<'_> {
         Some(f)
     }
 
-    /// The config file's own report: ignore entries that matched nothing in this run.
-    fn unused_ignores(&self, present: &[bool], used: &[bool]) -> Option<FileReport> {
+    /// The config file's own report: ignore entries that matched nothing in this run, and
+    /// reviewer verdicts whose directive task was compared with but which matched no task.
+    fn unused_ignores(
+        &self,
+        present: &[bool],
+        used: &[bool],
+        o_present: &[bool],
+        o_used: &[bool],
+    ) -> Option<FileReport> {
         let path = self.config.path.as_ref()?;
-        let findings: Vec<Finding> = self
+        let mut findings: Vec<Finding> = self
             .config
             .ignores
             .iter()
@@ -284,6 +368,22 @@ impl Batch<'_> {
                 )
             })
             .collect();
+        for (k, o) in self.config.overrides.iter().enumerate() {
+            if o_present[k] && !o_used[k] {
+                let what = match &o.kind {
+                    OverrideKind::Pair { plan } => format!(
+                        "[[pair]] entry (directive \"{}\", plan \"{plan}\") matched no plan task",
+                        o.directive
+                    ),
+                    OverrideKind::NotApplicable { .. } => format!(
+                        "[[not-applicable]] entry (directive \"{}\") matched no directive task",
+                        o.directive
+                    ),
+                };
+                findings.extend(self.unused_finding(o.span, what));
+            }
+        }
+        findings.sort_by_key(|f| f.span.start);
         if findings.is_empty() {
             return None;
         }

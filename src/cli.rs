@@ -115,6 +115,13 @@ pub struct DiffArgs {
     pub plan: String,
     #[arg(long, required = true)]
     pub against: String,
+    /// Use this config file (its [[pair]] and [[not-applicable]] verdicts) instead of the
+    /// planlint.toml found by walking up from here.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Use no config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
     #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
     pub format: ParseFormat,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
@@ -173,7 +180,7 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    fn error(message: impl Into<String>) -> Outcome {
+    pub(crate) fn error(message: impl Into<String>) -> Outcome {
         Outcome {
             stdout: String::new(),
             stderr: format!("planlint: {}\n", message.into()),
@@ -268,15 +275,23 @@ fn diagnostic(e: &dyn miette::Diagnostic) -> Outcome {
     }
 }
 
-fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
-    let config = match config::locate(args.config.as_deref(), args.no_config) {
-        None => Config::default(),
+/// planlint.toml: named, found by walking up, or none.
+pub(crate) fn load_config(
+    explicit: Option<&std::path::Path>,
+    none: bool,
+) -> Result<Config, Outcome> {
+    match config::locate(explicit, none) {
+        None => Ok(Config::default()),
         Some(path) => {
             // Rule names are the code's, whatever data directories say: the built-in
             // catalogue validates the config that may name those directories.
-            config::load(&path, &RuleData::builtin().catalogue).map_err(|e| diagnostic(&e))?
+            config::load(&path, &RuleData::builtin().catalogue).map_err(|e| diagnostic(&e))
         }
-    };
+    }
+}
+
+fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
+    let config = load_config(args.config.as_deref(), args.no_config)?;
     let mut data_dirs = config.data_dirs.clone();
     data_dirs.extend(args.input.rules.iter().cloned());
     let data = load_rules(&data_dirs)?;

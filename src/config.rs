@@ -27,6 +27,28 @@ struct RawConfig {
     directive: Vec<RawDirective>,
     #[serde(default)]
     ignore: Vec<Spanned<RawIgnore>>,
+    #[serde(default)]
+    pair: Vec<Spanned<RawPair>>,
+    #[serde(default)]
+    not_applicable: Vec<Spanned<RawNotApplicable>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawPair {
+    directive: String,
+    plan: String,
+    path: Option<Spanned<String>>,
+    #[allow(dead_code)] // documentation for the reader of planlint.toml
+    reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawNotApplicable {
+    directive: String,
+    reason: String,
+    path: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -76,6 +98,26 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     pub directives: Vec<(Pattern, PathBuf)>,
     pub ignores: Vec<Ignore>,
+    /// A reviewer's verdicts on directive tasks: `[[pair]]` and `[[not-applicable]]`.
+    pub overrides: Vec<Override>,
+}
+
+/// A reviewer's verdict on a directive task, by a fragment of its text.
+#[derive(Debug, Clone)]
+pub struct Override {
+    pub directive: String,
+    pub kind: OverrideKind,
+    pub path: Option<Pattern>,
+    /// Where the entry is in planlint.toml.
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverrideKind {
+    /// `[[pair]]`: the plan task holding this fragment carries the directive task.
+    Pair { plan: String },
+    /// `[[not-applicable]]`: the plan need not carry the directive task.
+    NotApplicable { reason: String },
 }
 
 /// An accepted finding: a rule, a fragment of the task's text, optionally a path glob.
@@ -246,6 +288,38 @@ pub fn parse(
         config.ignores.push(Ignore {
             rule: rule_name(&e.rule)?,
             text: e.text.clone(),
+            path: e.path.as_ref().map(pattern).transpose()?,
+            span: Span::new(span.start, span.end),
+        });
+    }
+    let fragment = |s: &str, what: &str, span: std::ops::Range<usize>| {
+        if s.trim().is_empty() {
+            Err(error(
+                Some(span),
+                format!("this entry needs a non-empty `{what}`: a fragment of the task's text"),
+            ))
+        } else {
+            Ok(s.to_string())
+        }
+    };
+    for entry in &raw.pair {
+        let (span, e) = (entry.span(), entry.get_ref());
+        config.overrides.push(Override {
+            directive: fragment(&e.directive, "directive", span.clone())?,
+            kind: OverrideKind::Pair {
+                plan: fragment(&e.plan, "plan", span.clone())?,
+            },
+            path: e.path.as_ref().map(pattern).transpose()?,
+            span: Span::new(span.start, span.end),
+        });
+    }
+    for entry in &raw.not_applicable {
+        let (span, e) = (entry.span(), entry.get_ref());
+        config.overrides.push(Override {
+            directive: fragment(&e.directive, "directive", span.clone())?,
+            kind: OverrideKind::NotApplicable {
+                reason: fragment(&e.reason, "reason", span.clone())?,
+            },
             path: e.path.as_ref().map(pattern).transpose()?,
             span: Span::new(span.start, span.end),
         });

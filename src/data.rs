@@ -39,9 +39,21 @@ impl RuleData {
             &mut l.deadline.ongoing,
             &mut l.deadline.start_words,
             &mut l.deadline.end_words,
+            &mut l.deadline.start_before_date,
+            &mut l.deadline.closing_words,
+            &mut l.deadline.before_date,
             &mut l.table.not_applicable,
+            &mut l.clause.first_listed_lead,
+            &mut l.units.list_joiners,
+            &mut l.outline.non_task_titles,
+            &mut l.outline.title_joiners,
+            &mut l.outline.note_markers,
             &mut m.units.known,
             &mut m.metric.terms,
+            &mut m.target.from_words,
+            &mut m.target.list_joiners,
+            &mut m.target.respectively,
+            &mut m.target.eligibility,
         ] {
             v.sort_by(|a, b| longer_first(a, b));
         }
@@ -53,6 +65,10 @@ impl RuleData {
             &c.partner_markers,
         ];
         c.any_word = aho_corasick::AhoCorasick::new(words.into_iter().flatten()).ok();
+        c.first_listed_automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&c.first_listed_lead)
+            .ok();
     }
 
     /// The data built into the binary.
@@ -225,6 +241,9 @@ pub struct ClauseWords {
     pub lead_labels: Vec<String>,
     pub partner_labels: Vec<String>,
     pub first_listed_lead: Vec<String>,
+    /// The first-listed-is-lead phrases as one automaton (leftmost-longest), built at load.
+    #[serde(skip)]
+    pub first_listed_automaton: Option<aho_corasick::AhoCorasick>,
     /// Every label and marker as one automaton, built at load: text holding none of them is no
     /// clause, which one pass tells.
     #[serde(skip)]

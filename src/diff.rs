@@ -2,7 +2,7 @@
 //! carry it out, with an inline character diff, why they were matched, coverage per section,
 //! and the plan's own additions.
 
-use crate::align::{align, Alignment, Coverage};
+use crate::align::{Alignment, Coverage};
 use crate::cli::{DiffArgs, Outcome, ParseFormat};
 use crate::input::read as read_source;
 use crate::model::Document;
@@ -12,37 +12,35 @@ use serde_json::{json, Value};
 use similar::{ChangeTag, TextDiff};
 
 pub fn run(args: &DiffArgs) -> Outcome {
-    let data = match crate::cli::load_rules(args.input.rules.as_slice()) {
-        Ok(d) => d,
-        Err(o) => return o,
-    };
-    let enc = match crate::cli::encoding(&args.input) {
-        Ok(e) => e,
-        Err(o) => return o,
-    };
-    let (plan_src, dir_src) = match (
-        read_source(&args.plan, enc),
-        read_source(&args.against, enc),
-    ) {
-        (Ok(p), Ok(d)) => (p, d),
-        (Err(e), _) => {
-            return Outcome {
-                stdout: String::new(),
-                stderr: format!("planlint: {}: {e}\n", args.plan),
-                status: 2,
-            }
-        }
-        (_, Err(e)) => {
-            return Outcome {
-                stdout: String::new(),
-                stderr: format!("planlint: {}: {e}\n", args.against),
-                status: 2,
-            }
-        }
-    };
+    match prepare(args) {
+        Ok(o) | Err(o) => o,
+    }
+}
+
+fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
+    let config = crate::cli::load_config(args.config.as_deref(), args.no_config)?;
+    let mut dirs = config.data_dirs.clone();
+    dirs.extend(args.input.rules.iter().cloned());
+    let data = crate::cli::load_rules(&dirs)?;
+    let enc = crate::cli::encoding(&args.input)?;
+    let read =
+        |path: &str| read_source(path, enc).map_err(|e| Outcome::error(format!("{path}: {e}")));
+    let (plan_src, dir_src) = (read(&args.plan)?, read(&args.against)?);
     let plan = crate::parse::parse_document(&plan_src, &data);
     let dir = crate::parse::parse_document(&dir_src, &data);
-    let a = align(&plan_src, &plan, &dir_src, &dir, &data);
+    let index = crate::align::DirectiveIndex::new(&dir_src, &dir, &data);
+    let a = crate::align::align_with(&plan_src, &plan, &index, &dir_src, &dir, &data);
+    let overrides: Vec<&crate::config::Override> = config
+        .overrides
+        .iter()
+        .filter(|o| {
+            o.path
+                .as_ref()
+                .is_none_or(|p| config.matches(p, &args.plan))
+        })
+        .collect();
+    let (a, _) =
+        crate::align::apply_overrides(a, &overrides, &plan_src, &plan, &dir_src, &dir, &data);
     let stdout = match args.format {
         ParseFormat::Json => json_view(&plan_src, &plan, &dir_src, &dir, &a),
         ParseFormat::Text => text_view(
@@ -53,14 +51,15 @@ pub fn run(args: &DiffArgs) -> Outcome {
             &a,
             args.color == crate::cli::Color::Always
                 || (args.color == crate::cli::Color::Auto
+                    && std::env::var_os("NO_COLOR").is_none()
                     && std::io::IsTerminal::is_terminal(&std::io::stdout())),
         ),
     };
-    Outcome {
+    Ok(Outcome {
         stdout,
         stderr: String::new(),
         status: 0,
-    }
+    })
 }
 
 /// The top-level section a directive task stands in, for coverage.
@@ -235,7 +234,7 @@ fn text_view(
                 } else {
                     ""
                 },
-                p.shared_terms.join(" · ")
+                crate::align::shared_terms(dsrc.slice(t.text), psrc.slice(pt.text)).join(" · ")
             ));
             let (old, new) = inline_diff(dsrc.slice(t.text), psrc.slice(pt.text), color);
             out.push_str(&format!("    - {old}\n    + {new}\n"));
@@ -300,7 +299,7 @@ fn json_view(
                         .iter_all_changes()
                         .map(|c| json!({ "op": match c.tag() { ChangeTag::Equal => "equal", ChangeTag::Delete => "delete", ChangeTag::Insert => "insert" }, "text": c.value() }))
                         .collect();
-                    json!({ "plan": task_ref(psrc, plan, p.plan), "score": round(p.score), "shared_terms": p.shared_terms, "carries_several": p.shared, "diff": merge_ops(ops) })
+                    json!({ "plan": task_ref(psrc, plan, p.plan), "score": round(p.score), "shared_terms": crate::align::shared_terms(dsrc.slice(dir.tasks[k].text), psrc.slice(plan.tasks[p.plan].text)), "carries_several": p.shared, "diff": merge_ops(ops) })
                 })
                 .collect();
             json!({

@@ -120,14 +120,20 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
     PartOutline { sections, clauses }
 }
 
-/// True when the document assigns responsibility as a convention: clauses (two at least: a
-/// lone bracket aside is no convention), or a task table.
+/// True when the document assigns responsibility as a convention: clauses, or table rows
+/// naming leads (two at least: a lone bracket aside is no convention).
 pub(crate) fn assigns(b: &Builder, parts: &[PartOutline]) -> bool {
     let clauses: usize = parts
         .iter()
         .map(|p| p.clauses.iter().map(Vec::len).sum::<usize>())
         .sum();
-    clauses >= 2 || b.doc.tasks.iter().any(|t| t.origin == Origin::Table)
+    let rows = b
+        .doc
+        .tasks
+        .iter()
+        .filter(|t| t.origin == Origin::Table && !t.leads.is_empty())
+        .count();
+    clauses + rows >= 2
 }
 
 /// The tasks of a part's running text.

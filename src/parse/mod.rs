@@ -53,8 +53,8 @@ pub fn parse_blocks(src: &SourceFile, blocks: &[Block], data: &RuleData) -> Docu
 
 /// Where the document declares its first-listed-is-lead convention, if it does.
 fn first_listed_lead(text: &str, data: &RuleData) -> Option<Span> {
-    let words = crate::data::longest_first(&data.lexicon.clause.first_listed_lead);
-    lex::find_any(text, &words).map(|(i, w)| Span::new(i, i + w.len()))
+    let ac = data.lexicon.clause.first_listed_automaton.as_ref()?;
+    ac.find(text).map(|m| Span::new(m.start(), m.end()))
 }
 
 /// Splits the blocks into parts at 附件 markers; records the parts in the document.

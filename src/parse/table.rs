@@ -254,15 +254,20 @@ impl Reader {
         let first_para = task_cell.paras[0];
         let heading = heading_at(b, first_para, Origin::Table, self.part);
         if let Some((h, _)) = &heading {
-            // A task cell holding only a section heading (一、…) with nothing else in the row.
-            let rest_empty = (0..owned.len()).all(|k| {
-                k == task_col
-                    || matches!(
-                        role_at(k),
-                        Some(ColumnRole::Group) | Some(ColumnRole::Number) | None
-                    )
-                    || owned[k].as_ref().is_none_or(|c| c.is_empty())
-            });
+            // A task cell holding only a section heading (一、知识产权保护方面) with nothing else
+            // in the row; a run-in item (（五）提升…。筑牢…) is a task.
+            let title_only = super::lex::trim(b.slice(Span::new(h.title.end, first_para.end)))
+                .trim_matches(['。', '：', ':'])
+                .is_empty();
+            let rest_empty = title_only
+                && (0..owned.len()).all(|k| {
+                    k == task_col
+                        || matches!(
+                            role_at(k),
+                            Some(ColumnRole::Group) | Some(ColumnRole::Number) | None
+                        )
+                        || owned[k].as_ref().is_none_or(|c| c.is_empty())
+                });
             if matches!(
                 h.numbering.style,
                 NumberStyle::Chapter | NumberStyle::Section

@@ -1,13 +1,18 @@
 //! `missing-task` (PL201): a directive task with no counterpart in the plan. See rules/rules.toml.
 
 use super::{Context, Findings};
+use crate::align::Coverage;
 use crate::source::Span;
 
 pub const RULE: &str = "missing-task";
 
 pub fn run(cx: &Context, out: &mut Findings) {
     let Some(ag) = &cx.against else { return };
-    for &d in &ag.alignment.unmatched_directive {
+    for v in &ag.alignment.verdicts {
+        if v.coverage != Coverage::Missing {
+            continue;
+        }
+        let d = v.directive;
         let dt = &ag.doc.tasks[d];
         if dt.condition || dt.not_applicable {
             continue;
@@ -31,9 +36,23 @@ pub fn run(cx: &Context, out: &mut Findings) {
             format!("after task {}", t.number.trim())
         });
         let title = first_words(ag.src.slice(dt.text), 30);
-        out.report(RULE, span, format!("directive task {} has no counterpart in the plan (it would belong {where_}): {title}", dt.number.trim()))
-            .directive(dt.span, dt.number.clone())
-            .help("carry the task out in the plan with a lead unit and a deadline, or record why it does not apply");
+        let nearest = v.best.map_or(String::new(), |b| {
+            format!(
+                "; nearest is task {} ({:.0}% of the evidence of the tasks it carries best)",
+                cx.doc.tasks[b].number.trim(),
+                v.score * 100.0
+            )
+        });
+        out.report(
+            RULE,
+            span,
+            format!(
+                "directive task {} has no counterpart in the plan (it would belong {where_}){nearest}: {title}",
+                dt.number.trim()
+            ),
+        )
+        .directive(dt.span, dt.number.clone())
+        .help("carry the task out in the plan with a lead unit and a deadline; if the plan carries it in other words, or it does not apply at this level, say so in planlint.toml with [[pair]] or [[not-applicable]]");
     }
 }
 

@@ -4,6 +4,7 @@
 //! stamps the code and severity from the catalogue. Rules never check whether they are enabled.
 
 mod ambiguous_table_cell;
+mod directive_not_cited;
 mod dropped_target;
 mod empty_partner_list;
 mod inconsistent_target;
@@ -15,6 +16,7 @@ mod missing_task;
 mod no_tasks;
 mod numbering;
 mod obsolete_agency;
+mod partly_covered;
 mod unit_name_variants;
 mod unread_clause;
 mod vague_lead;
@@ -44,6 +46,8 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (no_tasks::RULE, no_tasks::run),
     (unread_clause::RULE, unread_clause::run),
     (missing_task::RULE, missing_task::run),
+    (partly_covered::RULE, partly_covered::run),
+    (directive_not_cited::RULE, directive_not_cited::run),
     (weakened_target::RULE, weakened_target::run),
     (dropped_target::RULE, dropped_target::run),
     (later_deadline::RULE, later_deadline::run),

@@ -1,0 +1,99 @@
+//! `directive-not-cited` (PL206): the plan cites neither the directive's title nor its number.
+//! See rules/rules.toml.
+
+use super::{Context, Findings};
+use crate::model::Document;
+use crate::source::{SourceFile, Span};
+
+pub const RULE: &str = "directive-not-cited";
+
+/// A plan names what it implements (贯彻落实《…》（…〔2019〕17号）). When it names neither this
+/// directive's title nor its number, the comparison may be between siblings that implement a
+/// common parent, not between a plan and its directive: say so, and name the parent they share.
+pub fn run(cx: &Context, out: &mut Findings) {
+    let Some(ag) = &cx.against else { return };
+    let names = names_of(ag.src, ag.doc);
+    if names.is_empty() {
+        return; // nothing the directive is known by
+    }
+    let plan = squash(&cx.src.text);
+    if names.iter().any(|n| plan.contains(n.as_str())) {
+        return;
+    }
+    let theirs = numbers(ag.src, ag.doc);
+    let shared: Vec<String> = numbers(cx.src, cx.doc)
+        .into_iter()
+        .filter(|n| theirs.contains(n))
+        .collect();
+    let span = cx.doc.facts.title.unwrap_or_else(|| {
+        Span::new(
+            0,
+            cx.src.text.find(['\n', '\r']).unwrap_or(cx.src.text.len()),
+        )
+    });
+    let named = names
+        .iter()
+        .map(|n| format!("「{n}」"))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let message = if shared.is_empty() {
+        format!("the plan cites neither the directive's title nor its number ({named}): is it the directive this plan implements?")
+    } else {
+        format!(
+            "the plan cites neither the directive's title nor its number ({named}); both implement {}: they may be siblings, not a plan and its directive",
+            shared.join("、")
+        )
+    };
+    out.report(RULE, span, message)
+        .help("compare the plan with the document it implements (the one it cites), or cite the directive in the plan's opening paragraph");
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The directive's title (without 关于印发 … 的通知 around it), the titles it cites of itself,
+/// and its document number: what a plan implementing it would cite.
+fn names_of(src: &SourceFile, doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(n) = doc.facts.doc_number {
+        out.push(squash(src.slice(n)));
+    }
+    if let Some(t) = doc.facts.title {
+        let title = core(&squash(src.slice(t)));
+        if title.chars().count() >= 6 {
+            // Its own title as its notice cites it (《鄂尔多斯市关于…的若干措施》).
+            for c in &doc.facts.cited {
+                let cited = core(&squash(src.slice(c.title)));
+                if cited.contains(&title) || title.contains(&cited) && cited.chars().count() >= 6 {
+                    out.push(cited);
+                }
+            }
+            out.push(title);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A title without its book marks and the words of the notice that issues it.
+fn core(t: &str) -> String {
+    let t = t.trim_matches(['《', '》']);
+    let t = t.rsplit_once("关于印发").map_or(t, |(_, r)| r);
+    let t = t.strip_suffix("的通知").unwrap_or(t);
+    t.trim_matches(['《', '》', '〈', '〉']).to_string()
+}
+
+/// The document numbers a text cites.
+fn numbers(src: &SourceFile, doc: &Document) -> Vec<String> {
+    let mut v: Vec<String> = doc
+        .facts
+        .cited
+        .iter()
+        .filter_map(|c| c.number.map(|n| squash(src.slice(n))))
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
