@@ -226,6 +226,10 @@ pub struct SourceFile {
     pub text: String,
     pub encoding: Encoding,
     line_starts: Vec<usize>,
+    /// Characters before every [`MARK_STEP`]-th byte, made the first time a column is asked for
+    /// on a long line, so a line of a megabyte with thousands of findings is not recounted from
+    /// its start for each.
+    char_marks: std::sync::OnceLock<Vec<usize>>,
     /// For text read out of a Word document: where each stretch of text came from, by the byte
     /// offset where it starts (sorted). Empty for plain text.
     pub places: Vec<(usize, Place)>,
@@ -287,6 +291,7 @@ impl SourceFile {
             text,
             encoding,
             line_starts,
+            char_marks: std::sync::OnceLock::new(),
             places: Vec::new(),
             format: Format::Text,
         }
@@ -317,19 +322,28 @@ impl SourceFile {
         self.line_starts.len()
     }
 
+    /// 1-based line of a byte offset, without counting its column (which reads the line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        let offset = offset.min(self.text.len());
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i + 1,
+            Err(i) => i,
+        }
+    }
+
     /// 1-based line and character column of a byte offset. A `\r\n` pair is one line break.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = offset.min(self.text.len());
-        let idx = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
+        let idx = self.line_of(offset) - 1;
         let start = self.line_starts[idx];
-        let column = self
-            .text
-            .get(start..offset)
-            .map(|s| s.chars().count())
-            .unwrap_or(0);
+        let column = if offset - start < MARK_STEP {
+            self.text
+                .get(start..offset)
+                .map(|s| s.chars().count())
+                .unwrap_or(0)
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         LineCol {
             line: idx + 1,
             column: column + 1,
@@ -347,10 +361,33 @@ impl SourceFile {
         }
     }
 
+    /// Characters before a byte offset: the mark at or before it, then the bytes after the mark
+    /// that start a character.
+    fn chars_before(&self, offset: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        let marks = self.char_marks.get_or_init(|| {
+            let mut marks = vec![0];
+            for chunk in bytes.chunks(MARK_STEP) {
+                marks.push(marks[marks.len() - 1] + starts_of_chars(chunk));
+            }
+            marks
+        });
+        let k = offset / MARK_STEP;
+        marks[k] + starts_of_chars(&bytes[k * MARK_STEP..offset])
+    }
+
     /// Byte offset where a 1-based line starts.
     pub fn line_start(&self, line: usize) -> Option<usize> {
         self.line_starts.get(line.checked_sub(1)?).copied()
     }
+}
+
+/// The distance between two marks of [`SourceFile::chars_before`], in bytes.
+const MARK_STEP: usize = 4096;
+
+/// Bytes that start a UTF-8 character (all but continuation bytes).
+fn starts_of_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 fn line_starts(text: &str) -> Vec<usize> {
@@ -439,6 +476,25 @@ mod tests {
             decode(&[0xFF, 0x30, 0x81], None),
             Err(DecodeError::Undecodable(Some((1, 0, 0xFF))))
         );
+    }
+
+    #[test]
+    fn columns_on_long_lines_count_from_marks() {
+        let line = "a食".repeat(3 * MARK_STEP);
+        let f = SourceFile::new("t", format!("一\n{line}\n{line}"));
+        for (at, column) in [
+            (0, 1),
+            (1, 2),
+            (4 * 999, 2 * 999 + 1),
+            (line.len(), 2 * 3 * MARK_STEP + 1),
+        ] {
+            assert_eq!(f.line_col(4 + at), LineCol { line: 2, column }, "{at}");
+            assert_eq!(
+                f.line_col(5 + line.len() + at),
+                LineCol { line: 3, column },
+                "{at}"
+            );
+        }
     }
 
     #[test]

@@ -7,26 +7,19 @@ use crate::config::{Config, Ignore};
 use crate::finding::Finding;
 use crate::source::{SourceFile, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Text with all white space removed: fragments match across line breaks and indentation.
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The text an ignore fragment is looked for in: the finding's own text, the whole lines it
-/// covers, and the directive task a comparative finding quotes.
-fn context(src: &SourceFile, f: &Finding, directive: Option<&SourceFile>) -> String {
-    let first = src.line_col(f.span.start).line;
-    let last = src.line_col(f.span.end).line;
-    let start = src.line_start(first).unwrap_or(0);
-    let end = src.line_start(last + 1).unwrap_or(src.text.len());
-    let mut s = squash(src.slice(Span::new(start, end)));
-    if let (Some(d), Some(dsrc)) = (&f.directive, directive) {
-        s.push('\u{0}');
-        s.push_str(&squash(dsrc.slice(d.span)));
-    }
-    s
+/// The whole lines a finding covers, squashed: where an ignore fragment is looked for, beside
+/// the directive task a comparative finding quotes.
+fn lines_of(src: &SourceFile, lines: (usize, usize)) -> String {
+    let start = src.line_start(lines.0).unwrap_or(0);
+    let end = src.line_start(lines.1 + 1).unwrap_or(src.text.len());
+    squash(src.slice(Span::new(start, end)))
 }
 
 /// Which ignore entries a file used, and which it could have used: their text is in the file
@@ -65,14 +58,31 @@ pub fn apply_ignores(
         .filter(|(_, _, text)| whole.contains(text.as_str()))
         .map(|(k, _, _)| *k)
         .collect();
+    // One long line may hold thousands of findings: which fragments its lines hold is worked
+    // out once per line range, not once per finding.
+    let mut in_lines: HashMap<(usize, usize), Vec<bool>> = HashMap::new();
     let mut used = Vec::new();
     findings.retain(|f| {
-        let cx = context(src, f, directive);
+        let lines = (src.line_of(f.span.start), src.line_of(f.span.end));
+        let held = in_lines.entry(lines).or_insert_with(|| {
+            let text = lines_of(src, lines);
+            applicable
+                .iter()
+                .map(|(_, _, t)| text.contains(t.as_str()))
+                .collect()
+        });
+        let quoted = match (&f.directive, directive) {
+            (Some(d), Some(dsrc)) => squash(dsrc.slice(d.span)),
+            _ => String::new(),
+        };
         let hit = applicable
             .iter()
-            .find(|(_, i, text)| i.rule == f.rule && cx.contains(text.as_str()));
+            .zip(held.iter())
+            .find(|((_, i, text), held)| {
+                i.rule == f.rule && (**held || quoted.contains(text.as_str()))
+            });
         match hit {
-            Some((k, _, _)) => {
+            Some(((k, _, _), _)) => {
                 used.push(*k);
                 false
             }

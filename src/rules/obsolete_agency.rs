@@ -28,10 +28,11 @@ pub fn run(cx: &Context, out: &mut Findings) {
     else {
         return;
     };
+    let mut titles = TitleDepth::default();
     for m in finder.find_iter(text.as_str()) {
         let r = renames[m.pattern().as_usize()];
         let span = Span::new(m.start(), m.end());
-        if is_historical(cx, span.start) || in_title(text, span.start) {
+        if titles.inside(text, span.start) || is_historical(cx, span.start) {
             continue;
         }
         let dated = match source {
@@ -61,12 +62,28 @@ fn is_historical(cx: &Context, at: usize) -> bool {
     })
 }
 
-/// A name inside 《…》 is part of a document's title, which keeps its old wording.
-fn in_title(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line = &before[line_start..];
-    line.matches('《').count() > line.matches('》').count()
+/// A name inside 《…》 is part of a document's title, which keeps its old wording: more 《 than
+/// 》 stand before it on its line. Matches come in text order, so the count is carried from one
+/// to the next and each character is read once, however many names one long line holds.
+#[derive(Default)]
+struct TitleDepth {
+    at: usize,
+    open: isize,
+}
+
+impl TitleDepth {
+    fn inside(&mut self, text: &str, at: usize) -> bool {
+        for c in text[self.at..at].chars() {
+            match c {
+                '\n' => self.open = 0,
+                '《' => self.open += 1,
+                '》' => self.open -= 1,
+                _ => {}
+            }
+        }
+        self.at = at;
+        self.open > 0
+    }
 }
 
 #[cfg(test)]
@@ -86,6 +103,15 @@ mod tests {
                     .to_string()
             )]
         );
+    }
+
+    #[test]
+    fn names_in_document_titles_are_silent_up_to_the_closing_bracket() {
+        let plan = "白府发〔2023〕40号\n一、任务\n（一）按照《区食品药品监督管理局工作规则》，加强区食品药品监督管理局建设。\n（二）《关于区食品药品监督管理局\n区食品药品监督管理局建设。\n";
+        let lines: Vec<usize> = findings_of(plan, super::RULE).iter().map(|f| f.0).collect();
+        assert_eq!(lines, vec![3, 5]);
+        let columns: Vec<usize> = findings_of(plan, super::RULE).iter().map(|f| f.1).collect();
+        assert_eq!(columns, vec![26, 2]);
     }
 
     #[test]
