@@ -1,6 +1,7 @@
 //! Checking a batch of plans: inputs expanded, each plan's directive found and parsed once,
-//! plans checked in parallel (results in argument order), then accepted findings dropped by
-//! ignore entries, Markdown disable comments and the baseline.
+//! plans checked in parallel and handed on in argument order as soon as each is ready (a few
+//! ahead at most, so memory does not grow with the number of plans), accepted findings dropped
+//! by ignore entries, Markdown disable comments and the baseline.
 
 use crate::align::{align_with, apply_overrides, DirectiveIndex};
 use crate::config::{Config, Override, OverrideKind, UNUSED_IGNORE};
@@ -13,9 +14,9 @@ use crate::report::{Checked, FileReport};
 use crate::rules::{check, Against, Context, RuleSet};
 use crate::source::{Encoding, SourceFile, Span};
 use crate::suppress::{self, Baseline, BaselineEntry};
-use rayon::prelude::*;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// A parsed directive, read for comparison once and shared by every plan checked against it.
@@ -48,22 +49,18 @@ pub struct Batch<'a> {
     pub baseline: Option<&'a Baseline>,
     /// Keep every finding's baseline entry (`--write-baseline`).
     pub record: bool,
-}
-
-/// What a batch produced: one report per input (argument order), plus, when recording, the
-/// baseline entry of every finding before the baseline dropped any.
-pub struct BatchResult {
-    pub reports: Vec<FileReport>,
-    pub all_findings: Vec<BaselineEntry>,
+    /// Inputs larger than this many bytes are refused.
+    pub max_size: u64,
 }
 
 /// Reads and parses a directive; a file without tasks is refused with a reason.
 pub fn load_directive(
-    path: &str,
+    path: &Path,
     enc: Option<Encoding>,
+    max_size: u64,
     data: &RuleData,
 ) -> Result<Directive, String> {
-    let src = input::read(path, enc)?;
+    let src = input::read(path, enc, max_size)?;
     let doc = parse_document(&src, data);
     if doc.tasks.is_empty() {
         let c = doc.census;
@@ -72,7 +69,7 @@ pub fn load_directive(
             c.paragraphs, c.headings, c.tables, c.bracket_groups
         ));
     }
-    Ok(Directive::new(path, src, doc, data))
+    Ok(Directive::new(&input::display(path), src, doc, data))
 }
 
 /// Parses and checks one decoded plan, optionally against a parsed directive.
@@ -119,9 +116,9 @@ pub fn check_against(
     (check(&cx, set), used)
 }
 
-/// One plan's result before the batch-wide steps.
-struct Single {
-    report: FileReport,
+/// One plan's result before the batch-wide steps, its report rendered (`T`).
+struct Single<T> {
+    rendered: T,
     ignores: suppress::IgnoreUse,
     entries: Vec<BaselineEntry>,
     /// Overrides (by index into the config's) that could apply to this plan, and those used.
@@ -129,34 +126,65 @@ struct Single {
     overrides_used: Vec<usize>,
 }
 
+/// A plan's report before rendering, with what the batch-wide steps need.
+struct Checked1 {
+    report: FileReport,
+    ignores: suppress::IgnoreUse,
+    entries: Vec<BaselineEntry>,
+    overrides_present: Vec<usize>,
+    overrides_used: Vec<usize>,
+}
+
+impl Checked1 {
+    fn failed(path: &Path, message: String) -> Checked1 {
+        Checked1 {
+            report: FileReport {
+                path: input::display(path),
+                outcome: Err(message),
+            },
+            ignores: suppress::IgnoreUse::default(),
+            entries: Vec::new(),
+            overrides_present: Vec::new(),
+            overrides_used: Vec::new(),
+        }
+    }
+}
+
 impl Batch<'_> {
-    pub fn run(&self, args: &[String]) -> BatchResult {
+    /// Checks the inputs of `args` and hands each one's rendered report to `sink` in argument
+    /// order, the config's own report (unused ignores) last. Plans are checked and rendered in
+    /// parallel, at most a few ahead of the one `sink` waits for; `sink` returns false to stop
+    /// (the output failed). Returns, when recording, the baseline entry of every finding
+    /// before the baseline dropped any.
+    pub fn run<T: Send>(
+        &self,
+        args: &[OsString],
+        render: impl Fn(&FileReport) -> T + Sync,
+        mut sink: impl FnMut(T) -> bool,
+    ) -> Vec<BaselineEntry> {
         let inputs = input::expand(args);
         let directives = self.directives(&inputs);
-        let singles: Vec<Single> = inputs
-            .par_iter()
-            .map(|item| match item {
-                Expanded::Problem { arg, message } => Single {
-                    report: FileReport {
-                        path: arg.clone(),
-                        outcome: Err(message.clone()),
-                    },
-                    ignores: suppress::IgnoreUse::default(),
-                    entries: Vec::new(),
-                    overrides_present: Vec::new(),
-                    overrides_used: Vec::new(),
-                },
-                Expanded::File(path) => self.check_one(path, directives.get(path.as_str())),
-            })
-            .collect();
+        let work = |item: &Expanded| -> Single<T> {
+            let c = match item {
+                Expanded::Problem { arg, message } => Checked1::failed(arg, message.clone()),
+                Expanded::File(path) => self.check_one(path, directives.get(path)),
+            };
+            Single {
+                rendered: render(&c.report),
+                ignores: c.ignores,
+                entries: c.entries,
+                overrides_present: c.overrides_present,
+                overrides_used: c.overrides_used,
+            }
+        };
         // Per entry: could it have been used in this run, and was it?
         let mut present = vec![false; self.config.ignores.len()];
         let mut used = vec![false; self.config.ignores.len()];
-        let mut reports = Vec::with_capacity(singles.len());
-        let mut all_findings = Vec::new();
         let mut o_present = vec![false; self.config.overrides.len()];
         let mut o_used = vec![false; self.config.overrides.len()];
-        for s in singles {
+        let mut all_findings = Vec::new();
+        let mut go_on = true;
+        ordered(&inputs, work, |s| {
             for k in s.ignores.used {
                 used[k] = true;
             }
@@ -170,32 +198,34 @@ impl Batch<'_> {
                 o_used[k] = true;
             }
             all_findings.extend(s.entries);
-            reports.push(s.report);
+            go_on = sink(s.rendered);
+            go_on
+        });
+        if go_on {
+            if let Some(report) = self.unused_ignores(&present, &used, &o_present, &o_used) {
+                sink(render(&report));
+            }
         }
-        if let Some(report) = self.unused_ignores(&present, &used, &o_present, &o_used) {
-            reports.push(report);
-        }
-        BatchResult {
-            reports,
-            all_findings,
-        }
+        all_findings
     }
 
     /// The directive of every plan: `--against`, else the config's, each parsed once.
-    fn directives(&self, inputs: &[Expanded]) -> BTreeMap<String, Result<Arc<Directive>, String>> {
+    fn directives(
+        &self,
+        inputs: &[Expanded],
+    ) -> BTreeMap<PathBuf, Result<Arc<Directive>, String>> {
         let mut by_path: BTreeMap<PathBuf, Result<Arc<Directive>, String>> = BTreeMap::new();
         let mut out = BTreeMap::new();
         for item in inputs {
             let Expanded::File(plan) = item else { continue };
-            let d = match (&self.against, self.config.directive_for(plan)) {
+            let d = match (&self.against, self.config.directive_for(&input::display(plan))) {
                 (Some(d), _) => Ok(d.clone()),
                 (None, Some(dpath)) => by_path
                     .entry(dpath.to_path_buf())
                     .or_insert_with(|| {
-                        let p = dpath.to_string_lossy();
-                        load_directive(&p, self.encoding, self.data)
+                        load_directive(dpath, self.encoding, self.max_size, self.data)
                             .map(Arc::new)
-                            .map_err(|e| format!("directive {p}: {e}"))
+                            .map_err(|e| format!("directive {}: {e}", input::display(dpath)))
                     })
                     .clone(),
                 (None, None) => continue,
@@ -205,26 +235,22 @@ impl Batch<'_> {
         out
     }
 
-    fn check_one(&self, path: &str, directive: Option<&Result<Arc<Directive>, String>>) -> Single {
-        let failed = |e: String| Single {
-            report: FileReport {
-                path: path.to_string(),
-                outcome: Err(e),
-            },
-            ignores: suppress::IgnoreUse::default(),
-            entries: Vec::new(),
-            overrides_present: Vec::new(),
-            overrides_used: Vec::new(),
-        };
+    fn check_one(
+        &self,
+        file: &Path,
+        directive: Option<&Result<Arc<Directive>, String>>,
+    ) -> Checked1 {
         let directive = match directive {
-            Some(Err(e)) => return failed(e.clone()),
+            Some(Err(e)) => return Checked1::failed(file, e.clone()),
             Some(Ok(d)) => Some(d.clone()),
             None => None,
         };
-        let src = match input::read(path, self.encoding) {
+        let src = match input::read(file, self.encoding, self.max_size) {
             Ok(s) => s,
-            Err(e) => return failed(e),
+            Err(e) => return Checked1::failed(file, e),
         };
+        let shown = input::display(file);
+        let path = shown.as_str();
         let dsrc = directive.as_ref().map(|d| &*d.src);
         // The reviewer's verdicts for this plan: their path glob matches it, and the directive
         // holds their directive fragment.
@@ -303,9 +329,9 @@ impl Batch<'_> {
             }
         }
         findings.sort_by_key(|f| (f.span.start, f.span.end));
-        Single {
+        Checked1 {
             report: FileReport {
-                path: path.to_string(),
+                path: shown.clone(),
                 outcome: Ok(Checked {
                     src,
                     findings,
@@ -397,4 +423,51 @@ impl Batch<'_> {
             }),
         })
     }
+}
+
+/// Maps `items` on rayon's threads and hands the results to `sink` in order, on this thread, as
+/// soon as each is next. At most a few items are mapped or held ahead of `sink`, so memory
+/// holds a few results whatever the number of items. Once `sink` returns false no more items
+/// are started. A panic in `map` is raised again here.
+fn ordered<I: Sync, T: Send>(
+    items: &[I],
+    map: impl Fn(&I) -> T + Sync,
+    mut sink: impl FnMut(T) -> bool,
+) {
+    let window = 2 * rayon::current_num_threads() + 2;
+    let (tx, rx) = std::sync::mpsc::channel();
+    // The scope's body runs here, not on a pool thread, so waiting for results never takes a
+    // thread the work needs (RAYON_NUM_THREADS=1 included).
+    rayon::in_place_scope(|scope| {
+        let map = &map;
+        let start = |k: usize| {
+            let tx = tx.clone();
+            let item = &items[k];
+            scope.spawn(move |_| {
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| map(item)));
+                let _ = tx.send((k, r));
+            });
+        };
+        let mut started = 0;
+        while started < items.len().min(window) {
+            start(started);
+            started += 1;
+        }
+        let mut held = BTreeMap::new();
+        let mut next = 0;
+        let mut go_on = true;
+        while next < started {
+            let Ok((k, r)) = rx.recv() else { break };
+            held.insert(k, r);
+            while let Some(r) = held.remove(&next) {
+                next += 1;
+                let r = r.unwrap_or_else(|p| std::panic::resume_unwind(p));
+                go_on = go_on && sink(r);
+                if go_on && started < items.len() {
+                    start(started);
+                    started += 1;
+                }
+            }
+        }
+    });
 }

@@ -4,13 +4,14 @@ use crate::batch::{load_directive, Batch};
 use crate::config::{self, Config};
 use crate::data::{RuleData, Severity};
 use crate::parse::parse_document;
-use crate::report::{self, Summary};
+use crate::report::{self, Output, Writer};
 use crate::rules::{verify_catalogue, RuleSet};
 use crate::source::Encoding;
 use crate::suppress::Baseline;
 use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -28,7 +29,7 @@ pub enum Command {
     /// Parse a plan and print its task model (outline, tasks, leads, deadlines, targets).
     Parse {
         /// The plan (a path, or - for standard input).
-        file: String,
+        file: PathBuf,
         #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
         format: ParseFormat,
         #[command(flatten)]
@@ -62,6 +63,15 @@ pub struct InputArgs {
     /// instead of the built-in copies.
     #[arg(long)]
     pub rules: Option<PathBuf>,
+    /// Refuse inputs larger than this: bytes, or a number with K, M or G (default 256M, or
+    /// planlint.toml's `max-size`).
+    #[arg(long, value_parser = size_arg)]
+    pub max_size: Option<u64>,
+}
+
+fn size_arg(s: &str) -> Result<u64, String> {
+    crate::input::parse_size(s)
+        .ok_or_else(|| format!("`{s}` is not a size (use bytes, or a number with K, M or G: 512M)"))
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -69,10 +79,10 @@ pub struct CheckArgs {
     /// Plans to check: paths, quoted glob patterns ('plans/**/*.txt'), directories (walked for
     /// .txt, .md and .docx files), or - for standard input.
     #[arg(required = true)]
-    pub files: Vec<String>,
+    pub files: Vec<OsString>,
     /// The higher-level directive the plans implement (over planlint.toml's [[directive]]).
     #[arg(long)]
-    pub against: Option<String>,
+    pub against: Option<PathBuf>,
     /// Use this config file instead of the planlint.toml found by walking up from here.
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -112,9 +122,9 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct DiffArgs {
-    pub plan: String,
+    pub plan: PathBuf,
     #[arg(long, required = true)]
-    pub against: String,
+    pub against: PathBuf,
     /// Use this config file (its [[pair]] and [[not-applicable]] verdicts) instead of the
     /// planlint.toml found by walking up from here.
     #[arg(long)]
@@ -171,8 +181,9 @@ impl Color {
     }
 }
 
-/// What a command produced: text for standard output, messages for standard error, and the
-/// exit status (0 clean, 1 findings, 2 usage or input error).
+/// What a command produced: text for standard output (besides what it wrote there as it went),
+/// messages for standard error, and the exit status (0 clean, 1 findings, 2 usage or input
+/// error).
 pub struct Outcome {
     pub stdout: String,
     pub stderr: String,
@@ -212,14 +223,24 @@ pub(crate) fn encoding(args: &InputArgs) -> Result<Option<Encoding>, Outcome> {
     }
 }
 
-pub fn run(cli: Cli) -> Outcome {
+/// The size limit of inputs: `--max-size`, else the config's, else the default.
+pub(crate) fn max_size(args: &InputArgs, config: Option<&Config>) -> u64 {
+    args.max_size
+        .or(config.and_then(|c| c.max_size))
+        .unwrap_or(crate::input::DEFAULT_MAX_SIZE)
+}
+
+/// Runs a command; `check` writes its report to `out` as it goes, the others return theirs.
+pub fn run(cli: Cli, out: &mut Output) -> Outcome {
     match cli.command {
         Command::Parse {
             file,
             format,
             input,
         } => run_parse(&file, format, &input),
-        Command::Check(args) => run_check(&args),
+        Command::Check(args) => match prepare_check(&args, out) {
+            Ok(o) | Err(o) => o,
+        },
         Command::Diff(args) => crate::diff::run(&args),
         Command::Rules { name: None, rules } => run_rules_list(&rules),
         Command::Rules {
@@ -230,7 +251,7 @@ pub fn run(cli: Cli) -> Outcome {
     }
 }
 
-fn run_parse(file: &str, format: ParseFormat, input: &InputArgs) -> Outcome {
+fn run_parse(file: &Path, format: ParseFormat, input: &InputArgs) -> Outcome {
     let data = match load_rules(input.rules.as_slice()) {
         Ok(d) => d,
         Err(o) => return o,
@@ -239,9 +260,11 @@ fn run_parse(file: &str, format: ParseFormat, input: &InputArgs) -> Outcome {
         Ok(e) => e,
         Err(o) => return o,
     };
-    let src = match crate::input::read(file, enc) {
+    let src = match crate::input::read(file, enc, max_size(input, None)) {
         Ok(s) => s,
-        Err(e) => return Outcome::error(format!("{file}: {e}")),
+        Err(e) => {
+            return Outcome::error(format!("{}: {e}", crate::input::display(file)));
+        }
     };
     let doc = parse_document(&src, &data);
     let stdout = match format {
@@ -252,13 +275,6 @@ fn run_parse(file: &str, format: ParseFormat, input: &InputArgs) -> Outcome {
         stdout,
         stderr: String::new(),
         status: 0,
-    }
-}
-
-fn run_check(args: &CheckArgs) -> Outcome {
-    match prepare_check(args) {
-        Ok(o) => o,
-        Err(o) => o,
     }
 }
 
@@ -290,12 +306,29 @@ pub(crate) fn load_config(
     }
 }
 
-fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
+/// Writes a file by writing a temporary file beside it and renaming that over it, so a failed
+/// write (a full disk) leaves the old file as it was.
+fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
+    let name = path.file_name().unwrap_or(path.as_os_str()).to_string_lossy();
+    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
+    let written = std::fs::File::create(&tmp).and_then(|mut f| {
+        std::io::Write::write_all(&mut f, text.as_bytes())?;
+        f.sync_all()
+    });
+    let renamed = written.and_then(|()| std::fs::rename(&tmp, path));
+    if renamed.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    renamed
+}
+
+fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
     let config = load_config(args.config.as_deref(), args.no_config)?;
     let mut data_dirs = config.data_dirs.clone();
     data_dirs.extend(args.input.rules.iter().cloned());
     let data = load_rules(&data_dirs)?;
     let enc = encoding(&args.input)?;
+    let max_size = max_size(&args.input, Some(&config));
     let select = if args.select.is_empty() {
         &config.select
     } else {
@@ -306,6 +339,16 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
         Outcome::error(format!("unknown rule `{}` (see `planlint rules`)", u.0))
     };
     let mut set = RuleSet::new(&data.catalogue, select, &skip).map_err(unknown)?;
+    let checks_plans = data.catalogue.rule.iter().any(|r| {
+        r.scope != crate::data::Scope::Config && set.enabled.contains(&r.name)
+    });
+    if !checks_plans {
+        return Err(Outcome::error(format!(
+            "select [{}] and skip [{}] (planlint.toml and the command line) leave no rule to check plans with",
+            select.join(", "),
+            skip.join(", ")
+        )));
+    }
     for (rule, severity) in &config.severities {
         set.set_severity(&data.catalogue, rule, *severity)
             .map_err(unknown)?;
@@ -313,7 +356,9 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
     let against = match &args.against {
         None => None,
         Some(path) => Some(std::sync::Arc::new(
-            load_directive(path, enc, &data).map_err(|e| Outcome::error(format!("{path}: {e}")))?,
+            load_directive(path, enc, max_size, &data).map_err(|e| {
+                Outcome::error(format!("{}: {e}", crate::input::display(path)))
+            })?,
         )),
     };
     let baseline_path = args.baseline.clone().or_else(|| config.baseline.clone());
@@ -331,27 +376,58 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
         against,
         baseline: baseline.as_ref(),
         record: args.write_baseline.is_some(),
+        max_size,
     };
-    let result = batch.run(&args.files);
-    let reports = result.reports;
-    let summary = Summary::of(&reports);
+    let format = match args.format {
+        CheckFormat::Json => report::Format::Json,
+        CheckFormat::Sarif => report::Format::Sarif(&data.catalogue),
+        CheckFormat::Github => report::Format::Github,
+        CheckFormat::Human => report::Format::Human {
+            style: report::human::Style {
+                color: args.color.enabled(),
+                unicode: true,
+                width: 100,
+            },
+            quiet: args.quiet,
+        },
+    };
+    let recording = args.write_baseline.is_some();
+    // Machine formats keep standard output parseable, and a baseline run prints no report:
+    // read errors go to standard error.
+    let errors_apart =
+        recording || matches!(args.format, CheckFormat::Json | CheckFormat::Sarif);
+    let mut writer = Writer::new(format, !args.no_summary);
+    let mut stderr = String::new();
+    let findings = batch.run(
+        &args.files,
+        |r| {
+            let mut part = format.part(r);
+            if recording {
+                part.text.clear();
+            }
+            part
+        },
+        |part| {
+            if let (true, Some((path, e))) = (errors_apart, &part.failure) {
+                stderr.push_str(&format!("planlint: {path}: {e}\n"));
+            }
+            writer.part(out, part);
+            out.flush();
+            out.failure().is_none()
+        },
+    );
 
     if let Some(path) = &args.write_baseline {
-        let mut findings = result.all_findings;
+        let summary = writer.summary;
+        let mut findings = findings;
         findings.sort();
         let b = Baseline {
             version: 1,
             findings,
         };
-        std::fs::write(path, b.to_json()).map_err(|e| {
+        replace_file(path, &b.to_json()).map_err(|e| {
             Outcome::error(format!("cannot write baseline {}: {e}", path.display()))
         })?;
-        let mut stderr = String::new();
-        for r in &reports {
-            if let Err(e) = &r.outcome {
-                stderr.push_str(&format!("planlint: {}: {e}\n", r.path));
-            }
-        }
         stderr.push_str(&format!(
             "planlint: wrote {} finding{} to {}\n",
             b.findings.len(),
@@ -365,21 +441,7 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
         });
     }
 
-    let stdout = match args.format {
-        CheckFormat::Json => report::json::render(&reports),
-        CheckFormat::Sarif => report::sarif::render(&reports, &data.catalogue),
-        CheckFormat::Github => report::github::render(&reports, !args.no_summary),
-        CheckFormat::Human => report::human::render(
-            &reports,
-            report::human::Style {
-                color: args.color.enabled(),
-                unicode: true,
-                width: 100,
-            },
-            !args.no_summary,
-            args.quiet,
-        ),
-    };
+    let summary = writer.finish(out);
     let threshold = match args.fail_on {
         Some(FailOn::Error) => Some(Severity::Error),
         Some(FailOn::Warning) => Some(Severity::Warning),
@@ -387,11 +449,12 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
         Some(FailOn::Never) => None,
         None => config.fail_on.unwrap_or(Some(Severity::Warning)),
     };
-    let failing = reports
-        .iter()
-        .filter_map(|r| r.outcome.as_ref().ok())
-        .flat_map(|c| &c.findings)
-        .any(|f| threshold.is_some_and(|t| f.severity >= t));
+    let failing = match threshold {
+        None => false,
+        Some(Severity::Error) => summary.errors > 0,
+        Some(Severity::Warning) => summary.errors + summary.warnings > 0,
+        Some(Severity::Info) => summary.findings() > 0,
+    };
     let status = if summary.failed_files > 0 {
         2
     } else if failing {
@@ -399,22 +462,8 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
     } else {
         0
     };
-    // Machine formats keep standard output parseable: read errors go to standard error too.
-    let stderr = if matches!(args.format, CheckFormat::Json | CheckFormat::Sarif) {
-        reports
-            .iter()
-            .filter_map(|r| {
-                r.outcome
-                    .as_ref()
-                    .err()
-                    .map(|e| format!("planlint: {}: {e}\n", r.path))
-            })
-            .collect()
-    } else {
-        String::new()
-    };
     Ok(Outcome {
-        stdout,
+        stdout: String::new(),
         stderr,
         status,
     })

@@ -23,6 +23,7 @@ struct RawConfig {
     rules: RawRules,
     fail_on: Option<Spanned<String>>,
     baseline: Option<String>,
+    max_size: Option<Spanned<RawSize>>,
     #[serde(default)]
     directive: Vec<RawDirective>,
     #[serde(default)]
@@ -31,6 +32,14 @@ struct RawConfig {
     pair: Vec<Spanned<RawPair>>,
     #[serde(default)]
     not_applicable: Vec<Spanned<RawNotApplicable>>,
+}
+
+/// `max-size = 1048576` or `max-size = "512M"`.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawSize {
+    Bytes(u64),
+    Text(String),
 }
 
 #[derive(Debug, Deserialize)]
@@ -96,6 +105,8 @@ pub struct Config {
     /// The failing severity: None when unset, Some(None) for `never`.
     pub fail_on: Option<Option<Severity>>,
     pub baseline: Option<PathBuf>,
+    /// `max-size`: inputs larger than this many bytes are refused.
+    pub max_size: Option<u64>,
     pub directives: Vec<(Pattern, PathBuf)>,
     pub ignores: Vec<Ignore>,
     /// A reviewer's verdicts on directive tasks: `[[pair]]` and `[[not-applicable]]`.
@@ -172,10 +183,10 @@ fn join(dir: &Path, p: &str) -> PathBuf {
 
 /// Reads and validates a config file against the rule catalogue.
 pub fn load(path: &Path, catalogue: &Catalogue) -> Result<Config, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+    let text = crate::input::read_text(path).map_err(|e| ConfigError {
         src: NamedSource::new(path.display().to_string(), String::new()),
         span: None,
-        message: format!("cannot read {}: {e}", path.display()),
+        message: format!("{}: {e}", path.display()),
     })?;
     let dir = path
         .parent()
@@ -270,6 +281,18 @@ pub fn parse(
         config.fail_on = Some(threshold);
     }
     config.baseline = raw.baseline.as_ref().map(|b| join(&dir, b));
+    if let Some(m) = &raw.max_size {
+        let size = match m.get_ref() {
+            RawSize::Bytes(n) => Some(*n).filter(|&n| n > 0),
+            RawSize::Text(t) => crate::input::parse_size(t),
+        };
+        config.max_size = Some(size.ok_or_else(|| {
+            error(
+                Some(m.span()),
+                "max-size is bytes, or a number with K, M or G (\"512M\")".into(),
+            )
+        })?);
+    }
     for d in &raw.directive {
         config
             .directives

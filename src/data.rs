@@ -83,7 +83,8 @@ impl RuleData {
     }
 
     /// Data from several directories: each file comes from the last directory that holds it,
-    /// else from the built-in copy, so a directory may override just one file.
+    /// else from the built-in copy, so a directory may override just one file. A file that is
+    /// there but cannot be read is an error, never replaced by the built-in copy.
     pub fn from_dirs(dirs: &[PathBuf]) -> Result<RuleData, DataError> {
         if let Some(dir) = dirs.iter().find(|d| !d.is_dir()) {
             return Err(DataError::Io {
@@ -91,19 +92,29 @@ impl RuleData {
                 message: "not a directory".into(),
             });
         }
-        RuleData::from_texts(|name| {
-            let own = dirs.iter().rev().find_map(|dir| {
-                let path = dir.join(name);
-                std::fs::read_to_string(&path)
-                    .ok()
-                    .map(|t| (t, path.display().to_string()))
+        let mut texts = Vec::new();
+        for (name, builtin) in FILES {
+            let own = dirs
+                .iter()
+                .rev()
+                .map(|dir| dir.join(name))
+                .find(|path| path.symlink_metadata().is_ok());
+            texts.push(match own {
+                Some(path) => {
+                    let text = crate::input::read_text(&path).map_err(|message| DataError::Io {
+                        path: path.display().to_string(),
+                        message,
+                    })?;
+                    (name, text, path.display().to_string())
+                }
+                None => (name, builtin.to_string(), format!("rules/{name} (built-in)")),
             });
-            own.or_else(|| {
-                FILES
-                    .iter()
-                    .find(|(n, _)| *n == name)
-                    .map(|(_, t)| (t.to_string(), format!("rules/{name} (built-in)")))
-            })
+        }
+        RuleData::from_texts(|name| {
+            texts
+                .iter()
+                .find(|(n, _, _)| *n == name)
+                .map(|(_, t, p)| (t.clone(), p.clone()))
         })
     }
 
@@ -116,11 +127,23 @@ impl RuleData {
                 path: name.into(),
                 message: "missing".into(),
             })?;
-            toml::from_str(&text).map_err(|e| DataError::Toml {
+            let toml_error = |e: toml::de::Error, text: String| DataError::Toml {
                 span: e.span().map(|r| (r.start, r.len()).into()),
                 message: e.message().to_string(),
-                src: NamedSource::new(path, text),
-            })
+                src: NamedSource::new(path.clone(), text),
+            };
+            let value = toml::from_str(&text).map_err(|e| toml_error(e, text.clone()))?;
+            if WORD_FILES.contains(&name) {
+                let table = toml::de::DeTable::parse(&text).map_err(|e| toml_error(e, text.clone()))?;
+                if let Err((span, message)) = check_words(table.get_ref(), "") {
+                    return Err(DataError::Toml {
+                        span: Some((span.start, span.len()).into()),
+                        message,
+                        src: NamedSource::new(path, text),
+                    });
+                }
+            }
+            Ok(value)
         }
         let mut data = RuleData {
             lexicon: load(&get, "lexicon.toml")?,
@@ -169,20 +192,76 @@ impl RuleData {
                 ));
             }
         }
-        for list in [
-            &self.lexicon.clause.lead_markers,
-            &self.lexicon.units.suffixes,
-        ] {
-            if list.iter().any(|w| w.is_empty()) {
-                return Err(invalid(
-                    "lexicon.toml",
-                    "\"\"",
-                    "an empty word in a list".into(),
-                ));
-            }
-        }
         Ok(())
     }
+}
+
+/// The files whose every list of strings is a word list.
+const WORD_FILES: [&str; 3] = ["lexicon.toml", "metrics.toml", "agencies.toml"];
+
+/// Finds the first empty word or repeated word in the word lists of a rule-data table: every
+/// array of strings, and the `old` and `new` names of renames (each old name listed once). An
+/// empty word matches everywhere, and scanners that step past a match by its length would
+/// stand still; a repeat is a slip that hides which copy was meant.
+fn check_words(
+    table: &toml::de::DeTable,
+    at: &str,
+) -> Result<(), (std::ops::Range<usize>, String)> {
+    for (key, value) in table {
+        let path = if at.is_empty() {
+            key.get_ref().to_string()
+        } else {
+            format!("{at}.{}", key.get_ref())
+        };
+        match value.get_ref() {
+            toml::de::DeValue::String(w) if w.is_empty() && ["old", "new"].contains(&key.get_ref().as_ref()) => {
+                return Err((value.span(), format!("`{path}` is empty")));
+            }
+            toml::de::DeValue::Table(t) => check_words(t, &path)?,
+            toml::de::DeValue::Array(items) => check_list(items, &path)?,
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn check_list(
+    items: &[toml::Spanned<toml::de::DeValue>],
+    path: &str,
+) -> Result<(), (std::ops::Range<usize>, String)> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut olds: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (k, item) in items.iter().enumerate() {
+        match item.get_ref() {
+            toml::de::DeValue::String(w) if w.is_empty() => {
+                return Err((item.span(), format!("an empty word in `{path}`")));
+            }
+            toml::de::DeValue::String(w) => {
+                if let Some(first) = seen.insert(w, k) {
+                    return Err((
+                        item.span(),
+                        format!("\"{w}\" is listed twice in `{path}` (items {} and {})", first + 1, k + 1),
+                    ));
+                }
+            }
+            toml::de::DeValue::Array(inner) => check_list(inner, &format!("{path}[{}]", k + 1))?,
+            toml::de::DeValue::Table(t) => {
+                check_words(t, &format!("{path}[{}]", k + 1))?;
+                if let Some(old) = t.get("old") {
+                    if let toml::de::DeValue::String(w) = old.get_ref() {
+                        if let Some(first) = olds.insert(w, k) {
+                            return Err((
+                                old.span(),
+                                format!("\"{w}\" is renamed twice in `{path}` (entries {} and {})", first + 1, k + 1),
+                            ));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn is_kebab(s: &str) -> bool {

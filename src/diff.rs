@@ -23,8 +23,12 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
     dirs.extend(args.input.rules.iter().cloned());
     let data = crate::cli::load_rules(&dirs)?;
     let enc = crate::cli::encoding(&args.input)?;
-    let read =
-        |path: &str| read_source(path, enc).map_err(|e| Outcome::error(format!("{path}: {e}")));
+    let max_size = crate::cli::max_size(&args.input, Some(&config));
+    let read = |path: &std::path::Path| {
+        read_source(path, enc, max_size).map_err(|e| {
+            Outcome::error(format!("{}: {e}", crate::input::display(path)))
+        })
+    };
     let (plan_src, dir_src) = (read(&args.plan)?, read(&args.against)?);
     let plan = crate::parse::parse_document(&plan_src, &data);
     let dir = crate::parse::parse_document(&dir_src, &data);
@@ -36,7 +40,7 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
         .filter(|o| {
             o.path
                 .as_ref()
-                .is_none_or(|p| config.matches(p, &args.plan))
+                .is_none_or(|p| config.matches(p, &crate::input::display(&args.plan)))
         })
         .collect();
     let (a, _) =

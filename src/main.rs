@@ -6,13 +6,18 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = planlint::cli::Cli::parse();
-    let outcome = planlint::cli::run(cli);
-    // A closed pipe (planlint check … | head) is not an error.
-    let _ = std::io::stdout()
-        .lock()
-        .write_all(outcome.stdout.as_bytes());
-    let _ = std::io::stderr()
-        .lock()
-        .write_all(outcome.stderr.as_bytes());
-    ExitCode::from(outcome.status)
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = planlint::report::Output::new(&mut stdout);
+    let outcome = planlint::cli::run(cli, &mut out);
+    out.write(&outcome.stdout);
+    out.flush();
+    let mut stderr = outcome.stderr;
+    let mut status = outcome.status;
+    // A closed pipe (planlint check … | head) is not an error; a full disk is.
+    if let Some(e) = out.failure() {
+        stderr.push_str(&format!("planlint: cannot write to standard output: {e}\n"));
+        status = 2;
+    }
+    let _ = std::io::stderr().lock().write_all(stderr.as_bytes());
+    ExitCode::from(status)
 }

@@ -229,8 +229,8 @@ pub struct BaselineEntry {
 
 impl Baseline {
     pub fn read(path: &std::path::Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+        let text = crate::input::read_text(path)
+            .map_err(|e| format!("baseline {}: {e}", path.display()))?;
         serde_json::from_str(&text).map_err(|e| {
             format!(
                 "baseline {} is not a planlint baseline: {e}",

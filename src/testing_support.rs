@@ -144,22 +144,33 @@ pub fn check_and_render(plan: &str, directive: Option<&str>, data: &RuleData) ->
         unicode: true,
         width: 100,
     };
-    let human = report::human::render(&reports, style, true, false);
+    let human = report::render(
+        &reports,
+        report::Format::Human {
+            style,
+            quiet: false,
+        },
+        true,
+    );
     assert!(human.contains("planlint: "));
     let json: serde_json::Value =
-        serde_json::from_str(&report::json::render(&reports)).expect("JSON output parses");
+        serde_json::from_str(&report::render(&reports, report::Format::Json, true)).expect("JSON output parses");
     assert_eq!(
         json["files"][0]["findings"].as_array().map(Vec::len),
         Some(findings.len())
     );
     let sarif: serde_json::Value =
-        serde_json::from_str(&report::sarif::render(&reports, &data.catalogue))
+        serde_json::from_str(&report::render(
+            &reports,
+            report::Format::Sarif(&data.catalogue),
+            true,
+        ))
             .expect("SARIF output parses");
     assert_eq!(
         sarif["runs"][0]["results"].as_array().map(Vec::len),
         Some(findings.len())
     );
-    let github = report::github::render(&reports, false);
+    let github = report::render(&reports, report::Format::Github, false);
     assert_eq!(github.lines().count(), findings.len());
     findings
 }

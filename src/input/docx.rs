@@ -9,15 +9,61 @@ use crate::blocks::{Block, Cell, Paragraph, Row, Table};
 use crate::source::{is_cjk, Encoding, Format, Place, SourceFile, Span};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 
-/// Larger document XML than this is refused rather than inflated (a zip bomb guard).
-const MAX_XML_BYTES: u64 = 512 * 1024 * 1024;
+/// The first bytes of an OLE compound file: an encrypted .docx, or an old binary .doc.
+pub const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 
-pub fn read(name: &str, bytes: &[u8]) -> Result<SourceFile, String> {
-    let xml = document_xml(bytes)?;
+/// More XML elements than this (start and empty tags of word/document.xml) are refused rather
+/// than read: the largest real plans have a few hundred thousand, and every paragraph and cell
+/// read costs memory, so this bounds what a crafted document can take.
+pub const MAX_ELEMENTS: usize = 2_000_000;
+
+const ENCRYPTED: &str = "the Word document is encrypted (password-protected): planlint cannot read it; save a copy without a password";
+
+/// Why an OLE compound file is not read: encrypted .docx files are stored in one (their stream
+/// is named EncryptedPackage), and so are Word 97-2003 .doc files.
+pub fn ole_reason(bytes: &[u8]) -> String {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    if bytes.windows(name.len()).any(|w| w == name.as_slice()) {
+        ENCRYPTED.into()
+    } else {
+        "the file is an old binary Office document (Word 97-2003 .doc or the like), not a .docx: save it as .docx".into()
+    }
+}
+
+/// Reads a .docx; the XML read and the text made of it are bounded by `max_size` and
+/// [`MAX_ELEMENTS`], and a document past either is refused, never cut short.
+pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, String> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map_err(|_| "not a Word .docx file (it is not a zip archive)".to_string())?;
+    if zip.index_for_name("word/document.xml").is_none() {
+        return Err(if zip.index_for_name("EncryptedPackage").is_some() {
+            ENCRYPTED.into()
+        } else {
+            "not a Word .docx file (the archive holds no word/document.xml)".into()
+        });
+    }
+    let entry = zip
+        .by_name("word/document.xml")
+        .map_err(|e| format!("cannot read word/document.xml: {e}"))?;
+    let mut xml = Capped {
+        inner: entry,
+        left: max_size,
+        over: false,
+    };
     let mut text = Text::default();
-    walk(&xml, &mut text)?;
+    let walked = walk(BufReader::new(&mut xml), &mut text, max_size);
+    if xml.over {
+        return Err(format!(
+            "word/document.xml is larger than the size limit of {} (raise it with --max-size or max-size in planlint.toml)",
+            super::size_text(max_size)
+        ));
+    }
+    walked?;
     if text.out.trim().is_empty() {
         return Err("the Word document holds no text".into());
     }
@@ -30,18 +76,24 @@ pub fn read(name: &str, bytes: &[u8]) -> Result<SourceFile, String> {
     Ok(src)
 }
 
-fn document_xml(bytes: &[u8]) -> Result<String, String> {
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-        .map_err(|_| "not a Word .docx file (it is not a zip archive)".to_string())?;
-    let entry = zip.by_name("word/document.xml").map_err(|_| {
-        "not a Word .docx file (the archive holds no word/document.xml)".to_string()
-    })?;
-    let mut xml = String::new();
-    entry
-        .take(MAX_XML_BYTES)
-        .read_to_string(&mut xml)
-        .map_err(|e| format!("cannot read word/document.xml: {e}"))?;
-    Ok(xml)
+/// A reader that fails once more than `left` bytes would be read (a zip bomb guard).
+struct Capped<R> {
+    inner: R,
+    left: u64,
+    over: bool,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let want = buf.len().min(self.left.saturating_add(1) as usize);
+        let n = self.inner.read(&mut buf[..want])?;
+        if n as u64 > self.left {
+            self.over = true;
+            return Err(std::io::Error::other("over the size limit"));
+        }
+        self.left -= n as u64;
+        Ok(n)
+    }
 }
 
 /// The text being built, with the place of every line and the blocks.
@@ -79,18 +131,32 @@ struct TableState {
     start: usize,
 }
 
-fn walk(xml: &str, text: &mut Text) -> Result<(), String> {
-    let mut reader = Reader::from_str(xml);
+fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
     let mut table_depth = 0usize;
     let mut table: Option<TableState> = None;
     let mut paragraph: Option<String> = None;
+    let mut elements = 0usize;
+    // Text taken from the XML so far, written out or still held in a paragraph or cell.
+    let mut taken = 0u64;
     loop {
-        let event = reader.read_event().map_err(|e| {
+        buf.clear();
+        let event = reader.read_event_into(&mut buf).map_err(|e| {
             format!(
                 "word/document.xml is malformed near byte {}: {e}",
                 reader.buffer_position()
             )
         })?;
+        if let Event::Start(_) | Event::Empty(_) = event {
+            elements += 1;
+            if elements > MAX_ELEMENTS {
+                return Err(format!(
+                    "word/document.xml holds more than {MAX_ELEMENTS} elements, more than planlint reads"
+                ));
+            }
+        }
+        let held = paragraph.as_ref().map_or(0, String::len);
         match event {
             Event::Eof => break,
             Event::Start(e) => match e.local_name().as_ref() {
@@ -255,6 +321,13 @@ fn walk(xml: &str, text: &mut Text) -> Result<(), String> {
                 _ => {}
             },
             _ => {}
+        }
+        taken += paragraph.as_ref().map_or(0, |p| p.len().saturating_sub(held)) as u64;
+        if taken > max_size {
+            return Err(format!(
+                "the Word document's text is larger than the size limit of {} (raise it with --max-size or max-size in planlint.toml)",
+                super::size_text(max_size)
+            ));
         }
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! Findings as GitHub Actions workflow commands (`::warning file=…::message`), which GitHub
 //! shows as annotations on the changed lines of a pull request.
 
-use super::{FileReport, Summary};
+use super::FileReport;
 use crate::data::Severity;
 
 /// Escaping of workflow-command data (the message).
@@ -16,40 +16,36 @@ fn property(s: &str) -> String {
     data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-pub fn render(reports: &[FileReport], summary: bool) -> String {
+/// One file's findings as workflow commands, or the reason it could not be read.
+pub fn file(r: &FileReport) -> String {
     let mut out = String::new();
-    for r in reports {
-        match &r.outcome {
-            Ok(c) => {
-                for f in &c.findings {
-                    let p = c.src.position(f.span);
-                    let command = match f.severity {
-                        Severity::Error => "error",
-                        Severity::Warning => "warning",
-                        Severity::Info => "notice",
-                    };
-                    let message = super::message_with_place(&c.src, f);
-                    out.push_str(&format!(
-                        "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                        property(&r.path),
-                        p.line,
-                        p.column,
-                        p.end_line,
-                        p.end_column,
-                        property(&format!("{} {}", f.code, f.rule)),
-                        data(&message)
-                    ));
-                }
+    match &r.outcome {
+        Ok(c) => {
+            for f in &c.findings {
+                let p = c.src.position(f.span);
+                let command = match f.severity {
+                    Severity::Error => "error",
+                    Severity::Warning => "warning",
+                    Severity::Info => "notice",
+                };
+                let message = super::message_with_place(&c.src, f);
+                out.push_str(&format!(
+                    "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+                    property(&r.path),
+                    p.line,
+                    p.column,
+                    p.end_line,
+                    p.end_column,
+                    property(&format!("{} {}", f.code, f.rule)),
+                    data(&message)
+                ));
             }
-            Err(e) => out.push_str(&format!(
-                "::error file={},title=planlint::{}\n",
-                property(&r.path),
-                data(&format!("{}: {e}", r.path))
-            )),
         }
-    }
-    if summary {
-        out.push_str(&format!("planlint: {}\n", Summary::of(reports).line()));
+        Err(e) => out.push_str(&format!(
+            "::error file={},title=planlint::{}\n",
+            property(&r.path),
+            data(&format!("{}: {e}", r.path))
+        )),
     }
     out
 }

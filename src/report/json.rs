@@ -4,7 +4,6 @@ use super::{FileReport, Summary};
 use crate::finding::Finding;
 use crate::source::{SourceFile, Span};
 use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
 
 /// Byte span plus 1-based line and character column of both ends.
 pub fn position(src: &SourceFile, span: Span) -> Map<String, Value> {
@@ -52,43 +51,38 @@ pub fn finding(src: &SourceFile, f: &Finding, directive: Option<&super::Directiv
     Value::Object(m)
 }
 
-pub fn render(reports: &[FileReport]) -> String {
-    let files: Vec<Value> = reports
-        .iter()
-        .map(|r| match &r.outcome {
-            Ok(c) => json!({
-                "path": r.path,
-                "encoding": c.src.encoding.name(),
-                "error": null,
-                "findings": c.findings.iter().map(|f| finding(&c.src, f, c.directive.as_ref())).collect::<Vec<_>>(),
-            }),
-            Err(e) => json!({ "path": r.path, "encoding": null, "error": e, "findings": [] }),
-        })
-        .collect();
-    let s = Summary::of(reports);
-    let mut by_rule: BTreeMap<String, usize> = BTreeMap::new();
-    for r in reports {
-        if let Ok(c) = &r.outcome {
-            for f in &c.findings {
-                *by_rule.entry(f.rule.clone()).or_default() += 1;
-            }
-        }
-    }
-    let out = json!({
-        "version": 1,
-        "files": files,
-        "summary": {
-            "files": s.files,
-            "failed_files": s.failed_files,
-            "findings": s.findings(),
-            "errors": s.errors,
-            "warnings": s.warnings,
-            "infos": s.infos,
-            "suppressed": s.suppressed,
-            "by_rule": by_rule,
-        }
+/// What stands before the first file.
+pub const OPENING: &str = "{\n  \"files\": [\n";
+
+/// One file's entry of the `files` array.
+pub fn file(r: &FileReport) -> String {
+    let value = match &r.outcome {
+        Ok(c) => json!({
+            "path": r.path,
+            "encoding": c.src.encoding.name(),
+            "error": null,
+            "findings": c.findings.iter().map(|f| finding(&c.src, f, c.directive.as_ref())).collect::<Vec<_>>(),
+        }),
+        Err(e) => json!({ "path": r.path, "encoding": null, "error": e, "findings": [] }),
+    };
+    format!("    {}", super::pretty_at(&value, 4))
+}
+
+/// What follows the last file (`opened`: the opening was written): the totals.
+pub fn closing(opened: bool, s: &Summary) -> String {
+    let summary = json!({
+        "files": s.files,
+        "failed_files": s.failed_files,
+        "findings": s.findings(),
+        "errors": s.errors,
+        "warnings": s.warnings,
+        "infos": s.infos,
+        "suppressed": s.suppressed,
+        "by_rule": s.by_rule,
     });
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
-    text.push('\n');
-    text
+    format!(
+        "{}\n  \"summary\": {},\n  \"version\": 1\n}}\n",
+        if opened { "\n  ]," } else { "{\n  \"files\": []," },
+        super::pretty_at(&summary, 2)
+    )
 }

@@ -1,4 +1,6 @@
-//! Reports: findings of checked files rendered for people (miette) or programs (JSON).
+//! Reports: findings of checked files rendered for people (miette) or programs (JSON, SARIF,
+//! GitHub). A report is written as the files come: each file's part is rendered where the file
+//! was checked and written in argument order, so memory holds a few files' output, not a run's.
 
 pub mod github;
 pub mod human;
@@ -6,9 +8,11 @@ pub mod json;
 pub mod parse_view;
 pub mod sarif;
 
-use crate::data::Severity;
+use crate::data::{Catalogue, Severity};
 use crate::finding::Finding;
 use crate::source::SourceFile;
+use std::collections::BTreeMap;
+use std::io::Write;
 
 /// A finding's message with the Word place it points at, for one-line formats (SARIF, GitHub).
 pub fn message_with_place(src: &SourceFile, f: &Finding) -> String {
@@ -45,30 +49,51 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub suppressed: usize,
+    pub by_rule: BTreeMap<String, usize>,
 }
 
 impl Summary {
     pub fn of(reports: &[FileReport]) -> Summary {
-        let mut s = Summary {
-            files: reports.len(),
-            ..Summary::default()
-        };
+        let mut s = Summary::default();
         for r in reports {
-            match &r.outcome {
-                Ok(c) => {
-                    s.suppressed += c.suppressed;
-                    for f in &c.findings {
-                        match f.severity {
-                            Severity::Error => s.errors += 1,
-                            Severity::Warning => s.warnings += 1,
-                            Severity::Info => s.infos += 1,
-                        }
-                    }
-                }
-                Err(_) => s.failed_files += 1,
-            }
+            s.add(&Summary::file(r));
         }
         s
+    }
+
+    /// The counts of one file.
+    pub fn file(r: &FileReport) -> Summary {
+        let mut s = Summary {
+            files: 1,
+            ..Summary::default()
+        };
+        match &r.outcome {
+            Ok(c) => {
+                s.suppressed = c.suppressed;
+                for f in &c.findings {
+                    match f.severity {
+                        Severity::Error => s.errors += 1,
+                        Severity::Warning => s.warnings += 1,
+                        Severity::Info => s.infos += 1,
+                    }
+                    *s.by_rule.entry(f.rule.clone()).or_default() += 1;
+                }
+            }
+            Err(_) => s.failed_files = 1,
+        }
+        s
+    }
+
+    pub fn add(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.failed_files += other.failed_files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.suppressed += other.suppressed;
+        for (rule, n) in &other.by_rule {
+            *self.by_rule.entry(rule.clone()).or_default() += n;
+        }
     }
 
     pub fn findings(&self) -> usize {
@@ -101,4 +126,160 @@ impl Summary {
         }
         s
     }
+}
+
+/// A report format with what it needs to render one file's part.
+#[derive(Clone, Copy)]
+pub enum Format<'a> {
+    Human { style: human::Style, quiet: bool },
+    Json,
+    Sarif(&'a Catalogue),
+    Github,
+}
+
+/// One file's part of a report, rendered where the file was checked.
+pub struct Part {
+    pub text: String,
+    pub summary: Summary,
+    /// For a file that could not be read: its path and why.
+    pub failure: Option<(String, String)>,
+}
+
+impl Format<'_> {
+    pub fn part(&self, r: &FileReport) -> Part {
+        let text = match self {
+            Format::Human { style, quiet } => human::file(r, *style, *quiet),
+            Format::Json => json::file(r),
+            Format::Sarif(catalogue) => sarif::file(r, catalogue),
+            Format::Github => github::file(r),
+        };
+        Part {
+            text,
+            summary: Summary::file(r),
+            failure: r.outcome.as_ref().err().map(|e| (r.path.clone(), e.clone())),
+        }
+    }
+}
+
+/// Where a report goes (standard output in the binary). Every write is checked: a closed pipe
+/// (`planlint check … | head`) silences the rest, which is not an error; any other failure (a
+/// full disk) is kept, ends the run, and makes its status 2.
+pub struct Output<'w> {
+    inner: &'w mut dyn Write,
+    closed: bool,
+    failed: Option<std::io::Error>,
+}
+
+impl<'w> Output<'w> {
+    pub fn new(inner: &'w mut dyn Write) -> Output<'w> {
+        Output {
+            inner,
+            closed: false,
+            failed: None,
+        }
+    }
+
+    pub fn write(&mut self, s: &str) {
+        if !self.closed && self.failed.is_none() {
+            let r = self.inner.write_all(s.as_bytes());
+            self.note(r);
+        }
+    }
+
+    pub fn flush(&mut self) {
+        if !self.closed && self.failed.is_none() {
+            let r = self.inner.flush();
+            self.note(r);
+        }
+    }
+
+    fn note(&mut self, r: std::io::Result<()>) {
+        match r {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => self.closed = true,
+            Err(e) => self.failed = Some(e),
+            Ok(()) => {}
+        }
+    }
+
+    /// Why writing failed (never a closed pipe).
+    pub fn failure(&self) -> Option<&std::io::Error> {
+        self.failed.as_ref()
+    }
+}
+
+/// Writes a report's parts in order between its opening and its closing.
+pub struct Writer<'a> {
+    format: Format<'a>,
+    summary_line: bool,
+    /// The opening is written (JSON and SARIF).
+    opened: bool,
+    pub summary: Summary,
+    failures: Vec<(String, String)>,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(format: Format<'a>, summary_line: bool) -> Writer<'a> {
+        Writer {
+            format,
+            summary_line,
+            opened: false,
+            summary: Summary::default(),
+            failures: Vec::new(),
+        }
+    }
+
+    pub fn part(&mut self, out: &mut Output, part: Part) {
+        // JSON opens before its first file, SARIF before its first result: a report without
+        // any closes an empty array.
+        let open = match self.format {
+            Format::Json => Some(json::OPENING),
+            Format::Sarif(_) if !part.text.is_empty() => Some(sarif::OPENING),
+            _ => None,
+        };
+        match open {
+            Some(o) if !self.opened => {
+                out.write(o);
+                self.opened = true;
+            }
+            Some(_) => out.write(",\n"),
+            None => {}
+        }
+        out.write(&part.text);
+        self.summary.add(&part.summary);
+        if let (Format::Sarif(_), Some(f)) = (self.format, part.failure) {
+            self.failures.push(f);
+        }
+    }
+
+    /// Writes the closing: the summary line, or the totals and read errors of JSON and SARIF.
+    pub fn finish(self, out: &mut Output) -> Summary {
+        let closing = match self.format {
+            Format::Json => json::closing(self.opened, &self.summary),
+            Format::Sarif(catalogue) => sarif::closing(self.opened, &self.failures, catalogue),
+            _ if self.summary_line => format!("planlint: {}\n", self.summary.line()),
+            _ => String::new(),
+        };
+        out.write(&closing);
+        self.summary
+    }
+}
+
+/// A whole report as text (for tests and the fuzzers; the binary streams it).
+pub fn render(reports: &[FileReport], format: Format, summary_line: bool) -> String {
+    let mut bytes = Vec::new();
+    let mut out = Output::new(&mut bytes);
+    let mut w = Writer::new(format, summary_line);
+    for r in reports {
+        w.part(&mut out, format.part(r));
+    }
+    w.finish(&mut out);
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Pretty JSON of a value standing `indent` spaces in (the first line is not indented: it
+/// follows its key).
+pub fn pretty_at(value: &serde_json::Value, indent: usize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let pad = " ".repeat(indent);
+    text.replace('\n', &format!("\n{pad}"))
 }

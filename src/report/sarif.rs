@@ -99,7 +99,33 @@ fn result(
     r
 }
 
-pub fn render(reports: &[FileReport], catalogue: &Catalogue) -> String {
+/// What stands before the first result (results come before the invocations, which say
+/// whether every file could be read, so they are written as the files come).
+pub const OPENING: &str = "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"runs\": [\n    {\n      \"columnKind\": \"unicodeCodePoints\",\n      \"results\": [\n";
+
+/// One file's results, joined by commas (empty for a file without findings or not read).
+pub fn file(rep: &FileReport, catalogue: &Catalogue) -> String {
+    let Ok(c) = &rep.outcome else {
+        return String::new();
+    };
+    let dsrc = c.directive.as_ref().map(|(_, s)| &**s);
+    let prints = crate::suppress::fingerprints(&c.src, &c.findings, dsrc);
+    let mut out = String::new();
+    for (f, fp) in c.findings.iter().zip(&prints) {
+        let index = catalogue.rule.iter().position(|r| r.code == f.code);
+        let r = result(&rep.path, &c.src, f, c.directive.as_ref(), index, fp);
+        if !out.is_empty() {
+            out.push_str(",\n");
+        }
+        out.push_str("        ");
+        out.push_str(&super::pretty_at(&r, 8));
+    }
+    out
+}
+
+/// What follows the last result (`opened`: the opening was written): the invocation with a
+/// notification per file that could not be read, and the rules.
+pub fn closing(opened: bool, failures: &[(String, String)], catalogue: &Catalogue) -> String {
     let rules: Vec<Value> = catalogue
         .rule
         .iter()
@@ -114,53 +140,36 @@ pub fn render(reports: &[FileReport], catalogue: &Catalogue) -> String {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    let mut notifications = Vec::new();
-    for rep in reports {
-        match &rep.outcome {
-            Ok(c) => {
-                let dsrc = c.directive.as_ref().map(|(_, s)| &**s);
-                let prints = crate::suppress::fingerprints(&c.src, &c.findings, dsrc);
-                for (f, fp) in c.findings.iter().zip(&prints) {
-                    let index = catalogue.rule.iter().position(|r| r.code == f.code);
-                    results.push(result(
-                        &rep.path,
-                        &c.src,
-                        f,
-                        c.directive.as_ref(),
-                        index,
-                        fp,
-                    ));
-                }
-            }
-            Err(e) => notifications.push(json!({
+    let notifications: Vec<Value> = failures
+        .iter()
+        .map(|(path, e)| {
+            json!({
                 "level": "error",
-                "message": { "text": format!("{}: {e}", rep.path) },
-                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(&rep.path) } } }],
-            })),
-        }
-    }
-    let out = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "planlint",
-                "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/planlint/planlint",
-                "rules": rules,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{
-                "executionSuccessful": notifications.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
-            "results": results,
-        }],
-    });
-    let mut text = serde_json::to_string_pretty(&out).unwrap_or_default();
-    text.push('\n');
-    text
+                "message": { "text": format!("{path}: {e}") },
+                "locations": [{ "physicalLocation": { "artifactLocation": { "uri": uri(path) } } }],
+            })
+        })
+        .collect();
+    let invocations = json!([{
+        "executionSuccessful": notifications.is_empty(),
+        "toolExecutionNotifications": notifications,
+    }]);
+    let tool = json!({ "driver": {
+        "name": "planlint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://github.com/planlint/planlint",
+        "rules": rules,
+    }});
+    let results = if opened {
+        "\n      ],\n".to_string()
+    } else {
+        format!("{}", OPENING.replace("\"results\": [\n", "\"results\": [],\n"))
+    };
+    format!(
+        "{results}      \"invocations\": {},\n      \"tool\": {}\n    }}\n  ],\n  \"version\": \"2.1.0\"\n}}\n",
+        super::pretty_at(&invocations, 6),
+        super::pretty_at(&tool, 6)
+    )
 }
 
 #[cfg(test)]
