@@ -210,15 +210,15 @@ impl Batch<'_> {
     }
 
     /// The directive of every plan: `--against`, else the config's, each parsed once.
-    fn directives(
-        &self,
-        inputs: &[Expanded],
-    ) -> BTreeMap<PathBuf, Result<Arc<Directive>, String>> {
+    fn directives(&self, inputs: &[Expanded]) -> BTreeMap<PathBuf, Result<Arc<Directive>, String>> {
         let mut by_path: BTreeMap<PathBuf, Result<Arc<Directive>, String>> = BTreeMap::new();
         let mut out = BTreeMap::new();
         for item in inputs {
             let Expanded::File(plan) = item else { continue };
-            let d = match (&self.against, self.config.directive_for(&input::display(plan))) {
+            let d = match (
+                &self.against,
+                self.config.directive_for(&input::display(plan)),
+            ) {
                 (Some(d), _) => Ok(d.clone()),
                 (None, Some(dpath)) => by_path
                     .entry(dpath.to_path_buf())

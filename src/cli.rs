@@ -309,7 +309,10 @@ pub(crate) fn load_config(
 /// Writes a file by writing a temporary file beside it and renaming that over it, so a failed
 /// write (a full disk) leaves the old file as it was.
 fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
-    let name = path.file_name().unwrap_or(path.as_os_str()).to_string_lossy();
+    let name = path
+        .file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy();
     let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     let written = std::fs::File::create(&tmp).and_then(|mut f| {
         std::io::Write::write_all(&mut f, text.as_bytes())?;
@@ -339,9 +342,11 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
         Outcome::error(format!("unknown rule `{}` (see `planlint rules`)", u.0))
     };
     let mut set = RuleSet::new(&data.catalogue, select, &skip).map_err(unknown)?;
-    let checks_plans = data.catalogue.rule.iter().any(|r| {
-        r.scope != crate::data::Scope::Config && set.enabled.contains(&r.name)
-    });
+    let checks_plans = data
+        .catalogue
+        .rule
+        .iter()
+        .any(|r| r.scope != crate::data::Scope::Config && set.enabled.contains(&r.name));
     if !checks_plans {
         return Err(Outcome::error(format!(
             "select [{}] and skip [{}] (planlint.toml and the command line) leave no rule to check plans with",
@@ -356,9 +361,8 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     let against = match &args.against {
         None => None,
         Some(path) => Some(std::sync::Arc::new(
-            load_directive(path, enc, max_size, &data).map_err(|e| {
-                Outcome::error(format!("{}: {e}", crate::input::display(path)))
-            })?,
+            load_directive(path, enc, max_size, &data)
+                .map_err(|e| Outcome::error(format!("{}: {e}", crate::input::display(path))))?,
         )),
     };
     let baseline_path = args.baseline.clone().or_else(|| config.baseline.clone());
@@ -394,8 +398,7 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     let recording = args.write_baseline.is_some();
     // Machine formats keep standard output parseable, and a baseline run prints no report:
     // read errors go to standard error.
-    let errors_apart =
-        recording || matches!(args.format, CheckFormat::Json | CheckFormat::Sarif);
+    let errors_apart = recording || matches!(args.format, CheckFormat::Json | CheckFormat::Sarif);
     let mut writer = Writer::new(format, !args.no_summary);
     let mut stderr = String::new();
     let findings = batch.run(

@@ -107,7 +107,11 @@ impl RuleData {
                     })?;
                     (name, text, path.display().to_string())
                 }
-                None => (name, builtin.to_string(), format!("rules/{name} (built-in)")),
+                None => (
+                    name,
+                    builtin.to_string(),
+                    format!("rules/{name} (built-in)"),
+                ),
             });
         }
         RuleData::from_texts(|name| {
@@ -134,7 +138,8 @@ impl RuleData {
             };
             let value = toml::from_str(&text).map_err(|e| toml_error(e, text.clone()))?;
             if WORD_FILES.contains(&name) {
-                let table = toml::de::DeTable::parse(&text).map_err(|e| toml_error(e, text.clone()))?;
+                let table =
+                    toml::de::DeTable::parse(&text).map_err(|e| toml_error(e, text.clone()))?;
                 if let Err((span, message)) = check_words(table.get_ref(), "") {
                     return Err(DataError::Toml {
                         span: Some((span.start, span.len()).into()),
@@ -214,7 +219,9 @@ fn check_words(
             format!("{at}.{}", key.get_ref())
         };
         match value.get_ref() {
-            toml::de::DeValue::String(w) if w.is_empty() && ["old", "new"].contains(&key.get_ref().as_ref()) => {
+            toml::de::DeValue::String(w)
+                if w.is_empty() && ["old", "new"].contains(&key.get_ref().as_ref()) =>
+            {
                 return Err((value.span(), format!("`{path}` is empty")));
             }
             toml::de::DeValue::Table(t) => check_words(t, &path)?,
@@ -240,7 +247,11 @@ fn check_list(
                 if let Some(first) = seen.insert(w, k) {
                     return Err((
                         item.span(),
-                        format!("\"{w}\" is listed twice in `{path}` (items {} and {})", first + 1, k + 1),
+                        format!(
+                            "\"{w}\" is listed twice in `{path}` (items {} and {})",
+                            first + 1,
+                            k + 1
+                        ),
                     ));
                 }
             }
@@ -252,7 +263,11 @@ fn check_list(
                         if let Some(first) = olds.insert(w, k) {
                             return Err((
                                 old.span(),
-                                format!("\"{w}\" is renamed twice in `{path}` (entries {} and {})", first + 1, k + 1),
+                                format!(
+                                    "\"{w}\" is renamed twice in `{path}` (entries {} and {})",
+                                    first + 1,
+                                    k + 1
+                                ),
                             ));
                         }
                     }

@@ -25,9 +25,8 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
     let enc = crate::cli::encoding(&args.input)?;
     let max_size = crate::cli::max_size(&args.input, Some(&config));
     let read = |path: &std::path::Path| {
-        read_source(path, enc, max_size).map_err(|e| {
-            Outcome::error(format!("{}: {e}", crate::input::display(path)))
-        })
+        read_source(path, enc, max_size)
+            .map_err(|e| Outcome::error(format!("{}: {e}", crate::input::display(path))))
     };
     let (plan_src, dir_src) = (read(&args.plan)?, read(&args.against)?);
     let plan = crate::parse::parse_document(&plan_src, &data);

@@ -154,18 +154,18 @@ pub fn check_and_render(plan: &str, directive: Option<&str>, data: &RuleData) ->
     );
     assert!(human.contains("planlint: "));
     let json: serde_json::Value =
-        serde_json::from_str(&report::render(&reports, report::Format::Json, true)).expect("JSON output parses");
+        serde_json::from_str(&report::render(&reports, report::Format::Json, true))
+            .expect("JSON output parses");
     assert_eq!(
         json["files"][0]["findings"].as_array().map(Vec::len),
         Some(findings.len())
     );
-    let sarif: serde_json::Value =
-        serde_json::from_str(&report::render(
-            &reports,
-            report::Format::Sarif(&data.catalogue),
-            true,
-        ))
-            .expect("SARIF output parses");
+    let sarif: serde_json::Value = serde_json::from_str(&report::render(
+        &reports,
+        report::Format::Sarif(&data.catalogue),
+        true,
+    ))
+    .expect("SARIF output parses");
     assert_eq!(
         sarif["runs"][0]["results"].as_array().map(Vec::len),
         Some(findings.len())

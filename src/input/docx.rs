@@ -322,7 +322,9 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
             },
             _ => {}
         }
-        taken += paragraph.as_ref().map_or(0, |p| p.len().saturating_sub(held)) as u64;
+        taken += paragraph
+            .as_ref()
+            .map_or(0, |p| p.len().saturating_sub(held)) as u64;
         if taken > max_size {
             return Err(format!(
                 "the Word document's text is larger than the size limit of {} (raise it with --max-size or max-size in planlint.toml)",

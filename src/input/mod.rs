@@ -51,9 +51,10 @@ pub fn expand(args: &[OsString]) -> Vec<Expanded> {
         let meta = std::fs::metadata(path);
         let pattern = arg.to_str().filter(|a| has_glob_chars(a));
         let (found, none) = match (&meta, pattern) {
-            (Ok(m), _) if m.is_dir() => {
-                (walk(path), "the directory holds no .txt, .md or .docx files")
-            }
+            (Ok(m), _) if m.is_dir() => (
+                walk(path),
+                "the directory holds no .txt, .md or .docx files",
+            ),
             (Err(_), Some(p)) => (glob(p), "the pattern matches no files"),
             // A file, standard input, or a name that is not there (reading will tell).
             _ => {
@@ -291,7 +292,9 @@ fn read_bounded(r: impl Read, hint: u64, limit: u64) -> std::io::Result<Option<V
         };
         if bytes.len() + n > bytes.capacity() {
             // Doubling, but never beyond the limit: a huge input costs the limit, not twice it.
-            let want = (bytes.capacity() * 2).max(bytes.len() + n).min(cap as usize);
+            let want = (bytes.capacity() * 2)
+                .max(bytes.len() + n)
+                .min(cap as usize);
             bytes.reserve_exact(want - bytes.len());
         }
         bytes.extend_from_slice(&chunk[..n]);
@@ -330,7 +333,11 @@ pub fn read(path: &Path, enc: Option<Encoding>, max_size: u64) -> Result<SourceF
     } else {
         read_file(path, max_size)?
     };
-    let name = if stdin { "<stdin>".into() } else { display(path) };
+    let name = if stdin {
+        "<stdin>".into()
+    } else {
+        display(path)
+    };
     if bytes.starts_with(b"PK\x03\x04") {
         return docx::read(&name, &bytes, max_size);
     }

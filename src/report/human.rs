@@ -1,44 +1,178 @@
-//! Findings rendered by miette, with the header column counted in characters.
+//! Findings rendered by miette, through a window: the lines around a finding, each long line
+//! cut to a bounded stretch around the places it shows (marked with …), control characters
+//! shown as symbols. A finding deep inside a paragraph-long line reads as well as any other,
+//! and nothing a document holds can reach miette's limits or a terminal's escape sequences.
 
-use super::{FileReport, Summary};
+use super::FileReport;
 use crate::data::Severity;
 use crate::finding::Finding;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 use miette::{
     Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
     MietteSpanContents, SourceCode, SourceSpan, SpanContents,
 };
+use std::borrow::Cow;
 use std::fmt;
 
-/// miette's own header counts the column in bytes; this source reports character columns, the
-/// unit planlint uses everywhere. Underlines are placed by miette and are right either way.
-pub struct CharColumns<'a> {
-    pub name: &'a str,
-    pub text: &'a str,
+/// Characters of a long line shown before and after each place a finding marks on it.
+pub const AROUND: usize = 60;
+/// Lines of more bytes than this are cut to windows around the marked places.
+const LONG_LINE: usize = 4 * AROUND;
+
+/// Text safe to print on a terminal: control characters (ESC, BEL, DEL, C1) become their
+/// Unicode pictures (␛) or `\u{9b}`, so a document or a file name cannot move the cursor,
+/// retitle the window or clear the screen. Tabs and line feeds stay.
+pub fn printable(s: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\t' && c != '\n';
+    if !s.contains(unsafe_char) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !unsafe_char(c) => out.push(c),
+            '\u{7f}' => out.push('\u{2421}'),
+            c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    Cow::Owned(out)
 }
 
-impl SourceCode for CharColumns<'_> {
-    fn read_span<'a>(
-        &'a self,
+/// The lines a finding is drawn on, each long line cut around the marked places, control
+/// characters made printable; with the way back from window offsets to the source's.
+pub struct Window<'a> {
+    name: String,
+    src: &'a SourceFile,
+    text: String,
+    /// The 0-based source line of the window's first line.
+    first_line: usize,
+    /// (window offset, source offset) at every kept character boundary, in order.
+    map: Vec<(usize, usize)>,
+}
+
+impl<'a> Window<'a> {
+    /// A window on the lines from one before the first of `spans` to one after the last.
+    pub fn new(src: &'a SourceFile, name: &str, spans: &[Span]) -> Window<'a> {
+        let lo = spans.iter().map(|s| s.start).min().unwrap_or(0);
+        let hi = spans.iter().map(|s| s.end).max().unwrap_or(0);
+        let first = src.line_of(lo).saturating_sub(1).max(1);
+        let last = (src.line_of(hi) + 1).min(src.line_count());
+        let mut w = Window {
+            name: printable(name).into_owned(),
+            src,
+            text: String::new(),
+            first_line: first - 1,
+            map: Vec::new(),
+        };
+        for line in first..=last {
+            let start = src.line_start(line).unwrap_or(src.text.len());
+            let end = src
+                .line_start(line + 1)
+                .unwrap_or(src.text.len())
+                .max(start);
+            let end = start + src.text[start..end].trim_end_matches(['\n', '\r']).len();
+            if line > first {
+                w.text.push('\n');
+            }
+            w.line(start, end, spans);
+        }
+        w.map.push((w.text.len(), src.text.len()));
+        w
+    }
+
+    /// Adds one source line (`start..end`, without its break), cut to windows around the ends
+    /// of `spans` that fall on it when it is long.
+    fn line(&mut self, start: usize, end: usize, spans: &[Span]) {
+        let text = &self.src.text;
+        let mut keep: Vec<(usize, usize)> = Vec::new();
+        if end - start <= LONG_LINE {
+            keep.push((start, end));
+        } else {
+            let points = spans
+                .iter()
+                .flat_map(|s| [s.start, s.end])
+                .filter(|&p| start <= p && p <= end);
+            for p in points {
+                let before = text[start..p]
+                    .char_indices()
+                    .rev()
+                    .nth(AROUND - 1)
+                    .map_or(start, |(i, _)| start + i);
+                let after = text[p..end]
+                    .char_indices()
+                    .nth(AROUND)
+                    .map_or(end, |(i, _)| p + i);
+                keep.push((before, after));
+            }
+            if keep.is_empty() {
+                // A line a finding spans but marks nothing on: its beginning.
+                let after = text[start..end]
+                    .char_indices()
+                    .nth(2 * AROUND)
+                    .map_or(end, |(i, _)| start + i);
+                keep.push((start, after));
+            }
+            keep.sort_unstable();
+        }
+        let mut at = start;
+        for (a, b) in keep {
+            if b <= at {
+                continue;
+            }
+            if a > at {
+                self.text.push('…');
+            }
+            for (i, c) in text[a.max(at)..b].char_indices() {
+                self.map.push((self.text.len(), a.max(at) + i));
+                self.text.push_str(&printable(c.encode_utf8(&mut [0; 4])));
+            }
+            at = b;
+        }
+        if at < end {
+            self.text.push('…');
+        }
+        // The line's end: spans ending there map to the end of what is shown.
+        self.map.push((self.text.len(), end));
+    }
+
+    /// A source span in window offsets. Its ends are always kept (windows are cut around them).
+    pub fn span(&self, s: Span) -> Span {
+        let at = |o: usize| {
+            let k = self.map.partition_point(|&(_, src)| src < o);
+            self.map.get(k).map_or(self.text.len(), |&(w, _)| w)
+        };
+        let start = at(s.start);
+        Span::new(start, at(s.end).max(start))
+    }
+
+    /// The source offset of a window offset.
+    fn source_offset(&self, w: usize) -> usize {
+        let k = self.map.partition_point(|&(win, _)| win < w);
+        self.map.get(k).map_or(self.src.text.len(), |&(_, s)| s)
+    }
+}
+
+/// miette counts the header column in bytes of the text it is given; this source gives the
+/// source's line numbers and its **character** columns, the unit planlint uses everywhere.
+impl SourceCode for Window<'_> {
+    fn read_span<'b>(
+        &'b self,
         span: &SourceSpan,
         before: usize,
         after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+    ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
+        let inner = self.text.as_str().read_span(span, before, after)?;
         let column = if before == 0 {
-            let start = span.offset().min(self.text.len());
-            let line_start = self.text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-            self.text
-                .get(line_start..start)
-                .map_or(inner.column(), |s| s.chars().count())
+            self.src.line_col(self.source_offset(span.offset())).column - 1
         } else {
             inner.column()
         };
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
+            self.name.clone(),
             inner.data(),
             *inner.span(),
-            inner.line(),
+            inner.line() + self.first_line,
             column,
             inner.line_count(),
         )))
@@ -48,21 +182,23 @@ impl SourceCode for CharColumns<'_> {
 struct Shown<'a> {
     finding: &'a Finding,
     code: String,
-    source: CharColumns<'a>,
-    /// Related places near enough to draw in the same snippet.
-    near: Vec<(crate::source::Span, String)>,
+    source: Window<'a>,
+    /// The finding's span and the related places near enough to draw in the same snippet, in
+    /// window offsets.
+    primary: Span,
+    near: Vec<(Span, String)>,
     help: Option<String>,
 }
 
 impl fmt::Debug for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.finding.message)
+        write!(f, "{}", printable(&self.finding.message))
     }
 }
 
 impl fmt::Display for Shown<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.finding.message)
+        write!(f, "{}", printable(&self.finding.message))
     }
 }
 
@@ -89,11 +225,11 @@ impl Diagnostic for Shown<'_> {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let f = self.finding;
-        let primary = LabeledSpan::new_primary_with_span(Some(f.rule.clone()), f.span);
+        let primary = LabeledSpan::new_primary_with_span(Some(f.rule.clone()), self.primary);
         let related = self
             .near
             .iter()
-            .map(|(s, l)| LabeledSpan::new_with_span(Some(l.clone()), *s));
+            .map(|(s, l)| LabeledSpan::new_with_span(Some(printable(l).into_owned()), *s));
         Some(Box::new(std::iter::once(primary).chain(related)))
     }
 }
@@ -147,26 +283,31 @@ pub fn render_finding(
             help.map(|h| format!("\n{h}")).unwrap_or_default()
         ));
     }
+    let mut spans = vec![f.span];
+    spans.extend(near.iter().map(|(s, _)| *s));
+    let source = Window::new(src, path, &spans);
     let shown = Shown {
         finding: f,
         code: format!("{}/{}", f.code, f.rule),
-        source: CharColumns {
-            name: path,
-            text: &src.text,
-        },
-        near,
-        help,
+        primary: source.span(f.span),
+        near: near
+            .iter()
+            .map(|(s, l)| (source.span(*s), l.clone()))
+            .collect(),
+        help: help.map(|h| printable(&h).into_owned()),
+        source,
     };
     let mut out = String::new();
     if handler.render_report(&mut out, &shown).is_err() {
         let p = src.position(f.span);
         out = format!(
-            "{path}:{}:{}: {} [{}] {}\n",
+            "{}:{}:{}: {} [{}] {}\n",
+            printable(path),
             p.line,
             p.column,
             f.severity.name(),
             f.code,
-            f.message
+            printable(&f.message)
         );
     }
     if let Some(place) = src.place_at(f.span.start) {
@@ -181,23 +322,23 @@ pub fn render_finding(
             .filter(|c| *c != '\n' && *c != '\r')
             .collect();
         out.push_str(&format!(
-            "  directive: {dpath}:{}:{} task {}: {first}\n",
+            "  directive: {}:{}:{} task {}: {}\n",
+            printable(dpath),
             p.line,
             p.column,
-            d.task.trim()
+            printable(d.task.trim()),
+            printable(&first)
         ));
     }
     out
 }
 
-pub fn render(reports: &[FileReport], style: Style, summary: bool, quiet: bool) -> String {
+/// One file's findings (nothing under `quiet`), or the reason it could not be read.
+pub fn file(r: &FileReport, style: Style, quiet: bool) -> String {
     let mut out = String::new();
-    for r in reports {
-        match &r.outcome {
-            Ok(c) => {
-                if quiet {
-                    continue;
-                }
+    match &r.outcome {
+        Ok(c) => {
+            if !quiet {
                 for f in &c.findings {
                     out.push_str(&render_finding(
                         &c.src,
@@ -209,11 +350,12 @@ pub fn render(reports: &[FileReport], style: Style, summary: bool, quiet: bool) 
                     out.push('\n');
                 }
             }
-            Err(e) => out.push_str(&format!("error: {}: {e}\n", r.path)),
         }
-    }
-    if summary {
-        out.push_str(&format!("planlint: {}\n", Summary::of(reports).line()));
+        Err(e) => out.push_str(&format!(
+            "error: {}: {}\n",
+            printable(&r.path),
+            printable(e)
+        )),
     }
     out
 }

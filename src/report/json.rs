@@ -82,7 +82,11 @@ pub fn closing(opened: bool, s: &Summary) -> String {
     });
     format!(
         "{}\n  \"summary\": {},\n  \"version\": 1\n}}\n",
-        if opened { "\n  ]," } else { "{\n  \"files\": []," },
+        if opened {
+            "\n  ],"
+        } else {
+            "{\n  \"files\": [],"
+        },
         super::pretty_at(&summary, 2)
     )
 }

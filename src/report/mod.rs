@@ -156,7 +156,11 @@ impl Format<'_> {
         Part {
             text,
             summary: Summary::file(r),
-            failure: r.outcome.as_ref().err().map(|e| (r.path.clone(), e.clone())),
+            failure: r
+                .outcome
+                .as_ref()
+                .err()
+                .map(|e| (r.path.clone(), e.clone())),
         }
     }
 }
