@@ -175,9 +175,10 @@ fn sniff(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
                 .ok_or(DecodeError::Undecodable(None));
         }
     }
-    // NUL bytes never occur in UTF-8 or GB18030 text: this is a binary file.
+    // NUL bytes never occur in UTF-8 or GB18030 text: this is UTF-16 without a byte-order
+    // mark (ASCII characters have a NUL byte, all on one side), or a binary file.
     if bytes.contains(&0) {
-        return Err(DecodeError::Binary);
+        return utf16_without_bom(bytes).ok_or(DecodeError::Binary);
     }
     let bad = match std::str::from_utf8(bytes) {
         Ok(text) => return Ok((text.to_string(), Encoding::Utf8)),
@@ -187,6 +188,33 @@ fn sniff(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
     decode_as(bytes, Encoding::Gb18030)
         .map(|t| (t, Encoding::Gb18030))
         .ok_or(DecodeError::Undecodable(Some((line, bad, bytes[bad]))))
+}
+
+/// UTF-16 text without a byte-order mark: an even length, NUL bytes mostly on one side of their
+/// code unit (the high byte of ASCII characters: odd offsets in little-endian text), and text
+/// that decodes cleanly, holds no control characters but white space, and some Chinese.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(String, Encoding)> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| **b == 0 && i % 2 == parity)
+            .count()
+    };
+    // Characters such as 一 (U+4E00) put a NUL on the other side: a few are allowed.
+    let enc = match (nul_at(0), nul_at(1)) {
+        (even, odd) if odd >= 4 * even => Encoding::Utf16Le,
+        (even, odd) if even >= 4 * odd => Encoding::Utf16Be,
+        _ => return None,
+    };
+    let text = decode_as(bytes, enc)?;
+    let clean = text
+        .chars()
+        .all(|c| !c.is_control() || matches!(c, '\n' | '\r' | '\t' | '\u{c}'));
+    (clean && text.chars().any(is_cjk)).then_some((text, enc))
 }
 
 fn bom(enc: Encoding) -> &'static [u8] {
@@ -461,6 +489,20 @@ mod tests {
             u16.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(&u16, None).unwrap().1, Encoding::Utf16Le);
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_read() {
+        let text = "一、加强监管\n1.落实责任（市场监管局负责）\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le, None), Ok((text.to_string(), Encoding::Utf16Le)));
+        assert_eq!(decode(&be, None), Ok((text.to_string(), Encoding::Utf16Be)));
+        // NUL bytes on both sides: binary.
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", None),
+            Err(DecodeError::Binary)
+        );
     }
 
     #[test]

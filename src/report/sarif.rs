@@ -163,10 +163,7 @@ pub fn closing(opened: bool, failures: &[(String, String)], catalogue: &Catalogu
     let results = if opened {
         "\n      ],\n".to_string()
     } else {
-        format!(
-            "{}",
-            OPENING.replace("\"results\": [\n", "\"results\": [],\n")
-        )
+        OPENING.replace("\"results\": [\n", "\"results\": [],\n")
     };
     format!(
         "{results}      \"invocations\": {},\n      \"tool\": {}\n    }}\n  ],\n  \"version\": \"2.1.0\"\n}}\n",
