@@ -4,17 +4,22 @@
 //! - parse and parse+check throughput on the seeds' text (MB/s, one core);
 //! - parse+check of a 10 MB plan made of the seeds;
 //! - alignment time for directive/plan pairs of 100, 1,000 and 10,000 tasks;
+//! - a linear-time check: one line holding n and 4n findings (checked, an ignore entry tried on
+//!   each, rendered as JSON and for people), with the ratio of the two times;
 //! - wall time of the release binary: one plan against its directive (process start
 //!   included), and 100 county plans against a directive in one run (all cores), with peak
-//!   memory where GNU time is installed.
+//!   memory where GNU time is installed; peak memory of 1,000 plans against a directive in
+//!   every format beside one plan's.
 //!
 //! The corpus is written under target/bench-corpus. No external harness: the figures are
 //! medians of repeated runs, measured with std::time::Instant.
 
 use planlint::align::align;
 use planlint::batch::check_source;
+use planlint::config::Config;
 use planlint::data::RuleData;
 use planlint::parse::parse_document;
+use planlint::report::{self, Checked, FileReport};
 use planlint::rules::RuleSet;
 use planlint::source::SourceFile;
 use std::path::{Path, PathBuf};
@@ -94,6 +99,46 @@ fn plan_of(n: usize, sentences: &[&str], shift: usize) -> String {
         out.push_str(&format!("{}.{a}。{b}。（县市场监管局负责）\n", i + 1));
     }
     out
+}
+
+/// One line of `n` findings (`加强区食品药品监督管理局建设，` × n in a plan dated 2023): checked,
+/// an ignore entry that matches none of them tried on each, and rendered as JSON and for
+/// people. Best of three.
+fn long_line(n: usize, data: &RuleData, set: &RuleSet, config: &Config) -> Duration {
+    let text = format!(
+        "白府发〔2023〕40号\n一、工作任务\n{}\n",
+        "加强区食品药品监督管理局建设，".repeat(n)
+    );
+    timings(3, || {
+        let src = SourceFile::new("long.txt", text.clone());
+        let mut findings = check_source(&src, data, set, None);
+        assert_eq!(findings.len(), n);
+        planlint::suppress::apply_ignores(config, "long.txt", &src, None, &mut findings);
+        let reports = [FileReport {
+            path: "long.txt".into(),
+            outcome: Ok(Checked {
+                src,
+                findings,
+                directive: None,
+                suppressed: 0,
+            }),
+        }];
+        let style = report::human::Style {
+            color: false,
+            unicode: true,
+            width: 100,
+        };
+        for format in [
+            report::Format::Json,
+            report::Format::Human {
+                style,
+                quiet: false,
+            },
+        ] {
+            std::hint::black_box(report::render(&reports, format, true));
+        }
+    })
+    .0
 }
 
 fn binary() -> PathBuf {
@@ -216,6 +261,26 @@ fn main() {
         );
     }
 
+    let config = planlint::config::parse(
+        "[[ignore]]\nrule = \"obsolete-agency\"\ntext = \"不在文中的片段\"\n",
+        "planlint.toml",
+        PathBuf::from("."),
+        &data.catalogue,
+    )
+    .unwrap();
+    let n = 5_000;
+    let (one, four) = (
+        long_line(n, &data, &set, &config),
+        long_line(4 * n, &data, &set, &config),
+    );
+    println!(
+        "one line, {n} / {} findings: {:>6.0} / {:.0} ms  (ratio {:.1}; linear 4, quadratic 16)",
+        4 * n,
+        one.as_secs_f64() * 1e3,
+        four.as_secs_f64() * 1e3,
+        four.as_secs_f64() / one.as_secs_f64()
+    );
+
     // The release binary on a written corpus.
     let bin = binary();
     let dir = Path::new("target/bench-corpus");
@@ -283,6 +348,31 @@ fn main() {
         wc.as_secs_f64() * 1e3,
         wall.as_secs_f64() / wc.as_secs_f64()
     );
+    // 1,000 plans (links to one county plan) against the directive: memory must not grow
+    // with the number of plans, in any format.
+    std::fs::create_dir_all(dir.join("many")).unwrap();
+    for k in 0..1000 {
+        std::fs::hard_link(
+            dir.join("plans/county000.txt"),
+            dir.join(format!("many/p{k:04}.txt")),
+        )
+        .unwrap();
+    }
+    let many = dir.join("many").display().to_string();
+    let one = dir.join("many/p0000.txt").display().to_string();
+    for format in ["human", "json", "sarif", "github"] {
+        let peak = |plans: &str| {
+            let args = ["check", "--no-config", "--format", format, plans];
+            run_binary(&bin, &[&args[..], &["--against", &directive]].concat())
+        };
+        let ((_, one_kib), (wall, many_kib)) = (peak(&one), peak(&many));
+        println!(
+            "1,000 plans vs directive, {format:<6} {:>6.0} ms, peak {} KiB (one plan {} KiB)",
+            wall.as_secs_f64() * 1e3,
+            many_kib.map_or("?".into(), |k| k.to_string()),
+            one_kib.map_or("?".into(), |k| k.to_string())
+        );
+    }
     let big_path = dir.join("big.txt").display().to_string();
     let (wall, kib) = run_binary(&bin, &["check", "--no-config", "-q", &big_path]);
     println!(

@@ -9,6 +9,7 @@ use crate::rules::{verify_catalogue, RuleSet};
 use crate::source::Encoding;
 use crate::suppress::Baseline;
 use clap::{Parser, Subcommand, ValueEnum};
+use miette::SourceSpan;
 use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -206,7 +207,7 @@ pub(crate) fn load_rules(dirs: &[PathBuf]) -> Result<RuleData, Outcome> {
     let data = if dirs.is_empty() {
         RuleData::builtin()
     } else {
-        RuleData::from_dirs(dirs).map_err(|e| diagnostic(&e))?
+        RuleData::from_dirs(dirs).map_err(|e| data_error(&e))?
     };
     verify_catalogue(&data.catalogue).map_err(Outcome::error)?;
     Ok(data)
@@ -278,17 +279,39 @@ fn run_parse(file: &Path, format: ParseFormat, input: &InputArgs) -> Outcome {
     }
 }
 
-/// Renders a miette diagnostic (config and rule-data errors) for standard error.
-fn diagnostic(e: &dyn miette::Diagnostic) -> Outcome {
-    let mut s = String::new();
-    let handler =
-        miette::GraphicalReportHandler::new_themed(miette::GraphicalTheme::unicode_nocolor());
-    let _ = handler.render_report(&mut s, e);
+/// A config or rule-data error for standard error, drawn through a window on the file.
+fn file_error(
+    code: &str,
+    message: String,
+    file: Option<(&str, &str, Option<SourceSpan>)>,
+) -> Outcome {
+    let file = file.map(|(name, text, span)| {
+        let span = span.map(|s| crate::source::Span::new(s.offset(), s.offset() + s.len()));
+        (name, text, span)
+    });
     Outcome {
         stdout: String::new(),
-        stderr: s,
+        stderr: report::human::render_error(code, &message, file),
         status: 2,
     }
+}
+
+fn config_error(e: &config::ConfigError) -> Outcome {
+    file_error(
+        "planlint::config",
+        e.to_string(),
+        Some((e.src.name(), e.src.inner(), e.span)),
+    )
+}
+
+fn data_error(e: &crate::data::DataError) -> Outcome {
+    let file = match e {
+        crate::data::DataError::Toml { src, span, .. } => {
+            Some((src.name(), src.inner().as_str(), *span))
+        }
+        crate::data::DataError::Io { .. } => None,
+    };
+    file_error("planlint::rule_data", e.to_string(), file)
 }
 
 /// planlint.toml: named, found by walking up, or none.
@@ -301,7 +324,7 @@ pub(crate) fn load_config(
         Some(path) => {
             // Rule names are the code's, whatever data directories say: the built-in
             // catalogue validates the config that may name those directories.
-            config::load(&path, &RuleData::builtin().catalogue).map_err(|e| diagnostic(&e))
+            config::load(&path, &RuleData::builtin().catalogue).map_err(|e| config_error(&e))
         }
     }
 }

@@ -194,7 +194,7 @@ fn sniff(bytes: &[u8]) -> Result<(String, Encoding), DecodeError> {
 /// code unit (the high byte of ASCII characters: odd offsets in little-endian text), and text
 /// that decodes cleanly, holds no control characters but white space, and some Chinese.
 fn utf16_without_bom(bytes: &[u8]) -> Option<(String, Encoding)> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let nul_at = |parity: usize| {

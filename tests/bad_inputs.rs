@@ -266,3 +266,880 @@ fn never_writes_inputs_and_output_is_deterministic_in_any_thread_count() {
         .collect();
     assert_eq!(names.len(), 12, "planlint created files: {names:?}");
 }
+
+// Issue #12: hostile inputs. Each is refused with one clear line (or merely odd, with a normal
+// result), the good plan of the same run is still reported, and the hostile ones run under
+// `ulimit -v 1000000` (about 1 GB of address space) and a time limit, so a hang or runaway
+// memory fails the test instead of the machine.
+
+use std::ffi::OsStr;
+use std::process::{Command, Stdio};
+
+/// Runs planlint in `dir` under `ulimit -v 1000000`, with `stdin` (None: empty), killed after
+/// 60 seconds.
+fn bounded<S: AsRef<OsStr>>(dir: &Path, args: &[S], stdin: Option<Stdio>) -> Run {
+    bounded_with(dir, "ulimit -v 1000000", args, stdin)
+}
+
+/// Runs planlint in `dir` after the shell commands `setup` (limits), killed after 60 seconds.
+fn bounded_with<S: AsRef<OsStr>>(dir: &Path, setup: &str, args: &[S], stdin: Option<Stdio>) -> Run {
+    let child = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{setup}; exec \"$0\" \"$@\""))
+        .arg(crate::support::BIN)
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .stdin(stdin.unwrap_or(Stdio::null()))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || tx.send(child.wait_with_output().unwrap()));
+    let out = rx
+        .recv_timeout(std::time::Duration::from_secs(60))
+        .unwrap_or_else(|_| {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+            panic!(
+                "planlint {:?} ran for a minute",
+                args.iter()
+                    .map(|a| a.as_ref().to_owned())
+                    .collect::<Vec<_>>()
+            );
+        });
+    let r = Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    };
+    assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
+    assert!(!r.stderr.contains("memory allocation"), "{}", r.stderr);
+    r
+}
+
+/// Asserts that a human report says `line` and still reports good.txt (seed 001's 3 findings)
+/// among `files` files, `failed` of them unread.
+fn reported_beside_good(r: &Run, lines: &[&str], files: usize) {
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    for line in lines {
+        assert!(
+            r.stdout.contains(&format!("{line}\n")),
+            "{line}\n{}",
+            r.stdout
+        );
+    }
+    assert!(r.stdout.contains("good.txt:"), "{}", r.stdout);
+    let failed = lines.len();
+    assert!(
+        r.stdout.ends_with(&format!(
+            "planlint: 3 findings (0 errors, 3 warnings, 0 info) in {files} files; {failed} file{} could not be read\n",
+            if failed == 1 { "" } else { "s" }
+        )),
+        "{}",
+        r.stdout
+    );
+}
+
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+#[cfg(unix)]
+#[test]
+fn pipes_and_devices_are_refused_and_the_rest_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed("001"), d.join("good.txt")).unwrap();
+    mkfifo(&d.join("fifo.txt"));
+    std::fs::create_dir(d.join("plans")).unwrap();
+    mkfifo(&d.join("plans/fifo.txt"));
+    std::os::unix::fs::symlink("/dev/zero", d.join("plans/zero.txt")).unwrap();
+    let pipe = "is a named pipe (FIFO), not a regular file";
+    let device = "is a device, not a regular file";
+    let r = bounded(d, &["check", "--no-config", "fifo.txt", "good.txt"], None);
+    reported_beside_good(&r, &[&format!("error: fifo.txt: {pipe}")], 2);
+    let r = bounded(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "/dev/zero",
+            "/dev/urandom",
+            "good.txt",
+        ],
+        None,
+    );
+    reported_beside_good(
+        &r,
+        &[
+            &format!("error: /dev/zero: {device}"),
+            &format!("error: /dev/urandom: {device}"),
+        ],
+        3,
+    );
+    // In a walked directory (a committed link to /dev/zero too), and matched by a glob.
+    let r = bounded(d, &["check", "--no-config", "plans", "good.txt"], None);
+    reported_beside_good(
+        &r,
+        &[
+            &format!("error: plans/fifo.txt: {pipe}"),
+            &format!("error: plans/zero.txt: {device}"),
+        ],
+        3,
+    );
+    let r = bounded(d, &["check", "--no-config", "*.txt"], None);
+    reported_beside_good(&r, &[&format!("error: fifo.txt: {pipe}")], 2);
+    // Standard input that never ends stops at the size limit, the default one too.
+    let zero = Stdio::from(std::fs::File::open("/dev/zero").unwrap());
+    let r = bounded(d, &["check", "--no-config", "-", "good.txt"], Some(zero));
+    reported_beside_good(
+        &r,
+        &["error: -: standard input is larger than the size limit of 256 MiB (raise it with --max-size or max-size in planlint.toml)"],
+        2,
+    );
+    let mut yes = Command::new("yes")
+        .arg("加强监管")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let endless = Stdio::from(yes.stdout.take().unwrap());
+    let r = bounded(
+        d,
+        &["check", "--no-config", "--max-size", "1M", "-", "good.txt"],
+        Some(endless),
+    );
+    let _ = yes.kill();
+    let _ = yes.wait();
+    reported_beside_good(
+        &r,
+        &["error: -: standard input is larger than the size limit of 1 MiB (raise it with --max-size or max-size in planlint.toml)"],
+        2,
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_as_directive_baseline_config_or_rule_data_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed("001"), d.join("good.txt")).unwrap();
+    mkfifo(&d.join("fifo"));
+    std::fs::create_dir(d.join("rules")).unwrap();
+    mkfifo(&d.join("rules/lexicon.toml"));
+    let pipe = "is a named pipe (FIFO), not a regular file";
+    for (args, message) in [
+        (
+            vec!["check", "--no-config", "good.txt", "--against", "fifo"],
+            format!("planlint: fifo: {pipe}\n"),
+        ),
+        (
+            vec!["check", "--no-config", "good.txt", "--baseline", "fifo"],
+            format!("planlint: baseline fifo: {pipe}\n"),
+        ),
+        (
+            vec!["check", "--no-config", "good.txt", "--rules", "rules"],
+            format!("  × rule data rules/lexicon.toml: {pipe}\n"),
+        ),
+        (
+            vec!["check", "--config", "fifo", "good.txt"],
+            format!("  × fifo: {pipe}\n"),
+        ),
+    ] {
+        let r = bounded(d, &args, None);
+        assert_eq!(r.status, 2, "{args:?}: {}{}", r.stdout, r.stderr);
+        assert!(r.stderr.contains(&message), "{args:?}: {}", r.stderr);
+    }
+}
+
+#[test]
+fn the_size_limit_is_one_clear_line_and_configurable() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed("001"), d.join("good.txt")).unwrap();
+    let text = seed_text("003");
+    std::fs::write(
+        d.join("big.txt"),
+        text.repeat(2 * 1024 * 1024 / text.len() + 1),
+    )
+    .unwrap();
+    let r = run_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--max-size",
+            "1M",
+            "big.txt",
+            "good.txt",
+        ],
+        b"",
+    );
+    reported_beside_good(
+        &r,
+        &["error: big.txt: the file is larger than the size limit of 1 MiB (raise it with --max-size or max-size in planlint.toml)"],
+        2,
+    );
+    std::fs::write(d.join("planlint.toml"), "max-size = \"1M\"\n").unwrap();
+    let r = run_in(d, &["check", "big.txt", "good.txt"], b"");
+    assert!(
+        r.stdout
+            .contains("error: big.txt: the file is larger than the size limit of 1 MiB"),
+        "{}",
+        r.stdout
+    );
+    std::fs::write(d.join("planlint.toml"), "max-size = 8388608\n").unwrap();
+    let r = run_in(d, &["check", "-q", "big.txt", "good.txt"], b"");
+    assert_eq!(r.status, 1, "{}{}", r.stdout, r.stderr);
+    std::fs::write(d.join("planlint.toml"), "max-size = \"lots\"\n").unwrap();
+    let r = run_in(d, &["check", "good.txt"], b"");
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stderr
+            .contains("max-size is bytes, or a number with K, M or G (\"512M\")"),
+        "{}",
+        r.stderr
+    );
+    let r = run_in(
+        d,
+        &["check", "--no-config", "--max-size", "0", "good.txt"],
+        b"",
+    );
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stderr
+            .contains("`0` is not a size (use bytes, or a number with K, M or G: 512M)"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn directory_loops_are_walked_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("loop/a")).unwrap();
+    std::fs::copy(seed("001"), d.join("loop/good.txt")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("loop/x")).unwrap();
+    std::os::unix::fs::symlink(".", d.join("loop/y")).unwrap();
+    std::os::unix::fs::symlink("../../loop", d.join("loop/a/back")).unwrap();
+    // A link to a plan beside it is the same plan.
+    std::os::unix::fs::symlink("good.txt", d.join("loop/same.txt")).unwrap();
+    for arg in ["loop", "loop/**/*.txt"] {
+        let r = bounded(d, &["check", "--no-config", "--format", "json", arg], None);
+        assert_eq!(r.status, 1, "{}{}", r.stdout, r.stderr);
+        let j = r.json();
+        assert_eq!(j["summary"]["files"], 1, "{arg}: {}", r.stdout);
+        assert_eq!(j["files"][0]["path"], "loop/good.txt");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subdirectory_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("plans/secret")).unwrap();
+    std::fs::copy(seed("001"), d.join("plans/good.txt")).unwrap();
+    std::fs::copy(seed("001"), d.join("plans/secret/hidden.txt")).unwrap();
+    std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(
+        d.join("plans/secret"),
+        std::fs::Permissions::from_mode(0o000),
+    )
+    .unwrap();
+    // Root reads every directory: run as nobody.
+    let root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
+    let setup = if root {
+        if !Path::new("/usr/bin/setpriv").exists() {
+            eprintln!("SKIPPED: running as root without setpriv");
+            return;
+        }
+        "ulimit -v 1000000; exec setpriv --reuid=65534 --regid=65534 --clear-groups \"$0\" \"$@\"; :"
+    } else {
+        "ulimit -v 1000000"
+    };
+    for arg in ["plans", "plans/*"] {
+        let r = bounded_with(d, setup, &["check", "--no-config", arg], None);
+        reported_beside_good(
+            &r,
+            &["error: plans/secret: cannot read the directory: permission denied"],
+            2,
+        );
+    }
+    std::fs::set_permissions(
+        d.join("plans/secret"),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_kept() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed("001"), d.join("good.txt")).unwrap();
+    let name = OsStr::from_bytes(b"plan-\xff.txt");
+    std::fs::copy(seed("001"), d.join(name)).unwrap();
+    let shown = "plan-\u{FFFD}.txt";
+    // Matched by a glob, found by a walk, named as an argument: checked, named lossily.
+    for args in [
+        vec![OsStr::new("*.txt")],
+        vec![OsStr::new(".")],
+        vec![name, OsStr::new("good.txt")],
+    ] {
+        let mut all = vec![
+            OsStr::new("check"),
+            OsStr::new("--no-config"),
+            OsStr::new("--format"),
+            OsStr::new("json"),
+        ];
+        all.extend(args);
+        let r = bounded(d, &all, None);
+        assert_eq!(r.status, 1, "{}{}", r.stdout, r.stderr);
+        let j = r.json();
+        let paths: Vec<&str> = j["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap())
+            .collect();
+        assert!(paths.iter().any(|p| p.ends_with("good.txt")), "{paths:?}");
+        assert!(paths.iter().any(|p| p.ends_with(shown)), "{paths:?}");
+        assert_eq!(j["summary"]["findings"], 6);
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_write_error_exits_2_with_one_line_in_every_format() {
+    for format in ["human", "json", "sarif", "github"] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = Command::new(crate::support::BIN)
+            .args(["check", "--no-config", "--format", format])
+            .arg(seed("003"))
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "planlint: cannot write to standard output: No space left on device (os error 28)\n",
+            "{format}"
+        );
+    }
+    // A closed pipe is not an error: the status is the findings'.
+    let mut child = Command::new(crate::support::BIN)
+        .args(["check", "--no-config"])
+        .arg(seed("003"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_baseline_write_keeps_the_old_baseline() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed("001"), d.join("good.txt")).unwrap();
+    std::fs::copy(seed("003"), d.join("more.txt")).unwrap();
+    let r = run_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "good.txt",
+            "--write-baseline",
+            "base.json",
+        ],
+        b"",
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let old = std::fs::read(d.join("base.json")).unwrap();
+    assert!(old.len() < 2048);
+    // Files may grow to 2 KiB (dash counts 512-byte blocks): the new baseline is larger.
+    let r = bounded_with(
+        d,
+        "trap '' XFSZ; ulimit -f 4",
+        &[
+            "check",
+            "--no-config",
+            "good.txt",
+            "more.txt",
+            "--write-baseline",
+            "base.json",
+        ],
+        None,
+    );
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.stderr,
+        "planlint: cannot write baseline base.json: File too large (os error 27)\n"
+    );
+    assert_eq!(std::fs::read(d.join("base.json")).unwrap(), old);
+    let names: Vec<String> = std::fs::read_dir(d)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 3, "a temporary file was left: {names:?}");
+}
+
+/// A copy of the built-in rule data with `edit` applied to `file`.
+fn rules_with(d: &Path, file: &str, from: &str, to: &str) {
+    let rules = d.join("rules");
+    let _ = std::fs::remove_dir_all(&rules);
+    std::fs::create_dir(&rules).unwrap();
+    let text = std::fs::read_to_string(Path::new("rules").join(file)).unwrap();
+    assert!(text.contains(from), "{file} holds no {from}");
+    std::fs::write(rules.join(file), text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn empty_and_repeated_words_in_rule_data_are_errors_into_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed("001"), d.join("good.txt")).unwrap();
+    // `old = ""` panicked; `""` in these lexicon lists looped for ever.
+    let agencies = std::fs::read_to_string("rules/agencies.toml").unwrap();
+    let first_old = agencies
+        .lines()
+        .find(|l| l.starts_with("old = "))
+        .unwrap()
+        .to_string();
+    let mut cases = vec![(
+        "agencies.toml",
+        first_old.clone(),
+        "old = \"\"".to_string(),
+        "`rename[1].old` is empty".to_string(),
+    )];
+    for (key, path) in [
+        ("not_applicable", "table.not_applicable"),
+        ("ongoing", "deadline.ongoing"),
+        ("start_words", "deadline.start_words"),
+        ("end_words", "deadline.end_words"),
+    ] {
+        cases.push((
+            "lexicon.toml",
+            format!("{key} = ["),
+            format!("{key} = [\"\", "),
+            format!("an empty word in `{path}`"),
+        ));
+    }
+    cases.push((
+        "lexicon.toml",
+        "ongoing = [".into(),
+        "ongoing = [\"常态化\", ".into(),
+        "\"常态化\" is listed twice in `deadline.ongoing` (items 1 and 5)".into(),
+    ));
+    let name = first_old.trim_start_matches("old = ");
+    cases.push((
+        "agencies.toml",
+        first_old.clone(),
+        format!("{first_old}\nnew = \"x\"\nvalid_until = 2018\n[[rename]]\n{first_old}"),
+        format!("{name} is renamed twice in `rename` (entries 1 and 2)"),
+    ));
+    for (file, from, to, message) in cases {
+        rules_with(d, file, &from, &to);
+        let r = bounded(
+            d,
+            &["check", "--no-config", "--rules", "rules", "good.txt"],
+            None,
+        );
+        assert_eq!(r.status, 2, "{to}: {}{}", r.stdout, r.stderr);
+        assert!(
+            r.stderr
+                .contains(&format!("  × invalid rule data: {message}\n")),
+            "{to}: {}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(&format!("─[rules/{file}:")),
+            "{}",
+            r.stderr
+        );
+        assert!(r.stderr.contains("╰── here"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn a_selection_that_leaves_no_rule_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed("001"), d.join("good.txt")).unwrap();
+    std::fs::write(
+        d.join("planlint.toml"),
+        "[rules]\nselect = [\"PL2\"]\nskip = [\"PL2\"]\n",
+    )
+    .unwrap();
+    let r = run_in(d, &["check", "good.txt"], b"");
+    assert_eq!(r.status, 2);
+    assert_eq!(
+        r.stderr,
+        "planlint: select [PL2] and skip [PL2] (planlint.toml and the command line) leave no rule to check plans with\n"
+    );
+}
+
+#[test]
+fn findings_far_along_a_line_are_drawn_through_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed("001"), d.join("good.txt")).unwrap();
+    let dated = "白府发〔2023〕40号\n一、工作任务\n";
+    let tail = "区食品药品监督管理局建设。（区商务局负责）\n";
+    std::fs::write(
+        d.join("tabs.txt"),
+        format!("{dated}（一）加强{}{tail}", "\t".repeat(16_400)),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("wide.txt"),
+        format!("{dated}（一）{}{tail}", "加".repeat(32_768)),
+    )
+    .unwrap();
+    let one_line: String = ["000", "001", "002", "003", "004"]
+        .iter()
+        .map(|s| seed_text(s).replace('\n', ""))
+        .collect();
+    std::fs::write(d.join("one-line.txt"), one_line).unwrap();
+    let r = bounded(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "tabs.txt",
+            "wide.txt",
+            "one-line.txt",
+            "good.txt",
+        ],
+        None,
+    );
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(r.stdout.contains("╭─[tabs.txt:3:16407]"), "{}", r.stdout);
+    assert!(r.stdout.contains("╭─[wide.txt:3:32773]"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(&format!(
+            " 3 │ …{}区食品药品监督管理局建设。（区商务局负责）\n",
+            "加".repeat(59)
+        )),
+        "{}",
+        r.stdout
+    );
+    let longest = r.stdout.lines().map(|l| l.chars().count()).max().unwrap();
+    // 60 characters each side of a span (miette draws a tab 4 columns wide).
+    assert!(longest < 500, "a line of {longest} characters");
+    // Errors in planlint's own files far along a line.
+    std::fs::write(
+        d.join("planlint.toml"),
+        format!(
+            "[rules]\nskip = [{}\"no-such-rule\"]\n",
+            "\"numbering\", ".repeat(8_000)
+        ),
+    )
+    .unwrap();
+    let r = bounded(d, &["check", "good.txt"], None);
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("  × unknown rule `no-such-rule` (see `planlint rules`)\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("╭─[planlint.toml:2:104009]"),
+        "{}",
+        r.stderr
+    );
+    let words: String = (0..8_000).map(|k| format!("\"词{k}\", ")).collect();
+    rules_with(
+        d,
+        "lexicon.toml",
+        "ongoing = [",
+        &format!("ongoing = [{words}\"\", "),
+    );
+    let r = bounded(
+        d,
+        &["check", "--no-config", "--rules", "rules", "good.txt"],
+        None,
+    );
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("  × invalid rule data: an empty word in `deadline.ongoing`\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("╭─[rules/lexicon.toml:131:"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn control_characters_are_shown_as_symbols_in_human_output_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let text = "白府发〔2023〕40号\n一、工作任务\n（一）加强区食品药品监督管理局\u{1b}]0;title\u{7}建设\u{1b}[2J\u{9b}。（区商务局负责）\n";
+    std::fs::write(d.join("esc.txt"), text).unwrap();
+    std::fs::write(d.join("e\u{1b}[2Jvil.txt"), text).unwrap();
+    for color in ["never", "always"] {
+        let r = run_in(
+            d,
+            &[
+                "check",
+                "--no-config",
+                "--color",
+                color,
+                "esc.txt",
+                "e\u{1b}[2Jvil.txt",
+            ],
+            b"",
+        );
+        assert_eq!(r.status, 1, "{}", r.stderr);
+        let plain: String = r
+            .stdout
+            .split('\u{1b}')
+            .enumerate()
+            .map(|(k, s)| {
+                // --color always: only colour sequences (ESC [ … m) may remain.
+                if k == 0 {
+                    s.to_string()
+                } else {
+                    assert!(
+                        s.starts_with('[')
+                            && s.find('m').is_some_and(|m| s[1..m]
+                                .chars()
+                                .all(|c| c.is_ascii_digit() || c == ';')),
+                        "raw escape: {s:?}"
+                    );
+                    s[s.find('m').unwrap() + 1..].to_string()
+                }
+            })
+            .collect();
+        assert!(
+            !plain.contains('\u{7}') && !plain.contains('\u{9b}'),
+            "{plain}"
+        );
+        assert!(
+            plain.contains("管理局␛]0;title␇建设␛[2J\\u{9b}。"),
+            "{plain}"
+        );
+        assert!(plain.contains("[e␛[2Jvil.txt:3:"), "{plain}");
+    }
+    let r = run_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "e\u{1b}[2Jvil.txt",
+        ],
+        b"",
+    );
+    let j = r.json();
+    assert_eq!(j["files"][0]["path"], "e\u{1b}[2Jvil.txt");
+}
+
+/// A .docx holding only word/document.xml with `body` (Word's namespace prefix `w:`).
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    write!(z, "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>").unwrap();
+    z.finish().unwrap().into_inner()
+}
+
+fn paragraph(text: &str) -> String {
+    format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+}
+
+#[test]
+fn word_documents_past_the_limits_or_encrypted_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::copy(seed("001"), d.join("good.txt")).unwrap();
+    // Two million elements and more: refused, not read on for seconds and gigabytes.
+    std::fs::write(d.join("many.docx"), docx(&"<w:p/>".repeat(2_100_000))).unwrap();
+    let r = bounded(d, &["check", "--no-config", "many.docx", "good.txt"], None);
+    reported_beside_good(
+        &r,
+        &["error: many.docx: word/document.xml holds more than 2000000 elements, more than planlint reads"],
+        2,
+    );
+    // More text than --max-size allows, or more XML than 8 times that, from a small file.
+    std::fs::write(
+        d.join("long.docx"),
+        docx(&paragraph(&"加强监管。".repeat(100_000))),
+    )
+    .unwrap();
+    let r = bounded(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--max-size",
+            "1M",
+            "long.docx",
+            "many.docx",
+            "good.txt",
+        ],
+        None,
+    );
+    reported_beside_good(
+        &r,
+        &[
+            "error: long.docx: the Word document's text is larger than the size limit of 1 MiB (raise it with --max-size or max-size in planlint.toml)",
+            "error: many.docx: word/document.xml is larger than 8 MiB (8 times the size limit; raise it with --max-size or max-size in planlint.toml)",
+        ],
+        3,
+    );
+    // A paragraph of 32,000 characters is merely long: its finding is drawn through a window.
+    let body = paragraph("白府发〔2023〕40号")
+        + &paragraph("一、工作任务")
+        + &paragraph(&format!(
+            "（一）{}加强区食品药品监督管理局建设。（区商务局负责）",
+            "加".repeat(32_000)
+        ));
+    std::fs::write(d.join("wide.docx"), docx(&body)).unwrap();
+    let r = bounded(d, &["check", "--no-config", "wide.docx"], None);
+    assert_eq!(r.status, 1, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("╭─[wide.docx:3:32007]"), "{}", r.stdout);
+    assert!(r.stdout.contains("in Word: paragraph 3"), "{}", r.stdout);
+    // Encrypted: an OLE compound file with an EncryptedPackage stream, or a zip with one.
+    let mut ole = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    ole.resize(512, 0);
+    ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    ole.resize(1024, 0);
+    std::fs::write(d.join("secret.docx"), &ole).unwrap();
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file("EncryptedPackage", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::fs::write(d.join("secret2.docx"), z.finish().unwrap().into_inner()).unwrap();
+    let encrypted = "the Word document is encrypted (password-protected): planlint cannot read it; save a copy without a password";
+    let r = run_in(d, &["check", "--no-config", "secret.docx", "good.txt"], b"");
+    reported_beside_good(&r, &[&format!("error: secret.docx: {encrypted}")], 2);
+    let r = run_in(
+        d,
+        &["check", "--no-config", "secret2.docx", "good.txt"],
+        b"",
+    );
+    reported_beside_good(&r, &[&format!("error: secret2.docx: {encrypted}")], 2);
+    ole.truncate(512);
+    std::fs::write(d.join("old.doc"), &ole).unwrap();
+    let r = run_in(d, &["check", "--no-config", "old.doc", "good.txt"], b"");
+    reported_beside_good(&r, &["error: old.doc: the file is an old binary Office document (Word 97-2003 .doc or the like), not a .docx: save it as .docx"], 2);
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = seed_text("004");
+    std::fs::write(dir.path().join("utf8.txt"), &text).unwrap();
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    std::fs::write(dir.path().join("le.txt"), le).unwrap();
+    std::fs::write(dir.path().join("be.txt"), be).unwrap();
+    let j = crate::support::same_places(dir.path(), &["utf8.txt", "le.txt", "be.txt"], 23);
+    assert_eq!(j["files"][1]["encoding"], "utf-16le");
+    assert_eq!(j["files"][2]["encoding"], "utf-16be");
+}
+
+#[test]
+fn one_long_line_with_many_findings_is_merely_long() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let line = "加强区食品药品监督管理局建设，".repeat(40_000);
+    std::fs::write(
+        d.join("long.txt"),
+        format!("白府发〔2023〕40号\n一、工作任务\n{line}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("planlint.toml"),
+        "[[ignore]]\nrule = \"obsolete-agency\"\ntext = \"不在文中的片段\"\n",
+    )
+    .unwrap();
+    for config in [&["--no-config"][..], &[]] {
+        for format in ["json", "human"] {
+            let mut args = vec!["check", "--format", format, "long.txt"];
+            args.extend(config);
+            let r = bounded(d, &args, None);
+            assert_eq!(r.status, 1, "{}", r.stderr);
+            assert!(
+                r.stdout.contains("40000 findings") || r.stdout.contains("\"findings\": 40000"),
+                "{}",
+                &r.stdout[r.stdout.len().saturating_sub(400)..]
+            );
+        }
+    }
+}
+
+#[test]
+fn a_thousand_plans_peak_within_twice_one_plan() {
+    if !Path::new("/usr/bin/time").exists() {
+        eprintln!("SKIPPED: GNU time is not installed");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("plans")).unwrap();
+    std::fs::copy(seed("002"), d.join("plans/p0000.txt")).unwrap();
+    for k in 1..1000 {
+        std::fs::hard_link(
+            d.join("plans/p0000.txt"),
+            d.join(format!("plans/p{k:04}.txt")),
+        )
+        .unwrap();
+    }
+    std::fs::copy(seed("000"), d.join("directive.txt")).unwrap();
+    let peak = |plans: &str, format: &str| -> u64 {
+        let out = Command::new("/usr/bin/time")
+            .args([
+                "-f",
+                "%M",
+                crate::support::BIN,
+                "check",
+                "--no-config",
+                "--format",
+                format,
+                plans,
+                "--against",
+                "directive.txt",
+            ])
+            .current_dir(d)
+            .stdout(Stdio::null())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = String::from_utf8_lossy(&out.stderr);
+        err.lines().last().unwrap().trim().parse().unwrap()
+    };
+    for format in ["human", "json", "sarif", "github"] {
+        let (one, all) = (peak("plans/p0000.txt", format), peak("plans", format));
+        eprintln!("{format}: one plan {one} KiB, 1,000 plans {all} KiB");
+        assert!(
+            all < 2 * one,
+            "{format}: one plan {one} KiB, 1,000 plans {all} KiB"
+        );
+    }
+}

@@ -19,6 +19,10 @@ pub const OLE_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
 /// read costs memory, so this bounds what a crafted document can take.
 pub const MAX_ELEMENTS: usize = 2_000_000;
 
+/// How many bytes of word/document.xml are read per byte of the size limit (which bounds the
+/// text made of it).
+pub const XML_PER_TEXT: u64 = 8;
+
 const ENCRYPTED: &str = "the Word document is encrypted (password-protected): planlint cannot read it; save a copy without a password";
 
 /// Why an OLE compound file is not read: encrypted .docx files are stored in one (their stream
@@ -35,8 +39,9 @@ pub fn ole_reason(bytes: &[u8]) -> String {
     }
 }
 
-/// Reads a .docx; the XML read and the text made of it are bounded by `max_size` and
-/// [`MAX_ELEMENTS`], and a document past either is refused, never cut short.
+/// Reads a .docx; the text made of it is bounded by `max_size`, the XML read by
+/// [`XML_PER_TEXT`] times that and by [`MAX_ELEMENTS`]: a document past a bound is refused,
+/// never cut short.
 pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, String> {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|_| "not a Word .docx file (it is not a zip archive)".to_string())?;
@@ -50,17 +55,19 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
     let entry = zip
         .by_name("word/document.xml")
         .map_err(|e| format!("cannot read word/document.xml: {e}"))?;
+    // Word's XML is several times its text (every run carries its formatting).
+    let xml_limit = max_size.saturating_mul(XML_PER_TEXT);
     let mut xml = Capped {
         inner: entry,
-        left: max_size,
+        left: xml_limit,
         over: false,
     };
     let mut text = Text::default();
     let walked = walk(BufReader::new(&mut xml), &mut text, max_size);
     if xml.over {
         return Err(format!(
-            "word/document.xml is larger than the size limit of {} (raise it with --max-size or max-size in planlint.toml)",
-            super::size_text(max_size)
+            "word/document.xml is larger than {} ({XML_PER_TEXT} times the size limit; raise it with --max-size or max-size in planlint.toml)",
+            super::size_text(xml_limit)
         ));
     }
     walked?;

@@ -234,6 +234,67 @@ impl Diagnostic for Shown<'_> {
     }
 }
 
+/// An error about one of planlint's own files (planlint.toml, rule data), drawn like a finding.
+struct FileError<'a> {
+    code: &'a str,
+    message: String,
+    source: Option<Window<'a>>,
+    span: Option<Span>,
+}
+
+impl fmt::Debug for FileError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message)
+    }
+}
+
+impl fmt::Display for FileError<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message)
+    }
+}
+
+impl std::error::Error for FileError<'_> {}
+
+impl Diagnostic for FileError<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.code))
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|w| w as &dyn SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let span = self.span?;
+        Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
+            Some("here".into()),
+            span,
+        ))))
+    }
+}
+
+/// An error about planlint's own file `name` (its `text`, the place `span`), for standard error.
+pub fn render_error(code: &str, message: &str, file: Option<(&str, &str, Option<Span>)>) -> String {
+    let src = file.map(|(name, text, _)| SourceFile::new(name, text));
+    let span = file.and_then(|(_, _, s)| s);
+    let source = src
+        .as_ref()
+        .zip(span)
+        .map(|(src, s)| Window::new(src, &src.name, &[s]));
+    let e = FileError {
+        code,
+        message: printable(message).into_owned(),
+        span: source.as_ref().zip(span).map(|(w, s)| w.span(s)),
+        source,
+    };
+    let handler =
+        GraphicalReportHandler::new_themed(GraphicalTheme::unicode_nocolor()).with_links(false);
+    let mut out = String::new();
+    if handler.render_report(&mut out, &e).is_err() {
+        out = format!("error: {}\n", e.message);
+    }
+    out
+}
+
 /// How to draw.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
