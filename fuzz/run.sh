@@ -2,10 +2,11 @@
 # Runs one fuzz target for a while, seeded with the real plans.
 #   fuzz/run.sh decode_parse 600
 #   fuzz/run.sh check_render 900
+#   fuzz/run.sh config_data 600
 # Needs cargo-fuzz (cargo install cargo-fuzz). The stable toolchain works with
 # RUSTC_BOOTSTRAP=1, which lets cargo-fuzz pass its sanitizer flags.
 set -eu
-target=${1:?target: decode_parse or check_render}
+target=${1:?target: decode_parse, check_render or config_data}
 seconds=${2:-300}
 cd "$(dirname "$0")/.."
 corpus=fuzz/corpus/$target
@@ -18,9 +19,21 @@ if [ "$target" = check_render ]; then
         [ -f "$out" ] || { cat seeds/$1_*.txt; printf '\000'; cat seeds/$2_*.txt; } > "$out"
     done
 fi
-# decode_parse reads whole seeds (up to 90 KB); check_render renders every finding of both
-# documents in four formats, so smaller inputs keep it at hundreds of runs a second.
-max_len=65536
-[ "$target" = check_render ] && max_len=8192
+if [ "$target" = config_data ]; then
+    # A byte picking the file (0 lexicon, 1 metrics, 2 agencies, 3 rules, 4 planlint.toml),
+    # then its text: the built-in rule data and the README's config.
+    k=0
+    for f in lexicon metrics agencies rules; do
+        [ -f "$corpus/$f" ] || { printf "\\00$k"; cat rules/$f.toml; } > "$corpus/$f"
+        k=$((k + 1))
+    done
+    [ -f "$corpus/config" ] || { printf '\004'; sed -n '/^fail-on = /,/^reason = /p' README.md; } > "$corpus/config"
+    RUSTC_BOOTSTRAP=1 exec cargo fuzz run -O "$target" "$corpus" -- \
+        -max_total_time="$seconds" -max_len=131072 -rss_limit_mb=4096
+fi
+# Inputs up to 256 KB (128 KB for check_render, which renders every finding of both documents
+# in four formats): long enough for a line whose findings stand past column 65,535.
+max_len=262144
+[ "$target" = check_render ] && max_len=131072
 RUSTC_BOOTSTRAP=1 exec cargo fuzz run -O "$target" "$corpus" seeds tests/fixtures -- \
     -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=4096

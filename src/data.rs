@@ -122,7 +122,9 @@ impl RuleData {
         })
     }
 
-    fn from_texts(get: impl Fn(&str) -> Option<(String, String)>) -> Result<RuleData, DataError> {
+    pub(crate) fn from_texts(
+        get: impl Fn(&str) -> Option<(String, String)>,
+    ) -> Result<RuleData, DataError> {
         fn load<T: for<'de> Deserialize<'de>>(
             get: &impl Fn(&str) -> Option<(String, String)>,
             name: &str,

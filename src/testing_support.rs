@@ -174,3 +174,54 @@ pub fn check_and_render(plan: &str, directive: Option<&str>, data: &RuleData) ->
     assert_eq!(github.lines().count(), findings.len());
     findings
 }
+
+/// Planlint's own files from any text, as the config and rule-data fuzz target feeds them: the
+/// first byte picks planlint.toml or one of the rule-data files, the rest is its text. Loading
+/// must give data or an error that renders (through the window, whatever its column); data that
+/// loads must check a plan without panicking.
+pub fn load_own_file(bytes: &[u8]) {
+    let Some((&pick, rest)) = bytes.split_first() else {
+        return;
+    };
+    let text = String::from_utf8_lossy(rest);
+    static BUILTIN: std::sync::OnceLock<RuleData> = std::sync::OnceLock::new();
+    let builtin = BUILTIN.get_or_init(RuleData::builtin);
+    let files = crate::data::FILES;
+    let render = |code: &str, message: String, name: &str, span: Option<Span>| {
+        let out = report::human::render_error(code, &message, Some((name, &text, span)));
+        assert!(out.contains(&*report::human::printable(&message)), "{out}");
+    };
+    let Some(&(name, _)) = files.get(usize::from(pick) % (files.len() + 1)) else {
+        match crate::config::parse(&text, "planlint.toml", ".".into(), &builtin.catalogue) {
+            Ok(c) => {
+                let _ = RuleSet::new(&builtin.catalogue, &c.select, &c.skip);
+            }
+            Err(e) => {
+                let span = e.span.map(|s| Span::new(s.offset(), s.offset() + s.len()));
+                render("planlint::config", e.message, "planlint.toml", span);
+            }
+        }
+        return;
+    };
+    let loaded = RuleData::from_texts(|n| {
+        let own = if n == name {
+            text.to_string()
+        } else {
+            files.iter().find(|(f, _)| *f == n)?.1.to_string()
+        };
+        Some((own, n.to_string()))
+    });
+    match loaded {
+        Ok(data) => {
+            if crate::rules::verify_catalogue(&data.catalogue).is_ok() {
+                let plan = "白府发〔2023〕40号\n一、工作任务\n（一）加强区食品药品监督管理局建设，到2025年抽检合格率达到98%以上。（区市场监管局负责，长期坚持）\n";
+                check_and_render(plan, Some(plan), &data);
+            }
+        }
+        Err(crate::data::DataError::Toml { span, message, .. }) => {
+            let span = span.map(|s| Span::new(s.offset(), s.offset() + s.len()));
+            render("planlint::rule_data", message, name, span);
+        }
+        Err(crate::data::DataError::Io { .. }) => {}
+    }
+}

@@ -1143,3 +1143,47 @@ fn a_thousand_plans_peak_within_twice_one_plan() {
         );
     }
 }
+
+#[test]
+fn own_files_from_hostile_text_load_or_fail_cleanly() {
+    // The regression inputs of the config and rule-data fuzz target (fuzz/run.sh config_data):
+    // a byte picking the file (0 lexicon, 2 agencies, 4 planlint.toml), then its text.
+    let lexicon = std::fs::read_to_string("rules/lexicon.toml").unwrap();
+    let agencies = std::fs::read_to_string("rules/agencies.toml").unwrap();
+    let first_old = agencies.lines().find(|l| l.starts_with("old = ")).unwrap();
+    let mut inputs = vec![(2, agencies.replacen(first_old, "old = \"\"", 1))];
+    for key in [
+        "not_applicable",
+        "ongoing",
+        "start_words",
+        "end_words",
+        "lead_markers",
+    ] {
+        inputs.push((
+            0,
+            lexicon.replacen(&format!("{key} = ["), &format!("{key} = [\"\", "), 1),
+        ));
+    }
+    let far: String = (0..8_000).map(|k| format!("\"词{k}\", ")).collect();
+    inputs.push((
+        0,
+        lexicon.replacen("ongoing = [", &format!("ongoing = [{far}\"\", "), 1),
+    ));
+    inputs.push((
+        4,
+        format!(
+            "[rules]\nskip = [{}\"no-such-rule\"]\n",
+            "\"numbering\", ".repeat(8_000)
+        ),
+    ));
+    inputs.push((
+        4,
+        "max-size = -1\n[rules]\nselect = [\"PL2\"]\nskip = [\"PL2\"]\n".into(),
+    ));
+    inputs.push((4, "\u{1b}[2J = 1\n".into()));
+    for (pick, text) in inputs {
+        let mut bytes = vec![pick];
+        bytes.extend(text.as_bytes());
+        planlint::testing_support::load_own_file(&bytes);
+    }
+}
