@@ -189,7 +189,7 @@ pub fn load_own_file(bytes: &[u8]) {
     let files = crate::data::FILES;
     let render = |code: &str, message: String, name: &str, span: Option<Span>| {
         let out = report::human::render_error(code, &message, Some((name, &text, span)));
-        assert!(out.contains(&*report::human::printable(&message)), "{out}");
+        assert!(out.starts_with(code), "{out}");
     };
     let Some(&(name, _)) = files.get(usize::from(pick) % (files.len() + 1)) else {
         match crate::config::parse(&text, "planlint.toml", ".".into(), &builtin.catalogue) {

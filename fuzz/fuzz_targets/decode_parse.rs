@@ -14,7 +14,9 @@ fuzz_target!(|bytes: &[u8]| {
     if let Ok(src) = SourceFile::from_bytes("fuzz.txt", bytes, None) {
         planlint::testing_support::assert_model_spans(&src, &parse_document(&src, data));
     }
-    if let Ok(src) = planlint::input::docx::read("fuzz.docx", bytes) {
+    if let Ok(src) =
+        planlint::input::docx::read("fuzz.docx", bytes, planlint::input::DEFAULT_MAX_SIZE)
+    {
         planlint::testing_support::assert_model_spans(&src, &parse_document(&src, data));
     }
 });

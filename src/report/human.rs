@@ -92,7 +92,8 @@ impl<'a> Window<'a> {
             let points = spans
                 .iter()
                 .flat_map(|s| [s.start, s.end])
-                .filter(|&p| start <= p && p <= end);
+                .filter(|&p| start <= p && p <= end)
+                .map(|p| text.floor_char_boundary(p));
             for p in points {
                 let before = text[start..p]
                     .char_indices()
