@@ -116,9 +116,10 @@ pub fn check_against(
     (check(&cx, set), used)
 }
 
-/// One plan's result before the batch-wide steps, its report rendered (`T`).
-struct Single<T> {
-    rendered: T,
+/// One plan's result before the batch-wide steps: its report (`R`: a [`FileReport`], then
+/// rendered) and what it used of the config.
+struct Single<R> {
+    report: R,
     ignores: suppress::IgnoreUse,
     entries: Vec<BaselineEntry>,
     /// Overrides (by index into the config's) that could apply to this plan, and those used.
@@ -126,18 +127,9 @@ struct Single<T> {
     overrides_used: Vec<usize>,
 }
 
-/// A plan's report before rendering, with what the batch-wide steps need.
-struct Checked1 {
-    report: FileReport,
-    ignores: suppress::IgnoreUse,
-    entries: Vec<BaselineEntry>,
-    overrides_present: Vec<usize>,
-    overrides_used: Vec<usize>,
-}
-
-impl Checked1 {
-    fn failed(path: &Path, message: String) -> Checked1 {
-        Checked1 {
+impl Single<FileReport> {
+    fn failed(path: &Path, message: String) -> Single<FileReport> {
+        Single {
             report: FileReport {
                 path: input::display(path),
                 outcome: Err(message),
@@ -146,6 +138,16 @@ impl Checked1 {
             entries: Vec::new(),
             overrides_present: Vec::new(),
             overrides_used: Vec::new(),
+        }
+    }
+
+    fn rendered<T>(self, render: impl Fn(&FileReport) -> T) -> Single<T> {
+        Single {
+            report: render(&self.report),
+            ignores: self.ignores,
+            entries: self.entries,
+            overrides_present: self.overrides_present,
+            overrides_used: self.overrides_used,
         }
     }
 }
@@ -165,17 +167,11 @@ impl Batch<'_> {
         let inputs = input::expand(args);
         let directives = self.directives(&inputs);
         let work = |item: &Expanded| -> Single<T> {
-            let c = match item {
-                Expanded::Problem { arg, message } => Checked1::failed(arg, message.clone()),
+            match item {
+                Expanded::Problem { arg, message } => Single::failed(arg, message.clone()),
                 Expanded::File(path) => self.check_one(path, directives.get(path)),
-            };
-            Single {
-                rendered: render(&c.report),
-                ignores: c.ignores,
-                entries: c.entries,
-                overrides_present: c.overrides_present,
-                overrides_used: c.overrides_used,
             }
+            .rendered(&render)
         };
         // Per entry: could it have been used in this run, and was it?
         let mut present = vec![false; self.config.ignores.len()];
@@ -198,7 +194,7 @@ impl Batch<'_> {
                 o_used[k] = true;
             }
             all_findings.extend(s.entries);
-            go_on = sink(s.rendered);
+            go_on = sink(s.report);
             go_on
         });
         if go_on {
@@ -239,15 +235,15 @@ impl Batch<'_> {
         &self,
         file: &Path,
         directive: Option<&Result<Arc<Directive>, String>>,
-    ) -> Checked1 {
+    ) -> Single<FileReport> {
         let directive = match directive {
-            Some(Err(e)) => return Checked1::failed(file, e.clone()),
+            Some(Err(e)) => return Single::failed(file, e.clone()),
             Some(Ok(d)) => Some(d.clone()),
             None => None,
         };
         let src = match input::read(file, self.encoding, self.max_size) {
             Ok(s) => s,
-            Err(e) => return Checked1::failed(file, e),
+            Err(e) => return Single::failed(file, e),
         };
         let shown = input::display(file);
         let path = shown.as_str();
@@ -329,7 +325,7 @@ impl Batch<'_> {
             }
         }
         findings.sort_by_key(|f| (f.span.start, f.span.end));
-        Checked1 {
+        Single {
             report: FileReport {
                 path: shown.clone(),
                 outcome: Ok(Checked {

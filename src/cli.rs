@@ -427,11 +427,11 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     let findings = batch.run(
         &args.files,
         |r| {
-            let mut part = format.part(r);
             if recording {
-                part.text.clear();
+                report::Part::counts(r)
+            } else {
+                format.part(r)
             }
-            part
         },
         |part| {
             if let (true, Some((path, e))) = (errors_apart, &part.failure) {

@@ -145,6 +145,21 @@ pub struct Part {
     pub failure: Option<(String, String)>,
 }
 
+impl Part {
+    /// A file's counts and failure, without text (a run that writes a baseline, not a report).
+    pub fn counts(r: &FileReport) -> Part {
+        Part {
+            text: String::new(),
+            summary: Summary::file(r),
+            failure: r
+                .outcome
+                .as_ref()
+                .err()
+                .map(|e| (r.path.clone(), e.clone())),
+        }
+    }
+}
+
 impl Format<'_> {
     pub fn part(&self, r: &FileReport) -> Part {
         let text = match self {
@@ -155,12 +170,7 @@ impl Format<'_> {
         };
         Part {
             text,
-            summary: Summary::file(r),
-            failure: r
-                .outcome
-                .as_ref()
-                .err()
-                .map(|e| (r.path.clone(), e.clone())),
+            ..Part::counts(r)
         }
     }
 }
