@@ -29,11 +29,12 @@ if [ "$target" = config_data ]; then
     done
     [ -f "$corpus/config" ] || { printf '\004'; sed -n '/^fail-on = /,/^reason = /p' README.md; } > "$corpus/config"
     RUSTC_BOOTSTRAP=1 exec cargo fuzz run -O "$target" "$corpus" -- \
-        -max_total_time="$seconds" -max_len=131072 -rss_limit_mb=4096
+        -max_total_time="$seconds" -max_len=131072 -len_control=0 -rss_limit_mb=4096
 fi
 # Inputs up to 256 KB (128 KB for check_render, which renders every finding of both documents
-# in four formats): long enough for a line whose findings stand past column 65,535.
+# in four formats), from the start (-len_control=0): long enough for a line whose findings
+# stand past column 65,535.
 max_len=262144
 [ "$target" = check_render ] && max_len=131072
 RUSTC_BOOTSTRAP=1 exec cargo fuzz run -O "$target" "$corpus" seeds tests/fixtures -- \
-    -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb=4096
+    -max_total_time="$seconds" -max_len="$max_len" -len_control=0 -rss_limit_mb=4096

@@ -373,3 +373,22 @@ fn io_reason(e: &std::io::Error) -> String {
         _ => e.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_and_print_in_powers_of_1024() {
+        assert_eq!(parse_size("1048576"), Some(1 << 20));
+        assert_eq!(parse_size("512M"), Some(512 << 20));
+        assert_eq!(parse_size("2 GiB"), Some(2 << 30));
+        assert_eq!(parse_size("64k"), Some(64 << 10));
+        for bad in ["", "0", "M", "1.5M", "-1", "1T", "99999999999999999999G"] {
+            assert_eq!(parse_size(bad), None, "{bad}");
+        }
+        assert_eq!(size_text(DEFAULT_MAX_SIZE), "256 MiB");
+        assert_eq!(size_text(8 << 20), "8 MiB");
+        assert_eq!(size_text(1536), "1536 bytes");
+    }
+}
