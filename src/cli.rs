@@ -4,6 +4,7 @@ use crate::batch::{load_directive, Batch};
 use crate::config::{self, Config};
 use crate::data::{RuleData, Severity};
 use crate::parse::parse_document;
+use crate::report::human::printable;
 use crate::report::{self, Output, Writer};
 use crate::rules::{verify_catalogue, RuleSet};
 use crate::source::Encoding;
@@ -195,7 +196,7 @@ impl Outcome {
     pub(crate) fn error(message: impl Into<String>) -> Outcome {
         Outcome {
             stdout: String::new(),
-            stderr: format!("planlint: {}\n", message.into()),
+            stderr: format!("planlint: {}\n", printable(&message.into())),
             status: 2,
         }
     }
@@ -435,7 +436,11 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
         },
         |part| {
             if let (true, Some((path, e))) = (errors_apart, &part.failure) {
-                stderr.push_str(&format!("planlint: {path}: {e}\n"));
+                stderr.push_str(&format!(
+                    "planlint: {}: {}\n",
+                    printable(path),
+                    printable(e)
+                ));
             }
             writer.part(out, part);
             out.flush();
@@ -458,7 +463,7 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
             "planlint: wrote {} finding{} to {}\n",
             b.findings.len(),
             if b.findings.len() == 1 { "" } else { "s" },
-            path.display()
+            printable(&path.display().to_string())
         ));
         return Ok(Outcome {
             stdout: String::new(),

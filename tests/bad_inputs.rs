@@ -954,6 +954,22 @@ fn control_characters_are_shown_as_symbols_in_human_output_only() {
     );
     let j = r.json();
     assert_eq!(j["files"][0]["path"], "e\u{1b}[2Jvil.txt");
+    // Messages on standard error too.
+    let r = run_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "gone\u{1b}]0;t\u{7}.txt",
+        ],
+        b"",
+    );
+    assert_eq!(
+        r.stderr,
+        "planlint: gone␛]0;t␇.txt: cannot read: no such file\n"
+    );
 }
 
 /// A .docx holding only word/document.xml with `body` (Word's namespace prefix `w:`).
