@@ -12,13 +12,18 @@ pub struct RuleData {
     pub lexicon: Lexicon,
     pub metrics: Metrics,
     pub agencies: Agencies,
+    pub units: Units,
     pub catalogue: Catalogue,
+    /// Two-character words (rules/words.txt), read on first use.
+    pub words: Words,
 }
 
-pub const FILES: [(&str, &str); 4] = [
+pub const FILES: [(&str, &str); 6] = [
     ("lexicon.toml", include_str!("../rules/lexicon.toml")),
     ("metrics.toml", include_str!("../rules/metrics.toml")),
     ("agencies.toml", include_str!("../rules/agencies.toml")),
+    ("units.toml", include_str!("../rules/units.toml")),
+    ("words.txt", include_str!("../rules/words.txt")),
     ("rules.toml", include_str!("../rules/rules.toml")),
 ];
 
@@ -54,6 +59,12 @@ impl RuleData {
             &mut m.target.list_joiners,
             &mut m.target.respectively,
             &mut m.target.eligibility,
+            &mut self.units.members.posts,
+            &mut self.units.members.list_labels,
+            &mut self.units.members.unit_columns,
+            &mut self.units.levels.national_prefixes,
+            &mut self.units.levels.provincial_prefixes,
+            &mut self.units.levels.township_prefixes,
         ] {
             v.sort_by(|a, b| longer_first(a, b));
         }
@@ -126,7 +137,9 @@ impl RuleData {
             lexicon: load(&get, "lexicon.toml")?,
             metrics: load(&get, "metrics.toml")?,
             agencies: load(&get, "agencies.toml")?,
+            units: load(&get, "units.toml")?,
             catalogue: load(&get, "rules.toml")?,
+            words: Words::new(get("words.txt").map(|(t, _)| t).unwrap_or_default()),
         };
         data.validate(&get)?;
         data.sort_for_scanning();
@@ -276,6 +289,7 @@ pub struct OutlineWords {
     pub title_joiners: Vec<String>,
     pub title_words: Vec<String>,
     pub note_markers: Vec<String>,
+    pub stage_words: Vec<String>,
     pub quantity_after_dot: String,
     pub quantity_after_number: String,
 }
@@ -552,4 +566,91 @@ pub fn longest_first(words: &[String]) -> Vec<&str> {
 /// Longer words first, then alphabetical: the order longest-match scanners try words in.
 pub fn longer_first(a: &str, b: &str) -> std::cmp::Ordering {
     b.len().cmp(&a.len()).then(a.cmp(b))
+}
+
+/// What unit names say (rules/units.toml).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Units {
+    pub levels: UnitLevels,
+    pub members: MemberWords,
+    pub names: NameWords,
+    pub typos: TypoWords,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitLevels {
+    pub national_prefixes: Vec<String>,
+    pub provincial_prefixes: Vec<String>,
+    pub city_prefixes: Vec<String>,
+    pub county_prefixes: Vec<String>,
+    pub township_prefixes: Vec<String>,
+    pub not_prefixes: Vec<String>,
+    pub provincial_suffixes: Vec<String>,
+    pub national: Vec<String>,
+    pub vertical: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberWords {
+    pub list_labels: Vec<String>,
+    pub posts: Vec<String>,
+    pub unit_columns: Vec<String>,
+    pub duty_words: Vec<String>,
+    pub exempt: Vec<String>,
+    pub own_bodies: Vec<String>,
+    pub independent: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameWords {
+    pub departments: Vec<String>,
+    pub heads: Vec<String>,
+    pub body_suffixes: Vec<String>,
+    pub suffix_groups: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypoWords {
+    pub reduplications: Vec<String>,
+}
+
+/// A word list read when first needed: most runs never ask (reading it costs a millisecond).
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    text: String,
+    set: std::sync::Arc<std::sync::OnceLock<std::collections::HashSet<[char; 2]>>>,
+}
+
+impl Words {
+    pub fn new(text: String) -> Words {
+        Words {
+            text,
+            set: Default::default(),
+        }
+    }
+
+    /// True when `a` followed by `b` is a word.
+    pub fn contains(&self, a: char, b: char) -> bool {
+        self.set
+            .get_or_init(|| {
+                self.text
+                    .lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .flat_map(str::split_whitespace)
+                    .filter_map(|w| {
+                        let mut c = w.chars();
+                        match (c.next(), c.next(), c.next()) {
+                            (Some(x), Some(y), None) => Some([x, y]),
+                            _ => None,
+                        }
+                    })
+                    .collect()
+            })
+            .contains(&[a, b])
+    }
 }

@@ -18,6 +18,7 @@ pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod unit_names;
 
 #[cfg(test)]
 pub(crate) mod testing;

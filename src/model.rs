@@ -305,6 +305,36 @@ pub struct Packed {
     pub deadline_groups: usize,
 }
 
+/// Which kind of list of the plan's own units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListKind {
+    /// The members of a leading group (成员：…, 成员单位：…): who takes part in the plan.
+    Members,
+    /// A table of units and their duties (事权清单): units the plan knows, not all it names.
+    Duties,
+}
+
+/// A list of the plan's own units.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberList {
+    pub kind: ListKind,
+    /// The label (成员) or the table's header row.
+    pub label: Span,
+    pub units: Vec<Unit>,
+}
+
+/// A date in the plan's schedule: a stage's time (时间安排：2023年4月初开始) and where it starts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scheduled {
+    /// The date as written.
+    pub span: Span,
+    /// The first moment the statement names.
+    pub start: DatePoint,
+    /// The stage heading it stands under (…阶段), if any.
+    pub stage: Option<usize>,
+}
+
 /// What the document says about itself.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Facts {
@@ -354,6 +384,10 @@ pub struct Document {
     pub census: Census,
     /// The task tables, by [`Task::table`] (1-based).
     pub tables: Vec<TaskTable>,
+    /// The plan's own lists of units (members of its leading group, a duty table).
+    pub member_lists: Vec<MemberList>,
+    /// The dates of the plan's schedule, in document order.
+    pub schedule: Vec<Scheduled>,
 }
 
 /// What a task table's header promises for every row.

@@ -91,6 +91,15 @@ pub fn assert_model_spans(src: &SourceFile, doc: &Document) {
     for u in &doc.stray_units {
         assert_span(src, u.span, "stray unit");
     }
+    for l in &doc.member_lists {
+        assert_span(src, l.label, "member list label");
+        for u in &l.units {
+            assert_span(src, u.span, "member");
+        }
+    }
+    for s in &doc.schedule {
+        assert_span(src, s.span, "schedule date");
+    }
 }
 
 fn assert_finding(

@@ -4,12 +4,16 @@
 //! stamps the code and severity from the catalogue. Rules never check whether they are enabled.
 
 mod ambiguous_table_cell;
+mod deadline_before_start;
 mod directive_not_cited;
 mod dropped_target;
 mod empty_partner_list;
+mod inconsistent_deadline;
 mod inconsistent_target;
 mod later_deadline;
+mod level_mismatch;
 mod malformed_deadline;
+mod malformed_unit_name;
 mod missing_deadline;
 mod missing_lead;
 mod missing_task;
@@ -17,7 +21,9 @@ mod no_tasks;
 mod numbering;
 mod obsolete_agency;
 mod partly_covered;
+mod repeated_character;
 mod unit_name_variants;
+mod unknown_unit;
 mod unread_clause;
 mod vague_lead;
 mod weakened_target;
@@ -45,6 +51,12 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (ambiguous_table_cell::RULE, ambiguous_table_cell::run),
     (no_tasks::RULE, no_tasks::run),
     (unread_clause::RULE, unread_clause::run),
+    (unknown_unit::RULE, unknown_unit::run),
+    (malformed_unit_name::RULE, malformed_unit_name::run),
+    (level_mismatch::RULE, level_mismatch::run),
+    (repeated_character::RULE, repeated_character::run),
+    (inconsistent_deadline::RULE, inconsistent_deadline::run),
+    (deadline_before_start::RULE, deadline_before_start::run),
     (missing_task::RULE, missing_task::run),
     (partly_covered::RULE, partly_covered::run),
     (directive_not_cited::RULE, directive_not_cited::run),
@@ -81,6 +93,16 @@ impl Context<'_> {
         Span::new(task.span.start, task.span.start + end)
     }
 
+    /// Every unit the plan names as responsible: leads and partners of its tasks, and units in
+    /// table cells that could not be given to one task.
+    pub fn units(&self) -> impl Iterator<Item = &crate::model::Unit> {
+        self.doc
+            .tasks
+            .iter()
+            .flat_map(|t| t.leads.iter().chain(&t.partners))
+            .chain(&self.doc.stray_units)
+    }
+
     /// A rule parameter from the catalogue's `params` table.
     pub fn param_f64(&self, rule: &str, key: &str, default: f64) -> f64 {
         self.data.catalogue.param_f64(rule, key, default)
@@ -104,6 +126,23 @@ impl<'a> Findings<'a> {
         self.items
             .push(Finding::new(entry, severity, span, message));
         self.items.last_mut().expect("just pushed")
+    }
+
+    /// Like [`Findings::report`], at `severity` unless this run sets the rule's severity: for a
+    /// rule whose weaker evidence deserves a lower severity than its catalogue default.
+    pub fn report_at(
+        &mut self,
+        rule: &str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Finding {
+        let configured = self.severities.contains_key(rule);
+        let f = self.report(rule, span, message);
+        if !configured {
+            f.severity = severity;
+        }
+        f
     }
 }
 
