@@ -8,6 +8,8 @@ mod deadline_before_start;
 mod directive_not_cited;
 mod dropped_target;
 mod empty_partner_list;
+#[cfg(test)]
+mod examples;
 mod inconsistent_deadline;
 mod inconsistent_target;
 mod later_deadline;
