@@ -338,8 +338,18 @@ impl Batch<'_> {
             .copied()
             .unwrap_or(entry.severity);
         let mut f = Finding::new(entry, severity, span, message);
-        f.help("delete it: the finding it accepted is gone");
+        f.help(self.text("help", &[]));
         Some(f)
+    }
+
+    /// A message of `unused-ignore` in the run's language.
+    fn text(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let template = self
+            .data
+            .catalogue
+            .message(UNUSED_IGNORE, key, self.data.lang)
+            .unwrap_or(key);
+        crate::rules::fill(template, args)
     }
 
     /// The config file's own report: ignore entries that matched nothing in this run, and
@@ -361,24 +371,19 @@ impl Batch<'_> {
             .filter_map(|(_, i)| {
                 self.unused_finding(
                     i.span,
-                    format!(
-                        "ignore entry for {} (text \"{}\") matched no finding",
-                        i.rule, i.text
-                    ),
+                    self.text("ignore", &[("rule", &i.rule), ("text", &i.text)]),
                 )
             })
             .collect();
         for (k, o) in self.config.overrides.iter().enumerate() {
             if o_present[k] && !o_used[k] {
                 let what = match &o.kind {
-                    OverrideKind::Pair { plan } => format!(
-                        "[[pair]] entry (directive \"{}\", plan \"{plan}\") matched no plan task",
-                        o.directive
-                    ),
-                    OverrideKind::NotApplicable { .. } => format!(
-                        "[[not-applicable]] entry (directive \"{}\") matched no directive task",
-                        o.directive
-                    ),
+                    OverrideKind::Pair { plan } => {
+                        self.text("pair", &[("directive", &o.directive), ("plan", plan)])
+                    }
+                    OverrideKind::NotApplicable { .. } => {
+                        self.text("not-applicable", &[("directive", &o.directive)])
+                    }
                 };
                 findings.extend(self.unused_finding(o.span, what));
             }

@@ -16,6 +16,8 @@ pub struct RuleData {
     pub catalogue: Catalogue,
     /// Two-character words (rules/words.txt), read on first use.
     pub words: Words,
+    /// The language findings are written in (set by the command line; English by default).
+    pub lang: Lang,
 }
 
 pub const FILES: [(&str, &str); 6] = [
@@ -140,6 +142,7 @@ impl RuleData {
             units: load(&get, "units.toml")?,
             catalogue: load(&get, "rules.toml")?,
             words: Words::new(get("words.txt").map(|(t, _)| t).unwrap_or_default()),
+            lang: Lang::En,
         };
         data.validate(&get)?;
         data.sort_for_scanning();
@@ -447,6 +450,16 @@ pub struct MetricTerms {
 }
 
 impl Catalogue {
+    /// The message `key` of `rule` in `lang`.
+    pub fn message(&self, rule: &str, key: &str, lang: Lang) -> Option<&str> {
+        self.rule
+            .iter()
+            .find(|r| r.name == rule)?
+            .messages
+            .get(key)
+            .map(|m| m.text(lang))
+    }
+
     /// A number from a rule's `params` table, or `default`.
     pub fn param_f64(&self, rule: &str, key: &str, default: f64) -> f64 {
         self.rule
@@ -511,8 +524,85 @@ pub struct RuleEntry {
     pub scope: Scope,
     pub summary: String,
     pub explanation: String,
+    /// The documentation in Chinese, with the same examples.
+    #[serde(default)]
+    pub explanation_zh: String,
     #[serde(default)]
     pub params: toml::Table,
+    /// The rule's messages and help texts by key, in both languages, with `{placeholders}`.
+    #[serde(default)]
+    pub messages: std::collections::BTreeMap<String, Message>,
+}
+
+/// One message of a rule in both languages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Message {
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+impl RuleEntry {
+    /// The rule's documentation in `lang`.
+    pub fn explanation(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.explanation_zh.is_empty() => &self.explanation_zh,
+            _ => &self.explanation,
+        }
+    }
+}
+
+/// The language of messages, help texts and documentation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// `zh`, `zh-CN`, `zh_CN.UTF-8`… are Chinese; `en…` English; anything else is not a language.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if s.starts_with("en") || s == "c" || s == "posix" || s.starts_with("c.") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language of the locale, as a POSIX program reads it: the first of LC_ALL,
+    /// LC_MESSAGES and LANG that is set and not empty; Chinese for zh*, otherwise English.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| var(k).filter(|v| !v.is_empty()))
+            .map_or(Lang::En, |v| {
+                if v.to_ascii_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                }
+            })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

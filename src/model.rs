@@ -159,6 +159,29 @@ impl DatePoint {
         Some((self.year?, m, t))
     }
 
+    /// The point as a Chinese document writes it: 2022年, 2020年10月底, 2019年上半年, 6月底.
+    pub fn display_zh(&self) -> String {
+        let part = match self.part {
+            Some(MonthPart::Early) => "初",
+            Some(MonthPart::Middle) => "中旬",
+            Some(MonthPart::Late) => "下旬",
+            Some(MonthPart::End) => "底",
+            Some(MonthPart::FirstHalf) => "上半年",
+            Some(MonthPart::SecondHalf) => "下半年",
+            Some(MonthPart::Quarter(1)) => "第一季度",
+            Some(MonthPart::Quarter(2)) => "第二季度",
+            Some(MonthPart::Quarter(3)) => "第三季度",
+            Some(MonthPart::Quarter(_)) => "第四季度",
+            None => "",
+        };
+        let year = self.year.map_or("每年".to_string(), |y| format!("{y}年"));
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{year}{m}月{d}日"),
+            (Some(m), None) => format!("{year}{m}月{part}"),
+            (None, _) => format!("{year}{part}"),
+        }
+    }
+
     /// `2022`, `2020-10`, `2020-10 (end)`, `2019 (first half)`, `06 (end)` without a year.
     pub fn display(&self) -> String {
         let part = match self.part {

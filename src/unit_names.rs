@@ -17,18 +17,6 @@ pub enum Level {
     Township,
 }
 
-impl Level {
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::National => "national",
-            Level::Provincial => "provincial",
-            Level::City => "city",
-            Level::County => "county",
-            Level::Township => "township",
-        }
-    }
-}
-
 /// The level prefix a name opens with, and the level it gives. 市场监管局 has none.
 pub fn prefix<'n>(name: &'n str, u: &Units) -> Option<(&'n str, Level)> {
     let l = &u.levels;

@@ -43,14 +43,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
         for (span, point) in dates {
             let point = point.in_year(year);
             if before(point.start_key(), stage.start_key()) {
-                report(
-                    cx,
-                    out,
-                    span,
-                    point,
-                    (stage_span, stage),
-                    "the plan's first stage starts",
-                );
+                report(cx, out, span, point, (stage_span, stage), "what-stage");
             }
         }
     }
@@ -68,14 +61,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 s.span != fs && before(point.start_key(), stage.start_key())
             });
             if earlier && !reported {
-                report(
-                    cx,
-                    out,
-                    s.span,
-                    point,
-                    (issue_span, issue),
-                    "the plan is issued",
-                );
+                report(cx, out, s.span, point, (issue_span, issue), "what-issued");
             }
         }
     }
@@ -85,6 +71,7 @@ fn before(a: Option<(i32, u32, u8)>, b: Option<(i32, u32, u8)>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if a < b)
 }
 
+/// `what` is the message key naming what the plan's start is.
 fn report(
     cx: &Context,
     out: &mut Findings,
@@ -93,18 +80,21 @@ fn report(
     (start_span, start): (Span, DatePoint),
     what: &str,
 ) {
+    let what = cx.msg(RULE, what, &[]);
     out.report(
         RULE,
         span,
-        format!(
-            "{} starts {}, before {what} ({})",
-            cx.text(span),
-            point.display(),
-            start.display()
+        t!(
+            cx,
+            "message",
+            text = cx.text(span),
+            start = cx.date(&point),
+            what = what,
+            plan_start = cx.date(&start)
         ),
     )
-    .related(start_span, format!("{what} here"))
-    .help("start the step when the plan is in force, or correct the date");
+    .related(start_span, t!(cx, "related", what = what))
+    .help(t!(cx, "help"));
 }
 
 #[cfg(test)]

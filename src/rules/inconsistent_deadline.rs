@@ -45,23 +45,24 @@ fn durations(cx: &Context, out: &mut Findings) {
             out.report(
                 RULE,
                 *b,
-                format!(
-                    "{} here, but {} where the plan says the same earlier",
-                    years(*db),
-                    years(*da)
+                t!(
+                    cx,
+                    "durations",
+                    here = years(cx, *db),
+                    there = years(cx, *da)
                 ),
             )
-            .related(*a, format!("{} here", cx.text(*a)))
-            .help("give the work one duration in the body and in the table");
+            .related(*a, t!(cx, "related-duration", text = cx.text(*a)))
+            .help(t!(cx, "help-duration"));
         }
     }
 }
 
-fn years((a, b): (u32, u32)) -> String {
+fn years(cx: &Context, (a, b): (u32, u32)) -> String {
     if a == b {
-        format!("{a} years")
+        t!(cx, "years", a = a)
     } else {
-        format!("{a}–{b} years")
+        t!(cx, "years-range", a = a, b = b)
     }
 }
 
@@ -118,14 +119,15 @@ fn recurring_after_deadline(cx: &Context, out: &mut Findings) {
                 out.report(
                     RULE,
                     d.span,
-                    format!(
-                        "the deadline {} comes before the first time the task is due ({})",
-                        end.display(),
-                        &statement[s.start..s.end]
+                    t!(
+                        cx,
+                        "recurring",
+                        deadline = cx.date(&end),
+                        due = &statement[s.start..s.end]
                     ),
                 )
-                .related(s.shift(t.text.start), "the task's own date")
-                .help("move the deadline after the first due date, or say when the work starts");
+                .related(s.shift(t.text.start), t!(cx, "related-recurring"))
+                .help(t!(cx, "help-recurring"));
             }
         }
     }

@@ -42,20 +42,33 @@ pub fn run(cx: &Context, out: &mut Findings) {
             .copied()
             .filter(|o| names::level_of(o, u).is_none_or(|l| l >= plan))
             .collect();
+        let label = |l: Level| cx.msg(RULE, level_key(l), &[]);
         let f = out.report(
             RULE,
             unit.span,
-            format!(
-                "{} is a {} body, made responsible in a {} plan",
-                unit.name,
-                level.label(),
-                plan.label()
+            t!(
+                cx,
+                "message",
+                name = unit.name,
+                level = label(level),
+                plan = label(plan)
             ),
         );
         match names::nearest(&unit.name, &others, u) {
-            Some(m) => f.help(format!("did you mean {m}?")),
-            None => f.help("name the plan's own unit that carries this out; a higher body is only mentioned (按照…要求, 配合…)"),
+            Some(m) => f.help(t!(cx, "help-near", near = m)),
+            None => f.help(t!(cx, "help")),
         };
+    }
+}
+
+/// The message naming a level.
+fn level_key(l: Level) -> &'static str {
+    match l {
+        Level::National => "national",
+        Level::Provincial => "provincial",
+        Level::City => "city",
+        Level::County => "county",
+        Level::Township => "township",
     }
 }
 

@@ -24,11 +24,9 @@ pub fn run(cx: &Context, out: &mut Findings) {
             out.report(
                 RULE,
                 u.span,
-                format!("{} ends with {head} after {suffix}: one body's name followed by another's head", u.name),
+                t!(cx, "doubled", name = u.name, head = head, suffix = suffix),
             )
-            .help(format!(
-                "drop the {head} or the {suffix}, as the unit's official name has it"
-            ));
+            .help(t!(cx, "help-doubled", head = head, suffix = suffix));
         } else if let Some((other, inserted)) = with_inserted(&u.name, &counts, cx.data)
             // A national body beside the plan's own (总局 beside 局) is level-mismatch's.
             .filter(|_| level_of(&u.name, &cx.data.units) != Some(Level::National))
@@ -36,12 +34,15 @@ pub fn run(cx: &Context, out: &mut Findings) {
             out.report(
                 RULE,
                 u.span,
-                format!(
-                    "{} is {other}, named elsewhere in the plan, with {inserted} inserted",
-                    u.name
+                t!(
+                    cx,
+                    "inserted",
+                    name = u.name,
+                    other = other,
+                    char = inserted
                 ),
             )
-            .help(format!("did you mean {other}?"));
+            .help(t!(cx, "help-inserted", other = other));
         }
     }
     for pair in glued_pairs(cx) {
@@ -49,12 +50,9 @@ pub fn run(cx: &Context, out: &mut Findings) {
         out.report(
             RULE,
             a.span.cover(b.span),
-            format!(
-                "{}{} reads as two units with no separator between them",
-                a.name, b.name
-            ),
+            t!(cx, "glued", a = a.name, b = b.name),
         )
-        .help(format!("write {}、{}", a.name, b.name));
+        .help(t!(cx, "help-glued", a = a.name, b = b.name));
     }
 }
 

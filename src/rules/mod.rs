@@ -3,6 +3,14 @@
 //! A rule reads the model through [`Context`] and reports through [`Findings::report`], which
 //! stamps the code and severity from the catalogue. Rules never check whether they are enabled.
 
+/// `t!(cx, "key", name = value, …)`: the message `key` of this module's rule (its `RULE`) in
+/// the run's language, its `{name}` placeholders filled.
+macro_rules! t {
+    ($cx:expr, $key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $cx.msg(RULE, $key, &[$((stringify!($name), &$value as &dyn std::fmt::Display)),*])
+    };
+}
+
 mod ambiguous_table_cell;
 mod deadline_before_start;
 mod directive_not_cited;
@@ -105,10 +113,64 @@ impl Context<'_> {
             .chain(&self.doc.stray_units)
     }
 
+    /// The message `key` of `rule` in the run's language, its `{placeholders}` filled from
+    /// `args`. A message missing from the catalogue is a bug of the rule: it panics, and the
+    /// catalogue test names it.
+    pub fn msg(&self, rule: &str, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let template = self
+            .data
+            .catalogue
+            .message(rule, key, self.data.lang)
+            .unwrap_or_else(|| panic!("rule {rule} has no message {key}"));
+        fill(template, args)
+    }
+
+    /// A date as the run's language writes it: 2023年4月初 or 2023-04 (early).
+    pub fn date(&self, p: &crate::model::DatePoint) -> String {
+        match self.data.lang {
+            crate::data::Lang::Zh => p.display_zh(),
+            crate::data::Lang::En => p.display(),
+        }
+    }
+
     /// A rule parameter from the catalogue's `params` table.
     pub fn param_f64(&self, rule: &str, key: &str, default: f64) -> f64 {
         self.data.catalogue.param_f64(rule, key, default)
     }
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => out.push_str(&v.to_string()),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{placeholders}` of a message template, sorted.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(n, _)| n))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Collects findings, stamping identity from the catalogue.

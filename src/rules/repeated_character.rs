@@ -29,12 +29,8 @@ pub fn run(cx: &Context, out: &mut Findings) {
             || after.is_some_and(|n| words.contains(c, n));
         if !quiet {
             let span = Span::new(i, j + d.len_utf8());
-            out.report(
-                RULE,
-                span,
-                format!("{pair}: the character {c} is written twice"),
-            )
-            .help(format!("write {c} once"));
+            out.report(RULE, span, t!(cx, "message", pair = pair, char = c))
+                .help(t!(cx, "help", char = c));
         }
     }
 }

@@ -50,24 +50,20 @@ pub fn run(cx: &Context, out: &mut Findings) {
     for &(name, span) in &unknown {
         let near = names::nearest(name, &members, u).filter(|_| !names::is_department(name, u));
         let finding = if strong {
-            out.report(
-                RULE,
-                span,
-                format!("{name} is not among the members of the plan's leading group"),
-            )
+            out.report(RULE, span, t!(cx, "member", name = name))
         } else {
             let Some(m) = near else { continue };
             out.report_at(
                 RULE,
                 Severity::Info,
                 span,
-                format!("{name} is not in the plan's list of units, which has {m}"),
+                t!(cx, "listed", name = name, near = m),
             )
         };
-        finding.related(first.label, "the plan's list of its units");
+        finding.related(first.label, t!(cx, "related"));
         match near {
-            Some(m) => finding.help(format!("did you mean {m}?")),
-            None => finding.help("name a member unit, or add this unit to the member list"),
+            Some(m) => finding.help(t!(cx, "help-near", near = m)),
+            None => finding.help(t!(cx, "help")),
         };
     }
 }
