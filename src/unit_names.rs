@@ -102,7 +102,11 @@ pub fn abbreviates(short: &str, long: &str, u: &Units) -> bool {
 /// abbreviation of the other, or one the other with a place name before it
 /// (平罗县市场监管局 and 市场监管局).
 pub fn same_unit(a: &str, b: &str, u: &Units) -> bool {
-    let (ca, cb) = (core(a, u), core(b, u));
+    same_core(&core(a, u), &core(b, u), u)
+}
+
+/// [`same_unit`] on cores already taken.
+fn same_core(ca: &str, cb: &str, u: &Units) -> bool {
     if ca.is_empty() || cb.is_empty() {
         return false;
     }
@@ -110,11 +114,43 @@ pub fn same_unit(a: &str, b: &str, u: &Units) -> bool {
         return true;
     }
     let (short, long) = if ca.chars().count() <= cb.chars().count() {
-        (&ca, &cb)
+        (ca, cb)
     } else {
-        (&cb, &ca)
+        (cb, ca)
     };
-    (short.chars().count() >= 3 && long.ends_with(short.as_str())) || abbreviates(short, long, u)
+    (short.chars().count() >= 3 && long.ends_with(short)) || abbreviates(short, long, u)
+}
+
+/// A list of names with their cores taken once, to hold many names against.
+pub struct NameList<'n> {
+    names: Vec<(&'n str, String)>,
+}
+
+impl<'n> NameList<'n> {
+    pub fn new(names: impl IntoIterator<Item = &'n str>, u: &Units) -> NameList<'n> {
+        let mut names: Vec<&str> = names.into_iter().collect();
+        names.sort_unstable();
+        names.dedup();
+        NameList {
+            names: names.into_iter().map(|n| (n, core(n, u))).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// A name of the list that is the same unit as `name`.
+    pub fn has(&self, name: &str, u: &Units) -> bool {
+        let c = core(name, u);
+        self.names.iter().any(|(_, m)| same_core(&c, m, u))
+    }
+
+    /// The name of the list nearest to `name` (see [`nearest`]).
+    pub fn nearest(&self, name: &str, u: &Units) -> Option<&'n str> {
+        let c = core(name, u);
+        nearest_core(&c, self.names.iter().map(|(n, m)| (*n, m.as_str())))
+    }
 }
 
 /// The name, its prefix left off, is a department every level has (水务局, 商务局): a real
@@ -172,11 +208,18 @@ pub fn distance(a: &str, b: &str) -> usize {
 /// The name among `candidates` nearest to `name` by edit distance on their cores, when it is
 /// near enough to be the name meant: at most one character in three differs.
 pub fn nearest<'c>(name: &str, candidates: &[&'c str], u: &Units) -> Option<&'c str> {
-    let c = core(name, u);
+    let cores: Vec<(&str, String)> = candidates.iter().map(|&m| (m, core(m, u))).collect();
+    nearest_core(&core(name, u), cores.iter().map(|(n, m)| (*n, m.as_str())))
+}
+
+/// [`nearest`] on cores already taken: `(name, core)` candidates.
+fn nearest_core<'c, 'k>(
+    c: &str,
+    candidates: impl Iterator<Item = (&'c str, &'k str)>,
+) -> Option<&'c str> {
     let len = c.chars().count();
     candidates
-        .iter()
-        .map(|&m| (distance(&c, &core(m, u)), m))
+        .map(|(m, mc)| (distance(c, mc), m))
         .filter(|&(d, _)| d > 0 && d * 3 <= len.max(3))
         .min_by_key(|&(d, m)| (d, m))
         .map(|(_, m)| m)

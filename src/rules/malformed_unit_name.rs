@@ -19,6 +19,11 @@ pub fn run(cx: &Context, out: &mut Findings) {
     for u in cx.units() {
         *counts.entry(u.name.as_str()).or_default() += 1;
     }
+    // Each distinct name is read once: a plan names its units many times.
+    let inserted_of: BTreeMap<&str, Option<(&str, char)>> = counts
+        .keys()
+        .map(|&n| (n, with_inserted(n, &counts, cx.data)))
+        .collect();
     for u in cx.units() {
         if let Some((suffix, head)) = doubled_suffix(&u.name, cx.data) {
             out.report(
@@ -27,7 +32,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 t!(cx, "doubled", name = u.name, head = head, suffix = suffix),
             )
             .help(t!(cx, "help-doubled", head = head, suffix = suffix));
-        } else if let Some((other, inserted)) = with_inserted(&u.name, &counts, cx.data)
+        } else if let Some((other, inserted)) = inserted_of[u.name.as_str()]
             // A national body beside the plan's own (总局 beside 局) is level-mismatch's.
             .filter(|_| level_of(&u.name, &cx.data.units) != Some(Level::National))
         {

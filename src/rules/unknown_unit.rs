@@ -16,6 +16,7 @@ use crate::data::{RuleData, Severity};
 use crate::model::{ListKind, Unit};
 use crate::source::Span;
 use crate::unit_names::{self as names, Level};
+use std::collections::HashMap;
 
 pub const RULE: &str = "unknown-unit";
 
@@ -27,28 +28,38 @@ pub fn run(cx: &Context, out: &mut Findings) {
         .filter(|l| !strong || l.kind == ListKind::Members)
         .collect();
     let Some(first) = used.first() else { return };
-    let mut members: Vec<&str> = used
-        .iter()
-        .flat_map(|l| l.units.iter().map(|u| u.name.as_str()))
-        .collect();
-    members.sort_unstable();
-    members.dedup();
-    let plan_level = names::plan_level(cx.doc, cx.data);
     let u = &cx.data.units;
-    let unknown: Vec<(&str, Span)> = cx
-        .units()
-        .filter_map(|unit| checked_name(unit, cx.data))
-        .filter(|(name, _)| {
-            !exempt(name, cx.data)
-                && !names::level_of(name, u).is_some_and(|l| above(l, plan_level))
-        })
-        .filter(|(name, _)| !members.iter().any(|m| names::same_unit(name, m, u)))
-        .collect();
+    let members = names::NameList::new(
+        used.iter()
+            .flat_map(|l| l.units.iter().map(|x| x.name.as_str())),
+        u,
+    );
+    let plan_level = names::plan_level(cx.doc, cx.data);
+    // Each distinct name is judged once: a plan names its units many times.
+    let mut checked: HashMap<&str, bool> = HashMap::new();
+    let outside = |name: &str| -> bool {
+        !exempt(name, cx.data)
+            && !names::level_of(name, u).is_some_and(|l| above(l, plan_level))
+            && !members.has(name, u)
+    };
+    let mut occurrences: Vec<(&str, Span)> = Vec::new();
+    for (name, span) in cx.units().filter_map(|unit| checked_name(unit, cx.data)) {
+        if *checked.entry(name).or_insert_with(|| outside(name)) {
+            occurrences.push((name, span));
+        }
+    }
     // A member list that misses most of the units the plan names is the list of a group for
     // one part of the work, or was read wrong: it is then held to only as a duty table is.
-    let strong = strong && mostly_members(cx, &unknown);
-    for &(name, span) in &unknown {
-        let near = names::nearest(name, &members, u).filter(|_| !names::is_department(name, u));
+    let outside_names = checked.values().filter(|&&v| v).count();
+    let all_names = checked.keys().filter(|n| !exempt(n, cx.data)).count();
+    let strong = strong && outside_names * 2 <= all_names;
+    let mut near_of: HashMap<&str, Option<&str>> = HashMap::new();
+    for &(name, span) in &occurrences {
+        let near = *near_of.entry(name).or_insert_with(|| {
+            members
+                .nearest(name, u)
+                .filter(|_| !names::is_department(name, u))
+        });
         let finding = if strong {
             out.report(RULE, span, t!(cx, "member", name = name))
         } else {
@@ -66,22 +77,6 @@ pub fn run(cx: &Context, out: &mut Findings) {
             None => finding.help(t!(cx, "help")),
         };
     }
-}
-
-/// At most half of the distinct names the plan checks are outside the list.
-fn mostly_members(cx: &Context, unknown: &[(&str, Span)]) -> bool {
-    let mut all: Vec<&str> = cx
-        .units()
-        .filter_map(|unit| checked_name(unit, cx.data))
-        .map(|(n, _)| n)
-        .filter(|n| !exempt(n, cx.data))
-        .collect();
-    all.sort_unstable();
-    all.dedup();
-    let mut out: Vec<&str> = unknown.iter().map(|(n, _)| *n).collect();
-    out.sort_unstable();
-    out.dedup();
-    out.len() * 2 <= all.len()
 }
 
 /// A unit above the plan's level: a mention or a level slip, not a member that is missing.
