@@ -63,7 +63,7 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
 }
 
 /// The top-level section a directive task stands in, for coverage.
-fn section_of(src: &SourceFile, doc: &Document, k: usize) -> String {
+pub(crate) fn section_of(src: &SourceFile, doc: &Document, k: usize) -> String {
     match doc.heading_path(doc.tasks[k].heading).first() {
         Some(&h) => format!(
             "{}{}",

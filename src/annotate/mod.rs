@@ -1,0 +1,1 @@
+//! Word comments (批注) for drafters: `check plan.docx --annotate reviewed.docx`.
