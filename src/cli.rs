@@ -133,6 +133,9 @@ pub struct CheckArgs {
     /// Record every current finding in this baseline file and exit 0.
     #[arg(long)]
     pub write_baseline: Option<PathBuf>,
+    /// Write a copy of the (single, .docx) plan with a Word comment (批注) on each finding.
+    #[arg(long, value_name = "COPY.docx", conflicts_with = "write_baseline")]
+    pub annotate: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
     /// Only these rules (names or codes, comma-separated or repeated).
@@ -359,6 +362,9 @@ pub(crate) fn load_config(
 }
 
 fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
+    if let Some(out) = &args.annotate {
+        crate::annotate::check_target(&args.files, out).map_err(Outcome::error)?;
+    }
     let config = load_config(args.config.as_deref(), args.no_config)?;
     let mut data_dirs = config.data_dirs.clone();
     data_dirs.extend(args.input.rules.iter().cloned());
@@ -468,7 +474,7 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
         0
     };
     // Machine formats keep standard output parseable: read errors go to standard error too.
-    let stderr = if matches!(args.format, CheckFormat::Json | CheckFormat::Sarif) {
+    let mut stderr = if matches!(args.format, CheckFormat::Json | CheckFormat::Sarif) {
         reports
             .iter()
             .filter_map(|r| {
@@ -481,6 +487,16 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
     } else {
         String::new()
     };
+    let mut status = status;
+    if let (Some(out), Some(report)) = (&args.annotate, reports.first()) {
+        match crate::annotate::write_copy(report, &data, out) {
+            Ok(line) => stderr.push_str(&line),
+            Err(e) => {
+                stderr.push_str(&format!("planlint: --annotate: {e}\n"));
+                status = 2;
+            }
+        }
+    }
     Ok(Outcome {
         stdout,
         stderr,
