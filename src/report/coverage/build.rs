@@ -124,6 +124,7 @@ fn column(setup: &Setup, path: &str) -> Result<Column, String> {
         };
         if let Some(k) = directive_task_of(f, d, doc, &a) {
             let at = src.line_col(f.span.start);
+            let task = holder(doc, f);
             notes[k].push(Note {
                 verdict,
                 rule: f.rule.clone(),
@@ -132,6 +133,7 @@ fn column(setup: &Setup, path: &str) -> Result<Column, String> {
                 line: at.line,
                 column: at.column,
                 text: src.slice(f.span).to_string(),
+                task,
             });
         }
     }
@@ -158,7 +160,8 @@ fn column(setup: &Setup, path: &str) -> Result<Column, String> {
             c => (c, v.reason.clone()),
         };
         let nearest = v.best.filter(|_| coverage == Coverage::Missing);
-        for &k in carriers.iter().chain(nearest.iter()) {
+        let held = notes.iter().filter_map(|n| n.task);
+        for k in carriers.iter().chain(nearest.iter()).copied().chain(held) {
             tasks.entry(k).or_insert_with(|| plan_task(&src, doc, k));
         }
         cells.push(Cell {
@@ -179,6 +182,16 @@ fn column(setup: &Setup, path: &str) -> Result<Column, String> {
         },
         cells,
     })
+}
+
+/// The innermost plan task whose text holds the finding.
+fn holder(doc: &Document, f: &Finding) -> Option<usize> {
+    doc.tasks
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.span.start <= f.span.start && f.span.end <= t.span.end)
+        .min_by_key(|(_, t)| t.span.len())
+        .map(|(k, _)| k)
 }
 
 fn plan_task(src: &SourceFile, doc: &Document, k: usize) -> PlanTask {

@@ -347,12 +347,15 @@ fn detail(
             esc(lang.word(Word::NoCounterpart))
         );
     }
-    for (&k, nearest) in c
-        .carriers
-        .iter()
-        .map(|k| (k, false))
-        .chain(c.nearest.iter().map(|k| (k, true)))
-    {
+    // The carriers, the nearest task of a missing one, and any other task a finding is in.
+    let mut quoted: Vec<(usize, bool)> = c.carriers.iter().map(|&k| (k, false)).collect();
+    quoted.extend(c.nearest.iter().map(|&k| (k, true)));
+    for k in c.findings.iter().filter_map(|n| n.task) {
+        if !quoted.iter().any(|q| q.0 == k) {
+            quoted.push((k, false));
+        }
+    }
+    for (k, nearest) in quoted {
         let t = &p.tasks[&k];
         let place = t.place.map(|pl| format!(", {pl}")).unwrap_or_default();
         let label = if nearest {

@@ -42,6 +42,7 @@ fn cell(m: &Matrix, plan: usize, c: &Cell) -> Value {
             "line": n.line,
             "column": n.column,
             "text": n.text,
+            "plan_task": n.task.map(|k| task(&tasks[&k])),
         })).collect::<Vec<_>>(),
     })
 }

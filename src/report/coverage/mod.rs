@@ -208,6 +208,8 @@ pub struct Note {
     pub column: usize,
     /// The plan's text the finding points at.
     pub text: String,
+    /// The plan task holding it (an index into the plan's `tasks`).
+    pub task: Option<usize>,
 }
 
 /// One plan (a column).
