@@ -8,6 +8,8 @@
 mod edit;
 mod map;
 mod package;
+#[cfg(test)]
+mod tests;
 
 use crate::finding::Finding;
 use crate::model::Document;
