@@ -52,6 +52,15 @@ fn finding(rule: &str, span: Span) -> Finding {
     f
 }
 
+/// Appends text to every open comment range.
+fn add(open: &[String], out: &mut std::collections::BTreeMap<String, String>, s: &str) {
+    for k in open {
+        if let Some(t) = out.get_mut(k) {
+            t.push_str(s);
+        }
+    }
+}
+
 /// Comment id → the text its range covers (paragraphs joined with a line break).
 fn covered(xml: &str) -> std::collections::BTreeMap<String, String> {
     use quick_xml::events::Event;
@@ -80,28 +89,12 @@ fn covered(xml: &str) -> std::collections::BTreeMap<String, String> {
             }
             Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
             Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
-            Event::End(e) if e.name().as_ref() == "w:p" => {
-                for k in &open {
-                    out.get_mut(k).map(|s: &mut String| s.push('\n'));
-                }
-            }
-            Event::Empty(e) if e.name().as_ref() == "w:tab" => {
-                for k in &open {
-                    out.get_mut(k).map(|s: &mut String| s.push(' '));
-                }
-            }
-            Event::Text(t) if in_t => {
-                for k in &open {
-                    out.get_mut(k)
-                        .map(|s: &mut String| s.push_str(&t.xml10_content()));
-                }
-            }
+            Event::End(e) if e.name().as_ref() == "w:p" => add(&open, &mut out, "\n"),
+            Event::Empty(e) if e.name().as_ref() == "w:tab" => add(&open, &mut out, " "),
+            Event::Text(t) if in_t => add(&open, &mut out, &t.xml10_content()),
             Event::GeneralRef(g) if in_t => {
-                let c =
-                    quick_xml::escape::resolve_predefined_entity(&g.clone().into_inner()).unwrap();
-                for k in &open {
-                    out.get_mut(k).map(|s: &mut String| s.push_str(c));
-                }
+                let c = quick_xml::escape::resolve_predefined_entity(&g.clone().into_inner());
+                add(&open, &mut out, c.unwrap());
             }
             _ => {}
         }
