@@ -291,13 +291,14 @@ fn plans(o: &mut String, m: &Matrix, lang: Lang) {
             let c = &r.cells[j];
             let _ = write!(
                 o,
-                "<dt id=\"c{j}-{}\"><a href=\"#r-{}\" title=\"{}\">{}</a> <span class=\"sw v-{}\">{}</span></dt><dd>",
+                "<dt id=\"c{j}-{}\"><a href=\"#r-{}\" title=\"{}\">{}</a> <span class=\"sw v-{}\">{}</span> <span class=\"small\">{}</span></dt><dd>",
                 frag(&r.id),
                 frag(&r.id),
                 esc(lang.word(Word::Back)),
                 esc(&r.number),
                 c.verdict().id(),
-                esc(&c.label(lang))
+                esc(&c.label(lang)),
+                esc(&first_chars(&r.text, 40))
             );
             detail(o, j, p, c, lang, &mut shown);
             o.push_str("</dd>\n");
