@@ -49,7 +49,7 @@ pub fn annotate(
     let mut bodies = String::new();
     for (k, f) in findings.iter().enumerate() {
         let id = first_id + k as u32;
-        let (start, end) = anchor(&m, src, doc, f)?;
+        let (start, end) = anchor(&m, doc, f)?;
         let empty = start.pos() == end.pos();
         inserts.push(Insert {
             point: start,
@@ -80,12 +80,7 @@ pub fn annotate(
 }
 
 /// Where a finding's comment starts and ends.
-fn anchor(
-    m: &map::TextMap,
-    src: &SourceFile,
-    doc: &Document,
-    f: &Finding,
-) -> Result<(Point, Point), String> {
+fn anchor(m: &map::TextMap, doc: &Document, f: &Finding) -> Result<(Point, Point), String> {
     let fail = || {
         format!(
             "no place in the document for the finding at byte {}",
@@ -94,7 +89,7 @@ fn anchor(
     };
     if ABSENT.contains(&f.rule.as_str()) || f.span.is_empty() {
         let at = if ABSENT.contains(&f.rule.as_str()) {
-            section_start(src, doc, f.span.start)
+            section_start(doc, f.span.start)
         } else {
             f.span.start
         };
@@ -109,14 +104,19 @@ fn anchor(
     Ok((start, end))
 }
 
-/// The start of the nearest section heading at or before `offset` (or of the text).
-fn section_start(_src: &SourceFile, doc: &Document, offset: usize) -> usize {
-    doc.headings
-        .iter()
-        .map(|h| h.line.start)
-        .filter(|&s| s <= offset)
-        .max()
-        .unwrap_or(0)
+/// The start of the nearest section heading (一、 or （一）, not an item's own number) at or
+/// before `offset`; else of any heading; else of the text.
+fn section_start(doc: &Document, offset: usize) -> usize {
+    use crate::model::NumberStyle::{Chapter, Section};
+    let before = |sections: bool| {
+        doc.headings
+            .iter()
+            .filter(|h| !sections || matches!(h.numbering.style, Chapter | Section))
+            .map(|h| h.line.start)
+            .filter(|&s| s <= offset)
+            .max()
+    };
+    before(true).or_else(|| before(false)).unwrap_or(0)
 }
 
 /// The first comment id not used in the document or its comments.

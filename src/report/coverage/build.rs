@@ -114,6 +114,10 @@ fn column(setup: &Setup, path: &str) -> Result<Column, String> {
     }
     crate::suppress::apply_ignores(setup.config, path, &src, Some(&d.src), &mut findings);
     let a = analysis.alignment.unwrap_or_default();
+    // One verdict per directive task is the alignment's contract; a row must never lack a cell.
+    if a.verdicts.len() != d.doc.tasks.len() {
+        return Err("the plan could not be aligned with the directive".into());
+    }
     let doc = &analysis.doc;
     let mut notes: Vec<Vec<Note>> = vec![Vec::new(); d.doc.tasks.len()];
     for f in &findings {
