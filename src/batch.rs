@@ -97,6 +97,27 @@ pub fn check_against(
     directive: Option<&Directive>,
     overrides: &[&Override],
 ) -> (Vec<Finding>, Vec<bool>) {
+    let a = analyse(src, data, set, directive, overrides);
+    (a.findings, a.used)
+}
+
+/// One plan read against its directive: its model, the alignment the rules saw (the reviewer's
+/// verdicts applied), their findings, and which verdicts matched.
+pub struct Analysis {
+    pub doc: Document,
+    pub alignment: Option<crate::align::Alignment>,
+    pub findings: Vec<Finding>,
+    pub used: Vec<bool>,
+}
+
+/// [`check_against`], keeping the model and the alignment (the coverage report reads both).
+pub fn analyse(
+    src: &SourceFile,
+    data: &RuleData,
+    set: &RuleSet,
+    directive: Option<&Directive>,
+    overrides: &[&Override],
+) -> Analysis {
     let doc = parse_document(src, data);
     let (alignment, used) = match directive {
         Some(d) => {
@@ -116,7 +137,35 @@ pub fn check_against(
             alignment: a,
         }),
     };
-    (check(&cx, set), used)
+    let findings = check(&cx, set);
+    Analysis {
+        doc,
+        alignment,
+        findings,
+        used,
+    }
+}
+
+/// The reviewer's verdicts (indices into the config's) for one plan: their path glob matches
+/// it, and the directive holds their directive fragment.
+pub fn applicable_overrides(config: &Config, directive: &Directive, path: &str) -> Vec<usize> {
+    let text: String = directive
+        .src
+        .text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    config
+        .overrides
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.path.as_ref().is_none_or(|p| config.matches(p, path)))
+        .filter(|(_, o)| {
+            let f: String = o.directive.chars().filter(|c| !c.is_whitespace()).collect();
+            text.contains(&f)
+        })
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// One plan's result before the batch-wide steps.
@@ -226,24 +275,8 @@ impl Batch<'_> {
             Err(e) => return failed(e),
         };
         let dsrc = directive.as_ref().map(|d| &*d.src);
-        // The reviewer's verdicts for this plan: their path glob matches it, and the directive
-        // holds their directive fragment.
         let applicable: Vec<usize> = match &directive {
-            Some(d) => {
-                let text: String = d.src.text.chars().filter(|c| !c.is_whitespace()).collect();
-                self.config
-                    .overrides
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, o)| o.path.as_ref().is_none_or(|p| self.config.matches(p, path)))
-                    .filter(|(_, o)| {
-                        let f: String =
-                            o.directive.chars().filter(|c| !c.is_whitespace()).collect();
-                        text.contains(&f)
-                    })
-                    .map(|(k, _)| k)
-                    .collect()
-            }
+            Some(d) => applicable_overrides(self.config, d, path),
             None => Vec::new(),
         };
         let entries_for: Vec<&Override> = applicable

@@ -8,7 +8,7 @@ use crate::report::{self, Summary};
 use crate::rules::{verify_catalogue, RuleSet};
 use crate::source::Encoding;
 use crate::suppress::Baseline;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
@@ -51,6 +51,53 @@ pub enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// The reviewer's coverage matrix: the directive's tasks against many plans (HTML, CSV,
+    /// xlsx or JSON).
+    Report(ReportArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `planlint man > planlint.1`).
+    Man,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    /// Plans: paths, quoted glob patterns ('plans/*.txt'), directories (walked for .txt, .md
+    /// and .docx files).
+    #[arg(required = true)]
+    pub files: Vec<String>,
+    /// The directive every plan is compared with (default: planlint.toml's [[directive]] of the
+    /// plans, which must name one directive for all of them).
+    #[arg(long)]
+    pub against: Option<String>,
+    /// Write the report to this file (the format follows its extension unless --format says).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// html, csv, xlsx or json (default: from the -o extension, else html).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// The language of the report's own words (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::report::coverage::Lang>,
+    /// Use this config file instead of the planlint.toml found by walking up from here.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Use no config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Csv,
+    Xlsx,
+    Json,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -86,6 +133,9 @@ pub struct CheckArgs {
     /// Record every current finding in this baseline file and exit 0.
     #[arg(long)]
     pub write_baseline: Option<PathBuf>,
+    /// Write a copy of the (single, .docx) plan with a Word comment (批注) on each finding.
+    #[arg(long, value_name = "COPY.docx", conflicts_with = "write_baseline")]
+    pub annotate: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
     /// Only these rules (names or codes, comma-separated or repeated).
@@ -227,6 +277,27 @@ pub fn run(cli: Cli) -> Outcome {
             rules,
         }
         | Command::Explain { name: n, rules } => run_explain(&n, &rules),
+        Command::Report(args) => crate::report::coverage::command::run(&args),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "planlint", &mut out);
+            text_outcome(out)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => text_outcome(out),
+                Err(e) => Outcome::error(format!("cannot render the manual page: {e}")),
+            }
+        }
+    }
+}
+
+fn text_outcome(bytes: Vec<u8>) -> Outcome {
+    Outcome {
+        stdout: String::from_utf8_lossy(&bytes).into_owned(),
+        stderr: String::new(),
+        status: 0,
     }
 }
 
@@ -291,6 +362,9 @@ pub(crate) fn load_config(
 }
 
 fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
+    if let Some(out) = &args.annotate {
+        crate::annotate::check_target(&args.files, out).map_err(Outcome::error)?;
+    }
     let config = load_config(args.config.as_deref(), args.no_config)?;
     let mut data_dirs = config.data_dirs.clone();
     data_dirs.extend(args.input.rules.iter().cloned());
@@ -400,7 +474,7 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
         0
     };
     // Machine formats keep standard output parseable: read errors go to standard error too.
-    let stderr = if matches!(args.format, CheckFormat::Json | CheckFormat::Sarif) {
+    let mut stderr = if matches!(args.format, CheckFormat::Json | CheckFormat::Sarif) {
         reports
             .iter()
             .filter_map(|r| {
@@ -413,6 +487,16 @@ fn prepare_check(args: &CheckArgs) -> Result<Outcome, Outcome> {
     } else {
         String::new()
     };
+    let mut status = status;
+    if let (Some(out), Some(report)) = (&args.annotate, reports.first()) {
+        match crate::annotate::write_copy(report, &data, out) {
+            Ok(line) => stderr.push_str(&line),
+            Err(e) => {
+                stderr.push_str(&format!("planlint: --annotate: {e}\n"));
+                status = 2;
+            }
+        }
+    }
     Ok(Outcome {
         stdout,
         stderr,

@@ -1,5 +1,6 @@
 //! Reports: findings of checked files rendered for people (miette) or programs (JSON).
 
+pub mod coverage;
 pub mod github;
 pub mod human;
 pub mod json;
