@@ -20,14 +20,13 @@ if [ "$target" = check_render ]; then
     done
 fi
 if [ "$target" = config_data ]; then
-    # A byte picking the file (0 lexicon, 1 metrics, 2 agencies, 3 rules, 4 planlint.toml),
-    # then its text: the built-in rule data and the README's config.
-    k=0
-    for f in lexicon metrics agencies rules; do
-        [ -f "$corpus/$f" ] || { printf "\\00$k"; cat rules/$f.toml; } > "$corpus/$f"
-        k=$((k + 1))
+    # A byte picking the file (its index in src/data.rs's FILES; 255 for planlint.toml), then
+    # its text: the built-in rule data and the README's config.
+    for f in lexicon:0 metrics:1 agencies:2 units:3 rules:5; do
+        name=${f%:*}
+        [ -f "$corpus/$name" ] || { printf "\\00${f#*:}"; cat rules/$name.toml; } > "$corpus/$name"
     done
-    [ -f "$corpus/config" ] || { printf '\004'; sed -n '/^fail-on = /,/^reason = /p' README.md; } > "$corpus/config"
+    [ -f "$corpus/config" ] || { printf '\377'; sed -n '/^fail-on = /,/^reason = /p' README.md; } > "$corpus/config"
     RUSTC_BOOTSTRAP=1 exec cargo fuzz run -O "$target" "$corpus" -- \
         -max_total_time="$seconds" -max_len=131072 -len_control=0 -rss_limit_mb=4096
 fi

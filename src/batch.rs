@@ -94,6 +94,27 @@ pub fn check_against(
     directive: Option<&Directive>,
     overrides: &[&Override],
 ) -> (Vec<Finding>, Vec<bool>) {
+    let a = analyse(src, data, set, directive, overrides);
+    (a.findings, a.used)
+}
+
+/// One plan read against its directive: its model, the alignment the rules saw (the reviewer's
+/// verdicts applied), their findings, and which verdicts matched.
+pub struct Analysis {
+    pub doc: Document,
+    pub alignment: Option<crate::align::Alignment>,
+    pub findings: Vec<Finding>,
+    pub used: Vec<bool>,
+}
+
+/// [`check_against`], keeping the model and the alignment (the coverage report reads both).
+pub fn analyse(
+    src: &SourceFile,
+    data: &RuleData,
+    set: &RuleSet,
+    directive: Option<&Directive>,
+    overrides: &[&Override],
+) -> Analysis {
     let doc = parse_document(src, data);
     let (alignment, used) = match directive {
         Some(d) => {
@@ -113,7 +134,35 @@ pub fn check_against(
             alignment: a,
         }),
     };
-    (check(&cx, set), used)
+    let findings = check(&cx, set);
+    Analysis {
+        doc,
+        alignment,
+        findings,
+        used,
+    }
+}
+
+/// The reviewer's verdicts (indices into the config's) for one plan: their path glob matches
+/// it, and the directive holds their directive fragment.
+pub fn applicable_overrides(config: &Config, directive: &Directive, path: &str) -> Vec<usize> {
+    let text: String = directive
+        .src
+        .text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    config
+        .overrides
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.path.as_ref().is_none_or(|p| config.matches(p, path)))
+        .filter(|(_, o)| {
+            let f: String = o.directive.chars().filter(|c| !c.is_whitespace()).collect();
+            text.contains(&f)
+        })
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// One plan's result before the batch-wide steps: its report (`R`: a [`FileReport`], then
@@ -248,24 +297,8 @@ impl Batch<'_> {
         let shown = input::display(file);
         let path = shown.as_str();
         let dsrc = directive.as_ref().map(|d| &*d.src);
-        // The reviewer's verdicts for this plan: their path glob matches it, and the directive
-        // holds their directive fragment.
         let applicable: Vec<usize> = match &directive {
-            Some(d) => {
-                let text: String = d.src.text.chars().filter(|c| !c.is_whitespace()).collect();
-                self.config
-                    .overrides
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, o)| o.path.as_ref().is_none_or(|p| self.config.matches(p, path)))
-                    .filter(|(_, o)| {
-                        let f: String =
-                            o.directive.chars().filter(|c| !c.is_whitespace()).collect();
-                        text.contains(&f)
-                    })
-                    .map(|(k, _)| k)
-                    .collect()
-            }
+            Some(d) => applicable_overrides(self.config, d, path),
             None => Vec::new(),
         };
         let entries_for: Vec<&Override> = applicable
@@ -360,8 +393,18 @@ impl Batch<'_> {
             .copied()
             .unwrap_or(entry.severity);
         let mut f = Finding::new(entry, severity, span, message);
-        f.help("delete it: the finding it accepted is gone");
+        f.help(self.text("help", &[]));
         Some(f)
+    }
+
+    /// A message of `unused-ignore` in the run's language.
+    fn text(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let template = self
+            .data
+            .catalogue
+            .message(UNUSED_IGNORE, key, self.data.lang)
+            .unwrap_or(key);
+        crate::rules::fill(template, args)
     }
 
     /// The config file's own report: ignore entries that matched nothing in this run, and
@@ -383,24 +426,19 @@ impl Batch<'_> {
             .filter_map(|(_, i)| {
                 self.unused_finding(
                     i.span,
-                    format!(
-                        "ignore entry for {} (text \"{}\") matched no finding",
-                        i.rule, i.text
-                    ),
+                    self.text("ignore", &[("rule", &i.rule), ("text", &i.text)]),
                 )
             })
             .collect();
         for (k, o) in self.config.overrides.iter().enumerate() {
             if o_present[k] && !o_used[k] {
                 let what = match &o.kind {
-                    OverrideKind::Pair { plan } => format!(
-                        "[[pair]] entry (directive \"{}\", plan \"{plan}\") matched no plan task",
-                        o.directive
-                    ),
-                    OverrideKind::NotApplicable { .. } => format!(
-                        "[[not-applicable]] entry (directive \"{}\") matched no directive task",
-                        o.directive
-                    ),
+                    OverrideKind::Pair { plan } => {
+                        self.text("pair", &[("directive", &o.directive), ("plan", plan)])
+                    }
+                    OverrideKind::NotApplicable { .. } => {
+                        self.text("not-applicable", &[("directive", &o.directive)])
+                    }
                 };
                 findings.extend(self.unused_finding(o.span, what));
             }

@@ -9,7 +9,7 @@ use crate::report::{self, Output, Writer};
 use crate::rules::{verify_catalogue, RuleSet};
 use crate::source::Encoding;
 use crate::suppress::Baseline;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use miette::SourceSpan;
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -54,6 +54,53 @@ pub enum Command {
         #[arg(long)]
         rules: Option<PathBuf>,
     },
+    /// The reviewer's coverage matrix: the directive's tasks against many plans (HTML, CSV,
+    /// xlsx or JSON).
+    Report(ReportArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `planlint man > planlint.1`).
+    Man,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    /// Plans: paths, quoted glob patterns ('plans/*.txt'), directories (walked for .txt, .md
+    /// and .docx files).
+    #[arg(required = true)]
+    pub files: Vec<OsString>,
+    /// The directive every plan is compared with (default: planlint.toml's [[directive]] of the
+    /// plans, which must name one directive for all of them).
+    #[arg(long)]
+    pub against: Option<String>,
+    /// Write the report to this file (the format follows its extension unless --format says).
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// html, csv, xlsx or json (default: from the -o extension, else html).
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// The language of the report's own words (default: from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<crate::report::coverage::Lang>,
+    /// Use this config file instead of the planlint.toml found by walking up from here.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Use no config file.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Html,
+    Csv,
+    Xlsx,
+    Json,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -98,6 +145,9 @@ pub struct CheckArgs {
     /// Record every current finding in this baseline file and exit 0.
     #[arg(long)]
     pub write_baseline: Option<PathBuf>,
+    /// Write a copy of the (single, .docx) plan with a Word comment (批注) on each finding.
+    #[arg(long, value_name = "COPY.docx", conflicts_with = "write_baseline")]
+    pub annotate: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
     /// Only these rules (names or codes, comma-separated or repeated).
@@ -250,6 +300,27 @@ pub fn run(cli: Cli, out: &mut Output) -> Outcome {
             rules,
         }
         | Command::Explain { name: n, rules } => run_explain(&n, &rules),
+        Command::Report(args) => crate::report::coverage::command::run(&args),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "planlint", &mut out);
+            text_outcome(out)
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => text_outcome(out),
+                Err(e) => Outcome::error(format!("cannot render the manual page: {e}")),
+            }
+        }
+    }
+}
+
+fn text_outcome(bytes: Vec<u8>) -> Outcome {
+    Outcome {
+        stdout: String::from_utf8_lossy(&bytes).into_owned(),
+        stderr: String::new(),
+        status: 0,
     }
 }
 
@@ -330,26 +401,10 @@ pub(crate) fn load_config(
     }
 }
 
-/// Writes a file by writing a temporary file beside it and renaming that over it, so a failed
-/// write (a full disk) leaves the old file as it was.
-fn replace_file(path: &Path, text: &str) -> std::io::Result<()> {
-    let name = path
-        .file_name()
-        .unwrap_or(path.as_os_str())
-        .to_string_lossy();
-    let tmp = path.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    let written = std::fs::File::create(&tmp).and_then(|mut f| {
-        std::io::Write::write_all(&mut f, text.as_bytes())?;
-        f.sync_all()
-    });
-    let renamed = written.and_then(|()| std::fs::rename(&tmp, path));
-    if renamed.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    renamed
-}
-
 fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
+    if let Some(copy) = &args.annotate {
+        crate::annotate::check_target(&args.files, copy).map_err(Outcome::error)?;
+    }
     let config = load_config(args.config.as_deref(), args.no_config)?;
     let mut data_dirs = config.data_dirs.clone();
     data_dirs.extend(args.input.rules.iter().cloned());
@@ -425,9 +480,18 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     let errors_apart = recording || matches!(args.format, CheckFormat::Json | CheckFormat::Sarif);
     let mut writer = Writer::new(format, !args.no_summary);
     let mut stderr = String::new();
+    // --annotate: a Word copy of the one plan, written where the plan was checked (its report
+    // is the first; the config's own report comes after it).
+    let annotated = std::sync::Mutex::new(None);
     let findings = batch.run(
         &args.files,
         |r| {
+            if let Some(copy) = &args.annotate {
+                let mut slot = annotated.lock().unwrap_or_else(|e| e.into_inner());
+                if slot.is_none() {
+                    *slot = Some(crate::annotate::write_copy(r, &data, copy));
+                }
+            }
             if recording {
                 report::Part::counts(r)
             } else {
@@ -456,9 +520,7 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
             version: 1,
             findings,
         };
-        replace_file(path, &b.to_json()).map_err(|e| {
-            Outcome::error(format!("cannot write baseline {}: {e}", path.display()))
-        })?;
+        crate::output::write_atomic(path, b.to_json().as_bytes()).map_err(Outcome::error)?;
         stderr.push_str(&format!(
             "planlint: wrote {} finding{} to {}\n",
             b.findings.len(),
@@ -493,6 +555,16 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     } else {
         0
     };
+    let mut status = status;
+    if let Some(result) = annotated.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        match result {
+            Ok(line) => stderr.push_str(&line),
+            Err(e) => {
+                stderr.push_str(&format!("planlint: --annotate: {}\n", printable(&e)));
+                status = 2;
+            }
+        }
+    }
     Ok(Outcome {
         stdout: String::new(),
         stderr,

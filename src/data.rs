@@ -12,13 +12,20 @@ pub struct RuleData {
     pub lexicon: Lexicon,
     pub metrics: Metrics,
     pub agencies: Agencies,
+    pub units: Units,
     pub catalogue: Catalogue,
+    /// Two-character words (rules/words.txt), read on first use.
+    pub words: Words,
+    /// The language findings are written in (set by the command line; English by default).
+    pub lang: Lang,
 }
 
-pub const FILES: [(&str, &str); 4] = [
+pub const FILES: [(&str, &str); 6] = [
     ("lexicon.toml", include_str!("../rules/lexicon.toml")),
     ("metrics.toml", include_str!("../rules/metrics.toml")),
     ("agencies.toml", include_str!("../rules/agencies.toml")),
+    ("units.toml", include_str!("../rules/units.toml")),
+    ("words.txt", include_str!("../rules/words.txt")),
     ("rules.toml", include_str!("../rules/rules.toml")),
 ];
 
@@ -54,6 +61,12 @@ impl RuleData {
             &mut m.target.list_joiners,
             &mut m.target.respectively,
             &mut m.target.eligibility,
+            &mut self.units.members.posts,
+            &mut self.units.members.list_labels,
+            &mut self.units.members.unit_columns,
+            &mut self.units.levels.national_prefixes,
+            &mut self.units.levels.provincial_prefixes,
+            &mut self.units.levels.township_prefixes,
         ] {
             v.sort_by(|a, b| longer_first(a, b));
         }
@@ -156,7 +169,10 @@ impl RuleData {
             lexicon: load(&get, "lexicon.toml")?,
             metrics: load(&get, "metrics.toml")?,
             agencies: load(&get, "agencies.toml")?,
+            units: load(&get, "units.toml")?,
             catalogue: load(&get, "rules.toml")?,
+            words: Words::new(get("words.txt").map(|(t, _)| t).unwrap_or_default()),
+            lang: Lang::En,
         };
         data.validate(&get)?;
         data.sort_for_scanning();
@@ -204,7 +220,12 @@ impl RuleData {
 }
 
 /// The files whose every list of strings is a word list.
-const WORD_FILES: [&str; 3] = ["lexicon.toml", "metrics.toml", "agencies.toml"];
+const WORD_FILES: [&str; 4] = [
+    "lexicon.toml",
+    "metrics.toml",
+    "agencies.toml",
+    "units.toml",
+];
 
 /// Finds the first empty word or repeated word in the word lists of a rule-data table: every
 /// array of strings, and the `old` and `new` names of renames (each old name listed once). An
@@ -372,6 +393,7 @@ pub struct OutlineWords {
     pub title_joiners: Vec<String>,
     pub title_words: Vec<String>,
     pub note_markers: Vec<String>,
+    pub stage_words: Vec<String>,
     pub quantity_after_dot: String,
     pub quantity_after_number: String,
 }
@@ -529,6 +551,16 @@ pub struct MetricTerms {
 }
 
 impl Catalogue {
+    /// The message `key` of `rule` in `lang`.
+    pub fn message(&self, rule: &str, key: &str, lang: Lang) -> Option<&str> {
+        self.rule
+            .iter()
+            .find(|r| r.name == rule)?
+            .messages
+            .get(key)
+            .map(|m| m.text(lang))
+    }
+
     /// A number from a rule's `params` table, or `default`.
     pub fn param_f64(&self, rule: &str, key: &str, default: f64) -> f64 {
         self.rule
@@ -593,8 +625,85 @@ pub struct RuleEntry {
     pub scope: Scope,
     pub summary: String,
     pub explanation: String,
+    /// The documentation in Chinese, with the same examples.
+    #[serde(default)]
+    pub explanation_zh: String,
     #[serde(default)]
     pub params: toml::Table,
+    /// The rule's messages and help texts by key, in both languages, with `{placeholders}`.
+    #[serde(default)]
+    pub messages: std::collections::BTreeMap<String, Message>,
+}
+
+/// One message of a rule in both languages.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Message {
+    pub fn text(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+}
+
+impl RuleEntry {
+    /// The rule's documentation in `lang`.
+    pub fn explanation(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Zh if !self.explanation_zh.is_empty() => &self.explanation_zh,
+            _ => &self.explanation,
+        }
+    }
+}
+
+/// The language of messages, help texts and documentation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// `zh`, `zh-CN`, `zh_CN.UTF-8`… are Chinese; `en…` English; anything else is not a language.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if s.starts_with("en") || s == "c" || s == "posix" || s.starts_with("c.") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language of the locale, as a POSIX program reads it: the first of LC_ALL,
+    /// LC_MESSAGES and LANG that is set and not empty; Chinese for zh*, otherwise English.
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|k| var(k).filter(|v| !v.is_empty()))
+            .map_or(Lang::En, |v| {
+                if v.to_ascii_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                }
+            })
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -648,4 +757,91 @@ pub fn longest_first(words: &[String]) -> Vec<&str> {
 /// Longer words first, then alphabetical: the order longest-match scanners try words in.
 pub fn longer_first(a: &str, b: &str) -> std::cmp::Ordering {
     b.len().cmp(&a.len()).then(a.cmp(b))
+}
+
+/// What unit names say (rules/units.toml).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Units {
+    pub levels: UnitLevels,
+    pub members: MemberWords,
+    pub names: NameWords,
+    pub typos: TypoWords,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitLevels {
+    pub national_prefixes: Vec<String>,
+    pub provincial_prefixes: Vec<String>,
+    pub city_prefixes: Vec<String>,
+    pub county_prefixes: Vec<String>,
+    pub township_prefixes: Vec<String>,
+    pub not_prefixes: Vec<String>,
+    pub provincial_suffixes: Vec<String>,
+    pub national: Vec<String>,
+    pub vertical: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemberWords {
+    pub list_labels: Vec<String>,
+    pub posts: Vec<String>,
+    pub unit_columns: Vec<String>,
+    pub duty_words: Vec<String>,
+    pub exempt: Vec<String>,
+    pub own_bodies: Vec<String>,
+    pub independent: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NameWords {
+    pub departments: Vec<String>,
+    pub heads: Vec<String>,
+    pub body_suffixes: Vec<String>,
+    pub suffix_groups: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TypoWords {
+    pub reduplications: Vec<String>,
+}
+
+/// A word list read when first needed: most runs never ask (reading it costs a millisecond).
+#[derive(Debug, Clone, Default)]
+pub struct Words {
+    text: String,
+    set: std::sync::Arc<std::sync::OnceLock<std::collections::HashSet<[char; 2]>>>,
+}
+
+impl Words {
+    pub fn new(text: String) -> Words {
+        Words {
+            text,
+            set: Default::default(),
+        }
+    }
+
+    /// True when `a` followed by `b` is a word.
+    pub fn contains(&self, a: char, b: char) -> bool {
+        self.set
+            .get_or_init(|| {
+                self.text
+                    .lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .flat_map(str::split_whitespace)
+                    .filter_map(|w| {
+                        let mut c = w.chars();
+                        match (c.next(), c.next(), c.next()) {
+                            (Some(x), Some(y), None) => Some([x, y]),
+                            _ => None,
+                        }
+                    })
+                    .collect()
+            })
+            .contains(&[a, b])
+    }
 }

@@ -8,6 +8,7 @@ use crate::input::read as read_source;
 use crate::model::Document;
 use crate::report::json::position;
 use crate::source::SourceFile;
+use anstyle::{AnsiColor, Style};
 use serde_json::{json, Value};
 use similar::{ChangeTag, TextDiff};
 
@@ -46,17 +47,7 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
         crate::align::apply_overrides(a, &overrides, &plan_src, &plan, &dir_src, &dir, &data);
     let stdout = match args.format {
         ParseFormat::Json => json_view(&plan_src, &plan, &dir_src, &dir, &a),
-        ParseFormat::Text => text_view(
-            &plan_src,
-            &plan,
-            &dir_src,
-            &dir,
-            &a,
-            args.color == crate::cli::Color::Always
-                || (args.color == crate::cli::Color::Auto
-                    && std::env::var_os("NO_COLOR").is_none()
-                    && std::io::IsTerminal::is_terminal(&std::io::stdout())),
-        ),
+        ParseFormat::Text => text_view(&plan_src, &plan, &dir_src, &dir, &a, colour(args.color)),
     };
     Ok(Outcome {
         stdout,
@@ -66,7 +57,7 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
 }
 
 /// The top-level section a directive task stands in, for coverage.
-fn section_of(src: &SourceFile, doc: &Document, k: usize) -> String {
+pub(crate) fn section_of(src: &SourceFile, doc: &Document, k: usize) -> String {
     match doc.heading_path(doc.tasks[k].heading).first() {
         Some(&h) => format!(
             "{}{}",
@@ -137,6 +128,24 @@ fn one_line(s: &str) -> String {
     s.chars().filter(|c| *c != '\n' && *c != '\r').collect()
 }
 
+/// Whether the text view is coloured: `--color always|never`, else anstream's reading of the
+/// terminal and the environment (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM, CI).
+fn colour(choice: crate::cli::Color) -> bool {
+    let c = match choice {
+        crate::cli::Color::Always => anstream::ColorChoice::Always,
+        crate::cli::Color::Never => anstream::ColorChoice::Never,
+        crate::cli::Color::Auto => anstream::AutoStream::choice(&std::io::stdout()),
+    };
+    c != anstream::ColorChoice::Never
+}
+
+const DELETED: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)))
+    .bold();
+const INSERTED: Style = Style::new()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Green)))
+    .bold();
+
 fn inline_diff(old: &str, new: &str, color: bool) -> (String, String) {
     let (old, new) = (one_line(old), one_line(new));
     let diff = TextDiff::from_chars(old.as_str(), new.as_str());
@@ -148,9 +157,9 @@ fn inline_diff(old: &str, new: &str, color: bool) -> (String, String) {
                 a.push_str(v);
                 b.push_str(v);
             }
-            ChangeTag::Delete if color => a.push_str(&format!("\x1b[31;1m{v}\x1b[0m")),
+            ChangeTag::Delete if color => a.push_str(&format!("{DELETED}{v}{DELETED:#}")),
             ChangeTag::Delete => a.push_str(&format!("[-{v}-]")),
-            ChangeTag::Insert if color => b.push_str(&format!("\x1b[32;1m{v}\x1b[0m")),
+            ChangeTag::Insert if color => b.push_str(&format!("{INSERTED}{v}{INSERTED:#}")),
             ChangeTag::Insert => b.push_str(&format!("{{+{v}+}}")),
         }
     }

@@ -4,6 +4,7 @@
 //! align ([`align`], against a directive) → check ([`rules`]) → report ([`report`]).
 
 pub mod align;
+pub mod annotate;
 pub mod batch;
 pub mod blocks;
 pub mod cli;
@@ -13,11 +14,13 @@ pub mod diff;
 pub mod finding;
 pub mod input;
 pub mod model;
+pub mod output;
 pub mod parse;
 pub mod report;
 pub mod rules;
 pub mod source;
 pub mod suppress;
+pub mod unit_names;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -159,6 +159,29 @@ impl DatePoint {
         Some((self.year?, m, t))
     }
 
+    /// The point as a Chinese document writes it: 2022年, 2020年10月底, 2019年上半年, 6月底.
+    pub fn display_zh(&self) -> String {
+        let part = match self.part {
+            Some(MonthPart::Early) => "初",
+            Some(MonthPart::Middle) => "中旬",
+            Some(MonthPart::Late) => "下旬",
+            Some(MonthPart::End) => "底",
+            Some(MonthPart::FirstHalf) => "上半年",
+            Some(MonthPart::SecondHalf) => "下半年",
+            Some(MonthPart::Quarter(1)) => "第一季度",
+            Some(MonthPart::Quarter(2)) => "第二季度",
+            Some(MonthPart::Quarter(3)) => "第三季度",
+            Some(MonthPart::Quarter(_)) => "第四季度",
+            None => "",
+        };
+        let year = self.year.map_or("每年".to_string(), |y| format!("{y}年"));
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{year}{m}月{d}日"),
+            (Some(m), None) => format!("{year}{m}月{part}"),
+            (None, _) => format!("{year}{part}"),
+        }
+    }
+
     /// `2022`, `2020-10`, `2020-10 (end)`, `2019 (first half)`, `06 (end)` without a year.
     pub fn display(&self) -> String {
         let part = match self.part {
@@ -305,6 +328,36 @@ pub struct Packed {
     pub deadline_groups: usize,
 }
 
+/// Which kind of list of the plan's own units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListKind {
+    /// The members of a leading group (成员：…, 成员单位：…): who takes part in the plan.
+    Members,
+    /// A table of units and their duties (事权清单): units the plan knows, not all it names.
+    Duties,
+}
+
+/// A list of the plan's own units.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberList {
+    pub kind: ListKind,
+    /// The label (成员) or the table's header row.
+    pub label: Span,
+    pub units: Vec<Unit>,
+}
+
+/// A date in the plan's schedule: a stage's time (时间安排：2023年4月初开始) and where it starts.
+#[derive(Debug, Clone, Serialize)]
+pub struct Scheduled {
+    /// The date as written.
+    pub span: Span,
+    /// The first moment the statement names.
+    pub start: DatePoint,
+    /// The stage heading it stands under (…阶段), if any.
+    pub stage: Option<usize>,
+}
+
 /// What the document says about itself.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Facts {
@@ -354,6 +407,10 @@ pub struct Document {
     pub census: Census,
     /// The task tables, by [`Task::table`] (1-based).
     pub tables: Vec<TaskTable>,
+    /// The plan's own lists of units (members of its leading group, a duty table).
+    pub member_lists: Vec<MemberList>,
+    /// The dates of the plan's schedule, in document order.
+    pub schedule: Vec<Scheduled>,
 }
 
 /// What a task table's header promises for every row.

@@ -4,6 +4,12 @@ use crate::data::RuleData;
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
 
+/// The model of a plan text, parsed with the built-in data.
+pub fn parse(plan: &str) -> crate::model::Document {
+    let data = RuleData::builtin();
+    crate::parse::parse_document(&SourceFile::new("plan.txt", plan), &data)
+}
+
 pub fn findings_of(plan: &str, rule: &str) -> Vec<(usize, usize, String)> {
     let data = RuleData::builtin();
     let src = SourceFile::new("plan.txt", plan);

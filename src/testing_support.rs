@@ -91,6 +91,15 @@ pub fn assert_model_spans(src: &SourceFile, doc: &Document) {
     for u in &doc.stray_units {
         assert_span(src, u.span, "stray unit");
     }
+    for l in &doc.member_lists {
+        assert_span(src, l.label, "member list label");
+        for u in &l.units {
+            assert_span(src, u.span, "member");
+        }
+    }
+    for s in &doc.schedule {
+        assert_span(src, s.span, "schedule date");
+    }
 }
 
 fn assert_finding(
@@ -175,10 +184,11 @@ pub fn check_and_render(plan: &str, directive: Option<&str>, data: &RuleData) ->
     findings
 }
 
-/// Planlint's own files from any text, as the config and rule-data fuzz target feeds them: the
-/// first byte picks planlint.toml or one of the rule-data files, the rest is its text. Loading
-/// must give data or an error that renders (through the window, whatever its column); data that
-/// loads must check a plan without panicking.
+/// Planlint's own files from any text, as the config and rule-data fuzz target feeds them: a
+/// first byte below the number of rule-data files picks that file (in [`crate::data::FILES`]
+/// order), any other byte planlint.toml; the rest is its text. Loading must give data or an
+/// error that renders (through the window, whatever its column); data that loads must check a
+/// plan without panicking.
 pub fn load_own_file(bytes: &[u8]) {
     let Some((&pick, rest)) = bytes.split_first() else {
         return;
@@ -191,7 +201,7 @@ pub fn load_own_file(bytes: &[u8]) {
         let out = report::human::render_error(code, &message, Some((name, &text, span)));
         assert!(out.starts_with(code), "{out}");
     };
-    let Some(&(name, _)) = files.get(usize::from(pick) % (files.len() + 1)) else {
+    let Some(&(name, _)) = files.get(usize::from(pick)) else {
         match crate::config::parse(&text, "planlint.toml", ".".into(), &builtin.catalogue) {
             Ok(c) => {
                 let _ = RuleSet::new(&builtin.catalogue, &c.select, &c.skip);

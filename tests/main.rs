@@ -1,8 +1,11 @@
 //! Integration tests: the real seed documents, and the binary run on copies of them.
 
 mod alignment;
+mod annotate;
 mod bad_inputs;
+mod cli_extras;
 mod corpus;
+mod coverage;
 mod directive;
 mod precommit;
 mod properties;

@@ -128,3 +128,87 @@ pub fn python_env() -> Option<&'static Path> {
     })
     .as_deref()
 }
+
+/// Whether this process runs as root (so a missing tool may be installed with apt-get).
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// Debian's headless-capable Chromium, installed with apt-get (with a CJK font, so a
+/// screenshot shows the Chinese text) when missing and this runs as root; None where it cannot
+/// be had. Installed once per machine, looked up once per test run.
+pub fn chromium() -> Option<&'static Path> {
+    static BIN: OnceLock<Option<PathBuf>> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let find = || {
+            ["chromium", "chromium-browser"]
+                .into_iter()
+                .find_map(|name| {
+                    let out = Command::new("sh")
+                        .args(["-c", &format!("command -v {name}")])
+                        .output()
+                        .ok()?;
+                    let p = String::from_utf8_lossy(&out.stdout).trim().to_string();
+                    (out.status.success() && !p.is_empty()).then(|| PathBuf::from(p))
+                })
+        };
+        if let Some(p) = find() {
+            return Some(p);
+        }
+        if !is_root() || Command::new("apt-get").arg("--version").output().is_err() {
+            return None;
+        }
+        let install = || {
+            Command::new("apt-get")
+                .args(["install", "-y", "-q", "chromium", "fonts-wqy-microhei"])
+                .env("DEBIAN_FRONTEND", "noninteractive")
+                .stdout(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        if !install() {
+            let _ = Command::new("apt-get")
+                .args(["update", "-q"])
+                .stdout(Stdio::null())
+                .status();
+            install();
+        }
+        find()
+    })
+    .as_deref()
+}
+
+/// A Python virtual environment under target/ with python-docx 1.2+ (it reads comments),
+/// made once; None where Python is absent.
+pub fn python_docx() -> Option<&'static Path> {
+    static ENV: OnceLock<Option<PathBuf>> = OnceLock::new();
+    ENV.get_or_init(|| {
+        let python = ["python3", "python"].into_iter().find(|p| {
+            Command::new(p)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })?;
+        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx-venv");
+        let bin = dir.join("bin");
+        if !bin.join("python-docx-ok").exists() {
+            let ok = Command::new(python)
+                .args(["-m", "venv"])
+                .arg(&dir)
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "python -m venv failed");
+            let ok = Command::new(bin.join("pip"))
+                .args(["install", "--quiet", "python-docx>=1.2,<2"])
+                .status()
+                .is_ok_and(|s| s.success());
+            assert!(ok, "pip install python-docx failed");
+            std::fs::write(bin.join("python-docx-ok"), "").unwrap();
+        }
+        Some(dir)
+    })
+    .as_deref()
+}

@@ -403,16 +403,26 @@ pub fn is_time_text(text: &str, lex: &Lexicon) -> bool {
 
 /// A date mentioned in running text, with its span: the year expressions that date work, not
 /// those inside a document title (《2017年度…》) or number (〔2019〕).
+/// A range (2023年3月—12月) is given by its end.
 pub fn find_dates(text: &str) -> Vec<(Span, DatePoint)> {
     find_dates_up_to(text, usize::MAX)
+        .into_iter()
+        .map(|(s, _, e)| (s, e))
+        .collect()
 }
 
-/// The first date of `text`, if any (stops scanning there).
+/// The first date of `text`, if any (stops scanning there); a range is given by its end.
 pub fn first_date(text: &str) -> Option<(Span, DatePoint)> {
-    find_dates_up_to(text, 1).first().copied()
+    find_dates_up_to(text, 1).first().map(|&(s, _, e)| (s, e))
 }
 
-fn find_dates_up_to(text: &str, limit: usize) -> Vec<(Span, DatePoint)> {
+/// The first date of `text` and the first moment it names (a range by its start).
+pub fn first_start(text: &str) -> Option<(Span, DatePoint)> {
+    find_dates_up_to(text, 1).first().map(|&(s, a, _)| (s, a))
+}
+
+/// Dates with their span, start and end (the same point unless the date is a range).
+fn find_dates_up_to(text: &str, limit: usize) -> Vec<(Span, DatePoint, DatePoint)> {
     let mut out = Vec::new();
     let mut depth_title = 0i32;
     let mut i = 0;
@@ -444,10 +454,47 @@ fn find_dates_up_to(text: &str, limit: usize) -> Vec<(Span, DatePoint)> {
                     Err(_) => (r, d),
                 };
                 let len = rest.len() - r2.len();
-                out.push((Span::new(i, i + len), end));
+                out.push((Span::new(i, i + len), d, end));
                 if out.len() >= limit {
                     break;
                 }
+                i += len;
+                continue;
+            }
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Every duration in running text (用2—3年时间), outside document titles: span and years.
+pub fn find_durations(text: &str) -> Vec<(Span, (u32, u32))> {
+    scan_outside_titles(text, |rest| {
+        duration(rest).ok().map(|(r, d)| (rest.len() - r.len(), d))
+    })
+}
+
+/// Every date repeating each year (每年12月初) in running text: span and date.
+pub fn find_recurring(text: &str) -> Vec<(Span, DatePoint)> {
+    scan_outside_titles(text, |rest| {
+        recurring(rest).ok().map(|(r, d)| (rest.len() - r.len(), d))
+    })
+}
+
+/// Runs `read` at every character outside 《…》; collects what it reads, with spans.
+fn scan_outside_titles<T>(text: &str, read: impl Fn(&str) -> Option<(usize, T)>) -> Vec<(Span, T)> {
+    let mut out = Vec::new();
+    let mut depth_title = 0i32;
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        match c {
+            '《' => depth_title += 1,
+            '》' => depth_title -= 1,
+            _ => {}
+        }
+        if depth_title <= 0 {
+            if let Some((len, v)) = read(&text[i..]).filter(|(len, _)| *len > 0) {
+                out.push((Span::new(i, i + len), v));
                 i += len;
                 continue;
             }

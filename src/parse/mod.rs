@@ -10,6 +10,8 @@ pub mod deadline;
 mod facts;
 pub mod heading;
 pub mod lex;
+mod members;
+mod schedule;
 mod table;
 pub mod target;
 pub mod units;
@@ -48,6 +50,7 @@ pub fn parse_blocks(src: &SourceFile, blocks: &[Block], data: &RuleData) -> Docu
     for o in &outlines {
         body::tasks(&mut b, o, assigns);
     }
+    b.doc.member_lists = members::read(&src.text, blocks, data);
     b.finish(blocks)
 }
 
@@ -165,6 +168,7 @@ impl Builder<'_> {
         self.find_targets(blocks);
         let year = self.doc.facts.year.map(|y| y.0);
         target::mark_status(&mut self.doc.targets, self.text, year, &self.data.metrics);
+        self.doc.schedule = schedule::read(self.text, blocks, &self.doc, self.data);
         self.doc
     }
 

@@ -2,6 +2,7 @@
 //! GitHub). A report is written as the files come: each file's part is rendered where the file
 //! was checked and written in argument order, so memory holds a few files' output, not a run's.
 
+pub mod coverage;
 pub mod github;
 pub mod human;
 pub mod json;

@@ -115,6 +115,16 @@ pub fn json(src: &SourceFile, doc: &Document) -> String {
         "census": doc.census,
         "unread_clauses": doc.unread_clauses.iter().map(|&s| spanned(src, s, json!({ "text": src.slice(s) }))).collect::<Vec<_>>(),
         "tasks": doc.tasks.iter().map(|t| task(src, doc, t)).collect::<Vec<_>>(),
+        "stray_units": doc.stray_units.iter().map(|u| unit(src, u)).collect::<Vec<_>>(),
+        "member_lists": doc.member_lists.iter().map(|l| spanned(src, l.label, json!({
+            "kind": l.kind,
+            "units": l.units.iter().map(|u| unit(src, u)).collect::<Vec<_>>(),
+        }))).collect::<Vec<_>>(),
+        "schedule": doc.schedule.iter().map(|s| spanned(src, s.span, json!({
+            "text": src.slice(s.span),
+            "start": date(&Some(s.start)),
+            "stage": s.stage.map(|h| src.slice(doc.headings[h].title)),
+        }))).collect::<Vec<_>>(),
         "targets": doc.targets.iter().map(|t| target(src, doc, t)).collect::<Vec<_>>(),
     });
     let mut s = serde_json::to_string_pretty(&out).unwrap_or_default();

@@ -18,10 +18,6 @@ pub fn run(cx: &Context, out: &mut Findings) {
     for tasks in by_line.values() {
         let first = tasks[0];
         let Some(p) = first.packed else { continue };
-        let why = format!(
-            "{} items share one cell with {} lead groups and {} deadline groups; which belongs to which cannot be told",
-            p.items, p.lead_groups, p.deadline_groups
-        );
         let items: Vec<&str> = tasks
             .iter()
             .filter_map(|x| x.item_number.as_ref().map(|n| cx.text(n.span)))
@@ -29,8 +25,15 @@ pub fn run(cx: &Context, out: &mut Findings) {
         out.report(
             RULE,
             cx.headline(first),
-            format!("items {}: {why}", items.join(" ")),
+            t!(
+                cx,
+                "message",
+                items = items.join(" "),
+                count = p.items,
+                leads = p.lead_groups,
+                deadlines = p.deadline_groups
+            ),
         )
-        .help("give each item its own row with its own lead and deadline");
+        .help(t!(cx, "help"));
     }
 }

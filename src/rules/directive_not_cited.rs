@@ -37,15 +37,11 @@ pub fn run(cx: &Context, out: &mut Findings) {
         .collect::<Vec<_>>()
         .join(" / ");
     let message = if shared.is_empty() {
-        format!("the plan cites neither the directive's title nor its number ({named}): is it the directive this plan implements?")
+        t!(cx, "message", named = named)
     } else {
-        format!(
-            "the plan cites neither the directive's title nor its number ({named}); both implement {}: they may be siblings, not a plan and its directive",
-            shared.join("、")
-        )
+        t!(cx, "siblings", named = named, shared = shared.join("、"))
     };
-    out.report(RULE, span, message)
-        .help("compare the plan with the document it implements (the one it cites), or cite the directive in the plan's opening paragraph");
+    out.report(RULE, span, message).help(t!(cx, "help"));
 }
 
 fn squash(s: &str) -> String {

@@ -35,14 +35,16 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 out.report(
                     RULE,
                     cx.headline(pt),
-                    format!(
-                        "task {} keeps `{core}` but drops the directive's number `{}`",
-                        pt.number.trim(),
-                        ag.src.slice(target.span)
+                    t!(
+                        cx,
+                        "message",
+                        task = pt.number.trim(),
+                        words = core,
+                        target = ag.src.slice(target.span)
                     ),
                 )
                 .directive(target.span, dt.number.clone())
-                .help(format!("state the target: {}", ag.src.slice(target.span)));
+                .help(t!(cx, "help", target = ag.src.slice(target.span)));
             }
         }
     }

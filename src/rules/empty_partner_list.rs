@@ -7,12 +7,8 @@ pub const RULE: &str = "empty-partner-list";
 pub fn run(cx: &Context, out: &mut Findings) {
     for t in &cx.doc.tasks {
         if let Some(span) = t.empty_partner_list {
-            out.report(
-                RULE,
-                span,
-                format!("the partner list of task {} is empty", t.number.trim()),
-            )
-            .help("name the partner units before 配合, or delete the empty 配合");
+            out.report(RULE, span, t!(cx, "message", task = t.number.trim()))
+                .help(t!(cx, "help"));
         }
     }
 }

@@ -71,15 +71,16 @@ pub fn run(cx: &Context, out: &mut Findings) {
         out.report(
             RULE,
             b.span,
-            format!(
-                "{} is promised as `{}` here but `{}` elsewhere in this plan",
-                kb.0,
-                cx.text(b.span),
-                cx.text(a.span)
+            t!(
+                cx,
+                "message",
+                metric = kb.0,
+                here = cx.text(b.span),
+                there = cx.text(a.span)
             ),
         )
-        .related(a.span, "the other value")
-        .help("state one value for the measure, or name the two measures apart");
+        .related(a.span, t!(cx, "related"))
+        .help(t!(cx, "help"));
     }
 }
 

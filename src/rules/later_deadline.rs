@@ -33,15 +33,16 @@ pub fn run(cx: &Context, out: &mut Findings) {
             out.report(
                 RULE,
                 pd.span,
-                format!(
-                    "deadline {} is later than the directive's {} for task {}",
-                    pe.display(),
-                    de.display(),
-                    dt.number.trim()
+                t!(
+                    cx,
+                    "message",
+                    plan = cx.date(&pe),
+                    directive = cx.date(&de),
+                    dtask = dt.number.trim()
                 ),
             )
             .directive(dd.span, dt.number.clone())
-            .help(format!("finish no later than the directive: {}", dd.text));
+            .help(t!(cx, "help", deadline = dd.text));
         }
     }
 }

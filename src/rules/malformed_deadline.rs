@@ -16,16 +16,17 @@ pub fn run(cx: &Context, out: &mut Findings) {
             .map(|l| cx.text(l).to_string())
             .unwrap_or_default();
         let message = if stray.is_empty() {
-            format!(
-                "the deadline of task {} cannot be read as a date: {}",
-                t.number.trim(),
-                d.text
-            )
+            t!(cx, "message", task = t.number.trim(), text = d.text)
         } else {
-            format!("the deadline of task {} cannot be read as a date: `{stray}` stands apart from its date", t.number.trim())
+            t!(cx, "stray", task = t.number.trim(), stray = stray)
+        };
+        // The example is dated from the plan itself.
+        let example = match cx.doc.facts.year {
+            Some((y, _)) => format!("{y}年10月底完成并长期坚持"),
+            None => "10月底完成并长期坚持".to_string(),
         };
         out.report(RULE, d.leftover.unwrap_or(d.span), message)
-            .help("write the deadline as a date or period, e.g. 2020年10月底完成并长期坚持");
+            .help(t!(cx, "help", example = example));
     }
 }
 

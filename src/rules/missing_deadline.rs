@@ -11,6 +11,11 @@ use crate::source::Span;
 pub const RULE: &str = "missing-deadline";
 
 pub fn run(cx: &Context, out: &mut Findings) {
+    // Examples in the help are dated from the plan itself.
+    let example = match cx.doc.facts.year {
+        Some((y, _)) => format!("{y}年6月底前完成"),
+        None => "6月底前完成".to_string(),
+    };
     for t in &cx.doc.tasks {
         if t.origin == Origin::Table
             && cx.doc.table_of(t).is_some_and(|x| x.deadline_column)
@@ -19,25 +24,26 @@ pub fn run(cx: &Context, out: &mut Findings) {
             && !t.not_applicable
             && t.packed.is_none()
         {
-            out.report(RULE, cx.headline(t), format!("task {} has no deadline: its 完成时限 cell is empty and continues no merged cell", t.number.trim()))
-                .help("fill the 完成时限 cell, e.g. 2023年6月底前完成");
+            out.report(
+                RULE,
+                cx.headline(t),
+                t!(cx, "table", task = t.number.trim()),
+            )
+            .help(t!(cx, "help-table", example = example));
         }
     }
     // An annual plan gives every task and target the year's end. A plan that dates none of its
     // targets states standards, not goals to reach by a date.
-    let dates_targets = cx.doc.targets.iter().any(|t| t.year.is_some());
-    if !cx.doc.is_annual() && dates_targets {
+    let last_year = cx.doc.targets.iter().filter_map(|t| t.year?.year).max();
+    if let Some(year) = last_year.filter(|_| !cx.doc.is_annual()) {
         for target in &cx.doc.targets {
             if is_goal(cx, target) && !has_time(cx, target) {
                 out.report(
                     RULE,
                     target.span,
-                    format!(
-                        "target `{}` has no year in a multi-year plan",
-                        cx.text(target.span)
-                    ),
+                    t!(cx, "target", target = cx.text(target.span)),
                 )
-                .help("say by when, e.g. 到2025年…");
+                .help(t!(cx, "help-target", year = year));
             }
         }
     }
@@ -57,14 +63,16 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 out.report(
                     RULE,
                     cx.headline(p),
-                    format!(
-                        "task {} has no deadline; the directive's task {} says {dd}",
-                        p.number.trim(),
-                        d.number.trim()
+                    t!(
+                        cx,
+                        "directive",
+                        task = p.number.trim(),
+                        dtask = d.number.trim(),
+                        deadline = dd
                     ),
                 )
                 .directive(d.span, d.number.clone())
-                .help("give the task the directive's deadline or an earlier one");
+                .help(t!(cx, "help-directive"));
             }
         }
     }

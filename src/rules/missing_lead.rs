@@ -28,13 +28,13 @@ pub fn run(cx: &Context, out: &mut Findings) {
             continue;
         }
         let help = match t.origin {
-            Origin::Body => "close the task with a responsibility clause, e.g. （市市场监管局牵头，市农业农村局配合）",
-            Origin::Table => "fill the task's 牵头单位/责任部门 cell",
+            Origin::Body => t!(cx, "help-body"),
+            Origin::Table => t!(cx, "help-table"),
         };
         out.report(
             RULE,
             cx.headline(t),
-            format!("task {} names no lead unit", t.number.trim()),
+            t!(cx, "message", task = t.number.trim()),
         )
         .help(help);
     }

@@ -32,27 +32,37 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 cx.src.text.find(['\n', '\r']).unwrap_or(cx.src.text.len()),
             ),
         };
-        let where_ = anchor.map_or("at the start of the plan".to_string(), |t| {
-            format!("after task {}", t.number.trim())
+        let where_ = anchor.map_or(t!(cx, "where-start"), |t| {
+            t!(cx, "where-after", task = t.number.trim())
         });
         let title = first_words(ag.src.slice(dt.text), 30);
         let nearest = v.best.map_or(String::new(), |b| {
-            format!(
-                "; nearest is task {} ({:.0}% of the evidence of the tasks it carries best)",
-                cx.doc.tasks[b].number.trim(),
-                v.score * 100.0
+            t!(
+                cx,
+                "nearest",
+                task = cx.doc.tasks[b].number.trim(),
+                score = format!("{:.0}", v.score * 100.0)
             )
         });
+        // The planlint.toml entry that would accept the finding names the task by its opening
+        // words (a fragment of its text, as [[pair]] and [[not-applicable]] match).
+        let fragment = first_words(ag.src.slice(dt.text), 12)
+            .trim_end_matches('…')
+            .to_string();
         out.report(
             RULE,
             span,
-            format!(
-                "directive task {} has no counterpart in the plan (it would belong {where_}){nearest}: {title}",
-                dt.number.trim()
+            t!(
+                cx,
+                "message",
+                dtask = dt.number.trim(),
+                where = where_,
+                nearest = nearest,
+                title = title
             ),
         )
         .directive(dt.span, dt.number.clone())
-        .help("carry the task out in the plan with a lead unit and a deadline; if the plan carries it in other words, or it does not apply at this level, say so in planlint.toml with [[pair]] or [[not-applicable]]");
+        .help(t!(cx, "help", fragment = fragment));
     }
 }
 

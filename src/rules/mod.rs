@@ -3,13 +3,27 @@
 //! A rule reads the model through [`Context`] and reports through [`Findings::report`], which
 //! stamps the code and severity from the catalogue. Rules never check whether they are enabled.
 
+/// `t!(cx, "key", name = value, …)`: the message `key` of this module's rule (its `RULE`) in
+/// the run's language, its `{name}` placeholders filled.
+macro_rules! t {
+    ($cx:expr, $key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $cx.msg(RULE, $key, &[$((stringify!($name), &$value as &dyn std::fmt::Display)),*])
+    };
+}
+
 mod ambiguous_table_cell;
+mod deadline_before_start;
 mod directive_not_cited;
 mod dropped_target;
 mod empty_partner_list;
+#[cfg(test)]
+mod examples;
+mod inconsistent_deadline;
 mod inconsistent_target;
 mod later_deadline;
+mod level_mismatch;
 mod malformed_deadline;
+mod malformed_unit_name;
 mod missing_deadline;
 mod missing_lead;
 mod missing_task;
@@ -17,7 +31,9 @@ mod no_tasks;
 mod numbering;
 mod obsolete_agency;
 mod partly_covered;
+mod repeated_character;
 mod unit_name_variants;
+mod unknown_unit;
 mod unread_clause;
 mod vague_lead;
 mod weakened_target;
@@ -45,6 +61,12 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (ambiguous_table_cell::RULE, ambiguous_table_cell::run),
     (no_tasks::RULE, no_tasks::run),
     (unread_clause::RULE, unread_clause::run),
+    (unknown_unit::RULE, unknown_unit::run),
+    (malformed_unit_name::RULE, malformed_unit_name::run),
+    (level_mismatch::RULE, level_mismatch::run),
+    (repeated_character::RULE, repeated_character::run),
+    (inconsistent_deadline::RULE, inconsistent_deadline::run),
+    (deadline_before_start::RULE, deadline_before_start::run),
     (missing_task::RULE, missing_task::run),
     (partly_covered::RULE, partly_covered::run),
     (directive_not_cited::RULE, directive_not_cited::run),
@@ -81,10 +103,74 @@ impl Context<'_> {
         Span::new(task.span.start, task.span.start + end)
     }
 
+    /// Every unit the plan names as responsible: leads and partners of its tasks, and units in
+    /// table cells that could not be given to one task.
+    pub fn units(&self) -> impl Iterator<Item = &crate::model::Unit> {
+        self.doc
+            .tasks
+            .iter()
+            .flat_map(|t| t.leads.iter().chain(&t.partners))
+            .chain(&self.doc.stray_units)
+    }
+
+    /// The message `key` of `rule` in the run's language, its `{placeholders}` filled from
+    /// `args`. A message missing from the catalogue is a bug of the rule: it panics, and the
+    /// catalogue test names it.
+    pub fn msg(&self, rule: &str, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let template = self
+            .data
+            .catalogue
+            .message(rule, key, self.data.lang)
+            .unwrap_or_else(|| panic!("rule {rule} has no message {key}"));
+        fill(template, args)
+    }
+
+    /// A date as the run's language writes it: 2023年4月初 or 2023-04 (early).
+    pub fn date(&self, p: &crate::model::DatePoint) -> String {
+        match self.data.lang {
+            crate::data::Lang::Zh => p.display_zh(),
+            crate::data::Lang::En => p.display(),
+        }
+    }
+
     /// A rule parameter from the catalogue's `params` table.
     pub fn param_f64(&self, rule: &str, key: &str, default: f64) -> f64 {
         self.data.catalogue.param_f64(rule, key, default)
     }
+}
+
+/// `template` with each `{name}` replaced by its value.
+pub fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let name = &after[..close];
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => out.push_str(&v.to_string()),
+            None => out.push_str(&rest[open..open + close + 2]),
+        }
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{placeholders}` of a message template, sorted.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = template
+        .split('{')
+        .skip(1)
+        .filter_map(|s| s.split_once('}').map(|(n, _)| n))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Collects findings, stamping identity from the catalogue.
@@ -104,6 +190,23 @@ impl<'a> Findings<'a> {
         self.items
             .push(Finding::new(entry, severity, span, message));
         self.items.last_mut().expect("just pushed")
+    }
+
+    /// Like [`Findings::report`], at `severity` unless this run sets the rule's severity: for a
+    /// rule whose weaker evidence deserves a lower severity than its catalogue default.
+    pub fn report_at(
+        &mut self,
+        rule: &str,
+        severity: Severity,
+        span: Span,
+        message: impl Into<String>,
+    ) -> &mut Finding {
+        let configured = self.severities.contains_key(rule);
+        let f = self.report(rule, span, message);
+        if !configured {
+            f.severity = severity;
+        }
+        f
     }
 }
 

@@ -16,12 +16,18 @@ pub fn run(cx: &Context, out: &mut Findings) {
     out.report(
         RULE,
         Span::new(0, first),
-        format!(
-            "no task found in this plan: read {} paragraphs, {} numbered headings, {} tables ({} rows) and {} bracket groups, {} of them responsibility clauses",
-            c.paragraphs, c.headings, c.tables, c.table_rows, c.bracket_groups, c.clauses
+        t!(
+            cx,
+            "message",
+            paragraphs = c.paragraphs,
+            headings = c.headings,
+            tables = c.tables,
+            rows = c.table_rows,
+            brackets = c.bracket_groups,
+            clauses = c.clauses
         ),
     )
-    .help("number the tasks (一、（一）1.) or close them with a clause such as （市市场监管局牵头，市农业农村局配合）, or give the task table a 主要任务 column; `planlint parse` shows what was read");
+    .help(t!(cx, "help"));
 }
 
 #[cfg(test)]

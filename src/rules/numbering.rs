@@ -24,26 +24,22 @@ pub fn run(cx: &Context, out: &mut Findings) {
             let this = cx.text(n.span);
             match prev {
                 Some(p) if p.numbering.value == n.value && p.parent == h.parent => {
-                    out.report(
-                        RULE,
-                        n.span,
-                        format!("{this} repeats the number of the heading before it"),
-                    )
-                    .related(p.numbering.span, "the same number")
-                    .help("renumber the outline");
+                    out.report(RULE, n.span, t!(cx, "repeat", this = this))
+                        .related(p.numbering.span, t!(cx, "related-same"))
+                        .help(t!(cx, "help-repeat"));
                 }
                 Some(p) => {
                     out.report(
                         RULE,
                         n.span,
-                        format!("{this} does not follow {}", cx.text(p.numbering.span)),
+                        t!(cx, "skip", this = this, before = cx.text(p.numbering.span)),
                     )
-                    .related(p.numbering.span, "the number before")
-                    .help("renumber the outline, or restore the missing item");
+                    .related(p.numbering.span, t!(cx, "related-before"))
+                    .help(t!(cx, "help-skip"));
                 }
                 None => {
-                    out.report(RULE, n.span, format!("{this} starts its numbering above 1"))
-                        .help("renumber the outline, or restore the missing items");
+                    out.report(RULE, n.span, t!(cx, "start", this = this))
+                        .help(t!(cx, "help-start"));
                 }
             }
         }
@@ -64,12 +60,9 @@ pub fn run(cx: &Context, out: &mut Findings) {
             out.report(
                 RULE,
                 n.span,
-                format!(
-                    "table item {} is out of sequence: expected {expected}",
-                    cx.text(n.span)
-                ),
+                t!(cx, "table", this = cx.text(n.span), expected = expected),
             )
-            .help("renumber the table, or restore the missing row");
+            .help(t!(cx, "help-table"));
         }
         previous.insert(part, n.value);
     }
@@ -78,23 +71,17 @@ pub fn run(cx: &Context, out: &mut Findings) {
 fn form(cx: &Context, out: &mut Findings, n: &Numbering) {
     let text = cx.text(n.span);
     if n.mixed_brackets {
-        out.report(
-            RULE,
-            n.span,
-            format!("{text} mixes half- and full-width brackets"),
-        )
-        .help(format!(
-            "write both brackets the same width, e.g. （{}）",
-            text.trim_matches(|c: char| "()（）".contains(c))
-        ));
+        let inner = text.trim_matches(|c: char| "()（）".contains(c));
+        out.report(RULE, n.span, t!(cx, "mixed", text = text))
+            .help(t!(cx, "help-mixed", inner = inner));
     }
     if n.malformed {
         let fix = match n.style {
             NumberStyle::Chapter => "一、".to_string(),
             _ => format!("{}.", n.value),
         };
-        out.report(RULE, n.span, format!("{text} is not a well-formed number"))
-            .help(format!("write it as {fix}"));
+        out.report(RULE, n.span, t!(cx, "malformed", text = text))
+            .help(t!(cx, "help-malformed", fix = fix));
     }
 }
 

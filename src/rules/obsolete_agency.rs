@@ -36,21 +36,21 @@ pub fn run(cx: &Context, out: &mut Findings) {
             continue;
         }
         let dated = match source {
-            YearSource::Citations => format!("the plan cites documents of {year}"),
-            _ => format!("the plan is dated {year}"),
+            YearSource::Citations => t!(cx, "dated-citations", year = year),
+            _ => t!(cx, "dated", year = year),
         };
         out.report(
             RULE,
             span,
-            format!(
-                "{} was abolished in the {} reform ({dated})",
-                r.old, r.valid_until
+            t!(
+                cx,
+                "message",
+                old = r.old,
+                reform = r.valid_until,
+                dated = dated
             ),
         )
-        .help(format!(
-            "its duties passed to {}; name the current unit",
-            r.new
-        ));
+        .help(t!(cx, "help", new = r.new));
     }
 }
 

@@ -24,18 +24,20 @@ pub fn run(cx: &Context, out: &mut Findings) {
         let lacking = if v.lacking.is_empty() {
             String::new()
         } else {
-            format!("; it lacks {}", v.lacking.join("、"))
+            t!(cx, "lacking", phrases = v.lacking.join("、"))
         };
         out.report(
             RULE,
             cx.headline(pt),
-            format!(
-                "task {} carries directive task {} only in part{lacking}",
-                pt.number.trim(),
-                dt.number.trim()
+            t!(
+                cx,
+                "message",
+                task = pt.number.trim(),
+                dtask = dt.number.trim(),
+                lacking = lacking
             ),
         )
         .directive(dt.span, dt.number.clone())
-        .help("carry out the rest of the directive task, or accept it in planlint.toml with [[pair]] when the plan carries it in other words");
+        .help(t!(cx, "help"));
     }
 }

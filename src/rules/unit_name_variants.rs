@@ -50,14 +50,17 @@ pub fn run(cx: &Context, out: &mut Findings) {
             out.report(
                 RULE,
                 spans[0],
-                format!(
-                    "{name} is also written {main} in this plan ({} and {} times)",
-                    spans.len(),
-                    main_spans.len()
+                t!(
+                    cx,
+                    "message",
+                    name = name,
+                    main = main,
+                    count = spans.len(),
+                    main_count = main_spans.len()
                 ),
             )
-            .related(main_spans[0], format!("written {main} here"))
-            .help("use one official name throughout the plan");
+            .related(main_spans[0], t!(cx, "related", main = main))
+            .help(t!(cx, "help"));
         }
     }
 }

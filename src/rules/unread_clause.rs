@@ -9,15 +9,8 @@ pub const RULE: &str = "unread-clause";
 /// it says about the task is not checked.
 pub fn run(cx: &Context, out: &mut Findings) {
     for &span in &cx.doc.unread_clauses {
-        out.report(
-            RULE,
-            span,
-            format!(
-                "this part of a responsibility clause was not read: `{}`",
-                cx.text(span)
-            ),
-        )
-        .help("write units with a role word (A牵头，B配合), a label (责任单位：A), or a time (2023年底前完成); a new role word goes into rules/lexicon.toml");
+        out.report(RULE, span, t!(cx, "message", text = cx.text(span)))
+            .help(t!(cx, "help"));
     }
 }
 

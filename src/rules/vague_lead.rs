@@ -20,13 +20,14 @@ pub fn run(cx: &Context, out: &mut Findings) {
         out.report(
             RULE,
             span,
-            format!(
-                "the only lead of task {} is a catch-all: {}",
-                t.number.trim(),
-                names.join("、")
+            t!(
+                cx,
+                "message",
+                task = t.number.trim(),
+                names = names.join("、")
             ),
         )
-        .help("name the unit that answers for the task; keep the catch-all as partners (配合)");
+        .help(t!(cx, "help"));
     }
 }
 

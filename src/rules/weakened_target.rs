@@ -16,17 +16,16 @@ pub fn run(cx: &Context, out: &mut Findings) {
             out.report(
                 RULE,
                 p.span,
-                format!(
-                    "`{}` is weaker than the directive's `{}`: {why}",
-                    cx.text(p.span),
-                    ag.src.slice(d.span)
+                t!(
+                    cx,
+                    "message",
+                    plan = cx.text(p.span),
+                    directive = ag.src.slice(d.span),
+                    why = why
                 ),
             )
             .directive(d.span, directive_task_label(ag, d))
-            .help(format!(
-                "promise at least what the directive does: {}",
-                ag.src.slice(d.span)
-            ));
+            .help(t!(cx, "help", directive = ag.src.slice(d.span)));
         }
     }
 }
@@ -42,13 +41,13 @@ fn weaker(cx: &Context, p: &Target, d: &Target) -> Option<String> {
     let lower_better = cx.data.metrics.lower_is_stricter(&d.unit) || d.bound == Bound::AtMost;
     let firm = |b: Bound| matches!(b, Bound::AtLeast | Bound::AtMost | Bound::Exactly);
     if lower_better && p.value > d.value {
-        return Some(format!("{} is more than {}", num(p.value), num(d.value)));
+        return Some(t!(cx, "more", a = num(p.value), b = num(d.value)));
     }
     if !lower_better && p.value < d.value && d.bound != Bound::About {
-        return Some(format!("{} is less than {}", num(p.value), num(d.value)));
+        return Some(t!(cx, "less", a = num(p.value), b = num(d.value)));
     }
     if p.value == d.value && firm(d.bound) && p.bound == Bound::About {
-        return Some("a firm bound became 左右 (about)".to_string());
+        return Some(t!(cx, "about"));
     }
     None
 }

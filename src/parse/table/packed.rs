@@ -49,7 +49,8 @@ pub(crate) fn row(
     match item_cell {
         Some(k) => items_of_row(b, &cells, k, stack, part_label),
         None => {
-            for &c in cells.iter().skip(1) {
+            // Any cell: a continuation row may have lost its empty leading cells.
+            for &c in &cells {
                 if is_lead_cell(b, b.slice(c)) {
                     for g in lead_groups(b.slice(c), c.start) {
                         let (leads, partners) = units_of(b, g);
@@ -126,6 +127,13 @@ fn items_of_row(b: &mut Builder, cells: &[Span], k: usize, stack: &[usize], part
     let n = marks.len();
     let leads_for = assign(b, &lead_groups, n);
     let deadlines_for = assign(b, &deadline_groups, n);
+    if matches!(leads_for, Assigned::Ambiguous) {
+        // Units that cannot be given to one item are still units the plan names.
+        for &g in &lead_groups {
+            let (leads, partners) = units_of(b, g);
+            b.doc.stray_units.extend(leads.into_iter().chain(partners));
+        }
+    }
     let heading = stack.last().copied();
     let condition = b.under_condition_heading(heading);
     for (j, &(ms, me, value)) in marks.iter().enumerate() {

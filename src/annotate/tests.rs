@@ -1,0 +1,211 @@
+//! The annotator on hand-made documents with what python-docx's fixture lacks: formatted runs,
+//! a finding across three runs, an escaped character, a tab, table cells (one merged), XML
+//! whitespace between elements, and a document that already has comments.
+
+use super::*;
+use crate::data::{RuleData, Severity};
+use crate::source::Span;
+use std::io::Write;
+
+const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+fn docx(body: &str, comments: Option<&str>) -> Vec<u8> {
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    let mut put = |name: &str, text: &str| {
+        z.start_file(name, o).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    };
+    put("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
+    let rel = if comments.is_some() {
+        "<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>"
+    } else {
+        ""
+    };
+    put(
+        "word/_rels/document.xml.rels",
+        &format!("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rel}</Relationships>"),
+    );
+    put(
+        "word/document.xml",
+        &format!("<?xml version=\"1.0\"?><w:document {W}><w:body>{body}</w:body></w:document>"),
+    );
+    if let Some(c) = comments {
+        put(
+            "word/comments.xml",
+            &format!("<w:comments {W}>{c}</w:comments>"),
+        );
+    }
+    z.finish().unwrap().into_inner()
+}
+
+fn finding(rule: &str, span: Span) -> Finding {
+    let data = RuleData::builtin();
+    let entry = data.catalogue.rule.iter().find(|r| r.name == rule).unwrap();
+    let mut f = Finding::new(
+        entry,
+        Severity::Warning,
+        span,
+        format!("about <{rule}> & more"),
+    );
+    f.help("help text");
+    f
+}
+
+/// Appends text to every open comment range.
+fn add(open: &[String], out: &mut std::collections::BTreeMap<String, String>, s: &str) {
+    for k in open {
+        if let Some(t) = out.get_mut(k) {
+            t.push_str(s);
+        }
+    }
+}
+
+/// Comment id → the text its range covers (paragraphs joined with a line break).
+fn covered(xml: &str) -> std::collections::BTreeMap<String, String> {
+    use quick_xml::events::Event;
+    let mut r = quick_xml::Reader::from_str(xml);
+    let (mut open, mut out) = (Vec::<String>::new(), std::collections::BTreeMap::new());
+    let mut in_t = false;
+    loop {
+        match r.read_event().unwrap() {
+            Event::Eof => break,
+            Event::Empty(e) | Event::Start(e)
+                if e.name().as_ref().starts_with("w:commentRange") =>
+            {
+                let id = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.as_ref() == "w:id")
+                    .unwrap()
+                    .value
+                    .into_owned();
+                if e.name().as_ref() == "w:commentRangeStart" {
+                    out.insert(id.clone(), String::new());
+                    open.push(id);
+                } else {
+                    open.retain(|x| *x != id);
+                }
+            }
+            Event::Start(e) if e.name().as_ref() == "w:t" => in_t = true,
+            Event::End(e) if e.name().as_ref() == "w:t" => in_t = false,
+            Event::End(e) if e.name().as_ref() == "w:p" => add(&open, &mut out, "\n"),
+            Event::Empty(e) if e.name().as_ref() == "w:tab" => add(&open, &mut out, " "),
+            Event::Text(t) if in_t => add(&open, &mut out, &t.xml10_content()),
+            Event::GeneralRef(g) if in_t => {
+                let c = quick_xml::escape::resolve_predefined_entity(&g.clone().into_inner());
+                add(&open, &mut out, c.unwrap());
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Annotates `bytes` with findings on the given texts (found in the document text), and
+/// returns the text each comment covers, by finding.
+fn annotate_texts(bytes: &[u8], texts: &[&str]) -> (Vec<String>, Vec<u8>) {
+    let src = crate::input::docx::read("t.docx", bytes, crate::input::DEFAULT_MAX_SIZE).unwrap();
+    let doc = crate::parse::parse_document(&src, &RuleData::builtin());
+    let findings: Vec<Finding> = texts
+        .iter()
+        .map(|t| {
+            let at = src
+                .text
+                .find(t)
+                .unwrap_or_else(|| panic!("{t} in {:?}", src.text));
+            finding("vague-lead", Span::new(at, at + t.len()))
+        })
+        .collect();
+    let a = annotate(bytes, &src, &doc, &findings).unwrap();
+    let xml = package::read(&a.bytes).unwrap().document;
+    let ranges = covered(&xml);
+    let mut ids: Vec<&String> = ranges.keys().collect();
+    ids.sort_by_key(|k| k.parse::<u32>().unwrap());
+    (ids.iter().map(|k| ranges[*k].clone()).collect(), a.bytes)
+}
+
+#[test]
+fn ranges_cross_runs_escapes_and_tabs_exactly() {
+    let body = "<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr>\
+        <w:r><w:rPr><w:b/></w:rPr><w:t>一、总体要求</w:t></w:r></w:p>\
+        <w:p><w:r w:rsidR=\"00AB\"><w:rPr><w:b/><w:color w:val=\"FF0000\"/></w:rPr><w:t>（一）加强食品</w:t></w:r>\
+        <w:r><w:t xml:space=\"preserve\">安全 &amp; 监管</w:t></w:r>\
+        <w:r><w:tab/><w:t>工作。（责任单位：各有关部门）</w:t></w:r></w:p>";
+    let bytes = docx(body, None);
+    let (got, _) = annotate_texts(
+        &bytes,
+        &[
+            "食品安全 & 监",
+            "&",
+            "工作",
+            "各有关部门",
+            "一、总体要求",
+            "（一）",
+        ],
+    );
+    assert_eq!(
+        got,
+        [
+            "食品安全 & 监",
+            "&",
+            "工作",
+            "各有关部门",
+            "一、总体要求",
+            "（一）"
+        ]
+    );
+}
+
+#[test]
+fn cells_merged_cells_and_xml_white_space() {
+    let cell = |t: &str, merge: &str| {
+        format!("<w:tc><w:tcPr>{merge}</w:tcPr><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>")
+    };
+    let body = format!(
+        "<w:p>\n  <w:r>\n    <w:t>一、主要任务</w:t>\n  </w:r>\n</w:p>\
+         <w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+        cell("1.加强监管", "<w:vMerge w:val=\"restart\"/>"),
+        cell("县市场监管局", ""),
+        cell("1.加强监管", "<w:vMerge/>"),
+        cell("有关部门", ""),
+    );
+    let bytes = docx(&body, None);
+    let (got, _) = annotate_texts(&bytes, &["主要任务", "市场监管", "有关部门"]);
+    assert_eq!(got, ["主要任务", "市场监管", "有关部门"]);
+}
+
+#[test]
+fn existing_comments_are_kept_and_ids_not_reused() {
+    let body = "<w:p><w:commentRangeStart w:id=\"0\"/><w:r><w:t>一、加强监管工作</w:t></w:r>\
+        <w:commentRangeEnd w:id=\"0\"/><w:r><w:commentReference w:id=\"0\"/></w:r></w:p>";
+    let theirs = "<w:comment w:id=\"0\" w:author=\"审核人\"><w:p><w:r><w:t>请核实</w:t></w:r></w:p></w:comment>";
+    let bytes = docx(body, Some(theirs));
+    let (got, out) = annotate_texts(&bytes, &["监管"]);
+    assert_eq!(got, ["一、加强监管工作", "监管"]);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
+    let mut c = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/comments.xml").unwrap(), &mut c).unwrap();
+    assert!(c.contains(theirs));
+    assert!(c.contains("<w:comment w:id=\"1\" w:author=\"planlint\""));
+    // The message is escaped, not markup.
+    assert!(c.contains("about &lt;vague-lead&gt; &amp; more"));
+    let mut rels = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("word/_rels/document.xml.rels").unwrap(),
+        &mut rels,
+    )
+    .unwrap();
+    assert_eq!(rels.matches("relationships/comments").count(), 1);
+}
+
+#[test]
+fn a_text_the_map_cannot_follow_is_refused() {
+    let bytes = docx("<w:p><w:r><w:t>一、加强监管工作</w:t></w:r></w:p>", None);
+    let mut src =
+        crate::input::docx::read("t.docx", &bytes, crate::input::DEFAULT_MAX_SIZE).unwrap();
+    src.text.push('x');
+    let doc = crate::parse::parse_document(&src, &RuleData::builtin());
+    let e = annotate(&bytes, &src, &doc, &[]).err().unwrap();
+    assert!(e.contains("could not be traced back"), "{e}");
+}

@@ -1,0 +1,48 @@
+//! The matrix as CSV: one row per directive task, one column per plan. UTF-8 with a byte-order
+//! mark, because Excel reads a CSV without one in the machine's ANSI code page and garbles
+//! Chinese; CRLF line ends and RFC 4180 quoting, as Excel writes them.
+
+use super::{Lang, Matrix, Word};
+
+fn field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn line(out: &mut String, fields: impl IntoIterator<Item = String>) {
+    let row: Vec<String> = fields.into_iter().map(|f| field(&f)).collect();
+    out.push_str(&row.join(","));
+    out.push_str("\r\n");
+}
+
+pub fn render(m: &Matrix, lang: Lang) -> String {
+    let mut out = String::from("\u{FEFF}");
+    let mut head = vec![
+        lang.word(Word::Section).to_string(),
+        "number".to_string(),
+        "id".to_string(),
+        "line".to_string(),
+        lang.word(Word::Task).to_string(),
+    ];
+    head.extend(m.plans.iter().map(|p| p.name.clone()));
+    head.push(lang.word(Word::Carried).to_string());
+    line(&mut out, head);
+    for s in &m.sections {
+        for r in &s.rows {
+            let mut row = vec![
+                s.name.clone(),
+                r.number.clone(),
+                r.id.clone(),
+                r.line.to_string(),
+                r.text.clone(),
+            ];
+            row.extend(r.cells.iter().map(|c| c.label(lang)));
+            row.push(r.carried().to_string());
+            line(&mut out, row);
+        }
+    }
+    out
+}

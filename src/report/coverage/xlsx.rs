@@ -1,0 +1,185 @@
+//! The matrix as an Excel workbook (rust_xlsxwriter, standard xlsx that Excel and WPS open):
+//! sheet 1 the matrix (header row and first column frozen, one fill colour per verdict, the
+//! section rows with their coverage per plan, the coverage row at the bottom), sheet 2 coverage
+//! per plan and per section. Both sheets print on A4 landscape.
+
+use super::{Lang, Matrix, Tally, Verdict, Word};
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+
+/// A4 in Excel's paper size numbering.
+const A4: u8 = 9;
+
+pub fn render(m: &Matrix, lang: Lang) -> Result<Vec<u8>, String> {
+    build(m, lang).map_err(|e| format!("cannot write the workbook: {e}"))
+}
+
+fn build(m: &Matrix, lang: Lang) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    matrix_sheet(wb.add_worksheet(), m, lang)?;
+    coverage_sheet(wb.add_worksheet(), m, lang)?;
+    wb.save_to_buffer()
+}
+
+fn base() -> Format {
+    Format::new()
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Top)
+        .set_font_size(10)
+}
+
+fn head() -> Format {
+    base()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(Color::RGB(0xF3F3F3))
+}
+
+fn print_setup(ws: &mut Worksheet) -> Result<(), XlsxError> {
+    ws.set_landscape();
+    ws.set_paper_size(A4);
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxError> {
+    ws.set_name(if lang == Lang::Zh {
+        "覆盖矩阵"
+    } else {
+        "matrix"
+    })?;
+    let n = m.plans.len() as u16;
+    let (head, text, num) = (
+        head(),
+        base().set_text_wrap(),
+        base().set_align(FormatAlign::Right),
+    );
+    let section = head.clone().set_background_color(Color::RGB(0xE8EEF7));
+    let fill = |v: Verdict| {
+        base()
+            .set_align(FormatAlign::Center)
+            .set_background_color(Color::RGB(v.colour()))
+    };
+    ws.write_string_with_format(0, 0, lang.word(Word::Task), &head)?;
+    for (j, p) in m.plans.iter().enumerate() {
+        ws.write_string_with_format(0, 1 + j as u16, &p.name, &head)?;
+        ws.set_column_width(1 + j as u16, 12)?;
+    }
+    ws.write_string_with_format(0, n + 1, lang.word(Word::Carried), &head)?;
+    ws.write_string_with_format(0, n + 2, lang.word(Word::Directive), &head)?;
+    ws.set_column_width(0, 48)?;
+    ws.set_column_width(n + 1, 10)?;
+    ws.set_column_width(n + 2, 80)?;
+    let mut r = 1u32;
+    for (s, sec) in m.sections.iter().enumerate() {
+        ws.write_string_with_format(r, 0, &sec.name, &section)?;
+        for j in 0..m.plans.len() {
+            let t = m.section_tally(s, j);
+            ws.write_string_with_format(r, 1 + j as u16, ratio(&t), &section)?;
+        }
+        ws.write_string_with_format(r, n + 1, m.section_total(s).show(), &section)?;
+        ws.write_string_with_format(r, n + 2, "", &section)?;
+        r += 1;
+        for row in &sec.rows {
+            ws.write_string_with_format(r, 0, row.short(40), &text)?;
+            for (j, c) in row.cells.iter().enumerate() {
+                ws.write_string_with_format(r, 1 + j as u16, c.label(lang), &fill(c.verdict()))?;
+            }
+            ws.write_string_with_format(
+                r,
+                n + 1,
+                format!("{}/{}", row.carried(), row.cells.len()),
+                &num,
+            )?;
+            ws.write_string_with_format(r, n + 2, &row.full, &text)?;
+            r += 1;
+        }
+    }
+    ws.write_string_with_format(r, 0, lang.word(Word::Coverage), &head)?;
+    for j in 0..m.plans.len() {
+        ws.write_string_with_format(r, 1 + j as u16, m.plan_tally(j).show(), &head)?;
+    }
+    ws.write_string_with_format(r, n + 1, m.total().show(), &head)?;
+    ws.set_freeze_panes(1, 1)?;
+    print_setup(ws)?;
+    ws.set_repeat_columns(0, 0)?;
+    Ok(())
+}
+
+fn ratio(t: &Tally) -> String {
+    format!("{}/{}", t.matched(), t.total)
+}
+
+fn coverage_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxError> {
+    ws.set_name(if lang == Lang::Zh {
+        "落实率"
+    } else {
+        "coverage"
+    })?;
+    let (head, text) = (head(), base().set_text_wrap());
+    let int = base();
+    let pct = base().set_num_format("0.0%");
+    let labels = [
+        Verdict::Covered,
+        Verdict::Partly,
+        Verdict::Missing,
+        Verdict::WeakerTarget,
+        Verdict::LaterDeadline,
+        Verdict::NotApplicable,
+    ];
+    let mut heads: Vec<&str> = vec![lang.word(Word::Plans), "path"];
+    heads.extend(labels.iter().map(|v| v.label(lang)));
+    heads.extend([lang.word(Word::Task), lang.word(Word::Coverage)]);
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &head)?;
+    }
+    let counts = |t: &Tally| {
+        [
+            t.covered,
+            t.partly,
+            t.missing,
+            t.weaker_target,
+            t.later_deadline,
+            t.not_applicable,
+            t.total,
+        ]
+    };
+    let mut r = 1u32;
+    let put = |ws: &mut Worksheet, r: u32, name: &str, path: &str, t: &Tally| {
+        ws.write_string_with_format(r, 0, name, &text)?;
+        ws.write_string_with_format(r, 1, path, &text)?;
+        for (c, v) in counts(t).iter().enumerate() {
+            ws.write_number_with_format(r, 2 + c as u16, *v as f64, &int)?;
+        }
+        ws.write_number_with_format(r, 9, t.percent() / 100.0, &pct)?;
+        Ok::<(), XlsxError>(())
+    };
+    for (j, p) in m.plans.iter().enumerate() {
+        put(ws, r, &p.name, &p.path, &m.plan_tally(j))?;
+        r += 1;
+    }
+    put(ws, r, lang.word(Word::Total), "", &m.total())?;
+    r += 2;
+    ws.write_string_with_format(r, 0, lang.word(Word::Section), &head)?;
+    for (j, p) in m.plans.iter().enumerate() {
+        ws.write_string_with_format(r, 1 + j as u16, &p.name, &head)?;
+    }
+    let last = 1 + m.plans.len() as u16;
+    ws.write_string_with_format(r, last, lang.word(Word::Total), &head)?;
+    for (s, sec) in m.sections.iter().enumerate() {
+        r += 1;
+        ws.write_string_with_format(r, 0, &sec.name, &text)?;
+        for j in 0..m.plans.len() {
+            let t = m.section_tally(s, j);
+            ws.write_number_with_format(r, 1 + j as u16, t.percent() / 100.0, &pct)?;
+        }
+        ws.write_number_with_format(r, last, m.section_total(s).percent() / 100.0, &pct)?;
+    }
+    ws.set_column_width(0, 36)?;
+    ws.set_column_width(1, 24)?;
+    for c in 2..last.max(10) + 1 {
+        ws.set_column_width(c, 11)?;
+    }
+    print_setup(ws)?;
+    Ok(())
+}

@@ -1,0 +1,66 @@
+//! `repeated-character` (PL116): the same Chinese character written twice where no word
+//! doubles it (整改率率达到, 兽药药残留). See rules/rules.toml and rules/units.toml `[typos]`.
+//!
+//! A doubled character is no typo when the pair is a reduplication (层层, 批批: data), a word
+//! of the word list (rules/words.txt), or a word boundary: the second character opens a word
+//! with the character after it (鄂尔多斯市|市场, 肉品|品质, 财政局|局长). Every typo found in
+//! real plans leaves the second character stranded (率率达到, 药药残留, 工作作，), while a
+//! boundary is common: when in doubt, the rule stays quiet.
+
+use super::{Context, Findings};
+use crate::source::Span;
+
+pub const RULE: &str = "repeated-character";
+
+pub fn run(cx: &Context, out: &mut Findings) {
+    let typos = &cx.data.units.typos;
+    let words = &cx.data.words;
+    let text = cx.src.text.as_str();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let Some(&(j, d)) = it.peek() else { break };
+        if c != d || !is_han(c) {
+            continue;
+        }
+        let after = text[j + d.len_utf8()..].chars().next();
+        let pair = format!("{c}{c}");
+        let quiet = typos.reduplications.iter().any(|r| r.contains(&pair))
+            || words.contains(c, c)
+            || after.is_some_and(|n| words.contains(c, n));
+        if !quiet {
+            let span = Span::new(i, j + d.len_utf8());
+            out.report(RULE, span, t!(cx, "message", pair = pair, char = c))
+                .help(t!(cx, "help", char = c));
+        }
+    }
+}
+
+/// A CJK ideograph (the unified block and extension A).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn fires_on_doubled_characters_no_word_doubles() {
+        let plan = "一、任务\n（一）整改。体系检查问题整改率率达到100%，集中整治兽药药残留超标，做好应急救援工作作，指导开展。\n";
+        let f = findings_of(plan, super::RULE);
+        assert_eq!(
+            f,
+            vec![
+                (2, 15, "率率: the character 率 is written twice".to_string()),
+                (2, 29, "药药: the character 药 is written twice".to_string()),
+                (2, 43, "作作: the character 作 is written twice".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn quiet_on_reduplications_and_word_boundaries() {
+        let plan = "一、任务\n（一）监管。鄂尔多斯市市场监督管理局局长层层落实，批批自检，肉品品质好，食品品种丰富，城市市容整洁，委员会会议每年年底召开，及时报告属地监管管理部门，ᠮᠤᠮᠤ。\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+    }
+}
