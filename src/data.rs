@@ -663,7 +663,7 @@ impl RuleEntry {
 }
 
 /// The language of messages, help texts and documentation.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
     #[default]
     En,
@@ -696,6 +696,11 @@ impl Lang {
                     Lang::En
                 }
             })
+    }
+
+    /// The language of this process's locale.
+    pub fn from_env() -> Lang {
+        Lang::from_locale(|k| std::env::var(k).ok())
     }
 
     pub fn name(self) -> &'static str {
@@ -843,5 +848,37 @@ impl Words {
                     .collect()
             })
             .contains(&[a, b])
+    }
+}
+
+#[cfg(test)]
+mod lang_tests {
+    use super::Lang;
+
+    #[test]
+    fn the_locale_chooses_the_language_as_posix_programs_read_it() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |k: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == k)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "C")])), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+        // LC_ALL over LC_MESSAGES over LANG; an empty one does not count.
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW"), ("LANG", "C")])),
+            Lang::Zh
+        );
+        assert_eq!(Lang::parse("zh-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
     }
 }

@@ -423,5 +423,5 @@ fn annotate_never_overwrites_its_input() {
         b"",
     );
     assert_eq!(r.status, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("with 19 comments"), "{}", r.stderr);
+    assert!(r.stderr.contains("with 26 comments"), "{}", r.stderr);
 }

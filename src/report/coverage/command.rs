@@ -52,7 +52,8 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
     let config = load_config(args.config.as_deref(), args.no_config)?;
     let mut dirs = config.data_dirs.clone();
     dirs.extend(args.input.rules.iter().cloned());
-    let data = load_rules(&dirs)?;
+    let mut data = load_rules(&dirs)?;
+    data.lang = lang;
     let enc = crate::cli::encoding(&args.input)?;
     let unknown = |u: crate::rules::UnknownRule| {
         Outcome::error(format!("unknown rule `{}` (see `planlint rules`)", u.0))

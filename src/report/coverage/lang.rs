@@ -22,29 +22,11 @@ impl Verdict {
     }
 }
 
-/// The language of the report's own words (labels, headings); plan and directive text is
-/// quoted as written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    Zh,
-    En,
-}
+/// The language of the report's own words (labels, headings) is the run's language; plan and
+/// directive text is quoted as written.
+pub use crate::data::Lang;
 
 impl Lang {
-    /// From the locale: LC_ALL, then LC_MESSAGES, then LANG (zh* is Chinese; otherwise English).
-    pub fn from_env() -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok())
-            .find(|v| !v.is_empty())
-            .unwrap_or_default();
-        if locale.to_ascii_lowercase().starts_with("zh") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-
     /// One of the report's fixed words.
     pub fn word(self, w: Word) -> &'static str {
         let (en, zh) = match w {
