@@ -121,6 +121,7 @@ fn long_line(n: usize, data: &RuleData, set: &RuleSet, config: &Config) -> Durat
                 findings,
                 directive: None,
                 suppressed: 0,
+                lang: planlint::data::Lang::En,
             }),
         }];
         let style = report::human::Style {

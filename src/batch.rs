@@ -366,6 +366,7 @@ impl Batch<'_> {
                     findings,
                     directive: directive.map(|d| (d.path.clone(), Arc::clone(&d.src))),
                     suppressed,
+                    lang: self.data.lang,
                 }),
             },
             ignores,
@@ -454,6 +455,7 @@ impl Batch<'_> {
                 findings,
                 directive: None,
                 suppressed: 0,
+                lang: self.data.lang,
             }),
         })
     }

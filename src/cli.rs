@@ -2,7 +2,7 @@
 
 use crate::batch::{load_directive, Batch};
 use crate::config::{self, Config};
-use crate::data::{RuleData, Severity};
+use crate::data::{Lang, RuleData, Severity};
 use crate::parse::parse_document;
 use crate::report::human::printable;
 use crate::report::{self, Output, Writer};
@@ -47,12 +47,18 @@ pub enum Command {
         name: Option<String>,
         #[arg(long)]
         rules: Option<PathBuf>,
+        /// The language of the documentation (default: from LC_ALL, LC_MESSAGES or LANG).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// Print a rule's documentation (same as `rules NAME`).
     Explain {
         name: String,
         #[arg(long)]
         rules: Option<PathBuf>,
+        /// The language of the documentation (default: from LC_ALL, LC_MESSAGES or LANG).
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
     },
     /// The reviewer's coverage matrix: the directive's tasks against many plans (HTML, CSV,
     /// xlsx or JSON).
@@ -82,9 +88,10 @@ pub struct ReportArgs {
     /// html, csv, xlsx or json (default: from the -o extension, else html).
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
-    /// The language of the report's own words (default: from LC_ALL, LC_MESSAGES or LANG).
+    /// The language of the report's own words and its findings (default: planlint.toml's
+    /// `lang`, else from LC_ALL, LC_MESSAGES or LANG).
     #[arg(long, value_enum)]
-    pub lang: Option<crate::report::coverage::Lang>,
+    pub lang: Option<Lang>,
     /// Use this config file instead of the planlint.toml found by walking up from here.
     #[arg(long)]
     pub config: Option<PathBuf>,
@@ -165,6 +172,10 @@ pub struct CheckArgs {
     /// Print nothing but the summary line and errors.
     #[arg(short, long)]
     pub quiet: bool,
+    /// The language of messages and help texts: zh or en (default: planlint.toml's `lang`,
+    /// else from LC_ALL, LC_MESSAGES or LANG: zh* gives Chinese, anything else English).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
     /// Leave out the summary line.
     #[arg(long)]
     pub no_summary: bool,
@@ -201,6 +212,8 @@ pub enum ParseFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
     Human,
+    /// One line per finding: path:line:col: CODE rule message.
+    Concise,
     Json,
     Sarif,
     Github,
@@ -294,12 +307,19 @@ pub fn run(cli: Cli, out: &mut Output) -> Outcome {
             Ok(o) | Err(o) => o,
         },
         Command::Diff(args) => crate::diff::run(&args),
-        Command::Rules { name: None, rules } => run_rules_list(&rules),
+        Command::Rules {
+            name: None, rules, ..
+        } => run_rules_list(&rules),
         Command::Rules {
             name: Some(n),
             rules,
+            lang,
         }
-        | Command::Explain { name: n, rules } => run_explain(&n, &rules),
+        | Command::Explain {
+            name: n,
+            rules,
+            lang,
+        } => run_explain(&n, &rules, lang.unwrap_or_else(Lang::from_env)),
         Command::Report(args) => crate::report::coverage::command::run(&args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -408,7 +428,8 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     let config = load_config(args.config.as_deref(), args.no_config)?;
     let mut data_dirs = config.data_dirs.clone();
     data_dirs.extend(args.input.rules.iter().cloned());
-    let data = load_rules(&data_dirs)?;
+    let mut data = load_rules(&data_dirs)?;
+    data.lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_env);
     let enc = encoding(&args.input)?;
     let max_size = max_size(&args.input, Some(&config));
     let select = if args.select.is_empty() {
@@ -465,6 +486,7 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
         CheckFormat::Json => report::Format::Json,
         CheckFormat::Sarif => report::Format::Sarif(&data.catalogue),
         CheckFormat::Github => report::Format::Github,
+        CheckFormat::Concise => report::Format::Concise,
         CheckFormat::Human => report::Format::Human {
             style: report::human::Style {
                 color: args.color.enabled(),
@@ -479,6 +501,7 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     // read errors go to standard error.
     let errors_apart = recording || matches!(args.format, CheckFormat::Json | CheckFormat::Sarif);
     let mut writer = Writer::new(format, !args.no_summary);
+    writer.lang = data.lang;
     let mut stderr = String::new();
     // --annotate: a Word copy of the one plan, written where the plan was checked (its report
     // is the first; the config's own report comes after it).
@@ -594,7 +617,7 @@ fn run_rules_list(dir: &Option<PathBuf>) -> Outcome {
     }
 }
 
-fn run_explain(name: &str, dir: &Option<PathBuf>) -> Outcome {
+fn run_explain(name: &str, dir: &Option<PathBuf>, lang: Lang) -> Outcome {
     let data = match load_rules(dir.as_slice()) {
         Ok(d) => d,
         Err(o) => return o,
@@ -611,13 +634,16 @@ fn run_explain(name: &str, dir: &Option<PathBuf>) -> Outcome {
                 r.name,
                 r.code,
                 r.severity.name(),
-                match r.scope {
-                    crate::data::Scope::Plan => "checks one plan",
-                    crate::data::Scope::Directive => "needs --against",
-                    crate::data::Scope::Config => "checks planlint.toml",
+                match (r.scope, lang) {
+                    (crate::data::Scope::Plan, Lang::En) => "checks one plan",
+                    (crate::data::Scope::Directive, Lang::En) => "needs --against",
+                    (crate::data::Scope::Config, Lang::En) => "checks planlint.toml",
+                    (crate::data::Scope::Plan, Lang::Zh) => "检查单个方案",
+                    (crate::data::Scope::Directive, Lang::Zh) => "需与上级文件比对（--against）",
+                    (crate::data::Scope::Config, Lang::Zh) => "检查 planlint.toml",
                 },
                 r.summary,
-                r.explanation
+                r.explanation(lang)
             ),
             stderr: String::new(),
             status: 0,

@@ -24,6 +24,7 @@ struct RawConfig {
     fail_on: Option<Spanned<String>>,
     baseline: Option<String>,
     max_size: Option<Spanned<RawSize>>,
+    lang: Option<Spanned<String>>,
     #[serde(default)]
     directive: Vec<RawDirective>,
     #[serde(default)]
@@ -107,6 +108,8 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     /// `max-size`: inputs larger than this many bytes are refused.
     pub max_size: Option<u64>,
+    /// `lang`: the language of findings (over the locale, under `--lang`).
+    pub lang: Option<crate::data::Lang>,
     pub directives: Vec<(Pattern, PathBuf)>,
     pub ignores: Vec<Ignore>,
     /// A reviewer's verdicts on directive tasks: `[[pair]]` and `[[not-applicable]]`.
@@ -290,6 +293,14 @@ pub fn parse(
             error(
                 Some(m.span()),
                 "max-size is bytes, or a number with K, M or G (\"512M\")".into(),
+            )
+        })?);
+    }
+    if let Some(l) = &raw.lang {
+        config.lang = Some(crate::data::Lang::parse(l.get_ref()).ok_or_else(|| {
+            error(
+                Some(l.span()),
+                format!("unknown lang `{}` (use zh or en)", l.get_ref()),
             )
         })?);
     }

@@ -874,7 +874,11 @@ mod lang_tests {
             Lang::En
         );
         assert_eq!(
-            Lang::from_locale(env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW"), ("LANG", "C")])),
+            Lang::from_locale(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "zh_TW"),
+                ("LANG", "C")
+            ])),
             Lang::Zh
         );
         assert_eq!(Lang::parse("zh-CN"), Some(Lang::Zh));

@@ -146,6 +146,7 @@ pub fn check_and_render(plan: &str, directive: Option<&str>, data: &RuleData) ->
             findings: findings.clone(),
             directive: dir.map(|(s, _)| ("directive.txt".to_string(), std::sync::Arc::new(s))),
             suppressed: 0,
+            lang: data.lang,
         }),
     }];
     let style = report::human::Style {

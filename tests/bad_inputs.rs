@@ -237,7 +237,7 @@ fn never_writes_inputs_and_output_is_deterministic_in_any_thread_count() {
     let args = ["check", "--no-config", "*.txt", "--against", "plan01.txt"];
     let runs: Vec<Run> = (0..3)
         .map(|i| {
-            let mut c = std::process::Command::new(crate::support::BIN);
+            let mut c = crate::support::planlint();
             c.args(args).current_dir(dir.path()).env("NO_COLOR", "1");
             if i == 2 {
                 c.env("RAYON_NUM_THREADS", "1");
@@ -290,6 +290,9 @@ fn bounded_with<S: AsRef<OsStr>>(dir: &Path, setup: &str, args: &[S], stdin: Opt
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C")
         .stdin(stdin.unwrap_or(Stdio::null()))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -624,7 +627,7 @@ fn a_write_error_exits_2_with_one_line_in_every_format() {
             .write(true)
             .open("/dev/full")
             .unwrap();
-        let out = Command::new(crate::support::BIN)
+        let out = crate::support::planlint()
             .args(["check", "--no-config", "--format", format])
             .arg(seed("003"))
             .stdout(full)
@@ -638,7 +641,7 @@ fn a_write_error_exits_2_with_one_line_in_every_format() {
         );
     }
     // A closed pipe is not an error: the status is the findings'.
-    let mut child = Command::new(crate::support::BIN)
+    let mut child = crate::support::planlint()
         .args(["check", "--no-config"])
         .arg(seed("003"))
         .stdout(Stdio::piped())

@@ -1,9 +1,8 @@
 //! Shell completions, the manual page, and colour in `diff` decided by anstream (NO_COLOR,
 //! CLICOLOR_FORCE) unless `--color` says.
 
-use crate::support::{run_in, seed, BIN};
+use crate::support::{run_in, seed};
 use std::path::Path;
-use std::process::Command;
 
 fn run(args: &[&str]) -> crate::support::Run {
     run_in(Path::new("."), args, b"")
@@ -53,7 +52,7 @@ fn completions_for_every_shell_and_a_man_page() {
 /// `planlint diff 003 --against 001 ARGS` with extra environment.
 fn diff(env: &[(&str, &str)], args: &[&str]) -> String {
     let (plan, directive) = (seed("003"), seed("001"));
-    let mut c = Command::new(BIN);
+    let mut c = crate::support::planlint();
     c.args(["diff", "--no-config"])
         .arg(&plan)
         .arg("--against")
@@ -101,4 +100,88 @@ fn diff_colour_honours_no_color_and_the_color_flag() {
         .replace("{+", "")
         .replace("+}", "");
     assert_eq!(stripped, unmarked);
+}
+
+/// `planlint check` in a locale, with extra arguments, run in `dir`.
+fn check_in(dir: &Path, locale: &str, args: &[&str]) -> crate::support::Run {
+    let out = crate::support::planlint()
+        .args(["check"])
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("LANG", locale)
+        .output()
+        .unwrap();
+    crate::support::Run {
+        status: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn messages_follow_the_locale_the_flag_and_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed("003"), dir.path().join("plan.txt")).unwrap();
+    let zh_first = "plan.txt:10:1: PL108 numbering 序号(二）的括号全角、半角混用";
+    let en_first = "plan.txt:10:1: PL108 numbering (二） mixes half- and full-width brackets";
+    let zh_summary = "planlint: 共 26 个问题（错误 0 个，警告 24 个，提示 2 个），涉及 1 个文件";
+    let en_summary = "planlint: 26 findings (0 errors, 24 warnings, 2 info) in 1 file";
+    let first_and_last = |r: &crate::support::Run| {
+        // Warnings fail the check by default.
+        assert_eq!(r.status, 1, "{}", r.stderr);
+        let lines: Vec<&str> = r.stdout.lines().collect();
+        assert_eq!(lines.len(), 27, "{}", r.stdout);
+        (lines[0].to_string(), lines[26].to_string())
+    };
+    let concise = ["--no-config", "--format", "concise", "plan.txt"];
+    let r = check_in(dir.path(), "zh_CN.UTF-8", &concise);
+    assert_eq!(first_and_last(&r), (zh_first.into(), zh_summary.into()));
+    let r = check_in(dir.path(), "C", &concise);
+    assert_eq!(first_and_last(&r), (en_first.into(), en_summary.into()));
+    // The flag wins over the locale, both ways.
+    let r = check_in(
+        dir.path(),
+        "zh_CN.UTF-8",
+        &[&concise[..], &["--lang", "en"]].concat(),
+    );
+    assert_eq!(first_and_last(&r), (en_first.into(), en_summary.into()));
+    let r = check_in(dir.path(), "C", &[&concise[..], &["--lang", "zh"]].concat());
+    assert_eq!(first_and_last(&r), (zh_first.into(), zh_summary.into()));
+    // planlint.toml's lang wins over the locale, the flag over planlint.toml.
+    std::fs::write(dir.path().join("planlint.toml"), "lang = \"zh\"\n").unwrap();
+    let configured = ["--format", "concise", "plan.txt"];
+    let r = check_in(dir.path(), "C", &configured);
+    assert_eq!(first_and_last(&r), (zh_first.into(), zh_summary.into()));
+    let r = check_in(
+        dir.path(),
+        "C",
+        &[&configured[..], &["--lang", "en"]].concat(),
+    );
+    assert_eq!(first_and_last(&r), (en_first.into(), en_summary.into()));
+    std::fs::write(dir.path().join("planlint.toml"), "lang = \"fr\"\n").unwrap();
+    let r = check_in(dir.path(), "C", &configured);
+    assert_eq!(r.status, 2);
+    assert!(r.stderr.contains("unknown lang"), "{}", r.stderr);
+    assert!(r.stderr.contains("(use zh or en)"), "{}", r.stderr);
+    // The help line of the human format is in the same language as the message.
+    let r = check_in(dir.path(), "zh_CN.UTF-8", &["--no-config", "plan.txt"]);
+    assert!(
+        r.stdout.contains("  help: 括号应统一为全角，如（二）\n"),
+        "{}",
+        r.stdout
+    );
+    let r = check_in(dir.path(), "C", &["--no-config", "plan.txt"]);
+    assert!(!r.stdout.contains("括号应统一为全角"), "{}", r.stdout);
+}
+
+#[test]
+fn explain_in_either_language() {
+    let zh = run(&["explain", "missing-lead", "--lang", "zh"]);
+    assert_eq!(zh.status, 0, "{}", zh.stderr);
+    assert!(zh.stdout.contains("检查单个方案"), "{}", zh.stdout);
+    assert!(zh.stdout.contains("检查内容"), "{}", zh.stdout);
+    let en = run(&["explain", "missing-lead"]);
+    assert!(en.stdout.contains("checks one plan"), "{}", en.stdout);
+    assert!(!en.stdout.contains("检查内容"), "{}", en.stdout);
 }

@@ -245,20 +245,30 @@ fn real_pairs() {
 
 #[test]
 fn rendered_diagnostics_snapshots() {
-    let data = RuleData::builtin();
-    let set = RuleSet::new(&data.catalogue, &[], &[]).unwrap();
-    for s in ["000", "001", "002", "003", "004"] {
-        let (src, _) = load(s);
-        let f = planlint::batch::check_source(&src, &data, &set, None);
-        let style = planlint::report::human::Style {
-            color: false,
-            unicode: true,
-            width: 100,
-        };
-        let out: String = f
-            .iter()
-            .map(|x| planlint::report::human::render_finding(&src, &src.name, x, None, style))
-            .collect();
-        insta::assert_snapshot!(format!("seed_{s}"), out);
+    use planlint::data::Lang;
+    for lang in [Lang::En, Lang::Zh] {
+        let mut data = RuleData::builtin();
+        data.lang = lang;
+        let set = RuleSet::new(&data.catalogue, &[], &[]).unwrap();
+        for s in ["000", "001", "002", "003", "004"] {
+            let (src, _) = load(s);
+            let f = planlint::batch::check_source(&src, &data, &set, None);
+            let style = planlint::report::human::Style {
+                color: false,
+                unicode: true,
+                width: 100,
+            };
+            let out: String = f
+                .iter()
+                .map(|x| {
+                    planlint::report::human::render_finding(&src, &src.name, x, None, style, lang)
+                })
+                .collect();
+            let name = match lang {
+                Lang::En => format!("seed_{s}"),
+                Lang::Zh => format!("seed_{s}_zh"),
+            };
+            insta::assert_snapshot!(name, out);
+        }
     }
 }

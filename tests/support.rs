@@ -35,9 +35,19 @@ impl Run {
     }
 }
 
+/// planlint in the English the tests expect, whatever the machine's locale: the language of
+/// messages follows LC_ALL, LC_MESSAGES and LANG.
+pub fn planlint() -> Command {
+    let mut c = Command::new(BIN);
+    c.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C");
+    c
+}
+
 /// Runs planlint with `args` in `dir`, feeding `stdin`.
 pub fn run_in(dir: &Path, args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(BIN)
+    let mut child = planlint()
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")

@@ -28,7 +28,7 @@ pub fn file(r: &FileReport) -> String {
                     Severity::Warning => "warning",
                     Severity::Info => "notice",
                 };
-                let message = super::message_with_place(&c.src, f);
+                let message = super::message_with_place(c, f);
                 out.push_str(&format!(
                     "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
                     property(&r.path),

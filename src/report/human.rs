@@ -3,6 +3,7 @@
 //! shown as symbols. A finding deep inside a paragraph-long line reads as well as any other,
 //! and nothing a document holds can reach miette's limits or a terminal's escape sequences.
 
+use super::words;
 use super::FileReport;
 use crate::data::Severity;
 use crate::finding::Finding;
@@ -310,6 +311,7 @@ pub fn render_finding(
     f: &Finding,
     directive: Option<&super::DirectiveSource>,
     style: Style,
+    lang: crate::data::Lang,
 ) -> String {
     let theme = match (style.unicode, style.color) {
         (true, true) => GraphicalTheme::unicode(),
@@ -332,10 +334,10 @@ pub fn render_finding(
         let places: Vec<String> = far
             .iter()
             .map(|(s, l)| {
-                format!(
-                    "{l}: line {}, column {}",
-                    line(*s),
-                    src.line_col(s.start).column
+                words::labelled(
+                    l,
+                    &words::line_column(line(*s), src.line_col(s.start).column, lang),
+                    lang,
                 )
             })
             .collect();
@@ -373,7 +375,7 @@ pub fn render_finding(
         );
     }
     if let Some(place) = src.place_at(f.span.start) {
-        out.push_str(&format!("  in Word: {place}\n"));
+        out.push_str(&format!("  {}\n", words::in_word(&place, lang)));
     }
     if let (Some(d), Some((dpath, dsrc))) = (&f.directive, directive) {
         let p = dsrc.position(d.span);
@@ -383,8 +385,9 @@ pub fn render_finding(
             .take(60)
             .filter(|c| *c != '\n' && *c != '\r')
             .collect();
+        let (directive_word, task_word) = words::directive_label(lang);
         out.push_str(&format!(
-            "  directive: {}:{}:{} task {}: {}\n",
+            "  {directive_word}: {}:{}:{} {task_word}{}: {}\n",
             printable(dpath),
             p.line,
             p.column,
@@ -408,6 +411,7 @@ pub fn file(r: &FileReport, style: Style, quiet: bool) -> String {
                         f,
                         c.directive.as_ref(),
                         style,
+                        c.lang,
                     ));
                     out.push('\n');
                 }

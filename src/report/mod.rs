@@ -2,12 +2,14 @@
 //! GitHub). A report is written as the files come: each file's part is rendered where the file
 //! was checked and written in argument order, so memory holds a few files' output, not a run's.
 
+pub mod concise;
 pub mod coverage;
 pub mod github;
 pub mod human;
 pub mod json;
 pub mod parse_view;
 pub mod sarif;
+pub mod words;
 
 use crate::data::{Catalogue, Severity};
 use crate::finding::Finding;
@@ -15,10 +17,11 @@ use crate::source::SourceFile;
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// A finding's message with the Word place it points at, for one-line formats (SARIF, GitHub).
-pub fn message_with_place(src: &SourceFile, f: &Finding) -> String {
-    match src.place_at(f.span.start) {
-        Some(place) => format!("{} (in Word: {place})", f.message),
+/// A finding's message with the Word place it points at, for one-line formats (SARIF, GitHub,
+/// concise), in the language of the check.
+pub fn message_with_place(c: &Checked, f: &Finding) -> String {
+    match c.src.place_at(f.span.start) {
+        Some(place) => format!("{} ({})", f.message, words::in_word(&place, c.lang)),
         None => f.message.clone(),
     }
 }
@@ -39,6 +42,8 @@ pub struct Checked {
     pub directive: Option<DirectiveSource>,
     /// Findings dropped by ignore entries, disable comments or the baseline.
     pub suppressed: usize,
+    /// The language the findings were written in (and the report's words around them).
+    pub lang: crate::data::Lang,
 }
 
 /// Counts for the closing summary.
@@ -136,6 +141,7 @@ pub enum Format<'a> {
     Json,
     Sarif(&'a Catalogue),
     Github,
+    Concise,
 }
 
 /// One file's part of a report, rendered where the file was checked.
@@ -168,6 +174,7 @@ impl Format<'_> {
             Format::Json => json::file(r),
             Format::Sarif(catalogue) => sarif::file(r, catalogue),
             Format::Github => github::file(r),
+            Format::Concise => concise::file(r),
         };
         Part {
             text,
@@ -230,6 +237,8 @@ pub struct Writer<'a> {
     opened: bool,
     pub summary: Summary,
     failures: Vec<(String, String)>,
+    /// The language of the summary line.
+    pub lang: crate::data::Lang,
 }
 
 impl<'a> Writer<'a> {
@@ -237,6 +246,7 @@ impl<'a> Writer<'a> {
         Writer {
             format,
             summary_line,
+            lang: crate::data::Lang::En,
             opened: false,
             summary: Summary::default(),
             failures: Vec::new(),
@@ -271,7 +281,9 @@ impl<'a> Writer<'a> {
         let closing = match self.format {
             Format::Json => json::closing(self.opened, &self.summary),
             Format::Sarif(catalogue) => sarif::closing(self.opened, &self.failures, catalogue),
-            _ if self.summary_line => format!("planlint: {}\n", self.summary.line()),
+            _ if self.summary_line => {
+                format!("planlint: {}\n", words::summary(&self.summary, self.lang))
+            }
             _ => String::new(),
         };
         out.write(&closing);

@@ -60,25 +60,27 @@ fn location(path: &str, src: &SourceFile, span: Span, message: Option<&str>) -> 
 
 fn result(
     path: &str,
-    src: &SourceFile,
+    c: &super::Checked,
     f: &Finding,
     directive: Option<&super::DirectiveSource>,
     rule_index: Option<usize>,
     fingerprint: &str,
 ) -> Value {
+    let src = &c.src;
     let mut related: Vec<Value> = f
         .related
         .iter()
         .map(|(s, label)| location(path, src, *s, Some(label)))
         .collect();
     if let (Some(d), Some((dpath, dsrc))) = (&f.directive, directive) {
-        let label = format!("directive task {}", d.task.trim());
+        let (directive_word, task_word) = super::words::directive_label(c.lang);
+        let label = format!("{directive_word} {task_word}{}", d.task.trim());
         related.push(location(dpath, dsrc, d.span, Some(&label)));
     }
     for (k, r) in related.iter_mut().enumerate() {
         r["id"] = json!(k);
     }
-    let mut text = super::message_with_place(src, f);
+    let mut text = super::message_with_place(c, f);
     if let Some(h) = &f.help {
         text.push_str(&format!("\n{h}"));
     }
@@ -113,7 +115,7 @@ pub fn file(rep: &FileReport, catalogue: &Catalogue) -> String {
     let mut out = String::new();
     for (f, fp) in c.findings.iter().zip(&prints) {
         let index = catalogue.rule.iter().position(|r| r.code == f.code);
-        let r = result(&rep.path, &c.src, f, c.directive.as_ref(), index, fp);
+        let r = result(&rep.path, c, f, c.directive.as_ref(), index, fp);
         if !out.is_empty() {
             out.push_str(",\n");
         }

@@ -48,8 +48,8 @@ fn format(args: &ReportArgs) -> Result<ReportFormat, Outcome> {
 
 fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
     let format = format(args)?;
-    let lang = args.lang.unwrap_or_else(Lang::from_env);
     let config = load_config(args.config.as_deref(), args.no_config)?;
+    let lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_env);
     let mut dirs = config.data_dirs.clone();
     dirs.extend(args.input.rules.iter().cloned());
     let mut data = load_rules(&dirs)?;
