@@ -263,6 +263,48 @@ pub struct SourceFile {
     pub places: Vec<(usize, Place)>,
     /// How the text is laid out, which decides the reader of its blocks.
     pub format: Format,
+    /// The invisible characters of the text as read (zero-width spaces, direction marks, a
+    /// byte-order mark inside the text), by byte offset. `text` holds each as ASCII spaces of
+    /// the same byte length, so the parser reads `市场\u{200B}监管局` as it reads any spaced
+    /// text, spans stay byte offsets into what was read, and columns count the character once.
+    pub invisible: Vec<(usize, char)>,
+}
+
+/// Characters that show nothing and mean nothing in a Chinese plan, but break matching of
+/// names and numbering when text is copied from web pages or Word: Unicode format characters
+/// (general category Cf) that occur in such copies, and the soft hyphen. Mongolian free
+/// variation selectors and emoji variation selectors are left alone: they shape visible text.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{61C}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// `text` with every invisible character replaced by as many ASCII spaces as it has bytes,
+/// and the characters replaced with their offsets.
+fn blank_invisible(text: String) -> (String, Vec<(usize, char)>) {
+    if !text.contains(is_invisible) {
+        return (text, Vec::new());
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut found = Vec::new();
+    for (i, c) in text.char_indices() {
+        if is_invisible(c) {
+            found.push((i, c));
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    (out, found)
 }
 
 /// The layout of a source's text.
@@ -312,7 +354,7 @@ impl SourceFile {
         text: impl Into<String>,
         encoding: Encoding,
     ) -> SourceFile {
-        let text = text.into();
+        let (text, invisible) = blank_invisible(text.into());
         let line_starts = line_starts(&text);
         SourceFile {
             name: name.into(),
@@ -322,6 +364,7 @@ impl SourceFile {
             char_marks: std::sync::OnceLock::new(),
             places: Vec::new(),
             format: Format::Text,
+            invisible,
         }
     }
 
@@ -374,7 +417,7 @@ impl SourceFile {
         };
         LineCol {
             line: idx + 1,
-            column: column + 1,
+            column: column - self.blanked_extra(start, offset) + 1,
         }
     }
 
@@ -387,6 +430,17 @@ impl SourceFile {
             end_line: b.line,
             end_column: b.column,
         }
+    }
+
+    /// The spaces counted in `start..offset` beyond one per invisible character they stand for
+    /// (an offset inside one counts as its start).
+    fn blanked_extra(&self, start: usize, offset: usize) -> usize {
+        let from = self.invisible.partition_point(|(o, _)| *o < start);
+        self.invisible[from..]
+            .iter()
+            .take_while(|(o, _)| *o < offset)
+            .map(|(o, c)| (offset - o).min(c.len_utf8() - 1))
+            .sum()
     }
 
     /// Characters before a byte offset: the mark at or before it, then the bytes after the mark
@@ -459,6 +513,44 @@ pub fn lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_read_as_spaces_and_count_once() {
+        let f = SourceFile::new(
+            "t",
+            "一、总则\n（一）市场\u{200B}监管局\u{200E}\u{FEFF}负责",
+        );
+        assert_eq!(f.text, "一、总则\n（一）市场   监管局      负责");
+        let zwsp = "一、总则\n（一）市场".len();
+        let lrm = zwsp + 3 + "监管局".len();
+        assert_eq!(
+            f.invisible,
+            vec![(zwsp, '\u{200B}'), (lrm, '\u{200E}'), (lrm + 3, '\u{FEFF}')]
+        );
+        assert_eq!(f.line_col(zwsp), LineCol { line: 2, column: 6 });
+        assert_eq!(f.line_col(zwsp + 1), LineCol { line: 2, column: 6 });
+        assert_eq!(f.line_col(zwsp + 2), LineCol { line: 2, column: 6 });
+        assert_eq!(f.line_col(zwsp + 3), LineCol { line: 2, column: 7 });
+        assert_eq!(
+            f.line_col(lrm + 3),
+            LineCol {
+                line: 2,
+                column: 11
+            }
+        );
+        assert_eq!(
+            f.line_col(f.text.find("负责").unwrap()),
+            LineCol {
+                line: 2,
+                column: 12
+            }
+        );
+        assert_eq!(f.line_col(3), LineCol { line: 1, column: 2 });
+        // Visible text is kept as it is.
+        let f = SourceFile::new("t", "第一条\u{3000}ᠮᠣᠩᠭᠣᠯ\u{180B}");
+        assert_eq!(f.text, "第一条\u{3000}ᠮᠣᠩᠭᠣᠯ\u{180B}");
+        assert!(f.invisible.is_empty());
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

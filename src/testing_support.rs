@@ -23,6 +23,27 @@ fn naive_line_starts(text: &str) -> Vec<usize> {
     starts
 }
 
+/// The text as it was read, with its invisible characters back in place of their spaces.
+fn as_read(src: &SourceFile) -> std::borrow::Cow<'_, str> {
+    if src.invisible.is_empty() {
+        return std::borrow::Cow::Borrowed(&src.text);
+    }
+    let mut out = String::with_capacity(src.text.len());
+    let mut from = 0;
+    for &(at, c) in &src.invisible {
+        out.push_str(&src.text[from..at]);
+        out.push(c);
+        from = at + c.len_utf8();
+    }
+    out.push_str(&src.text[from..]);
+    assert_eq!(
+        out.len(),
+        src.text.len(),
+        "invisible characters keep their byte length"
+    );
+    std::borrow::Cow::Owned(out)
+}
+
 /// Panics unless `span` is a valid, char-aligned range of `src`'s text whose line and column
 /// agree with an independent count.
 pub fn assert_span(src: &SourceFile, span: Span, what: &str) {
@@ -40,9 +61,16 @@ fn assert_span_with(src: &SourceFile, starts: &[usize], span: Span, what: &str) 
         text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
         "{what}: span {span:?} is not on char boundaries"
     );
+    let original = as_read(src);
     for offset in [span.start, span.end] {
         let line = starts.partition_point(|&s| s <= offset);
-        let column = text[starts[line - 1]..offset].chars().count() + 1;
+        // Columns count the characters as read: an invisible character once, however many
+        // spaces stand for it (an offset inside one counts as its start).
+        let mut at = offset;
+        while !original.is_char_boundary(at) {
+            at -= 1;
+        }
+        let column = original[starts[line - 1]..at].chars().count() + 1;
         let lc = src.line_col(offset);
         assert_eq!(
             (lc.line, lc.column),

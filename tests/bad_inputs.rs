@@ -1221,3 +1221,74 @@ fn own_files_from_hostile_text_load_or_fail_cleanly() {
         planlint::testing_support::load_own_file(&bytes);
     }
 }
+
+#[test]
+fn invisible_characters_are_read_as_spaces_and_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A plan copied from a web page: a zero-width space before every paragraph (not before
+    // the table's cell lines) and inside a unit's name.
+    let plain = seed_text("003");
+    let copied: String = plain
+        .split_inclusive('\n')
+        .map(|l| {
+            if l.trim().is_empty() || l.starts_with('\t') {
+                l.to_string()
+            } else {
+                format!("\u{200B}{l}")
+            }
+        })
+        .collect::<String>()
+        .replacen("市场监管局", "市场\u{200B}监管局", 1);
+    std::fs::write(d.join("plain.txt"), &plain).unwrap();
+    std::fs::write(d.join("copied.txt"), &copied).unwrap();
+    let tasks = |name: &str| {
+        let r = run_in(d, &["parse", "--format", "json", name], b"");
+        r.json()["tasks"].as_array().unwrap().len()
+    };
+    assert_eq!(tasks("plain.txt"), 164);
+    assert_eq!(tasks("copied.txt"), 164);
+    let rules = |name: &str, skip: &str| {
+        let r = run_in(
+            d,
+            &[
+                "check",
+                "--no-config",
+                "--format",
+                "concise",
+                "--skip",
+                skip,
+                name,
+            ],
+            b"",
+        );
+        r.stdout
+            .lines()
+            .filter_map(|l| l.split(' ').nth(2).map(str::to_string))
+            .collect::<Vec<_>>()
+    };
+    // Apart from the new findings, the copy draws the same rules as the plain plan.
+    assert_eq!(
+        rules("copied.txt", "invisible-character"),
+        rules("plain.txt", "invisible-character")
+    );
+    let r = run_in(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--select",
+            "invisible-character",
+            "copied.txt",
+        ],
+        b"",
+    );
+    assert!(
+        r.stdout.contains("⚠ an invisible character U+200B (zero width space); 151 more runs after this one are not listed"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(r.stdout.matches("PL119/invisible-character").count(), 20);
+    assert!(r.stdout.contains("╭─[copied.txt:1:1]"), "{}", r.stdout);
+    assert!(r.stdout.contains(" 2 │ ␣一、指导思想\n"), "{}", r.stdout);
+}

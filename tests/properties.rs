@@ -101,6 +101,10 @@ const PIECES: &[&str] = &[
     "é",
     "😀",
     "\u{feff}",
+    "\u{200b}",
+    "\u{200e}\u{202c}",
+    "\u{ad}",
+    "\u{61c}",
 ];
 
 fn plan_text() -> impl Strategy<Value = String> {

@@ -42,6 +42,9 @@ pub fn printable(s: &str) -> Cow<'_, str> {
 
 /// The lines a finding is drawn on, each long line cut around the marked places, control
 /// characters made printable; with the way back from window offsets to the source's.
+/// How the window shows an invisible character (a zero-width space, a direction mark).
+const INVISIBLE_MARK: char = '␣';
+
 pub struct Window<'a> {
     name: String,
     src: &'a SourceFile,
@@ -125,9 +128,21 @@ impl<'a> Window<'a> {
             if a > at {
                 self.text.push('…');
             }
+            let mut blank_until = 0;
             for (i, c) in text[a.max(at)..b].char_indices() {
-                self.map.push((self.text.len(), a.max(at) + i));
-                self.text.push_str(&printable(c.encode_utf8(&mut [0; 4])));
+                let offset = a.max(at) + i;
+                if offset < blank_until {
+                    continue; // the rest of the spaces standing for an invisible character
+                }
+                self.map.push((self.text.len(), offset));
+                match self.invisible_at(offset) {
+                    // One visible mark for the character that shows nothing.
+                    Some(len) => {
+                        self.text.push(INVISIBLE_MARK);
+                        blank_until = offset + len;
+                    }
+                    None => self.text.push_str(&printable(c.encode_utf8(&mut [0; 4]))),
+                }
             }
             at = b;
         }
@@ -136,6 +151,15 @@ impl<'a> Window<'a> {
         }
         // The line's end: spans ending there map to the end of what is shown.
         self.map.push((self.text.len(), end));
+    }
+
+    /// The byte length of the invisible character read at `offset`, if one was.
+    fn invisible_at(&self, offset: usize) -> Option<usize> {
+        let inv = &self.src.invisible;
+        let k = inv.partition_point(|(o, _)| *o < offset);
+        inv.get(k)
+            .filter(|(o, _)| *o == offset)
+            .map(|(_, c)| c.len_utf8())
     }
 
     /// A source span in window offsets. Its ends are always kept (windows are cut around them).

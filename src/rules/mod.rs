@@ -20,6 +20,7 @@ mod empty_partner_list;
 mod examples;
 mod inconsistent_deadline;
 mod inconsistent_target;
+mod invisible_character;
 mod later_deadline;
 mod level_mismatch;
 mod malformed_deadline;
@@ -67,6 +68,7 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (repeated_character::RULE, repeated_character::run),
     (inconsistent_deadline::RULE, inconsistent_deadline::run),
     (deadline_before_start::RULE, deadline_before_start::run),
+    (invisible_character::RULE, invisible_character::run),
     (missing_task::RULE, missing_task::run),
     (partly_covered::RULE, partly_covered::run),
     (directive_not_cited::RULE, directive_not_cited::run),
