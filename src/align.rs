@@ -949,6 +949,74 @@ mod tests {
         assert_eq!(t, vec!["落实食品安全主体责任".to_string()]);
     }
 
+    fn pair(a: char, b: char) -> u64 {
+        (a as u64) * (1 << 21) + b as u64
+    }
+
+    #[test]
+    fn terms_are_sorted_unique_bigrams_of_the_chinese_text() {
+        let n = Normaliser::new(&RuleData::builtin());
+        let mut want = vec![pair('食', '品'), pair('品', '安'), pair('安', '全')];
+        want.sort_unstable();
+        assert_eq!(terms("食品 安全", &n), want);
+        assert_eq!(terms("食品食品", &n), vec![pair('品', '食'), pair('食', '品')]);
+        assert_eq!(terms("A1.食", &n), Vec::<u64>::new());
+        // Distinct pairs stay distinct however their characters' codes compare.
+        assert_ne!(terms("品食", &n), terms("食品", &n));
+    }
+
+    #[test]
+    fn the_normaliser_writes_levels_and_variants_in_one_form() {
+        let n = Normaliser::new(&RuleData::builtin());
+        let s = |t: &str| n.apply(t).into_iter().collect::<String>();
+        assert_eq!(s("全自治区农畜产品"), "全Ｘ农产品");
+        assert_eq!(s("各旗县区"), "各Ｘ县区");
+        assert_eq!(s("各旗县区和嘎查村"), "各Ｘ县区和村");
+        assert_eq!(s("本市、全县，2023年"), "本Ｘ全Ｘ年");
+        assert_eq!(s("旗县农牧民"), "县农民");
+        // Only two-character weak words are kept as weak pairs.
+        assert!(n.weak.contains(&pair('加', '强')));
+        assert!(!n.weak.contains(&pair('进', '一')));
+        assert_eq!(n.weak.len(), 30);
+    }
+
+    #[test]
+    fn the_lead_sentence_ends_at_the_first_stop_unless_it_is_long() {
+        assert_eq!(lead_of("加强监管。落实责任。"), "加强监管");
+        assert_eq!(lead_of("加强监管；落实责任"), "加强监管");
+        assert_eq!(lead_of("加强监管\n落实责任"), "加强监管");
+        // Nothing before the stop, or a sentence over 60 characters: the first 30 characters.
+        let long = "加".repeat(61);
+        assert_eq!(lead_of(&format!("{long}。后")), "加".repeat(30));
+        let sixty = "加".repeat(60);
+        assert_eq!(lead_of(&format!("{sixty}。后")), sixty);
+        assert_eq!(lead_of("。加强监管"), "。加强监管");
+        assert_eq!(lead_of("加强监管"), "加强监管");
+        assert_eq!(lead_of(&"强".repeat(40)), "强".repeat(30));
+    }
+
+    #[test]
+    fn coverage_names_are_the_reports_words() {
+        let names: Vec<&str> = [
+            Coverage::Covered,
+            Coverage::Partly,
+            Coverage::Missing,
+            Coverage::NotApplicable,
+        ]
+        .iter()
+        .map(|c| c.name())
+        .collect();
+        assert_eq!(names, ["covered", "partly", "missing", "not-applicable"]);
+    }
+
+    #[test]
+    fn the_reference_is_the_90th_percentile() {
+        assert_eq!(reference(std::iter::empty()), 1.0);
+        let shares = (0..=10).map(|k| k as f64 / 10.0);
+        assert_eq!(reference(shares), 0.9);
+        assert_eq!(reference([0.2, 0.7].into_iter()), 0.7);
+    }
+
     #[test]
     fn level_words_and_regional_variants_compare_alike() {
         let data = RuleData::builtin();
