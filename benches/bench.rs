@@ -128,6 +128,7 @@ fn long_line(n: usize, data: &RuleData, set: &RuleSet, config: &Config) -> Durat
             color: false,
             unicode: true,
             width: 100,
+            around: report::human::AROUND,
         };
         for format in [
             report::Format::Json,

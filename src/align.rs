@@ -959,7 +959,10 @@ mod tests {
         let mut want = vec![pair('食', '品'), pair('品', '安'), pair('安', '全')];
         want.sort_unstable();
         assert_eq!(terms("食品 安全", &n), want);
-        assert_eq!(terms("食品食品", &n), vec![pair('品', '食'), pair('食', '品')]);
+        assert_eq!(
+            terms("食品食品", &n),
+            vec![pair('品', '食'), pair('食', '品')]
+        );
         assert_eq!(terms("A1.食", &n), Vec::<u64>::new());
         // Distinct pairs stay distinct however their characters' codes compare.
         assert_ne!(terms("品食", &n), terms("食品", &n));

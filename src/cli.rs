@@ -488,11 +488,7 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
         CheckFormat::Github => report::Format::Github,
         CheckFormat::Concise => report::Format::Concise,
         CheckFormat::Human => report::Format::Human {
-            style: report::human::Style {
-                color: args.color.enabled(),
-                unicode: true,
-                width: 100,
-            },
+            style: human_style(args.color.enabled()),
             quiet: args.quiet,
         },
     };
@@ -614,6 +610,20 @@ fn run_rules_list(dir: &Option<PathBuf>) -> Outcome {
         stdout: out,
         stderr: String::new(),
         status: 0,
+    }
+}
+
+/// The human format's drawing: sized to the terminal when standard output is one; otherwise
+/// (a file, a pipe, CI logs) 100 columns and the full window around long-line findings.
+fn human_style(color: bool) -> report::human::Style {
+    match terminal_size::terminal_size_of(std::io::stdout()) {
+        Some((terminal_size::Width(w), _)) => report::human::Style::for_terminal(color, w.into()),
+        None => report::human::Style {
+            color,
+            unicode: true,
+            width: 100,
+            around: report::human::AROUND,
+        },
     }
 }
 

@@ -181,6 +181,7 @@ pub fn check_and_render(plan: &str, directive: Option<&str>, data: &RuleData) ->
         color: false,
         unicode: true,
         width: 100,
+        around: report::human::AROUND,
     };
     let human = report::render(
         &reports,

@@ -164,6 +164,47 @@ fn messages_follow_the_locale_the_flag_and_the_config() {
     assert_eq!(r.status, 2);
     assert!(r.stderr.contains("unknown lang"), "{}", r.stderr);
     assert!(r.stderr.contains("(use zh or en)"), "{}", r.stderr);
+    // JSON carries the messages, SARIF also the rules' documentation, in the chosen language.
+    let r = check_in(
+        dir.path(),
+        "C",
+        &[
+            "--no-config",
+            "--format",
+            "json",
+            "--lang",
+            "zh",
+            "plan.txt",
+        ],
+    );
+    let first = &r.json()["files"][0]["findings"][0];
+    assert_eq!(first["message"], "序号(二）的括号全角、半角混用");
+    assert_eq!(first["help"], "括号应统一为全角，如（二）");
+    let r = check_in(
+        dir.path(),
+        "zh_CN.UTF-8",
+        &["--no-config", "--format", "sarif", "plan.txt"],
+    );
+    let sarif = r.json();
+    let run = &sarif["runs"][0];
+    assert_eq!(
+        run["results"][0]["message"]["text"],
+        "序号(二）的括号全角、半角混用\n括号应统一为全角，如（二）"
+    );
+    let help = run["tool"]["driver"]["rules"][0]["help"]["text"]
+        .as_str()
+        .unwrap();
+    assert!(help.starts_with("## 检查内容\n"), "{help}");
+    let r = check_in(
+        dir.path(),
+        "C",
+        &["--no-config", "--format", "sarif", "plan.txt"],
+    );
+    let help = r.json()["runs"][0]["tool"]["driver"]["rules"][0]["help"]["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(help.starts_with("## What it does\n"), "{help}");
     // The help line of the human format is in the same language as the message.
     let r = check_in(dir.path(), "zh_CN.UTF-8", &["--no-config", "plan.txt"]);
     assert!(
@@ -184,4 +225,49 @@ fn explain_in_either_language() {
     let en = run(&["explain", "missing-lead"]);
     assert!(en.stdout.contains("checks one plan"), "{}", en.stdout);
     assert!(!en.stdout.contains("检查内容"), "{}", en.stdout);
+}
+
+#[test]
+fn a_terminal_gets_a_window_that_fits_it() {
+    // util-linux `script` gives planlint a terminal of 80 columns.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("SKIPPED: no `script` to run planlint in a terminal");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plan = dir.path().join("wide.txt");
+    std::fs::write(
+        &plan,
+        format!(
+            "白府发〔2023〕40号\n一、任务\n（一）{}区食品药品监督管理局建设。（区商务局负责）\n",
+            "加".repeat(300)
+        ),
+    )
+    .unwrap();
+    let command = format!(
+        "stty rows 24 cols 80; LANG=C NO_COLOR=1 {} check --no-config {}",
+        crate::support::BIN,
+        plan.display()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-q", "-c", &command, "/dev/null"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout).replace("\r\n", "\n");
+    let line = format!(
+        " 3 │ …{}区食品药品监督管理局建设。（区商务局负责）\n",
+        "加".repeat(15)
+    );
+    assert!(stdout.contains(&line), "{stdout}");
+    // Not a terminal: 60 characters each side.
+    let r = run(&["check", "--no-config", plan.to_str().unwrap()]);
+    let line = format!(
+        " 3 │ …{}区食品药品监督管理局建设。（区商务局负责）\n",
+        "加".repeat(59)
+    );
+    assert!(r.stdout.contains(&line), "{}", r.stdout);
 }

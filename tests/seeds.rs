@@ -257,6 +257,7 @@ fn rendered_diagnostics_snapshots() {
                 color: false,
                 unicode: true,
                 width: 100,
+                around: planlint::report::human::AROUND,
             };
             let out: String = f
                 .iter()
@@ -269,6 +270,26 @@ fn rendered_diagnostics_snapshots() {
                 Lang::Zh => format!("seed_{s}_zh"),
             };
             insta::assert_snapshot!(name, out);
+        }
+    }
+}
+
+#[test]
+fn concise_findings_of_the_seeds_in_both_languages() {
+    for s in ["000", "001", "002", "003", "004"] {
+        let path = crate::support::seed(s);
+        let path = path.to_str().unwrap();
+        for lang in ["en", "zh"] {
+            let r = crate::support::run(&[
+                "check",
+                "--format",
+                "concise",
+                "--lang",
+                lang,
+                path,
+            ]);
+            assert!(r.status <= 1, "{}", r.stderr);
+            insta::assert_snapshot!(format!("concise_{s}_{lang}"), r.stdout);
         }
     }
 }

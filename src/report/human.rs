@@ -15,10 +15,10 @@ use miette::{
 use std::borrow::Cow;
 use std::fmt;
 
-/// Characters of a long line shown before and after each place a finding marks on it.
+/// Characters of a long line shown before and after each place a finding marks on it, when
+/// the output is not a terminal (a terminal's width decides: [`Style::for_terminal`]). Lines
+/// of more than four times as many bytes are cut to windows around the marked places.
 pub const AROUND: usize = 60;
-/// Lines of more bytes than this are cut to windows around the marked places.
-const LONG_LINE: usize = 4 * AROUND;
 
 /// Text safe to print on a terminal: control characters (ESC, BEL, DEL, C1) become their
 /// Unicode pictures (␛) or `\u{9b}`, so a document or a file name cannot move the cursor,
@@ -53,11 +53,18 @@ pub struct Window<'a> {
     first_line: usize,
     /// (window offset, source offset) at every kept character boundary, in order.
     map: Vec<(usize, usize)>,
+    /// Characters shown each side of a place on a long line.
+    around: usize,
 }
 
 impl<'a> Window<'a> {
     /// A window on the lines from one before the first of `spans` to one after the last.
     pub fn new(src: &'a SourceFile, name: &str, spans: &[Span]) -> Window<'a> {
+        Window::around(src, name, spans, AROUND)
+    }
+
+    /// Like [`Window::new`], showing `around` characters each side of a place on a long line.
+    pub fn around(src: &'a SourceFile, name: &str, spans: &[Span], around: usize) -> Window<'a> {
         let lo = spans.iter().map(|s| s.start).min().unwrap_or(0);
         let hi = spans.iter().map(|s| s.end).max().unwrap_or(0);
         let first = src.line_of(lo).saturating_sub(1).max(1);
@@ -68,6 +75,7 @@ impl<'a> Window<'a> {
             text: String::new(),
             first_line: first - 1,
             map: Vec::new(),
+            around: around.max(1),
         };
         for line in first..=last {
             let start = src.line_start(line).unwrap_or(src.text.len());
@@ -90,7 +98,8 @@ impl<'a> Window<'a> {
     fn line(&mut self, start: usize, end: usize, spans: &[Span]) {
         let text = &self.src.text;
         let mut keep: Vec<(usize, usize)> = Vec::new();
-        if end - start <= LONG_LINE {
+        let around = self.around;
+        if end - start <= 4 * around {
             keep.push((start, end));
         } else {
             let points = spans
@@ -102,11 +111,11 @@ impl<'a> Window<'a> {
                 let before = text[start..p]
                     .char_indices()
                     .rev()
-                    .nth(AROUND - 1)
+                    .nth(around - 1)
                     .map_or(start, |(i, _)| start + i);
                 let after = text[p..end]
                     .char_indices()
-                    .nth(AROUND)
+                    .nth(around)
                     .map_or(end, |(i, _)| p + i);
                 keep.push((before, after));
             }
@@ -114,7 +123,7 @@ impl<'a> Window<'a> {
                 // A line a finding spans but marks nothing on: its beginning.
                 let after = text[start..end]
                     .char_indices()
-                    .nth(2 * AROUND)
+                    .nth(2 * around)
                     .map_or(end, |(i, _)| start + i);
                 keep.push((start, after));
             }
@@ -327,6 +336,22 @@ pub struct Style {
     pub color: bool,
     pub unicode: bool,
     pub width: usize,
+    /// Characters shown each side of a finding on a line longer than four times as many
+    /// bytes ([`AROUND`], or what fits the terminal: [`Style::for_terminal`]).
+    pub around: usize,
+}
+
+impl Style {
+    /// Sized to a terminal of `columns`: a Chinese character takes two columns, so a window
+    /// of `around` characters each side and the gutter fit on one line.
+    pub fn for_terminal(color: bool, columns: usize) -> Style {
+        Style {
+            color,
+            unicode: true,
+            width: columns.clamp(40, 400),
+            around: (columns.saturating_sub(16) / 4).clamp(10, AROUND),
+        }
+    }
 }
 
 pub fn render_finding(
@@ -373,7 +398,7 @@ pub fn render_finding(
     }
     let mut spans = vec![f.span];
     spans.extend(near.iter().map(|(s, _)| *s));
-    let source = Window::new(src, path, &spans);
+    let source = Window::around(src, path, &spans, style.around);
     let shown = Shown {
         finding: f,
         code: format!("{}/{}", f.code, f.rule),
@@ -448,4 +473,37 @@ pub fn file(r: &FileReport, style: Style, quiet: bool) -> String {
         )),
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_terminal_shows_what_fits_it() {
+        let narrow = Style::for_terminal(false, 80);
+        assert_eq!((narrow.width, narrow.around), (80, 16));
+        let wide = Style::for_terminal(false, 300);
+        assert_eq!((wide.width, wide.around), (300, 60));
+        let tiny = Style::for_terminal(false, 20);
+        assert_eq!((tiny.width, tiny.around), (40, 10));
+        // An 80-column terminal: 16 characters each side of a finding on a long line.
+        let line = format!("（一）{}区商务局负责{}", "加".repeat(100), "强".repeat(100));
+        let src = SourceFile::new("t.txt", format!("一、任务\n{line}\n"));
+        let at = src.text.find("商务局").unwrap();
+        let w = Window::around(
+            &src,
+            "t.txt",
+            &[Span::new(at, at + "商务局".len())],
+            narrow.around,
+        );
+        assert_eq!(
+            w.text,
+            format!(
+                "一、任务\n…{}区商务局负责{}…\n",
+                "加".repeat(15),
+                "强".repeat(14)
+            )
+        );
+    }
 }

@@ -280,7 +280,9 @@ impl<'a> Writer<'a> {
     pub fn finish(self, out: &mut Output) -> Summary {
         let closing = match self.format {
             Format::Json => json::closing(self.opened, &self.summary),
-            Format::Sarif(catalogue) => sarif::closing(self.opened, &self.failures, catalogue),
+            Format::Sarif(catalogue) => {
+                sarif::closing(self.opened, &self.failures, catalogue, self.lang)
+            }
             _ if self.summary_line => {
                 format!("planlint: {}\n", words::summary(&self.summary, self.lang))
             }

@@ -127,7 +127,12 @@ pub fn file(rep: &FileReport, catalogue: &Catalogue) -> String {
 
 /// What follows the last result (`opened`: the opening was written): the invocation with a
 /// notification per file that could not be read, and the rules.
-pub fn closing(opened: bool, failures: &[(String, String)], catalogue: &Catalogue) -> String {
+pub fn closing(
+    opened: bool,
+    failures: &[(String, String)],
+    catalogue: &Catalogue,
+    lang: crate::data::Lang,
+) -> String {
     let rules: Vec<Value> = catalogue
         .rule
         .iter()
@@ -137,7 +142,7 @@ pub fn closing(opened: bool, failures: &[(String, String)], catalogue: &Catalogu
                 "name": r.name,
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": r.summary },
-                "help": { "text": r.explanation, "markdown": r.explanation },
+                "help": { "text": r.explanation(lang), "markdown": r.explanation(lang) },
                 "defaultConfiguration": { "level": level(r.severity) },
             })
         })
