@@ -1020,6 +1020,77 @@ mod tests {
         assert_eq!(reference([0.2, 0.7].into_iter()), 0.7);
     }
 
+    fn postings(lists: &[(u64, Vec<u32>)]) -> HashMap<u64, Vec<u32>> {
+        lists.iter().cloned().collect()
+    }
+
+    #[test]
+    fn walking_postings_gives_each_item_its_terms_and_weight() {
+        let p = postings(&[(1, vec![0, 2]), (2, vec![2]), (3, vec![1])]);
+        let terms = [(1, 0.5), (2, 0.25), (9, 1.0), (3, 0.125)];
+        let mut acc = Accumulator::new(3);
+        acc.walk(&terms, &p);
+        assert_eq!(acc.weight, vec![0.5, 0.125, 0.75]);
+        assert_eq!(acc.hits, vec![vec![0], vec![3], vec![0, 1]]);
+        assert_eq!(acc.touched, vec![0, 2, 1]);
+        assert_eq!(acc.top(0), vec![2, 0, 1]);
+        assert_eq!(acc.top(1), vec![2]);
+        assert_eq!(acc.top(2), vec![2, 0]);
+        assert_eq!(acc.top(5), vec![2, 0, 1]);
+        // Each term counts once, whichever items hold it, and again in the next window.
+        assert_eq!(acc.union(&terms, 0, 3), 0.875);
+        assert_eq!(acc.union(&terms, 0, 3), 0.875);
+        assert_eq!(acc.union(&terms, 2, 3), 0.75);
+        assert_eq!(acc.union(&terms, 1, 2), 0.125);
+        // A new walk starts afresh.
+        acc.walk(&terms[1..2], &p);
+        assert_eq!(acc.weight, vec![0.0, 0.0, 0.25]);
+        assert_eq!(acc.touched, vec![2]);
+        // The stamps survive their counter wrapping round.
+        acc.generation = u32::MAX;
+        assert_eq!(acc.union(&terms[1..2], 0, 3), 0.25);
+        assert_eq!(acc.generation, 1);
+        assert_eq!(acc.union(&terms[1..2], 0, 3), 0.25);
+    }
+
+    #[test]
+    fn ties_go_to_the_earlier_item() {
+        let p = postings(&[(1, vec![3, 1, 2, 0])]);
+        let mut acc = Accumulator::new(4);
+        acc.walk(&[(1, 1.0)], &p);
+        assert_eq!(acc.top(2), vec![0, 1]);
+        assert_eq!(acc.top(0), vec![0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn the_walk_stops_at_its_budget_after_the_rarest_eight_terms() {
+        let n = POSTING_BUDGET + 8;
+        let big: Vec<u32> = (0..n as u32).collect();
+        // Eight small lists, then two lists that would pass the budget: the first of them is
+        // walked only because the budget still has room.
+        let mut lists: Vec<(u64, Vec<u32>)> = (0..8).map(|g| (g, vec![g as u32])).collect();
+        lists.push((8, big[..POSTING_BUDGET - 8].to_vec()));
+        lists.push((9, big[..2].to_vec()));
+        lists.push((10, vec![n as u32 - 1]));
+        let p = postings(&lists);
+        let terms: Vec<(u64, f64)> = (0..11).map(|g| (g, 1.0)).collect();
+        let mut acc = Accumulator::new(n);
+        acc.walk(&terms, &p);
+        // 8 + (BUDGET - 8) postings walked: the list of 2 does not fit, nor anything after.
+        assert_eq!(acc.weight[0], 2.0);
+        assert_eq!(acc.weight[POSTING_BUDGET - 9], 1.0);
+        assert_eq!(acc.weight[n - 1], 0.0);
+        assert_eq!(acc.hits[1], vec![1, 8]);
+        // Within the first eight terms a long list is always walked.
+        let mut lists: Vec<(u64, Vec<u32>)> = vec![(0, big.clone())];
+        lists.extend((1..8).map(|g| (g, vec![0])));
+        let p = postings(&lists);
+        let mut acc = Accumulator::new(n);
+        acc.walk(&terms[..8], &p);
+        assert_eq!(acc.weight[n - 1], 1.0);
+        assert_eq!(acc.weight[0], 8.0);
+    }
+
     #[test]
     fn level_words_and_regional_variants_compare_alike() {
         let data = RuleData::builtin();

@@ -280,14 +280,7 @@ fn concise_findings_of_the_seeds_in_both_languages() {
         let path = crate::support::seed(s);
         let path = path.to_str().unwrap();
         for lang in ["en", "zh"] {
-            let r = crate::support::run(&[
-                "check",
-                "--format",
-                "concise",
-                "--lang",
-                lang,
-                path,
-            ]);
+            let r = crate::support::run(&["check", "--format", "concise", "--lang", lang, path]);
             assert!(r.status <= 1, "{}", r.stderr);
             insta::assert_snapshot!(format!("concise_{s}_{lang}"), r.stdout);
         }
