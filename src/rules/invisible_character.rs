@@ -28,7 +28,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
         } else {
             t!(cx, "message-run", count = chars.len(), codes = codes)
         };
-        let rest = runs.len() - max;
+        let rest = runs.len().saturating_sub(max);
         if k + 1 == max && rest > 0 {
             message.push_str(&t!(cx, "more", count = rest));
         }
