@@ -268,6 +268,31 @@ pub struct SourceFile {
     /// the same byte length, so the parser reads `市场\u{200B}监管局` as it reads any spaced
     /// text, spans stay byte offsets into what was read, and columns count the character once.
     pub invisible: Vec<(usize, char)>,
+    /// Combining marks (accents, U+0300…) written on a Chinese character, by byte offset: kept
+    /// in the text (they show), but no Chinese word carries one, so a keyword holding one
+    /// (`负\u{301}责`) is not read.
+    pub marks: Vec<(usize, char)>,
+}
+
+/// A combining mark of the blocks that copy-paste and input methods leave behind.
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// The combining marks of `text` that follow a Chinese character (or another such mark).
+fn marks_on_chinese(text: &str) -> Vec<(usize, char)> {
+    let mut out = Vec::new();
+    let mut on_chinese = false;
+    for (i, c) in text.char_indices() {
+        if is_combining_mark(c) {
+            if on_chinese {
+                out.push((i, c));
+            }
+        } else {
+            on_chinese = is_cjk(c);
+        }
+    }
+    out
 }
 
 /// Characters that show nothing and mean nothing in a Chinese plan, but break matching of
@@ -354,7 +379,16 @@ impl SourceFile {
         text: impl Into<String>,
         encoding: Encoding,
     ) -> SourceFile {
-        let (text, invisible) = blank_invisible(text.into());
+        let text = text.into();
+        // One scan for the common case of a text with neither.
+        let (text, invisible, marks) = if text.contains(|c| is_invisible(c) || is_combining_mark(c))
+        {
+            let (text, invisible) = blank_invisible(text);
+            let marks = marks_on_chinese(&text);
+            (text, invisible, marks)
+        } else {
+            (text, Vec::new(), Vec::new())
+        };
         let line_starts = line_starts(&text);
         SourceFile {
             name: name.into(),
@@ -365,6 +399,7 @@ impl SourceFile {
             places: Vec::new(),
             format: Format::Text,
             invisible,
+            marks,
         }
     }
 
@@ -550,6 +585,15 @@ mod tests {
         let f = SourceFile::new("t", "第一条\u{3000}ᠮᠣᠩᠭᠣᠯ\u{180B}");
         assert_eq!(f.text, "第一条\u{3000}ᠮᠣᠩᠭᠣᠯ\u{180B}");
         assert!(f.invisible.is_empty());
+        assert!(f.marks.is_empty());
+        // Accents on Chinese characters are found; on Latin letters they are the letter's.
+        let f = SourceFile::new("t", "负\u{301}责，café，e\u{301}，责\u{301}\u{302}");
+        let at = "负".len();
+        let last = f.text.rfind('责').unwrap() + 3;
+        assert_eq!(
+            f.marks,
+            vec![(at, '\u{301}'), (last, '\u{301}'), (last + 2, '\u{302}')]
+        );
     }
 
     #[test]

@@ -105,6 +105,8 @@ const PIECES: &[&str] = &[
     "\u{200e}\u{202c}",
     "\u{ad}",
     "\u{61c}",
+    "\u{301}",
+    "负\u{301}责",
 ];
 
 fn plan_text() -> impl Strategy<Value = String> {

@@ -14,9 +14,9 @@ use crate::source::Span;
 pub const RULE: &str = "invisible-character";
 
 pub fn run(cx: &Context, out: &mut Findings) {
-    let runs = runs(&cx.src.invisible);
+    let invisible = runs(&cx.src.invisible);
     let max = cx.param_f64(RULE, "max_reported", 20.0).max(1.0) as usize;
-    for (k, (span, chars)) in runs.iter().enumerate().take(max) {
+    for (k, (span, chars)) in invisible.iter().enumerate().take(max) {
         let codes = chars
             .iter()
             .map(|c| format!("U+{:04X}", *c as u32))
@@ -28,11 +28,22 @@ pub fn run(cx: &Context, out: &mut Findings) {
         } else {
             t!(cx, "message-run", count = chars.len(), codes = codes)
         };
-        let rest = runs.len().saturating_sub(max);
+        let rest = invisible.len().saturating_sub(max);
         if k + 1 == max && rest > 0 {
             message.push_str(&t!(cx, "more", count = rest));
         }
         out.report(RULE, *span, message).help(t!(cx, "help"));
+    }
+    // Accents on Chinese characters: each run of marks on one character.
+    for (span, chars) in runs(&cx.src.marks) {
+        let on = cx.src.text[..span.start].chars().next_back().unwrap_or(' ');
+        let codes = chars
+            .iter()
+            .map(|c| format!("U+{:04X}", *c as u32))
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.report(RULE, span, t!(cx, "message-mark", codes = codes, char = on))
+            .help(t!(cx, "help-mark", char = on));
     }
 }
 
@@ -121,6 +132,19 @@ mod tests {
                 "an invisible character U+200B (zero width space); 5 more runs after this one are not listed"
                     .to_string()
             )
+        );
+    }
+
+    #[test]
+    fn accents_on_chinese_characters() {
+        let plan = "一、任务\n（一）加强监管。（区市场监管局负\u{301}责）e\u{301}\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(
+                2,
+                17,
+                "the combining mark U+0301 is written on 负".to_string()
+            )]
         );
     }
 
