@@ -199,6 +199,10 @@ pub struct DiffArgs {
     pub format: ParseFormat,
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
+    /// The language of the text view's own words: zh or en (default: planlint.toml's `lang`,
+    /// else from LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
     #[command(flatten)]
     pub input: InputArgs,
 }

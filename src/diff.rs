@@ -4,6 +4,7 @@
 
 use crate::align::{Alignment, Coverage};
 use crate::cli::{DiffArgs, Outcome, ParseFormat};
+use crate::data::Lang;
 use crate::input::read as read_source;
 use crate::model::Document;
 use crate::report::json::position;
@@ -47,7 +48,21 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
         crate::align::apply_overrides(a, &overrides, &plan_src, &plan, &dir_src, &dir, &data);
     let stdout = match args.format {
         ParseFormat::Json => json_view(&plan_src, &plan, &dir_src, &dir, &a),
-        ParseFormat::Text => text_view(&plan_src, &plan, &dir_src, &dir, &a, colour(args.color)),
+        ParseFormat::Text => {
+            let lang = args
+                .lang
+                .or(config.lang)
+                .unwrap_or_else(crate::data::Lang::from_env);
+            text_view(
+                &plan_src,
+                &plan,
+                &dir_src,
+                &dir,
+                &a,
+                colour(args.color),
+                lang,
+            )
+        }
     };
     Ok(Outcome {
         stdout,
@@ -174,78 +189,81 @@ fn text_view(
     dir: &Document,
     a: &Alignment,
     color: bool,
+    lang: Lang,
 ) -> String {
+    let w = Words::of(lang);
     let mut out = String::new();
     let (sections, all) = coverage(dsrc, dir, a);
     out.push_str(&format!(
         "planlint diff {} --against {}\n",
         psrc.name, dsrc.name
     ));
-    out.push_str(&format!(
-        "coverage: {}/{} directive tasks carried out ({:.1}%): {} covered, {} partly, {} missing, {} not applicable\n",
-        all.matched(),
-        all.total,
-        pct(all.matched(), all.total),
-        all.covered,
-        all.partly,
-        all.missing,
-        all.not_applicable
-    ));
+    out.push_str(&(w.coverage)(&all));
     for s in &sections {
         out.push_str(&format!("  {:>3}/{:<3} {}\n", s.matched(), s.total, s.name));
     }
     out.push('\n');
+    let excerpt = |src: &SourceFile, span| {
+        one_line(src.slice(span))
+            .chars()
+            .take(60)
+            .collect::<String>()
+    };
     for v in &a.verdicts {
         let t = &dir.tasks[v.directive];
         let line = dsrc.line_col(t.span.start).line;
         out.push_str(&format!(
-            "directive {} [{}] L{}: {} ({:.2})\n",
+            "{} {} [{}] {}{}{} ({:.2})\n",
+            w.directive,
             t.id,
             t.number.trim(),
-            line,
-            v.coverage.name(),
+            (w.line)(line),
+            w.colon,
+            (w.verdict)(v.coverage),
             v.score
         ));
         if let Some(why) = &v.reason {
-            out.push_str(&format!("  reviewer: {why}\n"));
+            out.push_str(&format!("  {}{}{why}\n", w.reviewer, w.colon));
         }
         if v.coverage == Coverage::Missing {
             out.push_str(&format!(
-                "  ✗ no counterpart in the plan: {}\n",
-                one_line(dsrc.slice(t.text))
-                    .chars()
-                    .take(60)
-                    .collect::<String>()
+                "  ✗ {}{}{}\n",
+                w.no_counterpart,
+                w.colon,
+                excerpt(dsrc, t.text)
             ));
             if let Some(b) = v.best {
                 let pt = &plan.tasks[b];
                 out.push_str(&format!(
-                    "  nearest plan task {} [{}] L{}: {}\n",
+                    "  {} {} [{}] {}{}{}\n",
+                    w.nearest,
                     pt.id,
                     pt.number.trim(),
-                    psrc.line_col(pt.span.start).line,
-                    one_line(psrc.slice(pt.text))
-                        .chars()
-                        .take(60)
-                        .collect::<String>()
+                    (w.line)(psrc.line_col(pt.span.start).line),
+                    w.colon,
+                    excerpt(psrc, pt.text)
                 ));
             }
         }
         if !v.lacking.is_empty() {
-            out.push_str(&format!("  the plan lacks: {}\n", v.lacking.join(" · ")));
+            out.push_str(&format!(
+                "  {}{}{}\n",
+                w.lacks,
+                w.colon,
+                v.lacking.join(" · ")
+            ));
         }
         for p in a.pairs.iter().filter(|p| p.directive == v.directive) {
             let pt = &plan.tasks[p.plan];
             out.push_str(&format!(
-                "  ↔ plan {} [{}] L{}{}  shared: {}\n",
+                "  ↔ {} {} [{}] {}{}  {}{}{}\n",
+                w.plan,
                 pt.id,
                 pt.number.trim(),
-                psrc.line_col(pt.span.start).line,
-                if p.shared {
-                    " (carries several directive tasks)"
-                } else {
-                    ""
-                },
+                (w.line)(psrc.line_col(pt.span.start).line),
+                if p.shared { w.several } else { "" },
+                w.shared,
+                w.colon,
                 crate::align::shared_terms(dsrc.slice(t.text), psrc.slice(pt.text)).join(" · ")
             ));
             let (old, new) = inline_diff(dsrc.slice(t.text), psrc.slice(pt.text), color);
@@ -253,23 +271,92 @@ fn text_view(
         }
     }
     out.push_str(&format!(
-        "\nplan tasks with no directive counterpart (local additions): {}\n",
+        "\n{}{}{}\n",
+        w.additions,
+        w.colon,
         a.unmatched_plan.len()
     ));
     for &k in &a.unmatched_plan {
         let t = &plan.tasks[k];
         out.push_str(&format!(
-            "  plan {} [{}] L{} {}\n",
+            "  {} {} [{}] {} {}\n",
+            w.plan,
             t.id,
             t.number.trim(),
-            psrc.line_col(t.span.start).line,
-            one_line(psrc.slice(t.text))
-                .chars()
-                .take(60)
-                .collect::<String>()
+            (w.line)(psrc.line_col(t.span.start).line),
+            excerpt(psrc, t.text)
         ));
     }
     out
+}
+
+/// The text view's own words, in English or Chinese.
+struct Words {
+    coverage: fn(&Section) -> String,
+    verdict: fn(Coverage) -> &'static str,
+    line: fn(usize) -> String,
+    colon: &'static str,
+    directive: &'static str,
+    plan: &'static str,
+    reviewer: &'static str,
+    no_counterpart: &'static str,
+    nearest: &'static str,
+    lacks: &'static str,
+    several: &'static str,
+    shared: &'static str,
+    additions: &'static str,
+}
+
+impl Words {
+    fn of(lang: Lang) -> Words {
+        match lang {
+            Lang::En => Words {
+                coverage: |t| {
+                    format!(
+                    "coverage: {}/{} directive tasks carried out ({:.1}%): {} covered, {} partly, {} missing, {} not applicable\n",
+                    t.matched(), t.total, pct(t.matched(), t.total), t.covered, t.partly, t.missing, t.not_applicable
+                )
+                },
+                verdict: Coverage::name,
+                line: |l| format!("L{l}"),
+                colon: ": ",
+                directive: "directive",
+                plan: "plan",
+                reviewer: "reviewer",
+                no_counterpart: "no counterpart in the plan",
+                nearest: "nearest plan task",
+                lacks: "the plan lacks",
+                several: " (carries several directive tasks)",
+                shared: "shared",
+                additions: "plan tasks with no directive counterpart (local additions)",
+            },
+            Lang::Zh => Words {
+                coverage: |t| {
+                    format!(
+                    "覆盖情况：上级文件{}项任务中已落实{}项（{:.1}%）：已体现{}项，部分体现{}项，未体现{}项，不适用{}项\n",
+                    t.total, t.matched(), pct(t.matched(), t.total), t.covered, t.partly, t.missing, t.not_applicable
+                )
+                },
+                verdict: |c| match c {
+                    Coverage::Covered => "已体现",
+                    Coverage::Partly => "部分体现",
+                    Coverage::Missing => "未体现",
+                    Coverage::NotApplicable => "不适用",
+                },
+                line: |l| format!("第{l}行"),
+                colon: "：",
+                directive: "上级任务",
+                plan: "方案任务",
+                reviewer: "审核意见",
+                no_counterpart: "方案中未见对应内容",
+                nearest: "最接近的方案任务",
+                lacks: "方案缺少",
+                several: "（同时落实多项上级任务）",
+                shared: "共有",
+                additions: "上级文件中无对应的方案任务（本地新增）",
+            },
+        }
+    }
 }
 
 fn pct(a: usize, b: usize) -> f64 {

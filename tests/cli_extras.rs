@@ -271,3 +271,58 @@ fn a_terminal_gets_a_window_that_fits_it() {
     );
     assert!(r.stdout.contains(&line), "{}", r.stdout);
 }
+
+#[test]
+fn diff_speaks_the_language_of_the_run() {
+    let (plan, directive) = (seed("003"), seed("001"));
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "diff".to_string(),
+            plan.to_str().unwrap().to_string(),
+            "--against".to_string(),
+            directive.to_str().unwrap().to_string(),
+        ];
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let zh = check_like(&args(&[]), "zh_CN.UTF-8");
+    let lines: Vec<&str> = zh.lines().collect();
+    assert_eq!(
+        lines[1],
+        "覆盖情况：上级文件64项任务中已落实56项（87.5%）：已体现41项，部分体现15项，未体现8项，不适用0项"
+    );
+    assert!(
+        zh.contains("\n上级任务 T9 [二、（五）2.] 第32行：未体现 (0.08)\n"),
+        "{zh}"
+    );
+    assert!(zh.contains("\n  ✗ 方案中未见对应内容："), "{zh}");
+    let en = check_like(&args(&["--lang", "en"]), "zh_CN.UTF-8");
+    let lines: Vec<&str> = en.lines().collect();
+    assert_eq!(
+        lines[1],
+        "coverage: 56/64 directive tasks carried out (87.5%): 41 covered, 15 partly, 8 missing, 0 not applicable"
+    );
+    assert!(
+        en.contains("\ndirective T9 [二、（五）2.] L32: missing (0.08)\n"),
+        "{en}"
+    );
+}
+
+/// planlint with `args` (no config, no colour) in `locale`; its standard output.
+fn check_like(args: &[String], locale: &str) -> String {
+    let out = crate::support::planlint()
+        .args(&args[..1])
+        .arg("--no-config")
+        .args(&args[1..])
+        .env("NO_COLOR", "1")
+        .env("LANG", locale)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
