@@ -93,3 +93,37 @@ fn numbers(src: &SourceFile, doc: &Document) -> Vec<String> {
     v.dedup();
     v
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::RuleData;
+
+    fn read(text: &str) -> (SourceFile, Document) {
+        let src = SourceFile::new("d.txt", text);
+        let doc = crate::parse::parse_document(&src, &RuleData::builtin());
+        (src, doc)
+    }
+
+    #[test]
+    fn a_directive_is_known_by_its_number_and_its_title() {
+        let (src, doc) = read("内食安委发〔2018〕3号\n关于印发《内蒙古自治区2018年食品安全重点工作安排》的通知\n为贯彻落实《中共中央 国务院关于深化改革加强食品安全工作的意见》（中发〔2019〕17号），制定本安排。\n一、任务\n（一）加强监管。（自治区市场监管局负责）\n");
+        assert_eq!(
+            names_of(&src, &doc),
+            vec![
+                "内蒙古自治区2018年食品安全重点工作安排".to_string(),
+                "内食安委发〔2018〕3号".to_string()
+            ]
+        );
+        assert_eq!(numbers(&src, &doc), vec!["中发〔2019〕17号".to_string()]);
+        // A title of five characters says too little to look for.
+        let (src, doc) = read(
+            "关于印发《食品工作》的通知\n一、任务\n（一）加强监管。（自治区市场监管局负责）\n",
+        );
+        assert_eq!(names_of(&src, &doc), Vec::<String>::new());
+        let (src, doc) = read(
+            "关于印发《食品安全工作》的通知\n一、任务\n（一）加强监管。（自治区市场监管局负责）\n",
+        );
+        assert_eq!(names_of(&src, &doc), vec!["食品安全工作".to_string()]);
+    }
+}

@@ -349,3 +349,35 @@ pub fn check(cx: &Context, set: &RuleSet) -> Vec<Finding> {
     items.dedup();
     items
 }
+
+#[cfg(test)]
+mod severity_tests {
+    use super::*;
+    use crate::source::SourceFile;
+
+    #[test]
+    fn a_configured_severity_replaces_the_catalogues() {
+        let data = RuleData::builtin();
+        let plan = SourceFile::new(
+            "plan.txt",
+            "一、任务\n（一）加强监管。（区市场监管局负责）\n（二）开展检查。\n",
+        );
+        let mut set = RuleSet::new(&data.catalogue, &["missing-lead".to_string()], &[]).unwrap();
+        let severities = |set: &RuleSet| -> Vec<Severity> {
+            crate::batch::check_source(&plan, &data, set, None)
+                .iter()
+                .map(|f| f.severity)
+                .collect()
+        };
+        assert_eq!(severities(&set), vec![Severity::Error]);
+        set.set_severity(&data.catalogue, "PL101", Severity::Info)
+            .unwrap();
+        assert_eq!(severities(&set), vec![Severity::Info]);
+        set.set_severity(&data.catalogue, "missing-lead", Severity::Warning)
+            .unwrap();
+        assert_eq!(severities(&set), vec![Severity::Warning]);
+        assert!(set
+            .set_severity(&data.catalogue, "no-such-rule", Severity::Info)
+            .is_err());
+    }
+}
