@@ -110,6 +110,17 @@ mod tests {
     use crate::testing::findings_of;
 
     #[test]
+    fn respectively_lists_and_status_figures_are_not_promises_to_compare() {
+        let plan = "白府办发〔2021〕12号\n一、重点任务\n（一）抽检。食品和食用农产品抽检合格率分别达到98%、96%。（区市场监管局负责）\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+        let plan = "白府办发〔2021〕12号\n一、工作基础\n“十三五”期间，全区食品抽检合格率达到96%。目前全区农产品抽检合格率已达到95%。\n二、重点任务\n（一）加强抽检，全区食品抽检合格率达到98%。（区市场监管局负责）\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+        // The same figures as promises do contradict each other.
+        let plan = "白府办发〔2021〕12号\n一、重点任务\n（一）加强抽检，全区食品抽检合格率达到96%。（区市场监管局负责）\n（二）加强抽检，全区食品抽检合格率达到98%。（区市场监管局负责）\n";
+        assert_eq!(findings_of(plan, super::RULE).len(), 1);
+    }
+
+    #[test]
     fn fires_on_same_measure_different_value() {
         let plan = "一、任务\n（一）抽检。食品抽检合格率达到98%以上。（县市场监管局负责）\n（二）监测。食品抽检合格率达到96%以上。（县市场监管局负责）\n";
         assert_eq!(findings_of(plan, super::RULE).len(), 1);
