@@ -8,6 +8,7 @@ pub mod annotate;
 pub mod batch;
 pub mod blocks;
 pub mod cli;
+pub mod compact;
 pub mod config;
 pub mod data;
 pub mod diff;

@@ -413,6 +413,65 @@ pub struct Document {
     pub schedule: Vec<Scheduled>,
 }
 
+impl Document {
+    /// Every span of the model through `f` (the parser read a compacted copy of the text:
+    /// [`crate::compact`]).
+    pub fn map_spans(&mut self, f: impl Fn(Span) -> Span) {
+        let opt = |s: &mut Option<Span>| {
+            if let Some(x) = s {
+                *x = f(*x);
+            }
+        };
+        let units = |us: &mut Vec<Unit>| us.iter_mut().for_each(|u| u.span = f(u.span));
+        opt(&mut self.facts.title);
+        opt(&mut self.facts.doc_number);
+        opt(&mut self.facts.date);
+        for c in &mut self.facts.cited {
+            c.title = f(c.title);
+            opt(&mut c.number);
+        }
+        for p in &mut self.parts {
+            p.span = f(p.span);
+        }
+        for h in &mut self.headings {
+            h.numbering.span = f(h.numbering.span);
+            h.title = f(h.title);
+            h.line = f(h.line);
+        }
+        for t in &mut self.tasks {
+            t.span = f(t.span);
+            t.text = f(t.text);
+            units(&mut t.leads);
+            units(&mut t.partners);
+            opt(&mut t.clause);
+            opt(&mut t.empty_partner_list);
+            if let Some(d) = &mut t.deadline {
+                d.span = f(d.span);
+                opt(&mut d.leftover);
+            }
+            if let Some(n) = &mut t.item_number {
+                n.span = f(n.span);
+            }
+        }
+        for t in &mut self.targets {
+            t.span = f(t.span);
+            t.subject = f(t.subject);
+        }
+        units(&mut self.stray_units);
+        for s in &mut self.unread_clauses {
+            *s = f(*s);
+        }
+        opt(&mut self.first_listed_lead);
+        for l in &mut self.member_lists {
+            l.label = f(l.label);
+            units(&mut l.units);
+        }
+        for s in &mut self.schedule {
+            s.span = f(s.span);
+        }
+    }
+}
+
 /// What a task table's header promises for every row.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct TaskTable {
