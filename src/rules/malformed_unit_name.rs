@@ -160,6 +160,24 @@ mod tests {
     }
 
     #[test]
+    fn a_five_character_name_with_one_inserted_and_a_branch() {
+        // The shortest name checked: four characters and one inserted.
+        let plan = "一、任务\n（一）财政。加强保障。（区财政局负责）\n（二）资金。加强监管。（区财农政局、区财政局负责）\n";
+        let f = findings_of(plan, super::RULE);
+        assert_eq!(
+            f,
+            vec![(
+                3,
+                13,
+                "区财农政局 is 区财政局, named elsewhere in the plan, with 农 inserted".to_string()
+            )]
+        );
+        // A branch (分局) of a unit the plan names is no slip.
+        let plan = "一、任务\n（一）监管。加强监管。（区市场监管局负责）\n（二）检查。加强检查。（区市场监管分局、区市场监管局负责）\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+    }
+
+    #[test]
     fn quiet_on_real_names() {
         let plan = "一、任务\n（一）统筹。加强统筹。（县委宣传部、县宣传部、国务院各部委、区公安分局、区公安局负责）\n（二）协调。加强协调。（县委政法委、市纪委监委、市生态环境局平罗分局、县委办公室负责）\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);

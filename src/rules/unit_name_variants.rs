@@ -76,4 +76,11 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].0, 3);
     }
+
+    #[test]
+    fn different_units_are_not_variants() {
+        assert_eq!(super::key("区工信和科技局（办） "), "区工信科技局(办)");
+        let plan = "一、任务\n（一）科技。支持研究。（区财政局负责）\n（二）创新。推广应用。（区教育局负责）\n（三）品牌。加强建设。（区财政局、区教育局负责）\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+    }
 }
