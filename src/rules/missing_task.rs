@@ -79,3 +79,14 @@ pub fn first_words(text: &str, n: usize) -> String {
         t
     }
 }
+
+#[cfg(test)]
+mod first_words_tests {
+    #[test]
+    fn first_words_cut_with_an_ellipsis_only_when_longer() {
+        assert_eq!(super::first_words("加强监管工作", 3), "加强监…");
+        assert_eq!(super::first_words("加强监", 3), "加强监");
+        assert_eq!(super::first_words("加\n强", 3), "加强");
+        assert_eq!(super::first_words("加强", 3), "加强");
+    }
+}

@@ -108,6 +108,24 @@ mod tests {
     }
 
     #[test]
+    fn table_numbers_run_on_or_restart_at_one() {
+        let table = |numbers: [u32; 4]| {
+            let rows: String = numbers
+                .iter()
+                .map(|n| format!("{n}\t加强监管工作{n}。\t县市场监管局\t2023年底\n"))
+                .collect();
+            format!("一、任务\n附件\n序号\t重点任务\t牵头单位\t完成时限\n{rows}")
+        };
+        assert_eq!(findings_of(&table([1, 2, 3, 4]), super::RULE), vec![]);
+        assert_eq!(findings_of(&table([1, 2, 1, 2]), super::RULE), vec![]);
+        let f = findings_of(&table([1, 2, 4, 5]), super::RULE);
+        assert_eq!(
+            f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
+            vec![(6, 1)]
+        );
+    }
+
+    #[test]
     fn numbering_may_restart_or_continue_under_a_new_parent() {
         let plan = "一、甲\n（一）乙。（县公安局负责）\n二、丙\n（二）丁。（县公安局负责）\n三、戊\n（一）己。（县公安局负责）\n";
         assert!(findings_of(plan, super::RULE).is_empty());

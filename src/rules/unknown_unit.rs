@@ -127,6 +127,14 @@ mod tests {
     const MEMBERS: &str = "成 员：张云玺 区财政局局长\n胡政武 区住建局局长\n白 瑞 区水务局局长\n甄玉海 区文体局局长\n蔺瑞亮 区卫健委主任\n朱国强 区生态环境分局局长\n\n";
 
     #[test]
+    fn units_above_the_plans_level_are_not_missing_members() {
+        // A district plan naming the city's and the region's bodies: mentions or level slips
+        // (level-mismatch), not members the list lacks.
+        let plan = format!("{MEMBERS}一、任务\n（一）整治。开展整治。（区财政局负责，市财政局、自治区财政厅配合）\n（二）治理。推进治理。（区住建局负责）\n（三）监测。开展监测。（区水务局负责）\n");
+        assert_eq!(findings_of(&plan, super::RULE), vec![]);
+    }
+
+    #[test]
     fn fires_on_units_outside_the_member_list() {
         let plan = format!("{MEMBERS}一、任务\n（一）整治。开展整治。（区文物局、区水务局负责）\n（二）治理。推进治理。（区退役军人事务局负责，区卫生健康委员会配合）\n（三）监测。开展监测。（区生态环境局、区工务局负责）\n（四）保障。加强保障。（区财政局、区住建局负责）\n");
         let f = findings_of(&plan, super::RULE);
