@@ -55,6 +55,15 @@ mod tests {
     }
 
     #[test]
+    fn table_rows_that_do_not_apply_need_no_lead() {
+        let plan = "一、任务\n附件\n序号\t重点任务\t牵头单位\t完成时限\n1\t加强监管工作。\t县市场监管局\t2023年底\n2\t创新相关工作措施。\t\t合理缺项\n3\t开展专项整治。\t\t2023年底\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(6, 1, "task 附件 3 names no lead unit".to_string())]
+        );
+    }
+
+    #[test]
     fn silent_when_every_task_has_a_lead() {
         let plan = "一、源头治理\n（一）净化环境。加强治理。（市环保局负责）\n（二）强化监管。加强检查。（市市场监管局负责）\n";
         assert!(findings_of(plan, super::RULE).is_empty());
