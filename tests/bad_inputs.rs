@@ -1334,3 +1334,57 @@ fn invisible_characters_are_read_as_spaces_and_shown() {
     assert!(r.stdout.contains("╭─[copied.txt:1:1]"), "{}", r.stdout);
     assert!(r.stdout.contains(" 2 │ ␣一、指导思想\n"), "{}", r.stdout);
 }
+
+/// tests/fixtures/invisible_characters.docx, made with python-docx: zero-width spaces inside
+/// 监管局, 负责 and 牵头 in paragraphs, and inside unit names and a task in table cells.
+#[test]
+fn invisible_characters_in_a_word_document_are_read_past() {
+    let r = run_in(
+        Path::new("tests/fixtures"),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "concise",
+            "invisible_characters.docx",
+        ],
+        b"",
+    );
+    assert_eq!(
+        r.stdout,
+        "invisible_characters.docx:2:17: PL119 invisible-character an invisible character U+200B (zero width space) (in Word: paragraph 2)\n\
+         invisible_characters.docx:2:22: PL119 invisible-character an invisible character U+200B (zero width space) (in Word: paragraph 2)\n\
+         invisible_characters.docx:8:4: PL119 invisible-character an invisible character U+200E (text direction mark) (in Word: table 1, row 2, column 2)\n\
+         invisible_characters.docx:9:5: PL119 invisible-character an invisible character U+200B (zero width space) (in Word: table 1, row 2, column 3)\n\
+         invisible_characters.docx:13:5: PL119 invisible-character an invisible character U+200B (zero width space) (in Word: table 1, row 3, column 3)\n\
+         invisible_characters.docx:15:17: PL119 invisible-character an invisible character U+200B (zero width space) (in Word: paragraph 3)\n\
+         planlint: 6 findings (0 errors, 6 warnings, 0 info) in 1 file\n"
+    );
+    let r = run_in(
+        Path::new("tests/fixtures"),
+        &["parse", "--format", "json", "invisible_characters.docx"],
+        b"",
+    );
+    let leads: Vec<(String, u64, u64)> = r.json()["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            let u = &t["leads"][0];
+            (
+                u["name"].as_str().unwrap().to_string(),
+                u["line"].as_u64().unwrap(),
+                u["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        leads,
+        [
+            ("区市场监管局".to_string(), 2, 14),
+            ("县市场监管局".to_string(), 9, 2),
+            ("县农业农村局".to_string(), 13, 2),
+            ("区农业农村局".to_string(), 15, 10),
+        ]
+    );
+}
