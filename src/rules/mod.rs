@@ -381,3 +381,30 @@ mod severity_tests {
             .is_err());
     }
 }
+
+#[cfg(test)]
+mod catalogue_tests {
+    use super::*;
+
+    #[test]
+    fn the_catalogue_must_name_exactly_the_rules_of_the_code() {
+        let data = RuleData::builtin();
+        assert_eq!(verify_catalogue(&data.catalogue), Ok(()));
+        // An entry without code.
+        let mut extra = data.catalogue.clone();
+        let mut ghost = extra.rule[0].clone();
+        ghost.name = "ghost-rule".into();
+        extra.rule.push(ghost);
+        assert_eq!(
+            verify_catalogue(&extra),
+            Err("rules without a catalogue entry: []; catalogue entries without code: [\"ghost-rule\"]".into())
+        );
+        // A rule without an entry.
+        let mut missing = data.catalogue.clone();
+        missing.rule.retain(|r| r.name != "numbering");
+        assert_eq!(
+            verify_catalogue(&missing),
+            Err("rules without a catalogue entry: [\"numbering\"]; catalogue entries without code: []".into())
+        );
+    }
+}
