@@ -22,3 +22,19 @@ pub fn findings_of(plan: &str, rule: &str) -> Vec<(usize, usize, String)> {
         })
         .collect()
 }
+
+/// Like [`findings_of`], checking the plan against a directive.
+pub fn findings_against(plan: &str, directive: &str, rule: &str) -> Vec<(usize, usize, String)> {
+    let data = RuleData::builtin();
+    let src = SourceFile::new("plan.txt", plan);
+    let dsrc = SourceFile::new("directive.txt", directive);
+    let ddoc = crate::parse::parse_document(&dsrc, &data);
+    let set = RuleSet::new(&data.catalogue, &[rule.to_string()], &[]).expect("known rule");
+    crate::batch::check_source(&src, &data, &set, Some((&dsrc, &ddoc)))
+        .into_iter()
+        .map(|f| {
+            let p = src.line_col(f.span.start);
+            (p.line, p.column, f.message)
+        })
+        .collect()
+}

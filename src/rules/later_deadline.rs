@@ -46,3 +46,18 @@ pub fn run(cx: &Context, out: &mut Findings) {
         }
     }
 }
+
+#[cfg(test)]
+mod recurring_tests {
+    use crate::testing::findings_against;
+
+    #[test]
+    fn a_yearly_date_is_no_deadline_to_be_later_than() {
+        let directive = "白府办发〔2020〕12号\n一、任务\n（一）报告工作。每年12月初报告食品安全工作情况。（市市场监管局负责，每年12月初完成）\n";
+        let plan = "白府办发〔2020〕15号\n一、任务\n（一）报告工作。每年12月初报告食品安全工作情况。（县市场监管局负责，2021年12月底前完成）\n";
+        assert_eq!(findings_against(plan, directive, super::RULE), vec![]);
+        // The same dated: the plan's is later.
+        let directive = directive.replace("每年12月初完成", "2020年12月初完成");
+        assert_eq!(findings_against(plan, &directive, super::RULE).len(), 1);
+    }
+}

@@ -59,3 +59,26 @@ fn num(v: f64) -> String {
         format!("{v}")
     }
 }
+
+#[cfg(test)]
+mod weaker_tests {
+    use crate::testing::findings_against;
+
+    const DIRECTIVE: &str = "一、任务\n（一）压缩审批时限。食品经营许可审批时限压缩到12天以内，抽检合格率达到98%以上。（市市场监管局负责）\n";
+
+    #[test]
+    fn a_longer_time_limit_and_a_lower_rate_are_weaker() {
+        let plan = "一、任务\n（一）压缩审批时限。食品经营许可审批时限压缩到15天以内，抽检合格率达到96%以上。（县市场监管局负责）\n";
+        let f = findings_against(plan, DIRECTIVE, super::RULE);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!((f[0].0, f[1].0), (2, 2));
+    }
+
+    #[test]
+    fn the_same_or_stricter_is_not_weaker() {
+        let plan = "一、任务\n（一）压缩审批时限。食品经营许可审批时限压缩到12天以内，抽检合格率达到98%以上。（县市场监管局负责）\n";
+        assert_eq!(findings_against(plan, DIRECTIVE, super::RULE), vec![]);
+        let plan = "一、任务\n（一）压缩审批时限。食品经营许可审批时限压缩到10天以内，抽检合格率达到99%以上。（县市场监管局负责）\n";
+        assert_eq!(findings_against(plan, DIRECTIVE, super::RULE), vec![]);
+    }
+}
