@@ -110,6 +110,12 @@ mod tests {
     use crate::testing::findings_of;
 
     #[test]
+    fn increases_add_up_rather_than_contradict() {
+        let plan = "一、任务\n（一）抽检。食品抽检合格率提高2个百分点。（县市场监管局负责）\n（二）监测。食品抽检合格率提高3个百分点。（县市场监管局负责）\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+    }
+
+    #[test]
     fn respectively_lists_and_status_figures_are_not_promises_to_compare() {
         let plan = "白府办发〔2021〕12号\n一、重点任务\n（一）抽检。食品和食用农产品抽检合格率分别达到98%、96%。（区市场监管局负责）\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
