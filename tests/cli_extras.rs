@@ -326,3 +326,50 @@ fn check_like(args: &[String], locale: &str) -> String {
     );
     String::from_utf8(out.stdout).unwrap()
 }
+
+#[test]
+fn a_notice_without_tasks_fails_and_an_unread_clause_part_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("notice.txt"),
+        "关于召开食品安全工作会议的通知\n各乡镇、各有关部门：\n定于2023年5月10日召开全县食品安全工作会议，请准时参加。\n县食品安全委员会办公室\n2023年5月4日\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("clause.txt"),
+        "一、任务\n（一）加强监管。（县市场监管局牵头，县公安局配合；视情况动态调整，县卫健局列席）\n",
+    )
+    .unwrap();
+    let r = run_in(
+        dir.path(),
+        &["check", "--no-config", "--format", "concise", "notice.txt"],
+        b"",
+    );
+    assert_eq!(r.status, 1);
+    assert_eq!(
+        r.stdout,
+        "notice.txt:1:1: PL111 no-tasks no task found in this plan: read 5 paragraphs, 0 numbered headings, 0 tables (0 rows) and 0 bracket groups, 0 of them responsibility clauses\n\
+         planlint: 1 finding (1 error, 0 warnings, 0 info) in 1 file\n"
+    );
+    let r = run_in(
+        dir.path(),
+        &["check", "--no-config", "--format", "concise", "clause.txt"],
+        b"",
+    );
+    // Info findings do not fail the check; the rest of the clause is read.
+    assert_eq!(r.status, 0);
+    assert_eq!(
+        r.stdout,
+        "clause.txt:2:26: PL112 unread-clause this part of a responsibility clause was not read: `视情况动态调整`\n\
+         clause.txt:2:34: PL112 unread-clause this part of a responsibility clause was not read: `县卫健局列席`\n\
+         planlint: 2 findings (0 errors, 0 warnings, 2 info) in 1 file\n"
+    );
+    let r = run_in(
+        dir.path(),
+        &["parse", "--format", "json", "clause.txt"],
+        b"",
+    );
+    let task = &r.json()["tasks"][0];
+    assert_eq!(task["leads"][0]["name"], "县市场监管局");
+    assert_eq!(task["partners"][0]["name"], "县公安局");
+}
