@@ -167,3 +167,42 @@ mod tests {
         assert_eq!(findings_of(plan, super::RULE), vec![]);
     }
 }
+
+#[cfg(test)]
+mod pair_tests {
+    use super::*;
+
+    #[test]
+    fn the_words_around_a_duration_are_its_sentence_without_spaces() {
+        let text = "一、任务。完成食品安全检查，用2年时间，建 成追溯体系。下一句";
+        let at = text.find("用2年时间").unwrap();
+        let span = Span::new(at, at + "用2年时间".len());
+        let pairs = pairs_around(text, span);
+        let want: HashSet<(char, char)> = [
+            "完成", "成食", "食品", "品安", "安全", "全检", "检查", "查，", "，建", "成追", "追溯",
+            "溯体", "体系",
+        ]
+        .iter()
+        .map(|p| {
+            let c: Vec<char> = p.chars().collect();
+            (c[0], c[1])
+        })
+        .collect();
+        assert_eq!(pairs, want);
+    }
+
+    #[test]
+    fn eight_pairs_are_enough_to_compare() {
+        let set = |s: &str| -> HashSet<(char, char)> {
+            let c: Vec<char> = s.chars().collect();
+            c.windows(2).map(|w| (w[0], w[1])).collect()
+        };
+        let eight = set("加强食品安全监管工作");
+        assert_eq!(eight.len(), 9);
+        let a = set("加强食品安全监管工");
+        assert_eq!(a.len(), MIN_PAIRS);
+        assert_eq!(similarity(&a, &eight), 1.0);
+        let seven = set("加强食品安全监管");
+        assert_eq!(similarity(&seven, &eight), 0.0);
+    }
+}

@@ -110,6 +110,12 @@ mod tests {
     use crate::testing::findings_of;
 
     #[test]
+    fn subjects_compare_without_their_spaces() {
+        assert_eq!(super::similarity("食品 抽检 合格率", "食品抽检合格率"), 1.0);
+        assert_eq!(super::similarity("食品抽检", "农药残留"), 0.0);
+    }
+
+    #[test]
     fn increases_add_up_rather_than_contradict() {
         let plan = "一、任务\n（一）抽检。食品抽检合格率提高2个百分点。（县市场监管局负责）\n（二）监测。食品抽检合格率提高3个百分点。（县市场监管局负责）\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);

@@ -116,6 +116,13 @@ mod tests {
             .collect();
         let f = findings_of(&format!("一、任务\n{plan}"), super::RULE);
         assert_eq!(f.len(), 20);
+        // Exactly as many runs as are listed: the last says nothing more.
+        let twenty: String = (1..=20)
+            .map(|k| format!("\u{200B}{k}.加强监管。（区市场监管局牵头）\n"))
+            .collect();
+        let g = findings_of(&format!("一、任务\n{twenty}"), super::RULE);
+        assert_eq!(g.len(), 20);
+        assert_eq!(g[19].2, "an invisible character U+200B (zero width space)");
         assert_eq!(
             f[0],
             (
