@@ -150,6 +150,12 @@ mod tests {
     }
 
     #[test]
+    fn caps_and_thresholds_need_no_year() {
+        let plan = "一、任务\n（一）治理。抽检不合格率不超过1%，对投资500万元以上的项目给予支持。（县农业农村局负责）\n（二）监管。到2022年，抽检合格率达到98%以上。（县市场监管局负责）\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+    }
+
+    #[test]
     fn annual_plans_are_dated_by_their_year() {
         let plan = "2018年某市食品安全重点工作安排\n一、任务\n（一）治理。受污染耕地安全利用率达到91%。（县农业农村局负责）\n";
         assert!(findings_of(plan, super::RULE).is_empty());
