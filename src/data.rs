@@ -819,7 +819,7 @@ pub struct TypoWords {
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     text: String,
-    set: std::sync::Arc<std::sync::OnceLock<std::collections::HashSet<[char; 2]>>>,
+    set: std::sync::Arc<std::sync::OnceLock<rustc_hash::FxHashSet<[char; 2]>>>,
 }
 
 impl Words {

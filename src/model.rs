@@ -3,7 +3,7 @@
 use crate::data::Bound;
 use crate::source::Span;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Where a task was written: running text or a task table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -512,7 +512,7 @@ impl Document {
     /// The headings that carry a responsibility clause: a task with a clause stands under
     /// them (or in their own text).
     pub fn headings_with_clauses(&self) -> HashSet<usize> {
-        let mut carries = HashSet::new();
+        let mut carries = HashSet::default();
         for t in self.tasks.iter().filter(|t| t.clause.is_some()) {
             let mut h = t.heading;
             while let Some(x) = h {
@@ -554,7 +554,7 @@ type SiblingKey = (usize, Origin, Option<usize>, NumberStyle);
 
 impl Siblings {
     pub fn new(headings: &[Heading], carries: &HashSet<usize>) -> Siblings {
-        let mut groups: HashMap<_, (usize, usize)> = HashMap::new();
+        let mut groups: HashMap<_, (usize, usize)> = HashMap::default();
         for (k, h) in headings.iter().enumerate() {
             let g = groups
                 .entry((h.part, h.origin, h.parent, h.numbering.style))

@@ -20,7 +20,7 @@ use crate::blocks::Block;
 use crate::data::longest_first;
 use crate::model::{NumberStyle, Origin, Siblings, Task};
 use crate::source::{is_cjk, Span};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 struct Section {
     heading: Option<usize>,
@@ -344,7 +344,7 @@ impl Shape {
             .filter_map(|s| s.heading)
             .min()
             .unwrap_or(headings.len());
-        let mut has_children = HashSet::new();
+        let mut has_children = HashSet::default();
         for h in &headings[base..] {
             if let Some(p) = h.parent {
                 has_children.insert(p);
@@ -356,7 +356,7 @@ impl Shape {
             .filter(|(_, c)| !c.is_empty())
             .filter_map(|(s, _)| s.heading)
             .collect();
-        let mut carries = HashSet::new();
+        let mut carries = HashSet::default();
         for (s, c) in sections.iter().zip(clauses) {
             if let (Some(h), false) = (s.heading, c.is_empty()) {
                 for x in b.doc.heading_path(Some(h)).into_iter().rev() {
@@ -366,7 +366,7 @@ impl Shape {
                 }
             }
         }
-        let mut leaves_under: std::collections::HashMap<usize, usize> = Default::default();
+        let mut leaves_under: rustc_hash::FxHashMap<usize, usize> = Default::default();
         for s in sections {
             if let Some(h) = s.heading {
                 if !has_children.contains(&h) && headings[h].parent.is_some() {

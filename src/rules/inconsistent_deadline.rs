@@ -10,7 +10,7 @@
 use super::{Context, Findings};
 use crate::parse::deadline::{find_durations, find_recurring};
 use crate::source::Span;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 pub const RULE: &str = "inconsistent-deadline";
 
@@ -80,7 +80,7 @@ fn pairs_around(text: &str, span: Span) -> HashSet<(char, char)> {
         .take_while(|c| !ends(c))
         .take(WINDOW)
         .collect();
-    let mut pairs = HashSet::new();
+    let mut pairs = HashSet::default();
     for side in [before.into_iter().rev().collect::<Vec<_>>(), after] {
         for w in side.windows(2) {
             if !w[0].is_whitespace() && !w[1].is_whitespace() {
