@@ -2,8 +2,8 @@
 
 use crate::data::Bound;
 use crate::source::Span;
-use serde::Serialize;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use serde::Serialize;
 
 /// Where a task was written: running text or a task table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
