@@ -17,16 +17,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let invisible = runs(&cx.src.invisible);
     let max = cx.param_f64(RULE, "max_reported", 20.0).max(1.0) as usize;
     for (k, (span, chars)) in invisible.iter().enumerate().take(max) {
-        let codes = chars
-            .iter()
-            .map(|c| format!("U+{:04X}", *c as u32))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let points = codes(chars);
         let name = cx.msg(RULE, name_key(chars[0]), &[]);
         let mut message = if chars.len() == 1 {
-            t!(cx, "message-one", code = codes, name = name)
+            t!(cx, "message-one", code = points, name = name)
         } else {
-            t!(cx, "message-run", count = chars.len(), codes = codes)
+            t!(cx, "message-run", count = chars.len(), codes = points)
         };
         let rest = invisible.len().saturating_sub(max);
         if k + 1 == max && rest > 0 {
@@ -37,14 +33,22 @@ pub fn run(cx: &Context, out: &mut Findings) {
     // Accents on Chinese characters: each run of marks on one character.
     for (span, chars) in runs(&cx.src.marks) {
         let on = cx.src.text[..span.start].chars().next_back().unwrap_or(' ');
-        let codes = chars
-            .iter()
-            .map(|c| format!("U+{:04X}", *c as u32))
-            .collect::<Vec<_>>()
-            .join(" ");
-        out.report(RULE, span, t!(cx, "message-mark", codes = codes, char = on))
-            .help(t!(cx, "help-mark", char = on));
+        out.report(
+            RULE,
+            span,
+            t!(cx, "message-mark", codes = codes(&chars), char = on),
+        )
+        .help(t!(cx, "help-mark", char = on));
     }
+}
+
+/// `U+200E U+202C`: the characters' code points.
+fn codes(chars: &[char]) -> String {
+    chars
+        .iter()
+        .map(|c| format!("U+{:04X}", *c as u32))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Runs of adjacent invisible characters: their span and characters.
