@@ -104,8 +104,12 @@ fn diff_colour_honours_no_color_and_the_color_flag() {
 
 /// `planlint check` in a locale, with extra arguments, run in `dir`.
 fn check_in(dir: &Path, locale: &str, args: &[&str]) -> crate::support::Run {
+    in_locale(dir, locale, &[&["check"], args].concat())
+}
+
+/// planlint with `args` in `dir` and `locale`, without colour.
+fn in_locale(dir: &Path, locale: &str, args: &[&str]) -> crate::support::Run {
     let out = crate::support::planlint()
-        .args(["check"])
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
@@ -275,17 +279,18 @@ fn a_terminal_gets_a_window_that_fits_it() {
 #[test]
 fn diff_speaks_the_language_of_the_run() {
     let (plan, directive) = (seed("003"), seed("001"));
-    let args = |extra: &[&str]| {
-        let mut a = vec![
-            "diff".to_string(),
-            plan.to_str().unwrap().to_string(),
-            "--against".to_string(),
-            directive.to_str().unwrap().to_string(),
-        ];
-        a.extend(extra.iter().map(|s| s.to_string()));
-        a
+    let (plan, directive) = (plan.to_str().unwrap(), directive.to_str().unwrap());
+    let diff = |extra: &[&str], locale: &str| {
+        let args = [
+            &["diff", "--no-config", plan, "--against", directive],
+            extra,
+        ]
+        .concat();
+        let r = in_locale(Path::new("."), locale, &args);
+        assert_eq!(r.status, 0, "{}", r.stderr);
+        r.stdout
     };
-    let zh = check_like(&args(&[]), "zh_CN.UTF-8");
+    let zh = diff(&[], "zh_CN.UTF-8");
     let lines: Vec<&str> = zh.lines().collect();
     assert_eq!(
         lines[1],
@@ -296,7 +301,7 @@ fn diff_speaks_the_language_of_the_run() {
         "{zh}"
     );
     assert!(zh.contains("\n  ✗ 方案中未见对应内容："), "{zh}");
-    let en = check_like(&args(&["--lang", "en"]), "zh_CN.UTF-8");
+    let en = diff(&["--lang", "en"], "zh_CN.UTF-8");
     let lines: Vec<&str> = en.lines().collect();
     assert_eq!(
         lines[1],
@@ -306,25 +311,6 @@ fn diff_speaks_the_language_of_the_run() {
         en.contains("\ndirective T9 [二、（五）2.] L32: missing (0.08)\n"),
         "{en}"
     );
-}
-
-/// planlint with `args` (no config, no colour) in `locale`; its standard output.
-fn check_like(args: &[String], locale: &str) -> String {
-    let out = crate::support::planlint()
-        .args(&args[..1])
-        .arg("--no-config")
-        .args(&args[1..])
-        .env("NO_COLOR", "1")
-        .env("LANG", locale)
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
