@@ -43,6 +43,8 @@ impl RuleData {
             &mut l.units.glue_suffixes,
             &mut l.units.branch_suffixes,
             &mut l.units.suffixes,
+            &mut l.units.institution_suffixes,
+            &mut l.clause.primary_lead_labels,
             &mut l.deadline.ongoing,
             &mut l.deadline.start_words,
             &mut l.deadline.end_words,
@@ -358,6 +360,16 @@ pub struct ClauseWords {
     pub lead_labels: Vec<String>,
     pub partner_labels: Vec<String>,
     pub first_listed_lead: Vec<String>,
+    /// Lead labels that name the lead itself: beside them, the units of other lead labels
+    /// (责任单位：) are co-responsible partners.
+    pub primary_lead_labels: Vec<String>,
+    /// Markers whose slot takes any short name only when the clause already read a unit (A牵头，
+    /// B参与): alone they close asides too (社会资本参与).
+    pub weak_markers: Vec<String>,
+    /// Words that show the plan names owners (a label, a header line, a section title).
+    pub owner_cues: Vec<String>,
+    /// A lead marker followed by one of these is a noun (负责人, 负责同志), not a role.
+    pub not_after_marker: Vec<String>,
     /// The first-listed-is-lead phrases as one automaton (leftmost-longest), built at load.
     #[serde(skip)]
     pub first_listed_automaton: Option<aho_corasick::AhoCorasick>,
@@ -382,6 +394,13 @@ pub struct UnitWords {
     pub area_words: Vec<String>,
     pub not_in_names: Vec<String>,
     pub lead_marks: Vec<String>,
+    /// A body that, after 和, shares the place of the unit before it (各乡镇党委和人民政府).
+    pub shared_bodies: Vec<String>,
+    /// An institution under a body, written after the body's name (市卫健委疾病预防控制中心).
+    pub institution_suffixes: Vec<String>,
+    /// A name starting so names a place of its own (市疾控中心), not an institution of the
+    /// body before it.
+    pub place_starts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

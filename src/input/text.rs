@@ -100,10 +100,22 @@ pub fn read_lines<'a>(
                     i += 1;
                 }
             },
-            Kind::Text => {
-                paragraph(&mut out, line, keep);
-                i += 1;
-            }
+            Kind::Text => match bare_cells_end(text, &all, i, lex) {
+                Some((end, width, anchor)) => {
+                    out.push(Block::Table(bare_cells(
+                        text,
+                        &all[i..end],
+                        width,
+                        anchor,
+                        lex,
+                    )));
+                    i = end;
+                }
+                None => {
+                    paragraph(&mut out, line, keep);
+                    i += 1;
+                }
+            },
         }
     }
     out
@@ -172,6 +184,83 @@ fn word_export_end(all: &[Line], start: usize, lex: &Lexicon) -> Option<usize> {
         end += 1;
     }
     Some(end)
+}
+
+/// A table written one cell per line without tabs (copied from a web page or a PDF): a header
+/// of at least three lines that each name a column, the first 序号, then rows that each open
+/// with the next number (1, 2, 3 …) and hold at most as many cells as the header. Returns the
+/// end, the width and the number column.
+fn bare_cells_end(
+    text: &str,
+    all: &[Line],
+    start: usize,
+    lex: &Lexicon,
+) -> Option<(usize, usize, usize)> {
+    // The header opens with the number column's own word (序号), so a heading above it
+    // (三、任务清单) is never taken for a column.
+    if !lex.table.number.iter().any(|w| w == trim(all[start].text)) {
+        return None;
+    }
+    let mut roles = Vec::new();
+    let mut k = start;
+    while k < all.len() && all[k].kind == Kind::Text {
+        let t = trim(all[k].text);
+        match lex.table.role_of(t) {
+            Some(r) if t.chars().count() <= 10 => roles.push(r),
+            _ => break,
+        }
+        k += 1;
+    }
+    let width = roles.len();
+    let anchor = roles.iter().position(|r| *r == ColumnRole::Number)?;
+    if width < 3
+        || !roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Lead | ColumnRole::Task))
+    {
+        return None;
+    }
+    let (mut expected, mut in_row, mut end) = (1u32, 0usize, k);
+    while k < all.len() {
+        let l = all[k];
+        match l.kind {
+            Kind::Blank => {}
+            Kind::Text if trim(l.text).parse::<u32>().ok() == Some(expected) => {
+                expected += 1;
+                in_row = 1;
+                end = k + 1;
+            }
+            Kind::Text if expected > 1 && in_row < width - anchor => {
+                if is_part_marker(l.text, lex) {
+                    break;
+                }
+                in_row += 1;
+                end = k + 1;
+            }
+            _ => break,
+        }
+        k += 1;
+    }
+    let _ = text;
+    (expected > 2).then_some((end, width, anchor))
+}
+
+fn bare_cells(text: &str, lines: &[Line], width: usize, anchor: usize, lex: &Lexicon) -> Table {
+    let text_of = |s: Span| text.get(s.start..s.end).unwrap_or("");
+    let cells: Vec<Vec<Span>> = lines
+        .iter()
+        .filter(|l| l.kind != Kind::Blank)
+        .map(|l| {
+            let t = trim(l.text);
+            vec![Span::of(l.text, t).shift(l.span.start)]
+        })
+        .collect();
+    let base = lines.first().map_or(0, |l| l.span.start);
+    Table {
+        span: Span::new(base, lines.last().map_or(base, |l| l.span.end)),
+        rows: anchored_rows(&cells, width, anchor, &text_of, &Quantity::of(lex)),
+        exact_rows: false,
+    }
 }
 
 /// `附件`, `附件1`, `附件2：` alone on a line.

@@ -15,6 +15,7 @@
 
 use super::clause::{read_clause, Responsibility};
 use super::lex::{bracket_groups, is_space, starts_with_any, trim};
+use super::units::{is_vague, looks_like_unit_list, split_units};
 use super::{heading_at, new_task, Builder};
 use crate::blocks::Block;
 use crate::data::longest_first;
@@ -39,6 +40,9 @@ struct Section {
 struct Found {
     span: Span,
     resp: Responsibility,
+    /// The owner opens the item (`1.区交通局负责……`, `（一）区建管委。……`): the task is the
+    /// whole section, not the text before the clause.
+    leading: bool,
 }
 
 /// A part's outline and clauses, read before any task is decided: whether a clause-less item is
@@ -196,11 +200,103 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
                 }
                 b.doc.unread_clauses.extend(resp.unread.iter().copied());
                 b.doc.census.clauses += 1;
-                out.push(Found { span, resp });
+                out.push(Found {
+                    span,
+                    resp,
+                    leading: false,
+                });
             }
         }
     }
+    if out.is_empty() {
+        if let Some(f) = owner_first(b, s) {
+            b.doc.census.clauses += 1;
+            out.push(f);
+        }
+    }
     out
+}
+
+/// An item whose owner is written before its work, outside brackets: a unit list closed by a
+/// lead marker at the start (`1.区交通局、区财政局负责推进……`), or a unit as the item's title
+/// (`（一）区建管委。负责统筹……`, a 职责分工 section). Only names ending like a body
+/// (rules/lexicon.toml `glue_suffixes`: 局, 委, 办, 中心, 政府…) and starting with a place
+/// (`place_starts`: 省, 市, 县, 区, 各…), or catch-alls, count here, so a title such as
+/// 建设智慧社区 or 成立联合采购办公室 is no owner.
+fn owner_first(b: &Builder, s: &Section) -> Option<Found> {
+    s.heading?;
+    if s.has_table || s.in_notes {
+        return None;
+    }
+    let lex = &b.data.lexicon;
+    let first = *s.paras.first()?;
+    let para = b.slice(first);
+    let lead = trim(para);
+    let base = first.start + Span::of(para, lead).start;
+    let bodies = longest_first(&lex.units.glue_suffixes);
+    // Every unit placed and named like a body (`all`), or the first one only (after a marker).
+    let owner_like = |list: &str, all: bool| {
+        let units = split_units(list, 0, lex);
+        looks_like_unit_list(list, lex)
+            && units
+                .iter()
+                .take(if all { usize::MAX } else { 1 })
+                .all(|u| {
+                    let placed = lex
+                        .units
+                        .place_starts
+                        .iter()
+                        .any(|p| u.name.starts_with(p.as_str()));
+                    let body = super::lex::ends_with_any(&u.name, &bodies)
+                        .is_some_and(|w| w.len() < u.name.len());
+                    is_vague(&u.name, lex) || (placed && body)
+                })
+    };
+    // The item's title, up to its first stop: a unit alone.
+    let title_end = lead.find(['。', '：', ':']).unwrap_or(lead.len());
+    let title = trim(&lead[..title_end]);
+    if !title.is_empty() && title.chars().count() <= 24 && owner_like(title, true) {
+        let at = base + Span::of(lead, title).start;
+        let leads = split_units(title, at, lex);
+        return Some(Found {
+            span: Span::new(at, at + title.len()),
+            resp: Responsibility {
+                leads,
+                ..Responsibility::default()
+            },
+            leading: true,
+        });
+    }
+    // The first phrase: units, then a lead marker.
+    let phrase_end = lead
+        .find(['，', '。', '；', ',', ';'])
+        .unwrap_or(lead.len());
+    let phrase = &lead[..phrase_end];
+    let markers = longest_first(&lex.clause.lead_markers);
+    let (pos, marker) = super::lex::find_any(phrase, &markers)?;
+    if lex.clause.weak_markers.iter().any(|w| w == marker) {
+        return None;
+    }
+    let after = &phrase[pos + marker.len()..];
+    if lex
+        .clause
+        .not_after_marker
+        .iter()
+        .any(|w| after.starts_with(w.as_str()))
+    {
+        return None;
+    }
+    let units = trim(&phrase[..pos]);
+    if units.is_empty() || !owner_like(units, false) {
+        return None;
+    }
+    let clause = &phrase[..pos + marker.len()];
+    let resp = read_clause(clause, base, lex)?;
+    Some(Found {
+        span: Span::new(base, base + clause.len()),
+        resp,
+        leading: true,
+    })
 }
 
 /// A paragraph that is a labelled clause (`责任单位：A、B`), or ends with one after its last
@@ -234,6 +330,7 @@ fn labelled_line(b: &Builder, para: &str, base: usize) -> Option<Found> {
     Some(Found {
         span: Span::new(at, at + tail.len()),
         resp,
+        leading: false,
     })
 }
 
@@ -258,8 +355,12 @@ fn tasks_from_clauses(b: &mut Builder, s: &Section, found: &[Found]) {
     let many = found.len() > 1;
     let condition = b.under_condition_heading(s.heading);
     for (n, f) in found.iter().enumerate() {
-        let text_start = skip_breaks(b.text, cursor, f.span.start);
-        let text_end = trim_end_at(b.text, text_start, f.span.start);
+        let (text_start, text_end) = if f.leading {
+            (s.text_start, trim_end_at(b.text, s.text_start, s.end))
+        } else {
+            let start = skip_breaks(b.text, cursor, f.span.start);
+            (start, trim_end_at(b.text, start, f.span.start))
+        };
         cursor = f.span.end;
         if text_end <= text_start {
             continue;
@@ -272,9 +373,10 @@ fn tasks_from_clauses(b: &mut Builder, s: &Section, found: &[Found]) {
             label.clone()
         };
         let text = Span::new(text_start, text_end);
+        let span_end = if f.leading { text_end } else { f.span.end };
         let mut t: Task = new_task(
             Origin::Body,
-            Span::new(span_start, f.span.end),
+            Span::new(span_start, span_end),
             text,
             s.heading,
             number,

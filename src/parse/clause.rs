@@ -18,7 +18,9 @@
 
 use super::deadline::{is_time_text, read_deadline};
 use super::lex::{ends_with_any, find_any, is_space, split_outside_brackets, trim};
-use super::units::{looks_like_name_list, looks_like_unit_list, split_units};
+use super::units::{
+    looks_like_name_list, looks_like_short_names, looks_like_unit_list, split_units,
+};
 use crate::data::{longest_first, Lexicon};
 use crate::model::{Deadline, Unit};
 use crate::source::Span;
@@ -135,6 +137,8 @@ impl<'l> Reader<'l> {
         let mut other_leads: Vec<Unit> = Vec::new();
         let mut any_marker = false;
         let mut labelled_lead = false;
+        // A unit was read by its suffix or label: weak markers' slots take any short name.
+        let mut unit_read = false;
         let convention = longest_first(&self.lex.clause.first_listed_lead);
         for p in &pieces {
             let text = p.text;
@@ -149,21 +153,28 @@ impl<'l> Reader<'l> {
             if is_aside(text) {
                 continue;
             }
-            if let Some((role, list)) = self.label(*p) {
+            if let Some((role, list, is_primary)) = self.label(*p) {
                 self.flush_unread(&mut pending, &mut out);
                 any_marker = true;
+                unit_read = true;
                 let units = split_units(list.text, list.at, self.lex);
-                match role {
-                    Role::Lead => {
+                match (role, is_primary) {
+                    // 牵头单位：A，责任单位：B — A leads, B are co-responsible partners.
+                    (Role::Lead, true) => {
+                        labelled_lead = true;
+                        primary.get_or_insert_with(Vec::new).extend(units)
+                    }
+                    (Role::Lead, false) => {
                         labelled_lead = true;
                         other_leads.extend(units)
                     }
-                    Role::Partner => out.partners.extend(units),
+                    (Role::Partner, _) => out.partners.extend(units),
                 }
                 label = Some(role);
                 continue;
             }
-            if let Some((units, marker, role, is_primary)) = self.marked(*p) {
+            if let Some((units, marker, role, is_primary)) = self.marked(*p, unit_read) {
+                unit_read |= units.is_some();
                 any_marker = true;
                 label = None;
                 let mut listed = Vec::new();
@@ -270,7 +281,7 @@ impl<'l> Reader<'l> {
     }
 
     /// label_list := label ws (":" | "：") units
-    fn label<'a>(&self, p: Piece<'a>) -> Option<(Role, Piece<'a>)> {
+    fn label<'a>(&self, p: Piece<'a>) -> Option<(Role, Piece<'a>, bool)> {
         let (role, word) = super::lex::starts_with_any(p.text, &self.lead_labels)
             .map(|w| (Role::Lead, w))
             .into_iter()
@@ -286,6 +297,13 @@ impl<'l> Reader<'l> {
         if list.is_empty() || !looks_like_name_list(list, self.lex) {
             return None;
         }
+        let is_primary = role == Role::Lead
+            && self
+                .lex
+                .clause
+                .primary_lead_labels
+                .iter()
+                .any(|l| l == word);
         Some((
             role,
             Piece {
@@ -293,12 +311,20 @@ impl<'l> Reader<'l> {
                 at,
                 sentence: false,
             },
+            is_primary,
         ))
     }
 
     /// units? marker: the longest marker the piece ends with, and the units before it.
     #[allow(clippy::type_complexity)]
-    fn marked<'a>(&self, p: Piece<'a>) -> Option<(Option<Piece<'a>>, Span, Role, bool)> {
+    /// Units before a marker read as units by their suffixes; any short name (an enterprise, an
+    /// association, a short form) reads too after a strong marker (负责, 牵头, 配合), or after a
+    /// weak one (参与, 落实) once the clause has read a unit (`unit_read`).
+    fn marked<'a>(
+        &self,
+        p: Piece<'a>,
+        unit_read: bool,
+    ) -> Option<(Option<Piece<'a>>, Span, Role, bool)> {
         let lead = ends_with_any(p.text, &self.lead_markers);
         let partner = ends_with_any(p.text, &self.partner_markers);
         let (marker, role) = match (lead, partner) {
@@ -320,12 +346,13 @@ impl<'l> Reader<'l> {
             return Some((None, marker_span, role, is_primary));
         }
         // Every part of the units must read as units (A会同B: both sides).
+        let open_slot = unit_read || !self.lex.clause.weak_markers.iter().any(|w| w == marker);
+        let reads = |s: &str| {
+            looks_like_unit_list(s, self.lex) || (open_slot && looks_like_short_names(s, self.lex))
+        };
         let ok = match find_any(units, &self.joint) {
-            Some((j, w)) => {
-                looks_like_unit_list(&units[..j], self.lex)
-                    && looks_like_unit_list(&units[j + w.len()..], self.lex)
-            }
-            None => looks_like_unit_list(units, self.lex),
+            Some((j, w)) => reads(&units[..j]) && reads(&units[j + w.len()..]),
+            None => reads(units),
         };
         if !ok {
             return None;

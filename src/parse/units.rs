@@ -97,7 +97,9 @@ fn split_at_joiners<'a>(piece: &'a str, lex: &Lexicon) -> Vec<&'a str> {
         };
         let i = search + i;
         let (left, right) = (&piece[..i], &piece[i + w.len()..]);
-        if unit_like(left) && unit_like(right) && !has_open_bracket(left) {
+        // 各乡镇党委和人民政府: the body after 和 shares the place before it.
+        let shared = lex.units.shared_bodies.iter().any(|b| trim(right) == b);
+        if unit_like(left) && unit_like(right) && !has_open_bracket(left) && !shared {
             let mut out = vec![trim(left)];
             out.extend(split_at_joiners(trim(right), lex));
             return out;
@@ -141,6 +143,9 @@ fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
             && !has_open_bracket(left)
             && !right.starts_with(|c: char| "（(".contains(c))
             && next_split_is_whole(right, suffixes, lex)
+            && !is_institution_of_body(right, lex)
+            // 党委和人民政府: what follows a joiner was not split off by split_at_joiners.
+            && !lex.units.list_joiners.iter().any(|j| right.starts_with(j.as_str()))
             && suffix_ends_here(name, end, suffixes)
         {
             parts.push(left);
@@ -150,6 +155,20 @@ fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
     }
     parts.push(&name[start..]);
     parts
+}
+
+/// `疾病预防控制中心` after `市卫健委`: an institution named without a place of its own belongs
+/// to the body before it, so the two are one name.
+fn is_institution_of_body(right: &str, lex: &Lexicon) -> bool {
+    lex.units
+        .institution_suffixes
+        .iter()
+        .any(|s| right.ends_with(s.as_str()))
+        && !lex
+            .units
+            .place_starts
+            .iter()
+            .any(|p| right.starts_with(p.as_str()))
 }
 
 /// The suffix ending at `end` is not the start of a longer one (委 in 委员会).
@@ -267,6 +286,22 @@ pub fn looks_like_name_list(list: &str, lex: &Lexicon) -> bool {
                     .name
                     .chars()
                     .any(|c| super::lex::is_digit(c) || "《。：:".contains(c))
+        })
+}
+
+/// True when the text reads as a few short names in a role slot (省工商联、阿里巴巴负责): at most
+/// 16 characters each, no sentence word, digit or quotation; the slot makes them units.
+pub fn looks_like_short_names(list: &str, lex: &Lexicon) -> bool {
+    let units = split_units(list, 0, lex);
+    !units.is_empty()
+        && units.len() <= 12
+        && units.iter().all(|u| {
+            let n = u.name.chars().count();
+            (2..=16).contains(&n)
+                && !has_non_name_word(&u.name, lex)
+                && u.name
+                    .chars()
+                    .all(|c| !super::lex::is_digit(c) && !"《》“”\"。：:".contains(c))
         })
 }
 

@@ -11,6 +11,19 @@ pub const RULE: &str = "missing-lead";
 /// names a lead column, lacks its lead.
 pub fn run(cx: &Context, out: &mut Findings) {
     let doc = cx.doc;
+    if !doc.tasks.is_empty() && doc.tasks.iter().all(|t| t.leads.is_empty()) {
+        // No task has a lead, yet the plan shows it names owners: say so once, at the first
+        // place, rather than pass silently (or flag every task).
+        if let Some((span, cue)) = owner_cue(cx) {
+            out.report(
+                RULE,
+                span,
+                t!(cx, "unread-owners", cue = cue, tasks = doc.tasks.len()),
+            )
+            .help(t!(cx, "help-unread-owners"));
+        }
+        return;
+    }
     let carries = doc.headings_with_own_clauses();
     let siblings = Siblings::new(&doc.headings, &carries);
     for t in &doc.tasks {
@@ -40,9 +53,59 @@ pub fn run(cx: &Context, out: &mut Findings) {
     }
 }
 
+/// The first owner cue (rules/lexicon.toml `owner_cues`) standing as a label (责任单位：), a line
+/// of its own (a table header cell), or a numbered title (二、职责分工).
+fn owner_cue<'a>(cx: &'a Context) -> Option<(crate::source::Span, &'a str)> {
+    let text = cx.src.text.as_str();
+    let cues = &cx.data.lexicon.clause.owner_cues;
+    let mut best: Option<(usize, &str)> = None;
+    for cue in cues {
+        for (i, _) in text.match_indices(cue.as_str()) {
+            if best.is_some_and(|(b, _)| b <= i) {
+                break;
+            }
+            let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
+            let line_end = text[i..].find('\n').map_or(text.len(), |k| i + k);
+            let before = text[line_start..i].trim();
+            let after = text[i + cue.len()..line_end].trim_start();
+            let rest = &text[i + cue.len()..line_end];
+            // 责任单位：A, or 责任单位 A at the start of a line (a PDF lost the colon).
+            let label = after.starts_with(['：', ':'])
+                || (before.is_empty() && rest.starts_with(char::is_whitespace));
+            let alone = after.trim().is_empty()
+                && before
+                    .trim_end_matches(|c: char| {
+                        !c.is_alphanumeric()
+                            || c.is_ascii_digit()
+                            || "一二三四五六七八九十".contains(c)
+                    })
+                    .is_empty();
+            if label || alone {
+                best = Some((i, cue.as_str()));
+                break;
+            }
+        }
+    }
+    best.map(|(i, cue)| (crate::source::Span::new(i, i + cue.len()), cue))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::testing::findings_of;
+
+    #[test]
+    fn says_once_where_owners_are_named_in_a_form_not_read() {
+        // A PDF lost the colons: the plan names owners, none is read; one finding, at the first.
+        let plan = "某区实施方案\n一、工作任务\n1.推进农村公路建设。\n责任单位 区交通局\n2.推进学校建设。\n责任单位 区教育局\n";
+        let f = findings_of(plan, super::RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].0, f[0].1), (4, 1));
+        assert!(f[0].2.contains("any of its 2 tasks"), "{f:?}");
+        // A directive that names no owners at all, and a plan whose cue is running text, are
+        // no such case.
+        let plan = "某省实施意见\n一、工作任务\n1.推进农村公路建设。\n2.推进学校建设，各地要明确责任单位。\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+    }
 
     #[test]
     fn fires_on_a_numbered_task_whose_siblings_have_clauses() {

@@ -1,0 +1,164 @@
+//! Owners as real plans write them (issue 18, classes 1, 2, 8, 10 and 11): seed 002's clauses
+//! rewritten into the other shapes plans use must give the same leads and partners as the
+//! seed's own bracketed clauses.
+
+use crate::support::seed_text;
+use planlint::data::RuleData;
+use planlint::model::Document;
+use planlint::parse::parse_document;
+use planlint::source::SourceFile;
+
+fn parse(text: &str) -> (SourceFile, Document) {
+    let src = SourceFile::new("plan.txt", text);
+    let doc = parse_document(&src, &RuleData::builtin());
+    (src, doc)
+}
+
+/// (line, leads, partners) of every task, lines 1-based.
+fn owners(src: &SourceFile, doc: &Document) -> Vec<(usize, Vec<String>, Vec<String>)> {
+    doc.tasks
+        .iter()
+        .map(|t| {
+            (
+                src.line_col(t.span.start).line,
+                t.leads.iter().map(|u| u.name.clone()).collect(),
+                t.partners.iter().map(|u| u.name.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+/// Seed 002's items `（三）标题。正文（A、B按职责分工负责）`: (line index, number, text without
+/// the clause, the clause's units).
+fn clause_items(seed: &str) -> Vec<(usize, String, String, String)> {
+    let marker = "按职责分工负责）";
+    seed.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            let body = l.strip_suffix(marker)?;
+            let open = body.rfind('（')?;
+            let units = &body[open + '（'.len_utf8()..];
+            if units.contains(['，', '；', '（']) || !l.starts_with('（') {
+                return None;
+            }
+            let close = l.find('）')? + '）'.len_utf8();
+            Some((
+                i,
+                l[..close].to_string(),
+                body[close..open].to_string(),
+                units.to_string(),
+            ))
+        })
+        .collect()
+}
+
+#[test]
+fn owners_written_before_the_work_read_as_the_seeds_clauses() {
+    let seed = seed_text("002");
+    let items = clause_items(&seed);
+    assert_eq!(items.len(), 18, "seed 002's items closed by 按职责分工负责");
+    let mut lines: Vec<String> = seed.lines().map(str::to_string).collect();
+    for (i, number, text, units) in &items {
+        // （三）市环保局、市农发局按职责分工负责净化农业生产环境。……
+        lines[*i] = format!("{number}{units}按职责分工负责{text}");
+    }
+    let rewritten = lines.join("\n");
+    let (src0, doc0) = parse(&seed);
+    let (src1, doc1) = parse(&rewritten);
+    let want: Vec<_> = owners(&src0, &doc0)
+        .into_iter()
+        .filter(|(l, _, _)| items.iter().any(|(i, ..)| i + 1 == *l))
+        .collect();
+    let got: Vec<_> = owners(&src1, &doc1)
+        .into_iter()
+        .filter(|(l, _, _)| items.iter().any(|(i, ..)| i + 1 == *l))
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(got.len(), 18);
+    assert_eq!(
+        got[0].1,
+        [
+            "市发展改革局",
+            "市经信局",
+            "市环保局",
+            "市农发局",
+            "市海洋渔业局"
+        ]
+    );
+}
+
+#[test]
+fn a_unit_as_the_item_title_leads_the_item() {
+    // A 职责分工 section: each item names its unit as the title, its duties after it.
+    let plan = "某区实施方案\n一、职责分工\n（一）区建管委。负责统筹协调全区建设工作，制定年度计划。\n（二）区财政局。负责落实资金保障。\n（三）成立联合采购办公室。负责组织采购。\n";
+    let (src, doc) = parse(plan);
+    assert_eq!(
+        owners(&src, &doc),
+        vec![
+            (3, vec!["区建管委".to_string()], vec![]),
+            (4, vec!["区财政局".to_string()], vec![]),
+            (5, vec![], vec![]),
+        ]
+    );
+}
+
+#[test]
+fn any_name_in_a_role_slot_is_a_unit() {
+    let plan = "某县实施方案\n一、主要任务\n（一）加强组织。加快推进项目建设。（温州市、各县（市、区）政府负责）\n（二）加强协调。开展宣传活动。（省工商联、市残联、团市委按职责分工负责牵头）\n（三）加强保障。落实资金。（各县区分头落实）\n（四）推进改革。完善机制。（县发改局牵头，县城投集团、杭州银行、阿里巴巴参与）\n（五）鼓励投入。完善机制。（鼓励社会资本参与）\n";
+    let (src, doc) = parse(plan);
+    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        owners(&src, &doc),
+        vec![
+            (3, v(&["温州市", "各县（市、区）政府"]), vec![]),
+            (4, v(&["省工商联", "市残联", "团市委"]), vec![]),
+            (5, v(&["各县区"]), vec![]),
+            (
+                6,
+                v(&["县发改局"]),
+                v(&["县城投集团", "杭州银行", "阿里巴巴"])
+            ),
+            (7, vec![], vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_lead_label_beside_a_responsibility_label_makes_partners() {
+    let plan = "某县实施方案\n一、主要任务\n（一）强化监管。加强检查。（牵头单位：县市场监管局，责任单位：县公安局、县农业农村局）\n（二）强化执法。加强执法。（牵头：县司法局；责任：县公安局）\n（三）强化宣传。广泛宣传。（各乡镇党委和人民政府落实）\n（四）强化监测。加强监测。（市卫健委疾病预防控制中心负责）\n（五）强化监测。加强监测。（市卫健委市疾控中心负责）\n";
+    let (src, doc) = parse(plan);
+    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        owners(&src, &doc),
+        vec![
+            (3, v(&["县市场监管局"]), v(&["县公安局", "县农业农村局"])),
+            (4, v(&["县司法局"]), v(&["县公安局"])),
+            (5, v(&["各乡镇党委和人民政府"]), vec![]),
+            (6, v(&["市卫健委疾病预防控制中心"]), vec![]),
+            (7, v(&["市卫健委", "市疾控中心"]), vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_table_written_one_cell_per_line_is_read() {
+    // Seed 002's clauses as a 任务清单 copied from a web page: one cell per line, no tabs.
+    let seed = seed_text("002");
+    let items = clause_items(&seed);
+    let mut table =
+        String::from("某市实施方案\n附件\n任务清单\n序号\n重点任务\n牵头单位\n完成时限\n");
+    for (n, (_, _, text, units)) in items.iter().enumerate() {
+        let task: String = text.chars().take(30).collect();
+        table.push_str(&format!("{}\n{task}\n{units}\n2024年底前\n", n + 1));
+    }
+    let (src, doc) = parse(&table);
+    let got = owners(&src, &doc);
+    assert_eq!(got.len(), items.len());
+    for ((_, leads, _), (_, _, _, units)) in got.iter().zip(&items) {
+        assert_eq!(leads.join("、"), *units);
+    }
+    assert!(doc
+        .tasks
+        .iter()
+        .all(|t| t.deadline.as_ref().is_some_and(|d| d.text == "2024年底前")));
+}
