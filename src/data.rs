@@ -817,6 +817,8 @@ pub struct MemberWords {
     pub exempt: Vec<String>,
     pub own_bodies: Vec<String>,
     pub independent: Vec<String>,
+    pub place_endings: Vec<String>,
+    pub catch_all_starts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -839,6 +841,8 @@ pub struct TypoWords {
 pub struct Words {
     text: String,
     set: std::sync::Arc<std::sync::OnceLock<rustc_hash::FxHashSet<[char; 2]>>>,
+    /// Three- and four-character words, a three-character one padded with NUL.
+    longer: std::sync::Arc<std::sync::OnceLock<rustc_hash::FxHashSet<[char; 4]>>>,
 }
 
 impl Words {
@@ -846,7 +850,32 @@ impl Words {
         Words {
             text,
             set: Default::default(),
+            longer: Default::default(),
         }
+    }
+
+    /// True when `s` starts with a word of three or four characters (路长制, 县直单位).
+    pub fn starts_longer_word(&self, s: &str) -> bool {
+        let set = self.longer.get_or_init(|| {
+            self.text
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .filter_map(|w| {
+                    let c: Vec<char> = w.chars().collect();
+                    match c.len() {
+                        3 => Some([c[0], c[1], c[2], '\0']),
+                        4 => Some([c[0], c[1], c[2], c[3]]),
+                        _ => None,
+                    }
+                })
+                .collect()
+        });
+        let mut c = s.chars();
+        let (Some(a), Some(b), Some(x)) = (c.next(), c.next(), c.next()) else {
+            return false;
+        };
+        set.contains(&[a, b, x, '\0']) || c.next().is_some_and(|d| set.contains(&[a, b, x, d]))
     }
 
     /// True when `a` followed by `b` is a word.

@@ -3,7 +3,7 @@
 //!
 //! A doubled character is no typo when the pair is a reduplication (层层, 批批: data), a word
 //! of the word list (rules/words.txt), or a word boundary: the second character opens a word
-//! with the character after it (鄂尔多斯市|市场, 肉品|品质, 财政局|局长). Every typo found in
+//! of two, three or four characters (鄂尔多斯市|市场, 肉品|品质, 道路|路长制, 县|县直单位). Every typo found in
 //! real plans leaves the second character stranded (率率达到, 药药残留, 工作作，), while a
 //! boundary is common: when in doubt, the rule stays quiet.
 
@@ -26,7 +26,9 @@ pub fn run(cx: &Context, out: &mut Findings) {
         let pair = format!("{c}{c}");
         let quiet = typos.reduplications.iter().any(|r| r.contains(&pair))
             || words.contains(c, c)
-            || after.is_some_and(|n| words.contains(c, n));
+            || after.is_some_and(|n| words.contains(c, n))
+            // A longer word opens at the second character (道路|路长制, 县|县直单位).
+            || words.starts_longer_word(&text[j..]);
         if !quiet {
             let span = Span::new(i, j + d.len_utf8());
             out.report(RULE, span, t!(cx, "message", pair = pair, char = c))
@@ -60,7 +62,7 @@ mod tests {
 
     #[test]
     fn quiet_on_reduplications_and_word_boundaries() {
-        let plan = "一、任务\n（一）监管。鄂尔多斯市市场监督管理局局长层层落实，批批自检，肉品品质好，食品品种丰富，城市市容整洁，委员会会议每年年底召开，及时报告属地监管管理部门，ᠮᠤᠮᠤ。\n";
+        let plan = "一、任务\n（一）监管。全面推行道路路长制，县直单位按期落实，鄂尔多斯市市场监督管理局局长层层落实，批批自检，肉品品质好，食品品种丰富，城市市容整洁，委员会会议每年年底召开，及时报告属地监管管理部门，ᠮᠤᠮᠤ。\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
     }
 }

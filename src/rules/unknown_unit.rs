@@ -5,8 +5,9 @@
 //! under its full or short name; one that is not is reported, with the nearest member when one
 //! is close. A duty table (事权清单) lists the units the plan knows but not all it may name, so
 //! against it only a name close to a listed one (and itself no usual department) is reported,
-//! as info. Catch-alls (各有关单位), coordination bodies (食安委), the issuing government and its
-//! offices, courts and procuratorates, local offices of vertical systems and higher-level
+//! as info. Catch-alls (各有关单位, 有关县（市、区）人民政府), places (温州市), coordination bodies
+//! (食安委), the issuing government and its offices, courts and procuratorates, people's
+//! organisations, associations and enterprises (省工商联, 团市委, 市城投集团), local offices of vertical systems and higher-level
 //! bodies (level-mismatch's business) are never checked. A member list that misses more than
 //! half of the names the plan checks (a group for one part of the work, or a list read wrong)
 //! is held to only as a duty table is.
@@ -118,6 +119,23 @@ fn exempt(name: &str, data: &RuleData) -> bool {
         || m.own_bodies.contains(&core)
         || m.independent.iter().any(|w| core.ends_with(w.as_str()))
         || names::is_vertical_or_branch(name, u, &[])
+        || m.catch_all_starts
+            .iter()
+            .any(|w| name.starts_with(w.as_str()))
+        || is_place(name, data)
+}
+
+/// 温州市, 各县（市、区）, 有关县（市、区）人民政府: places and groups of places' governments.
+fn is_place(name: &str, data: &RuleData) -> bool {
+    let m = &data.units.members;
+    let bare = name
+        .strip_suffix("人民政府")
+        .or_else(|| name.strip_suffix("政府"))
+        .unwrap_or(name);
+    name.contains(['（', '(']) && bare != name
+        || m.place_endings
+            .iter()
+            .any(|e| name.ends_with(e.as_str()) && name.chars().count() <= 8)
 }
 
 #[cfg(test)]
@@ -132,6 +150,15 @@ mod tests {
         // (level-mismatch), not members the list lacks.
         let plan = format!("{MEMBERS}一、任务\n（一）整治。开展整治。（区财政局负责，市财政局、自治区财政厅配合）\n（二）治理。推进治理。（区住建局负责）\n（三）监测。开展监测。（区水务局负责）\n");
         assert_eq!(findings_of(&plan, super::RULE), vec![]);
+    }
+
+    #[test]
+    fn places_catch_alls_associations_and_enterprises_are_never_missing_members() {
+        let plan = format!("{MEMBERS}一、任务\n（一）整治。开展整治。（区财政局负责，温州市、有关县（市、区）人民政府、省工商联、团市委、市城投集团、杭州银行配合）\n（二）治理。推进治理。（区住建局负责，区残联、区文物局配合）\n（三）监测。开展监测。（区水务局负责）\n");
+        let f = findings_of(&plan, super::RULE);
+        // Only the department the leading group lacks.
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].2.starts_with("区文物局"), "{f:?}");
     }
 
     #[test]
