@@ -543,6 +543,7 @@ pub struct TargetWords {
     pub respectively: Vec<String>,
     pub eligibility: Vec<String>,
     pub status_words: Vec<String>,
+    pub standing_after: Vec<String>,
 }
 
 /// A named planning period (“十三五”) and the years it covers.

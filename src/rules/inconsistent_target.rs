@@ -15,8 +15,8 @@ type Measure = (String, String, bool);
 /// enough for every real plan, and a bound on the work for a pathological one.
 const KEPT_PER_VALUE: usize = 8;
 
-/// Same measure: same metric word, same unit, same direction, and either near-identical
-/// subjects, or the only target of that measure in the text and the only one in the table.
+/// Same measure: same metric word, same unit, same direction, not two different years (a
+/// trajectory), not a standing share (按不低于5%的比例), and either near-identical subjects, or the only target of that measure in the text and the only one in the table.
 /// Each target is reported once, against the first earlier target that contradicts it.
 pub fn run(cx: &Context, out: &mut Findings) {
     let targets = &cx.doc.targets;
@@ -29,6 +29,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             || t.status
             || t.respectively.is_some()
             || t.task.is_some_and(|k| cx.doc.tasks[k].condition)
+            || standing(cx, t)
         {
             return None;
         }
@@ -56,6 +57,11 @@ pub fn run(cx: &Context, out: &mut Findings) {
             .flat_map(|(_, idx)| idx.iter().copied())
             .filter(|&i| {
                 let a = &targets[i];
+                // Different years of one measure are a trajectory (2025年60%, 2030年80%).
+                let year = |t: &Target| t.year.as_ref().and_then(|d| d.year);
+                if year(a).is_some() && year(b).is_some() && year(a) != year(b) {
+                    return false;
+                }
                 let only_pair =
                     origin(a) != origin(b) && only(kb, origin(a)) && only(kb, origin(b));
                 only_pair || similarity(cx.text(a.subject), cx.text(b.subject)) >= min_similarity
@@ -84,6 +90,18 @@ pub fn run(cx: &Context, out: &mut Findings) {
     }
 }
 
+/// 按不低于5%的比例预留: a standing share, quota or weight (rules/metrics.toml `standing_after`).
+fn standing(cx: &Context, t: &Target) -> bool {
+    let after = cx.src.text.get(t.span.end..).unwrap_or("");
+    let after = after.trim_start_matches(['以', '上', '下', '内']);
+    cx.data
+        .metrics
+        .target
+        .standing_after
+        .iter()
+        .any(|w| after.starts_with(w.as_str()))
+}
+
 /// Dice similarity of character bigrams.
 pub fn similarity(a: &str, b: &str) -> f64 {
     let bg = |s: &str| -> Vec<(char, char)> {
@@ -107,6 +125,21 @@ pub fn similarity(a: &str, b: &str) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn years_of_one_measure_are_a_trajectory_and_standing_shares_no_targets() {
+        let plan = "某县实施方案\n一、工作目标\n到2025年，全县食品抽检合格率达到60%。\n二、主要任务\n（一）抽检。到2030年，全县食品抽检合格率达到80%以上。（县市场监管局负责）\n（二）考核。食品抽检合格率按不低于5%的比例纳入考核。（县财政局负责）\n（三）考核。食品抽检合格率按不低于3%的分值纳入考核。（县财政局负责）\n（四）抽检。到2025年，全县食品抽检合格率达到70%。（县市场监管局负责）\n";
+        let f = crate::testing::findings_of(plan, super::RULE);
+        assert_eq!(
+            f,
+            vec![(
+                8,
+                23,
+                "合格率 is promised as `达到70%` here but `达到60%` elsewhere in this plan"
+                    .to_string()
+            )]
+        );
+    }
+
     use crate::testing::findings_of;
 
     #[test]
