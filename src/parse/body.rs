@@ -58,6 +58,8 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
     let mut sections: Vec<Section> = Vec::new();
     let mut in_notes = false;
     let mut prev_roles = None;
+    // The number the next line of an attachment list (附件：1.…) would carry.
+    let mut attachment_next: Option<u32> = None;
     let note_markers = longest_first(&b.data.lexicon.outline.note_markers);
     for block in blocks {
         let p = match block {
@@ -85,7 +87,18 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
         if starts_with_any(text, &note_markers).is_some() {
             in_notes = true;
         }
-        if let Some((h, title_start)) = heading_at(b, p, Origin::Body, part) {
+        let heading = heading_at(b, p, Origin::Body, part);
+        // `附件：1.任务分工表` then `2.联系人名单`: the attachment list goes on, no outline.
+        let listed = attachment_next.take();
+        if let Some(n) = attachment_list_start(b, text) {
+            attachment_next = Some(n + 1);
+        } else if let (Some(next), Some((h, _))) = (listed, &heading) {
+            if h.numbering.value == next && !text.contains('。') && text.chars().count() <= 60 {
+                attachment_next = Some(next + 1);
+                continue;
+            }
+        }
+        if let Some((h, title_start)) = heading {
             if matches!(
                 h.numbering.style,
                 NumberStyle::Chapter | NumberStyle::Section
@@ -215,6 +228,26 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
         }
     }
     out
+}
+
+/// `附件：1.任务分工表`: a list of attachments opens; the number it starts with.
+fn attachment_list_start(b: &Builder, text: &str) -> Option<u32> {
+    let t = trim(text);
+    let rest = b
+        .data
+        .lexicon
+        .outline
+        .part_markers
+        .iter()
+        .find_map(|m| t.strip_prefix(m.as_str()))?;
+    let rest = rest.trim_start_matches(is_space);
+    let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+    let rest = rest.trim_start_matches(is_space);
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let after = rest[digits.len()..].chars().next();
+    (!digits.is_empty() && after.is_some_and(|c| "．.、".contains(c)))
+        .then(|| digits.parse().ok())
+        .flatten()
 }
 
 /// An item whose owner is written before its work, outside brackets: a unit list closed by a
