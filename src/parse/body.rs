@@ -60,6 +60,7 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
     let mut prev_roles = None;
     // The number the next line of an attachment list (附件：1.…) would carry.
     let mut attachment_next: Option<u32> = None;
+    let mut in_contents = false;
     let note_markers = longest_first(&b.data.lexicon.outline.note_markers);
     for block in blocks {
         let p = match block {
@@ -87,6 +88,16 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
         if starts_with_any(text, &note_markers).is_some() {
             in_notes = true;
         }
+        // A table of contents (目录, then lines ending with page numbers) is no outline.
+        let squashed: String = text.chars().filter(|c| !is_space(*c)).collect();
+        if squashed == "目录" {
+            in_contents = true;
+            continue;
+        }
+        if is_contents_line(text, in_contents) {
+            continue;
+        }
+        in_contents = false;
         let heading = heading_at(b, p, Origin::Body, part);
         // `附件：1.任务分工表` then `2.联系人名单`: the attachment list goes on, no outline.
         let listed = attachment_next.take();
@@ -228,6 +239,21 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A line of a table of contents: a title ending with a page number after dot leaders
+/// (`一、总体要求……3`), or, right after 目录, after spaces (`一、总体要求 3`).
+fn is_contents_line(text: &str, after_contents: bool) -> bool {
+    let t = trim(text);
+    let body = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if body.len() == t.len() || body.is_empty() {
+        return false;
+    }
+    let leaders = body.trim_end_matches(['…', '.', '·', '．', '-', '—', '_']);
+    if leaders.len() + 6 <= body.len() {
+        return !trim(leaders).is_empty();
+    }
+    after_contents && body.ends_with(is_space) && !trim(body).contains('。')
 }
 
 /// `附件：1.任务分工表`: a list of attachments opens; the number it starts with.
@@ -655,6 +681,20 @@ mod tests {
         ] {
             assert!(!is_non_task_title(t, &words, &joiners), "{t}");
         }
+    }
+
+    #[test]
+    fn a_table_of_contents_is_no_outline() {
+        let text = "某省实施方案\n目  录\n一、总体要求……………………3\n二、主要任务 5\n（一）加强组织 6\n一、总体要求\n到2025年，建成体系。\n二、主要任务\n（一）加强组织。加快推进项目建设。\n（二）加强协调。开展宣传活动。\n";
+        let src = crate::source::SourceFile::new("plan.txt", text);
+        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let lines: Vec<usize> = doc
+            .tasks
+            .iter()
+            .map(|t| src.line_col(t.span.start).line)
+            .collect();
+        assert_eq!(lines, [9, 10]);
+        assert_eq!(doc.headings.len(), 4);
     }
 
     #[test]
