@@ -366,6 +366,8 @@ pub struct ClauseWords {
     /// Markers whose slot takes any short name only when the clause already read a unit (A牵头，
     /// B参与): alone they close asides too (社会资本参与).
     pub weak_markers: Vec<String>,
+    /// Pieces of a clause that say nothing about responsibility (下同).
+    pub asides: Vec<String>,
     /// Words that show the plan names owners (a label, a header line, a section title).
     pub owner_cues: Vec<String>,
     /// A lead marker followed by one of these is a noun (负责人, 负责同志), not a role.

@@ -150,7 +150,7 @@ impl<'l> Reader<'l> {
                 label = None;
                 continue;
             }
-            if is_aside(text) {
+            if is_aside(text, self.lex) {
                 continue;
             }
             if let Some((role, list, is_primary)) = self.label(*p) {
@@ -390,9 +390,10 @@ impl<'l> Reader<'l> {
     }
 }
 
-/// Pieces that say nothing about responsibility: 下同, 以下同.
-fn is_aside(text: &str) -> bool {
-    matches!(text, "下同" | "以下同" | "下同。")
+/// Pieces that say nothing about responsibility (rules/lexicon.toml `asides`: 下同, 以下同).
+fn is_aside(text: &str, lex: &Lexicon) -> bool {
+    let t = text.trim_end_matches('。');
+    lex.clause.asides.iter().any(|a| a == t)
 }
 
 #[cfg(test)]
