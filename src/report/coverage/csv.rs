@@ -4,7 +4,15 @@
 
 use super::{Lang, Matrix, Word};
 
+/// One field, quoted as RFC 4180 asks. A field that Excel would take for a formula (opening
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return: a plan file named `=HYPERLINK(…)`, a
+/// task opening with `=`) is written after an apostrophe, as OWASP advises, so it shows as text.
 fn field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
@@ -45,4 +53,24 @@ pub fn render(m: &Matrix, lang: Lang) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn formulas_are_written_as_text() {
+        assert_eq!(
+            field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(field("+1"), "'+1");
+        assert_eq!(field("-2"), "'-2");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("\tx"), "'\tx");
+        assert_eq!(field("\rx"), "\"'\rx\"");
+        assert_eq!(field("县市场监管局"), "县市场监管局");
+        assert_eq!(field("a,b"), "\"a,b\"");
+    }
 }
