@@ -44,7 +44,15 @@ fn is_malformed(cx: &Context, d: &Deadline) -> bool {
             .stray_date_words
             .iter()
             .any(|w| w == t)
+            || is_rejected_number(t)
     })
+}
+
+/// A number the date reader could not take (2204年, 13月, 45日): only digits, perhaps with its
+/// date word, left over.
+fn is_rejected_number(t: &str) -> bool {
+    let digits = t.trim_end_matches(['年', '月', '日', '号']);
+    !digits.is_empty() && digits.chars().all(|c| crate::parse::lex::is_digit(c))
 }
 
 #[cfg(test)]
@@ -60,6 +68,15 @@ mod tests {
         let f = findings_of(&plan, super::RULE);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].0, 17);
+    }
+
+    #[test]
+    fn fires_on_impossible_dates() {
+        let plan = "一、任务\n（一）加强监管。开展检查。（县市场监管局负责，2204年底前完成）\n（二）加强检查。开展检查。（县公安局负责，2024年13月底前完成）\n（三）加强宣传。开展宣传。（县委宣传部负责，2024年3月45日前完成）\n（四）加强培训。开展培训。（县人社局负责，2024年3月15日前完成）\n";
+        let f = findings_of(plan, super::RULE);
+        let at: Vec<(usize, usize)> = f.iter().map(|x| (x.0, x.1)).collect();
+        assert_eq!(at, [(2, 24), (3, 27), (4, 30)], "{f:?}");
+        assert!(f[2].2.contains("`45日`"), "{f:?}");
     }
 
     #[test]
