@@ -162,3 +162,94 @@ fn a_table_written_one_cell_per_line_is_read() {
         .iter()
         .all(|t| t.deadline.as_ref().is_some_and(|d| d.text == "2024年底前")));
 }
+
+/// A Word table whose 牵头单位 and 配合单位 cells are merged down over two rows (vMerge), as
+/// 完成时限 cells often are: the second row has the same owners, not a missing lead.
+#[test]
+fn a_lead_cell_merged_down_in_word_carries_to_the_rows_below() {
+    use std::io::Write;
+    let cell = |text: &str, merge: &str| {
+        let v = match merge {
+            "restart" => "<w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>",
+            "continue" => "<w:tcPr><w:vMerge/></w:tcPr>",
+            _ => "",
+        };
+        format!("<w:tc>{v}<w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>")
+    };
+    let row = |cells: Vec<String>| format!("<w:tr>{}</w:tr>", cells.concat());
+    let table = [
+        row(vec![
+            cell("序号", ""),
+            cell("重点任务", ""),
+            cell("牵头单位", ""),
+            cell("配合单位", ""),
+            cell("完成时限", ""),
+        ]),
+        row(vec![
+            cell("1", ""),
+            cell("开展食品安全专项检查。", ""),
+            cell("县市场监管局", "restart"),
+            cell("县公安局", "restart"),
+            cell("2024年底前", "restart"),
+        ]),
+        row(vec![
+            cell("2", ""),
+            cell("开展农药残留专项整治。", ""),
+            cell("", "continue"),
+            cell("", "continue"),
+            cell("", "continue"),
+        ]),
+        row(vec![
+            cell("3", ""),
+            cell("开展校园食品安全检查。", ""),
+            cell("县教育局", ""),
+            cell("", ""),
+            cell("2024年6月底前", ""),
+        ]),
+    ]
+    .concat();
+    let body =
+        format!("<w:p><w:r><w:t>某县食品安全工作方案</w:t></w:r></w:p><w:tbl>{table}</w:tbl>");
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    z.start_file("[Content_Types].xml", o).unwrap();
+    z.write_all(b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>").unwrap();
+    z.start_file("word/document.xml", o).unwrap();
+    z.write_all(
+        format!("<?xml version=\"1.0\"?><w:document {w}><w:body>{body}</w:body></w:document>")
+            .as_bytes(),
+    )
+    .unwrap();
+    let bytes = z.finish().unwrap().into_inner();
+    let src = planlint::input::docx::read("plan.docx", &bytes, 1 << 20).unwrap();
+    let doc = parse_document(&src, &RuleData::builtin());
+    let got: Vec<(Vec<String>, Vec<String>, Option<String>)> = doc
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.leads.iter().map(|u| u.name.clone()).collect(),
+                t.partners.iter().map(|u| u.name.clone()).collect(),
+                t.deadline.as_ref().map(|d| d.text.clone()),
+            )
+        })
+        .collect();
+    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        got,
+        vec![
+            (
+                v(&["县市场监管局"]),
+                v(&["县公安局"]),
+                Some("2024年底前".to_string())
+            ),
+            (
+                v(&["县市场监管局"]),
+                v(&["县公安局"]),
+                Some("2024年底前".to_string())
+            ),
+            (v(&["县教育局"]), vec![], Some("2024年6月底前".to_string())),
+        ]
+    );
+}

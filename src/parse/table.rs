@@ -100,6 +100,8 @@ pub(crate) fn parse(
         part_label,
         table_no,
         merged: None,
+        merged_leads: None,
+        merged_partners: None,
         above: Vec::new(),
         text_export: !t.exact_rows,
         inferred_lead,
@@ -167,6 +169,10 @@ struct Reader {
     table_no: usize,
     /// The deadline a merged cell gives its group, with the start of the task it was written on.
     merged: Option<(Deadline, usize)>,
+    /// The units of the last lead and partner cells, for rows whose Word cell is merged from
+    /// the one above (vMerge): a merged 牵头单位 cell carries down as 完成时限 does.
+    merged_leads: Option<(Vec<crate::model::Unit>, Vec<crate::model::Unit>)>,
+    merged_partners: Option<Vec<crate::model::Unit>>,
     /// The cells of the row above, by grid column: short rows take their missing cells here.
     above: Vec<Option<Cell>>,
     text_export: bool,
@@ -340,6 +346,11 @@ impl Reader {
         t.item_number = item_number;
         t.table = Some(self.table_no);
         t.condition = b.under_condition_heading(stack.last().copied());
+        let merged_above = |k: usize| {
+            owned[k]
+                .as_ref()
+                .is_some_and(|c| c.is_empty() && c.merged_above)
+        };
         for k in of_role(&grid, ColumnRole::Lead) {
             // A lead column found by its content holds units only where a cell reads so.
             let inferred = self.inferred_lead == Some(k);
@@ -348,14 +359,22 @@ impl Reader {
                 .filter(|c| !c.is_empty() && (!inferred || reads_as_units(b, c)))
             {
                 let (leads, partners) = units_of(b, c);
+                self.merged_leads = Some((leads.clone(), partners.clone()));
                 t.leads.extend(leads);
                 t.partners.extend(partners);
                 t.clause = t.clause.map_or(c.span(), |s| c.span().map(|x| s.cover(x)));
+            } else if let (true, Some((leads, partners))) = (merged_above(k), &self.merged_leads) {
+                t.leads.extend(leads.iter().cloned());
+                t.partners.extend(partners.iter().cloned());
             }
         }
         for k in of_role(&grid, ColumnRole::Partner) {
             if let Some(c) = owned[k].as_ref().filter(|c| !c.is_empty()) {
-                t.partners.extend(units_of(b, c).0);
+                let partners = units_of(b, c).0;
+                self.merged_partners = Some(partners.clone());
+                t.partners.extend(partners);
+            } else if let (true, Some(partners)) = (merged_above(k), &self.merged_partners) {
+                t.partners.extend(partners.iter().cloned());
             }
         }
         let deadline_col = of_role(&grid, ColumnRole::Deadline).into_iter().next();
@@ -392,6 +411,8 @@ impl Reader {
                 if title != seen {
                     b.push_heading(stack, h);
                     self.merged = None;
+                    self.merged_leads = None;
+                    self.merged_partners = None;
                     seen = title;
                 }
             }
