@@ -14,6 +14,10 @@ fn parse(text: &str) -> (SourceFile, Document) {
     (src, doc)
 }
 
+fn v(s: &[&str]) -> Vec<String> {
+    s.iter().map(|x| x.to_string()).collect()
+}
+
 /// (line, leads, partners) of every task, lines 1-based.
 fn owners(src: &SourceFile, doc: &Document) -> Vec<(usize, Vec<String>, Vec<String>)> {
     doc.tasks
@@ -106,7 +110,6 @@ fn a_unit_as_the_item_title_leads_the_item() {
 fn any_name_in_a_role_slot_is_a_unit() {
     let plan = "某县实施方案\n一、主要任务\n（一）加强组织。加快推进项目建设。（温州市、各县（市、区）政府负责）\n（二）加强协调。开展宣传活动。（省工商联、市残联、团市委按职责分工负责牵头）\n（三）加强保障。落实资金。（各县区分头落实）\n（四）推进改革。完善机制。（县发改局牵头，县城投集团、杭州银行、阿里巴巴参与）\n（五）鼓励投入。完善机制。（鼓励社会资本参与）\n";
     let (src, doc) = parse(plan);
-    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     assert_eq!(
         owners(&src, &doc),
         vec![
@@ -127,7 +130,6 @@ fn any_name_in_a_role_slot_is_a_unit() {
 fn a_lead_label_beside_a_responsibility_label_makes_partners() {
     let plan = "某县实施方案\n一、主要任务\n（一）强化监管。加强检查。（牵头单位：县市场监管局，责任单位：县公安局、县农业农村局）\n（二）强化执法。加强执法。（牵头：县司法局；责任：县公安局）\n（三）强化宣传。广泛宣传。（各乡镇党委和人民政府落实）\n（四）强化监测。加强监测。（市卫健委疾病预防控制中心负责）\n（五）强化监测。加强监测。（市卫健委市疾控中心负责）\n";
     let (src, doc) = parse(plan);
-    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     assert_eq!(
         owners(&src, &doc),
         vec![
@@ -235,7 +237,6 @@ fn a_lead_cell_merged_down_in_word_carries_to_the_rows_below() {
             )
         })
         .collect();
-    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     assert_eq!(
         got,
         vec![

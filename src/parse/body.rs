@@ -89,8 +89,7 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
             in_notes = true;
         }
         // A table of contents (目录, then lines ending with page numbers) is no outline.
-        let squashed: String = text.chars().filter(|c| !is_space(*c)).collect();
-        if squashed == "目录" {
+        if text.chars().filter(|c| !is_space(*c)).eq("目录".chars()) {
             in_contents = true;
             continue;
         }

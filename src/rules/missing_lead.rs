@@ -77,7 +77,7 @@ fn owner_cue<'a>(cx: &'a Context) -> Option<(crate::source::Span, &'a str)> {
                     .trim_end_matches(|c: char| {
                         !c.is_alphanumeric()
                             || c.is_ascii_digit()
-                            || "一二三四五六七八九十".contains(c)
+                            || crate::parse::lex::is_chinese_numeral(c)
                     })
                     .is_empty();
             if label || alone {
