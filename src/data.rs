@@ -333,11 +333,31 @@ pub enum DataError {
 #[serde(deny_unknown_fields)]
 pub struct Lexicon {
     pub clause: ClauseWords,
+    pub subject: SubjectWords,
     pub units: UnitWords,
     pub outline: OutlineWords,
     pub table: TableWords,
     pub deadline: DeadlineWords,
     pub align: AlignWords,
+}
+
+/// Owners named as the subject of a sentence (`市民政部门应当…`, `由区民政部门进行…`), the way
+/// regulations and 办法 assign duties.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SubjectWords {
+    /// Words that may follow the subject: modals and duty verbs.
+    pub verbs: Vec<String>,
+    /// Words that may open the clause before the subject (由).
+    pub openers: Vec<String>,
+    /// Words after which units are the subject's partners (会同).
+    pub partner_words: Vec<String>,
+    /// Endings that make a subject's name an owner (政府, 部门, 河长…).
+    pub bodies: Vec<String>,
+    /// The characters a place named as an owner is written with (各区, 镇（街）).
+    pub place_chars: String,
+    /// Words an owner's name never starts with (在, 并…).
+    pub not_first: Vec<String>,
 }
 
 /// Words of the comparison with a directive.
@@ -409,6 +429,9 @@ pub struct UnitWords {
 #[serde(deny_unknown_fields)]
 pub struct OutlineWords {
     pub part_markers: Vec<String>,
+    /// Phrases of an article's first sentence that make it no task: purpose (制定本条例),
+    /// definitions (所称), scope (适用于), entry into force (起施行).
+    pub article_not_task: Vec<String>,
     pub condition_headings: Vec<String>,
     pub non_task_titles: Vec<String>,
     pub title_joiners: Vec<String>,
@@ -546,6 +569,8 @@ pub struct TargetWords {
     pub eligibility: Vec<String>,
     pub status_words: Vec<String>,
     pub standing_after: Vec<String>,
+    /// Units of caps set per case (元, 万元): an upper limit in them is no promised result.
+    pub cap_units: Vec<String>,
 }
 
 /// A named planning period (“十三五”) and the years it covers.

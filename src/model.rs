@@ -17,6 +17,12 @@ pub enum Origin {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum NumberStyle {
+    /// 第一章 (a regulation's or 办法's chapter; 编 too)
+    Part,
+    /// 第一节 (a section of a chapter)
+    Division,
+    /// 第一条 (an article: the unit a regulation assigns duties by)
+    Article,
     /// 一、
     Chapter,
     /// （一） or (一)
@@ -317,6 +323,9 @@ pub struct Task {
     pub item_number: Option<Numbering>,
     /// The table it is a row of (1-based, in document order).
     pub table: Option<usize>,
+    /// Its leads were read from its sentences' subjects (`市民政部门应当…`), not from a clause
+    /// or a lead cell: the text names them in passing, so their names are not judged.
+    pub owners_in_text: bool,
 }
 
 /// Several items packed into one table cell (PDF conversions), with the groups of leads and

@@ -254,3 +254,35 @@ fn a_lead_cell_merged_down_in_word_carries_to_the_rows_below() {
         ]
     );
 }
+
+/// Issue 18, classes 7 and 8: a regulation in articles (秀山…梅江河流域水生态环境保护条例,
+/// corpus-judged/t08) assigns duties by article, to the subject of its sentences. Each article
+/// is a task (the purpose article is not), its leads are its sentences' subjects and 会同 names
+/// partners.
+#[test]
+fn an_article_is_a_task_and_its_subject_the_owner() {
+    let text = std::fs::read_to_string(
+        "corpus-judged/t08-county-ecology-xiushan-meijiang-river-regulation.txt",
+    )
+    .unwrap();
+    let (src, doc) = parse(&text);
+    let got = owners(&src, &doc);
+    let first: Vec<usize> = got.iter().take(3).map(|x| x.0).collect();
+    assert_eq!(first, [7, 8, 11], "第一条 and 第二条 state purpose and scope: no task");
+    let at = |line: usize| got.iter().find(|x| x.0 == line).cloned().unwrap();
+    assert_eq!(at(7), (7, v(&[]), v(&[])));
+    assert_eq!(at(11), (11, v(&["自治县生态环境主管部门"]), v(&[])));
+    assert_eq!(
+        at(29),
+        (29, v(&["自治县生态环境主管部门"]), v(&["水行政等部门"]))
+    );
+    // The articles' owners are the law's wording: no finding judges their names.
+    let data = RuleData::builtin();
+    let set = planlint::rules::RuleSet::new(&data.catalogue, &[], &[]).unwrap();
+    let findings = planlint::batch::check_source(&src, &data, &set, None);
+    let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_ref()).collect();
+    assert!(
+        !rules.contains(&"vague-lead") && !rules.contains(&"no-tasks"),
+        "{rules:?}"
+    );
+}

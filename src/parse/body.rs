@@ -97,7 +97,7 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
             continue;
         }
         in_contents = false;
-        let heading = heading_at(b, p, Origin::Body, part);
+        let heading = heading_at(b, p, Origin::Body, part).filter(|(h, _)| fits_if_malformed(b, h));
         // `附件：1.任务分工表` then `2.联系人名单`: the attachment list goes on, no outline.
         let listed = attachment_next.take();
         if let Some(n) = attachment_list_start(b, text) {
@@ -111,7 +111,11 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
         if let Some((h, title_start)) = heading {
             if matches!(
                 h.numbering.style,
-                NumberStyle::Chapter | NumberStyle::Section
+                NumberStyle::Part
+                    | NumberStyle::Division
+                    | NumberStyle::Article
+                    | NumberStyle::Chapter
+                    | NumberStyle::Section
             ) {
                 in_notes = false;
             }
@@ -167,6 +171,15 @@ pub(crate) fn assigns(b: &Builder, parts: &[PartOutline]) -> bool {
 pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
     let PartOutline { sections, clauses } = outline;
     let shape = Shape::new(b, sections, clauses, doc_assigns);
+    // Where each heading's text ends, its sub-items included: an article's task holds its
+    // lists (申报条件：（一）…), which are its details.
+    let mut ends: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for s in sections {
+        for x in b.doc.heading_path(s.heading) {
+            let e = ends.entry(x).or_insert(s.end);
+            *e = (*e).max(s.end);
+        }
+    }
     for (k, s) in sections.iter().enumerate() {
         if !clauses[k].is_empty() {
             tasks_from_clauses(b, s, &clauses[k]);
@@ -175,11 +188,29 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
         let Some(h) = s.heading else { continue };
         if shape.clause_less_task(b, s, h) {
             let label = b.heading_label(Some(h));
-            let span = Span::new(s.start, s.end);
-            let text = Span::new(s.text_start, s.end);
+            let end = if shape.article_form(b, h) {
+                ends.get(&h).copied().unwrap_or(s.end)
+            } else {
+                s.end
+            };
+            let span = Span::new(s.start, end);
+            let text = Span::new(s.text_start, end);
             let mut t = new_task(Origin::Body, span, text, Some(h), label);
             t.condition = b.under_condition_heading(Some(h));
             t.deadline = super::deadline::find_in_text(b.slice(text), text.start, &b.data.lexicon);
+            // The owners its sentences name as their subjects (区民政部门应当…), in its own
+            // paragraphs, not in the lists under it.
+            let own = Span::new(s.text_start, s.end);
+            let (leads, partners) = if shape.article_form(b, h) {
+                super::subject::owners(b.slice(own), own.start, &b.data.lexicon)
+            } else {
+                Default::default()
+            };
+            if !leads.is_empty() {
+                t.leads = leads;
+                t.partners = partners;
+                t.owners_in_text = true;
+            }
             b.doc.tasks.push(t);
         }
     }
@@ -253,6 +284,21 @@ fn is_contents_line(text: &str, after_contents: bool) -> bool {
         return !trim(leaders).is_empty();
     }
     after_contents && body.ends_with(is_space) && !trim(body).contains('。')
+}
+
+/// A number written without its dot (`36县级市场监管部门…`) is an item only where it goes on
+/// from the item before it; elsewhere a paragraph opening on a figure (65周岁以上老年人…) is text.
+fn fits_if_malformed(b: &Builder, h: &crate::model::Heading) -> bool {
+    let n = &h.numbering;
+    if !(n.malformed && n.style == NumberStyle::Item) {
+        return true;
+    }
+    b.doc
+        .headings
+        .iter()
+        .rev()
+        .find(|x| x.part == h.part && x.numbering.style == NumberStyle::Item)
+        .is_some_and(|prev| prev.numbering.value + 1 == n.value)
 }
 
 /// `附件：1.任务分工表`: a list of attachments opens; the number it starts with.
@@ -551,9 +597,27 @@ impl Shape {
         }
     }
 
+    /// The document assigns duties by articles (第N条) and names no owner in a clause: an
+    /// article is a task, the lists under it are its details.
+    fn article_form(&self, b: &Builder, h: usize) -> bool {
+        !self.doc_assigns && b.doc.headings[h].numbering.style == NumberStyle::Article
+    }
+
     fn clause_less_task(&self, b: &Builder, s: &Section, h: usize) -> bool {
         if s.has_table || s.in_notes || !has_text(b, s) || in_non_task_section(b, h) {
             return false;
+        }
+        if !self.doc_assigns {
+            let path = b.doc.heading_path(Some(h));
+            let under_article = path[..path.len() - 1]
+                .iter()
+                .any(|&x| b.doc.headings[x].numbering.style == NumberStyle::Article);
+            if under_article {
+                return false;
+            }
+            if self.article_form(b, h) {
+                return !states_no_duty(b, s);
+            }
         }
         if self.has_children.contains(&h) {
             // An item whose own paragraph runs on past its title (（二）成立联合采购办公室。在…
@@ -577,6 +641,22 @@ impl Shape {
             && self.with_items.contains(&top)
             && path.len() > 1
     }
+}
+
+/// An article whose first sentence states the purpose, scope, definitions or entry into force
+/// (rules/lexicon.toml `article_not_task`).
+fn states_no_duty(b: &Builder, s: &Section) -> bool {
+    let Some(&first) = s.paras.first() else {
+        return true;
+    };
+    let text = b.slice(first);
+    let sentence = &text[..text.find('。').unwrap_or(text.len())];
+    b.data
+        .lexicon
+        .outline
+        .article_not_task
+        .iter()
+        .any(|w| sentence.contains(w.as_str()))
 }
 
 /// The heading's own paragraph holds a sentence after its title.

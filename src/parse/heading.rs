@@ -8,7 +8,7 @@ use crate::model::{NumberStyle, Numbering};
 use crate::source::Span;
 use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while1, take_while_m_n};
-use nom::character::complete::{satisfy, space0};
+use nom::character::complete::{satisfy, space1};
 use nom::combinator::{map, map_opt, not, opt, peek};
 use nom::{IResult, Parser};
 
@@ -28,6 +28,32 @@ fn chapter(i: &str) -> IResult<&str, Parsed> {
             (NumberStyle::Chapter, 1, false, true)
         }),
     ))
+    .parse(i)
+}
+
+/// article := "第" numeral+ ("章" | "编" | "节" | "条"), then a space or text: 第一章 总则,
+/// 第十二条 市民政部门…. Chapters run on through a document, sections restart in each chapter,
+/// articles run on through chapters.
+fn article(i: &str) -> IResult<&str, Parsed> {
+    map(
+        (
+            tag("第"),
+            map_opt(take_while1(is_chinese_numeral), chinese_number),
+            alt((tag("章"), tag("编"), tag("节"), tag("条"))),
+            // Not a reference to a paragraph of an article (第三条第二款, 第五条规定).
+            peek(satisfy(|c| {
+                super::lex::is_space(c) || (crate::source::is_cjk(c) && !"第款项规之中所的".contains(c))
+            })),
+        ),
+        |(_, v, kind, _)| {
+            let style = match kind {
+                "条" => NumberStyle::Article,
+                "节" => NumberStyle::Division,
+                _ => NumberStyle::Part,
+            };
+            (style, v, false, false)
+        },
+    )
     .parse(i)
 }
 
@@ -62,17 +88,21 @@ fn item_text_start<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, char> {
     satisfy(|c| !is_digit(c) && !q.after_dot.contains(c)).parse(i)
 }
 
-/// item := digits ("." | "．" | "、") space* !digit   |  digits CJK (dot missing, malformed)
+/// item := digits ("." | "．" | "、") (space+ | !digit)   |  digits CJK (dot missing, malformed)
+///
+/// After a space any text may follow (`5. 100周岁及以上的`): a decimal has no space.
 fn item<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, Parsed> {
     alt((
         map(
             (
                 arabic,
                 alt((tag("."), tag("．"), tag("、"))),
-                space0,
-                peek(|i| item_text_start(i, q)),
+                alt((
+                    map((space1, peek(satisfy(|c| !super::lex::is_space(c)))), |_| ()),
+                    map(peek(|i| item_text_start(i, q)), |_| ()),
+                )),
             ),
-            |(v, _, _, _)| (NumberStyle::Item, v, false, false),
+            |(v, _, _)| (NumberStyle::Item, v, false, false),
         ),
         map(
             (
@@ -127,9 +157,9 @@ fn circled(i: &str) -> IResult<&str, Parsed> {
     .parse(i)
 }
 
-/// heading_number := chapter | section | item | subitem | circled, followed by optional spaces
+/// heading_number := article | chapter | section | item | subitem | circled, followed by optional spaces
 fn heading_number<'a>(i: &'a str, q: &Quantity) -> IResult<&'a str, Parsed> {
-    let (rest, p) = alt((chapter, section, |i| item(i, q), subitem, circled)).parse(i)?;
+    let (rest, p) = alt((article, chapter, section, |i| item(i, q), subitem, circled)).parse(i)?;
     let (rest, _) = opt(take_while1(super::lex::is_space)).parse(rest)?;
     Ok((rest, p))
 }
@@ -142,7 +172,9 @@ pub fn read_number(text: &str, base: usize, q: &Quantity) -> Option<(Numbering, 
     let (rest, (style, value, mixed, malformed)) = heading_number(body, q).ok()?;
     let consumed = body.len() - rest.len();
     let number = body[..consumed].trim_end_matches(super::lex::is_space);
-    if rest.trim_matches(super::lex::is_space).is_empty() && style != NumberStyle::Chapter {
+    if rest.trim_matches(super::lex::is_space).is_empty()
+        && !matches!(style, NumberStyle::Chapter | NumberStyle::Part)
+    {
         // A bare number on a line of its own is a table cell or page number, not a heading.
         return None;
     }
@@ -200,8 +232,19 @@ mod tests {
             Some((Item, 1, false, false, "创建培训。"))
         );
         assert_eq!(read("3．严把"), Some((Item, 3, false, false, "严把")));
+        assert_eq!(
+            read("5. 100周岁及以上的；"),
+            Some((Item, 5, false, false, "100周岁及以上的；"))
+        );
         assert_eq!(read("（1）落实"), Some((SubItem, 1, false, false, "落实")));
         assert_eq!(read("②加强"), Some((Circled, 2, false, false, "加强")));
+        assert_eq!(read("第三章 工作职责"), Some((Part, 3, false, false, "工作职责")));
+        assert_eq!(read("第二节　监测"), Some((Division, 2, false, false, "监测")));
+        assert_eq!(
+            read("第二十八条 市民政部门负责"),
+            Some((Article, 28, false, false, "市民政部门负责"))
+        );
+        assert_eq!(read("第四条为了"), Some((Article, 4, false, false, "为了")));
         assert_eq!(
             read("—、强化标准实施"),
             Some((Chapter, 1, false, true, "强化标准实施"))
@@ -218,11 +261,14 @@ mod tests {
             "2018年是贯彻",
             "2020年10月底完成",
             "5 个方面",
+            "1. ",
             "1.3元",
             "36大项",
             "12315投诉",
             "(代拟稿)",
             "（负责常务工作）",
+            "第一批试点",
+            "第三条第二款规定",
         ] {
             assert_eq!(read(s), None, "{s}");
         }

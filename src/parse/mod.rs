@@ -12,6 +12,7 @@ pub mod heading;
 pub mod lex;
 mod members;
 mod schedule;
+mod subject;
 mod table;
 pub mod target;
 pub mod units;
@@ -286,6 +287,7 @@ pub(crate) fn new_task(
         packed: None,
         item_number: None,
         table: None,
+        owners_in_text: false,
     }
 }
 

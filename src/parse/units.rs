@@ -228,7 +228,7 @@ pub fn is_vague(name: &str, lex: &Lexicon) -> bool {
 }
 
 /// Words no unit name holds (由, 的, 应当…): text holding them is a sentence.
-fn has_non_name_word(s: &str, lex: &Lexicon) -> bool {
+pub(crate) fn has_non_name_word(s: &str, lex: &Lexicon) -> bool {
     lex.units
         .not_in_names
         .iter()
@@ -236,7 +236,7 @@ fn has_non_name_word(s: &str, lex: &Lexicon) -> bool {
 }
 
 /// A name without its bracketed parts (县（市）政府 → 县政府), for telling its suffix.
-fn without_brackets(name: &str) -> String {
+pub(crate) fn without_brackets(name: &str) -> String {
     let mut out = String::new();
     let mut depth = 0usize;
     for c in name.chars() {

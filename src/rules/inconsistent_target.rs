@@ -15,8 +15,12 @@ type Measure = (String, String, bool);
 /// enough for every real plan, and a bound on the work for a pathological one.
 const KEPT_PER_VALUE: usize = 8;
 
-/// Same measure: same metric word, same unit, same direction, not two different years (a
-/// trajectory), not a standing share (按不低于5%的比例), and either near-identical subjects, or the only target of that measure in the text and the only one in the table.
+/// Same measure: same metric word, same unit, same direction, for the same year (both dated
+/// alike, or both undated: 2025年60% and 2030年80% are a trajectory, 力争到2035年95% beside 2023年
+/// 80% too), not a standing share (按不低于5%的比例) or a cap per case (不超过5万元), not in one
+/// paragraph (tiers by category: 烘干机不超过12万元，收获机不超过40万元), and either
+/// near-identical subjects, or the only target of that measure in the text and the only one in
+/// the table.
 /// Each target is reported once, against the first earlier target that contradicts it.
 pub fn run(cx: &Context, out: &mut Findings) {
     let targets = &cx.doc.targets;
@@ -30,6 +34,8 @@ pub fn run(cx: &Context, out: &mut Findings) {
             || t.respectively.is_some()
             || t.task.is_some_and(|k| cx.doc.tasks[k].condition)
             || standing(cx, t)
+            || (t.bound == Bound::AtMost
+                && cx.data.metrics.target.cap_units.iter().any(|u| *u == t.unit))
         {
             return None;
         }
@@ -59,7 +65,11 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 let a = &targets[i];
                 // Different years of one measure are a trajectory (2025年60%, 2030年80%).
                 let year = |t: &Target| t.year.as_ref().and_then(|d| d.year);
-                if year(a).is_some() && year(b).is_some() && year(a) != year(b) {
+                if year(a) != year(b) {
+                    return false;
+                }
+                // Values of one paragraph are tiers or parts, which a drafter sees side by side.
+                if !cx.src.text[a.span.end.min(b.span.start)..b.span.start].contains('\n') {
                     return false;
                 }
                 let only_pair =
@@ -141,6 +151,19 @@ mod tests {
     }
 
     use crate::testing::findings_of;
+
+    #[test]
+    fn only_one_year_of_one_measure_contradicts_and_caps_per_case_never_do() {
+        // 2035 beside 2023 is a trajectory; an undated value beside a dated one is no pair;
+        // caps by machine class (in one paragraph or two) are tiers of a rule, not targets.
+        let plan = "某县实施方案\n一、工作目标\n到2023年，重点人群签约覆盖率达到80%。\n二、主要任务\n（一）签约。力争到2035年，重点人群签约覆盖率达到95%。（县卫健局负责）\n（二）补贴。烘干机单机补贴限额不超过12万元，甘蔗收获机单机补贴限额不超过40万元。（县农业农村局负责）\n（三）补贴。拖拉机单机补贴限额不超过10万元。（县农业农村局负责）\n（四）签约。重点人群签约覆盖率达到90%。（县卫健局负责）\n（五）签约。到2023年，重点人群签约覆盖率达到85%。（县卫健局负责）\n";
+        let f = findings_of(plan, super::RULE);
+        assert_eq!(
+            f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
+            vec![(9, 23)],
+            "{f:?}"
+        );
+    }
 
     #[test]
     fn subjects_compare_without_their_spaces() {

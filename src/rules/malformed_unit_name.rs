@@ -125,6 +125,7 @@ fn glued_pairs<'a>(cx: &'a Context) -> Vec<(&'a Unit, &'a Unit)> {
         .doc
         .tasks
         .iter()
+        .filter(|t| !t.owners_in_text)
         .flat_map(|t| [&t.leads, &t.partners])
         .chain([&cx.doc.stray_units]);
     for list in lists {

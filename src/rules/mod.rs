@@ -106,11 +106,13 @@ impl Context<'_> {
     }
 
     /// Every unit the plan names as responsible: leads and partners of its tasks, and units in
-    /// table cells that could not be given to one task.
+    /// table cells that could not be given to one task. Owners read from sentence subjects
+    /// are not named as a list of owners is, and are left out.
     pub fn units(&self) -> impl Iterator<Item = &crate::model::Unit> {
         self.doc
             .tasks
             .iter()
+            .filter(|t| !t.owners_in_text)
             .flat_map(|t| t.leads.iter().chain(&t.partners))
             .chain(&self.doc.stray_units)
     }

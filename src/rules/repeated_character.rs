@@ -3,7 +3,9 @@
 //!
 //! A doubled character is no typo when the pair is a reduplication (层层, 批批: data), a word
 //! of the word list (rules/words.txt), or a word boundary: the second character opens a word
-//! of two, three or four characters (鄂尔多斯市|市场, 肉品|品质, 道路|路长制, 县|县直单位). Every typo found in
+//! of two, three or four characters (鄂尔多斯市|市场, 肉品|品质, 道路|路长制, 县|县直单位), or a word the
+//! plan itself opens elsewhere after a stop, 、 or a joiner (火灾|灾后处置 where it also writes
+//! 预防、扑救、灾后处置). Every typo found in
 //! real plans leaves the second character stranded (率率达到, 药药残留, 工作作，), while a
 //! boundary is common: when in doubt, the rule stays quiet.
 
@@ -28,13 +30,29 @@ pub fn run(cx: &Context, out: &mut Findings) {
             || words.contains(c, c)
             || after.is_some_and(|n| words.contains(c, n))
             // A longer word opens at the second character (道路|路长制, 县|县直单位).
-            || words.starts_longer_word(&text[j..]);
+            || words.starts_longer_word(&text[j..])
+            || after.is_some_and(|n| opens_elsewhere(text, j, d, n));
         if !quiet {
             let span = Span::new(i, j + d.len_utf8());
             out.report(RULE, span, t!(cx, "message", pair = pair, char = c))
                 .help(t!(cx, "help", char = c));
         }
     }
+}
+
+/// The plan writes `d n` elsewhere at the start of a phrase (after punctuation, a line break or
+/// a joiner 及/和/与/或), not at `at`: it uses `dn` as a word of its own.
+fn opens_elsewhere(text: &str, at: usize, d: char, n: char) -> bool {
+    let mut pair = [0u8; 8];
+    let dl = d.encode_utf8(&mut pair[..4]).len();
+    let nl = n.encode_utf8(&mut pair[dl..]).len();
+    let pair = std::str::from_utf8(&pair[..dl + nl]).unwrap_or_default();
+    text.match_indices(pair).any(|(k, _)| {
+        k != at
+            && text[..k].chars().next_back().is_none_or(|p| {
+                !is_han(p) || "及和与或".contains(p)
+            })
+    })
 }
 
 /// A CJK ideograph (the unified block and extension A).
@@ -48,7 +66,7 @@ mod tests {
 
     #[test]
     fn fires_on_doubled_characters_no_word_doubles() {
-        let plan = "一、任务\n（一）整改。体系检查问题整改率率达到100%，集中整治兽药药残留超标，做好应急救援工作作，指导开展。\n";
+        let plan = "一、任务\n（一）整改。体系检查问题整改率率达到100%，集中整治兽药药残留超标，做好应急救援工作作，指导开展。合格率达到90%。\n";
         let f = findings_of(plan, super::RULE);
         assert_eq!(
             f,
@@ -62,7 +80,7 @@ mod tests {
 
     #[test]
     fn quiet_on_reduplications_and_word_boundaries() {
-        let plan = "一、任务\n（一）监管。全面推行道路路长制，县直单位按期落实，鄂尔多斯市市场监督管理局局长层层落实，批批自检，肉品品质好，食品品种丰富，城市市容整洁，委员会会议每年年底召开，及时报告属地监管管理部门，ᠮᠤᠮᠤ。\n";
+        let plan = "一、任务\n（一）森林火灾的预防、扑救、灾后处置。在森林火灾灾后处置工作中，全面推行道路路长制，县直单位按期落实，鄂尔多斯市市场监督管理局局长层层落实，批批自检，肉品品质好，食品品种丰富，城市市容整洁，委员会会议每年年底召开，及时报告属地监管管理部门，ᠮᠤᠮᠤ。\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
     }
 }

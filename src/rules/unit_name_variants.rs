@@ -24,6 +24,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
         .doc
         .tasks
         .iter()
+        .filter(|t| !t.owners_in_text)
         .flat_map(|t| t.leads.iter().chain(&t.partners))
         .chain(&cx.doc.stray_units);
     for u in units {

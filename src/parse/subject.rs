@@ -1,0 +1,181 @@
+//! Owners named as the subject of a sentence, outside any bracket: the way regulations, 办法
+//! and 职责分工 paragraphs assign duties.
+//!
+//! ```text
+//! owner    := opener? units verb …        市、区（县）人民政府应当加强… / 由区民政部门进行…
+//! partners := … partner_word units …      …应当会同水行政等部门完善…
+//! ```
+//! A clause is the text between two of `。；，,;：:` outside brackets. `units` must read as a
+//! unit list by its suffixes (rules/lexicon.toml `[units]`), so a clause that opens on a topic
+//! (老年人提交申请后) names no owner. Words: rules/lexicon.toml `[subject]`.
+
+use super::lex::{find_any, split_outside_brackets, starts_with_any, trim};
+use super::units::{has_non_name_word, is_vague, split_units, without_brackets};
+use crate::data::{longest_first, Lexicon};
+use crate::model::Unit;
+use crate::source::Span;
+
+/// The owners a text names as its clauses' subjects, and the partners they work with, in
+/// order, each name once. `base` is the text's byte offset in the document.
+pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) {
+    let verbs = longest_first(&lex.subject.verbs);
+    let openers = longest_first(&lex.subject.openers);
+    let partner_words = longest_first(&lex.subject.partner_words);
+    let mut leads: Vec<Unit> = Vec::new();
+    let mut partners: Vec<Unit> = Vec::new();
+    // The first clause of each sentence that opens on an owner: later clauses of the sentence
+    // name whom the owner works on (督促本级人民政府有关部门…), not further owners.
+    let mut sentence_done = false;
+    for clause in split_outside_brackets(text, |c| "。；，,;：:\n".contains(c)) {
+        let at = base + Span::of(text, clause).start;
+        let closes = text[Span::of(text, clause).end..]
+            .chars()
+            .next()
+            .is_none_or(|c| "。；;：:\n".contains(c));
+        let skip = sentence_done;
+        if closes {
+            sentence_done = false;
+        }
+        if skip {
+            continue;
+        }
+        let lead = trim(clause);
+        let mut start = Span::of(clause, lead).start;
+        if let Some(o) = starts_with_any(lead, &openers) {
+            start += o.len();
+        }
+        let body = &clause[start..];
+        let Some((units, rest)) = subject(body, &verbs, lex) else {
+            continue;
+        };
+        sentence_done = !closes;
+        push_new(&mut leads, split_units(units, at + start, lex));
+        // 会同 B: the partners, up to the longest unit list after it.
+        if let Some((pos, w)) = find_any(rest, &partner_words) {
+            let from = body.len() - rest.len() + pos + w.len();
+            if let Some(list) = longest_units(&body[from..], lex) {
+                push_new(&mut partners, split_units(list, at + start + from, lex));
+            }
+        }
+    }
+    partners.retain(|p| !leads.iter().any(|l| l.name == p.name));
+    (leads, partners)
+}
+
+/// The unit list the clause opens with, and the text after it, when a subject verb follows.
+fn subject<'t>(body: &'t str, verbs: &[&str], lex: &Lexicon) -> Option<(&'t str, &'t str)> {
+    let limit = body
+        .char_indices()
+        .nth(40)
+        .map_or(body.len(), |(i, _)| i);
+    let mut from = 0;
+    while from < limit {
+        let (pos, verb) = find_any(&body[from..], verbs)?;
+        let at = from + pos;
+        if at > limit {
+            return None;
+        }
+        let units = &body[..at];
+        if at > 0 && names_are_whole(units, lex) {
+            return Some((units, &body[at..]));
+        }
+        from = at + verb.len();
+    }
+    None
+}
+
+/// Each name of the list is an owner's: it ends like a body (`bodies`: 政府, 部门, 河长…) or
+/// is a catch-all, or is a place alone (各区, 镇（街）); it does not open on a preposition.
+fn names_are_whole(units: &str, lex: &Lexicon) -> bool {
+    let w = &lex.subject;
+    let names = split_units(units, 0, lex);
+    !names.is_empty()
+        && !has_non_name_word(units, lex)
+        && names.iter().all(|u| {
+        let bare = without_brackets(&u.name);
+        let n = bare.as_str();
+        let body = w
+            .bodies
+            .iter()
+            .any(|b| n.ends_with(b.as_str()) && n.len() > b.len());
+        let place = n.chars().count() >= 2 && n.chars().all(|c| w.place_chars.contains(c));
+        (body || place || is_vague(n, lex))
+            && u.name.chars().count() <= 30
+            && !w.not_first.iter().any(|f| n.starts_with(f.as_str()))
+    })
+}
+
+/// The longest prefix of `text` (at most 40 characters) that reads as a unit list.
+fn longest_units<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
+    let ends: Vec<usize> = text
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .take(40)
+        .collect();
+    ends.into_iter()
+        .rev()
+        .map(|e| &text[..e])
+        .find(|s| names_are_whole(s, lex))
+}
+
+fn push_new(into: &mut Vec<Unit>, units: Vec<Unit>) {
+    for u in units {
+        if !into.iter().any(|x| x.name == u.name) {
+            into.push(u);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::owners;
+
+    fn names(text: &str) -> (Vec<String>, Vec<String>) {
+        let data = crate::data::RuleData::builtin();
+        let (l, p) = owners(text, 0, &data.lexicon);
+        (
+            l.into_iter().map(|u| u.name).collect(),
+            p.into_iter().map(|u| u.name).collect(),
+        )
+    }
+
+    #[test]
+    fn a_unit_opening_a_clause_before_a_duty_verb_is_its_owner() {
+        // 汕头市河长制条例 第四条, 南阳市居民住宅区消防安全管理条例 第十九条 (corpus-judged t07, t09).
+        assert_eq!(
+            names("市、区（县）人民政府应当加强对河长制工作的组织领导和统筹协调，将河长制工作经费纳入本级财政预算。"),
+            (vec!["市、区（县）人民政府".to_string()], vec![])
+        );
+        assert_eq!(
+            names("没有物业服务人的居民住宅区，乡镇人民政府、街道办事处和村（居）民委员会应当组织业主委员会签订协议。").0,
+            ["乡镇人民政府", "街道办事处", "村（居）民委员会"]
+        );
+    }
+
+    #[test]
+    fn hui_tong_names_partners_and_you_opens_a_subject() {
+        // 秀山…保护条例 第十三条; 广州市老年人助餐配餐服务管理办法 第十二条 (t08, t03).
+        assert_eq!(
+            names("自治县生态环境主管部门应当会同水行政等部门完善梅江河流域水环境监测网络。"),
+            (
+                vec!["自治县生态环境主管部门".to_string()],
+                vec!["水行政等部门".to_string()]
+            )
+        );
+        assert_eq!(
+            names("长者饭堂统一命名，由区民政部门进行编号管理。").0,
+            ["区民政部门"]
+        );
+    }
+
+    #[test]
+    fn a_topic_or_a_person_is_no_owner() {
+        for text in [
+            "老年人提交申请后，应当在3个工作日内完成审核。",
+            "公民有学习和使用国家通用语言文字的权利。",
+            "本条例适用于本市行政区域范围内实施河长制工作。",
+        ] {
+            assert_eq!(names(text), (vec![], vec![]), "{text}");
+        }
+    }
+}
