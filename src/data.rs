@@ -429,6 +429,9 @@ pub struct UnitWords {
 #[serde(deny_unknown_fields)]
 pub struct OutlineWords {
     pub part_markers: Vec<String>,
+    /// Section titles naming the division of duties (责任分工): each paragraph gives a unit its
+    /// duties.
+    pub duty_titles: Vec<String>,
     /// Phrases of an article's first sentence that make it no task: purpose (制定本条例),
     /// definitions (所称), scope (适用于), entry into force (起施行).
     pub article_not_task: Vec<String>,

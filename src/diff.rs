@@ -46,13 +46,14 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
         .collect();
     let (a, _) =
         crate::align::apply_overrides(a, &overrides, &plan_src, &plan, &dir_src, &dir, &data);
+    let lang = args
+        .lang
+        .or(config.lang)
+        .unwrap_or_else(crate::data::Lang::from_env);
+    let warnings = sibling_warning(&plan_src, &dir_src, &dir, &data, lang);
     let stdout = match args.format {
-        ParseFormat::Json => json_view(&plan_src, &plan, &dir_src, &dir, &a),
+        ParseFormat::Json => json_view(&plan_src, &plan, &dir_src, &dir, &a, &warnings),
         ParseFormat::Text => {
-            let lang = args
-                .lang
-                .or(config.lang)
-                .unwrap_or_else(crate::data::Lang::from_env);
             text_view(
                 &plan_src,
                 &plan,
@@ -61,6 +62,7 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
                 &a,
                 colour(args.color),
                 lang,
+                &warnings,
             )
         }
     };
@@ -69,6 +71,28 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
         stderr: String::new(),
         status: 0,
     })
+}
+
+/// The `directive-not-cited` message, when the plan cites neither the directive's title nor its
+/// number: the comparison may be between siblings, which a reviewer must know before reading
+/// any figure. Shown first, in text and JSON.
+fn sibling_warning(
+    plan_src: &SourceFile,
+    dir_src: &SourceFile,
+    dir: &Document,
+    data: &crate::data::RuleData,
+    lang: Lang,
+) -> Vec<String> {
+    let rule = crate::rules::directive_not_cited::RULE.to_string();
+    let Ok(set) = crate::rules::RuleSet::new(&data.catalogue, &[rule], &[]) else {
+        return Vec::new();
+    };
+    let mut data = data.clone();
+    data.lang = lang;
+    crate::batch::check_source(plan_src, &data, &set, Some((dir_src, dir)))
+        .into_iter()
+        .map(|f| f.message)
+        .collect()
 }
 
 /// The top-level section a directive task stands in, for coverage.
@@ -190,6 +214,7 @@ fn text_view(
     a: &Alignment,
     color: bool,
     lang: Lang,
+    warnings: &[String],
 ) -> String {
     let w = Words::of(lang);
     let mut out = String::new();
@@ -198,6 +223,9 @@ fn text_view(
         "planlint diff {} --against {}\n",
         psrc.name, dsrc.name
     ));
+    for warning in warnings {
+        out.push_str(&format!("⚠ {warning}\n"));
+    }
     out.push_str(&(w.coverage)(&all));
     for s in &sections {
         out.push_str(&format!("  {:>3}/{:<3} {}\n", s.matched(), s.total, s.name));
@@ -313,8 +341,8 @@ impl Words {
             Lang::En => Words {
                 coverage: |t| {
                     format!(
-                    "coverage: {}/{} directive tasks carried out ({:.1}%): {} covered, {} partly, {} missing, {} not applicable\n",
-                    t.matched(), t.total, pct(t.matched(), t.total), t.covered, t.partly, t.missing, t.not_applicable
+                    "coverage: {}/{} directive tasks carried out ({:.1}%), {} in part ({:.1}%), {} missing ({:.1}%), {} not applicable\n",
+                    t.covered + t.not_applicable, t.total, pct(t.covered + t.not_applicable, t.total), t.partly, pct(t.partly, t.total), t.missing, pct(t.missing, t.total), t.not_applicable
                 )
                 },
                 verdict: Coverage::name,
@@ -333,8 +361,8 @@ impl Words {
             Lang::Zh => Words {
                 coverage: |t| {
                     format!(
-                    "覆盖情况：上级文件{}项任务中已落实{}项（{:.1}%）：已体现{}项，部分体现{}项，未体现{}项，不适用{}项\n",
-                    t.total, t.matched(), pct(t.matched(), t.total), t.covered, t.partly, t.missing, t.not_applicable
+                    "覆盖情况：上级文件{}项任务，已体现{}项（{:.1}%），部分体现{}项（{:.1}%），未体现{}项（{:.1}%），不适用{}项\n",
+                    t.total, t.covered, pct(t.covered, t.total), t.partly, pct(t.partly, t.total), t.missing, pct(t.missing, t.total), t.not_applicable
                 )
                 },
                 verdict: |c| match c {
@@ -373,6 +401,7 @@ fn json_view(
     dsrc: &SourceFile,
     dir: &Document,
     a: &Alignment,
+    warnings: &[String],
 ) -> String {
     let task_ref = |src: &SourceFile, doc: &Document, k: usize| {
         let t = &doc.tasks[k];
@@ -418,6 +447,7 @@ fn json_view(
         "version": 1,
         "plan": psrc.name,
         "directive": dsrc.name,
+        "warnings": warnings,
         "coverage": {
             "matched": all.matched(),
             "total": all.total,
@@ -425,7 +455,11 @@ fn json_view(
             "partly": all.partly,
             "missing": all.missing,
             "not_applicable": all.not_applicable,
+            // Carried in whole or in part (the share a reviewer's labels of yes and partly
+            // measure); the headline rate of `report` is `covered_percent` with not applicable.
             "percent": (pct(all.matched(), all.total) * 10.0).round() / 10.0,
+            "covered_percent": (pct(all.covered + all.not_applicable, all.total) * 10.0).round() / 10.0,
+            "partly_percent": (pct(all.partly, all.total) * 10.0).round() / 10.0,
             "sections": sections.iter().map(|s| json!({ "section": s.name, "matched": s.matched(), "total": s.total, "covered": s.covered, "partly": s.partly, "missing": s.missing, "not_applicable": s.not_applicable })).collect::<Vec<_>>(),
         },
         "tasks": tasks,

@@ -236,8 +236,15 @@ fn margins_add_up() {
         assert_eq!(cov["later_deadline"], count("later-deadline"));
         let matched = 64 - cov["missing"].as_u64().unwrap();
         assert_eq!(cov["matched"], matched);
-        let pct = (1000.0 * matched as f64 / 64.0).round() / 10.0;
-        assert_eq!(cov["percent"].as_f64().unwrap(), pct);
+        // The headline rate counts covered and not applicable tasks; partly stands apart.
+        let carried = cov["covered"].as_u64().unwrap() + cov["not_applicable"].as_u64().unwrap();
+        assert_eq!(cov["carried"], carried);
+        let share = |n: u64| (1000.0 * n as f64 / 64.0).round() / 10.0;
+        assert_eq!(cov["percent"].as_f64().unwrap(), share(carried));
+        assert_eq!(
+            cov["partly_percent"].as_f64().unwrap(),
+            share(cov["partly"].as_u64().unwrap())
+        );
         // Per section, in directive order, summing to the plan's figures.
         let secs = p["sections"].as_array().unwrap();
         assert_eq!(secs.len(), j["sections"].as_array().unwrap().len());
@@ -248,8 +255,13 @@ fn margins_add_up() {
     // Seed 003 against seed 001: the figures `diff` prints too.
     let c = &j["plans"][0]["coverage"];
     assert_eq!(
-        (c["matched"].as_u64(), c["percent"].as_f64()),
-        (Some(56), Some(87.5))
+        (
+            c["matched"].as_u64(),
+            c["carried"].as_u64(),
+            c["percent"].as_f64(),
+            c["partly_percent"].as_f64()
+        ),
+        (Some(56), Some(47), Some(73.4), Some(14.1))
     );
     let sections: Vec<&str> = j["sections"]
         .as_array()
@@ -560,7 +572,7 @@ fn xlsx_reads_back_with_the_json_cells() {
         }
     }
     assert_eq!(rows[k][0], "coverage");
-    assert_eq!(rows[k][1], "56/64 (87.5%)");
+    assert_eq!(rows[k][1], "47/64 (73.4%)");
     assert_eq!(rows.len(), k + 1);
 
     // The second sheet: per plan, then per section, as fractions Excel shows as percent.

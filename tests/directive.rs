@@ -59,7 +59,10 @@ fn comparative_findings_of_a_real_pair() {
         ("directive-not-cited", 1, None),
         ("partly-covered", 8, Some(19)),
         ("partly-covered", 8, Some(21)),
-        ("partly-covered", 12, Some(26)),
+        // Targets seed 003 carries without their numbers (逐步提高畜禽定点屠宰率 for 就地就近屠宰
+        // 率达到80%以上), or not at all.
+        ("dropped-target", 12, Some(26)),
+        ("dropped-target", 12, Some(26)),
         ("missing-task", 17, Some(32)),
         ("missing-task", 17, Some(34)),
         ("missing-task", 29, Some(95)),
@@ -67,20 +70,20 @@ fn comparative_findings_of_a_real_pair() {
         ("missing-task", 31, Some(114)),
         ("partly-covered", 31, Some(106)),
         ("partly-covered", 31, Some(112)),
+        ("dropped-target", 32, Some(97)),
+        ("dropped-target", 32, Some(97)),
         ("weakened-target", 36, Some(74)),
         ("weakened-target", 37, Some(75)),
-        ("partly-covered", 41, Some(82)),
-        ("partly-covered", 47, Some(108)),
+        ("dropped-target", 42, Some(84)),
         ("partly-covered", 47, Some(72)),
+        ("dropped-target", 48, Some(110)),
         ("missing-task", 57, Some(127)),
         ("partly-covered", 57, Some(126)),
-        ("partly-covered", 59, Some(129)),
-        ("partly-covered", 229, Some(35)),
         ("missing-task", 258, Some(40)),
         ("missing-task", 258, Some(41)),
-        ("partly-covered", 384, Some(56)),
         ("partly-covered", 496, Some(61)),
         ("partly-covered", 612, Some(76)),
+        ("dropped-target", 900, Some(119)),
         ("partly-covered", 1054, Some(131)),
     ]
     .into_iter()
@@ -194,4 +197,68 @@ fn a_reviewers_verdicts_take_effect_in_check_and_diff() {
     )
     .json();
     assert_eq!(d["coverage"]["not_applicable"], 0);
+}
+
+/// Issue 22: seed 001 edited as a drafter might, checked against seed 001 itself. Each edit
+/// drops one target; each gives `dropped-target` at the task that lost it and no other
+/// comparative finding (no weakened-target on another measure, no later-deadline from the date
+/// the dropped target carried).
+#[test]
+fn a_dropped_target_is_found_where_it_was_dropped_and_nowhere_else() {
+    let directive = std::fs::read_to_string(seed("001")).unwrap();
+    let edits = [
+        ("，2023年就地就近屠宰率达到80%以上", "", 26, "就地就近屠宰率"),
+        (
+            "食品投诉举报查办率、回复率均达到100%",
+            "食品投诉举报查办率、回复率逐步提高",
+            110,
+            "`回复率`",
+        ),
+        (
+            "2022年底学校食堂“明厨亮灶”率达到100%",
+            "学校食堂全面推行“明厨亮灶”",
+            115,
+            "学校食堂明厨亮灶率",
+        ),
+        ("，2022年实现农药、兽药等投入品100%纳入平台管理", "", 26, "兽药等投入品"),
+    ];
+    for (from, to, line, words) in edits {
+        assert!(directive.contains(from), "{from}");
+        let plan = directive.replacen(from, to, 1);
+        let comparative: Vec<(String, usize, String)> = check_against(&plan, &directive)
+            .into_iter()
+            .filter(|f| {
+                [
+                    "dropped-target",
+                    "weakened-target",
+                    "later-deadline",
+                    "missing-task",
+                ]
+                .contains(&f.0.as_str())
+            })
+            .collect();
+        assert_eq!(comparative.len(), 1, "{from}: {comparative:?}");
+        assert_eq!((comparative[0].0.as_str(), comparative[0].1), ("dropped-target", line), "{from}");
+        assert!(comparative[0].2.contains(words), "{from}: {}", comparative[0].2);
+    }
+}
+
+/// (rule, plan line, message) of every finding of `plan` checked against `directive`.
+fn check_against(plan: &str, directive: &str) -> Vec<(String, usize, String)> {
+    use planlint::source::SourceFile;
+    let data = planlint::data::RuleData::builtin();
+    let src = SourceFile::new("plan.txt", plan);
+    let dsrc = SourceFile::new("directive.txt", directive);
+    let ddoc = planlint::parse::parse_document(&dsrc, &data);
+    let set = planlint::rules::RuleSet::new(&data.catalogue, &[], &[]).unwrap();
+    planlint::batch::check_source(&src, &data, &set, Some((&dsrc, &ddoc)))
+        .into_iter()
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                src.line_col(f.span.start).line,
+                f.message,
+            )
+        })
+        .collect()
 }

@@ -286,3 +286,28 @@ fn an_article_is_a_task_and_its_subject_the_owner() {
         "{rules:?}"
     );
 }
+
+/// Issue 18, class 8: a 责任分工 section whose paragraphs each open on their owners
+/// (广州市困难残疾人…补贴实施办法, corpus-judged/t01, 五、责任分工) gives one task per paragraph,
+/// led by the units it opens on, in a document that names no owner in clauses.
+#[test]
+fn each_paragraph_of_a_duty_section_is_a_task_of_the_units_it_opens_on() {
+    let text = std::fs::read_to_string(
+        "corpus-judged/t01-city-civil-affairs-guangzhou-disability-subsidies.txt",
+    )
+    .unwrap();
+    let (src, doc) = parse(&text);
+    let got: Vec<_> = owners(&src, &doc)
+        .into_iter()
+        .filter(|x| (27..=32).contains(&x.0))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (28, v(&["市民政部门", "区民政部门"]), v(&[])),
+            (29, v(&["市、区残联"]), v(&[])),
+            (30, v(&["市、区财政部门", "区财政部门"]), v(&[])),
+            (31, v(&["镇（街）"]), v(&[])),
+        ]
+    );
+}

@@ -186,6 +186,9 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
             continue;
         }
         let Some(h) = s.heading else { continue };
+        if !doc_assigns && s.paras.len() > 1 && is_duty_section(b, h) && duty_paragraphs(b, s, h) {
+            continue;
+        }
         if shape.clause_less_task(b, s, h) {
             let label = b.heading_label(Some(h));
             let end = if shape.article_form(b, h) {
@@ -641,6 +644,48 @@ impl Shape {
             && self.with_items.contains(&top)
             && path.len() > 1
     }
+}
+
+/// A heading whose title names the division of duties (五、责任分工, 部门职责: rules/lexicon.toml
+/// `duty_titles`): its paragraphs each give a unit its duties.
+fn is_duty_section(b: &Builder, h: usize) -> bool {
+    let title = b.slice(b.doc.headings[h].title);
+    b.data
+        .lexicon
+        .outline
+        .duty_titles
+        .iter()
+        .any(|w| title.contains(w.as_str()))
+}
+
+/// One task per paragraph of a duty section that opens on its owners (市、区财政部门负责…), in
+/// a document that names no owner in clauses. False when no paragraph does (the section is
+/// then read as any other).
+fn duty_paragraphs(b: &mut Builder, s: &Section, h: usize) -> bool {
+    let label = b.heading_label(Some(h));
+    let mut found = Vec::new();
+    for &p in &s.paras[1..] {
+        let (leads, partners) = super::subject::owners(b.slice(p), p.start, &b.data.lexicon);
+        if leads.is_empty() {
+            continue;
+        }
+        let end = trim_end_at(b.text, p.start, p.end);
+        let mut t = new_task(Origin::Body, Span::new(p.start, end), Span::new(p.start, end), Some(h), String::new());
+        t.leads = leads;
+        t.partners = partners;
+        t.owners_in_text = true;
+        t.deadline = super::deadline::find_in_text(b.slice(p), p.start, &b.data.lexicon);
+        found.push(t);
+    }
+    if found.is_empty() {
+        return false;
+    }
+    let many = found.len() > 1;
+    for (n, mut t) in found.into_iter().enumerate() {
+        t.number = if many { format!("{label}#{}", n + 1) } else { label.clone() };
+        b.doc.tasks.push(t);
+    }
+    true
 }
 
 /// An article whose first sentence states the purpose, scope, definitions or entry into force

@@ -98,7 +98,8 @@ fn names_are_whole(units: &str, lex: &Lexicon) -> bool {
             .bodies
             .iter()
             .any(|b| n.ends_with(b.as_str()) && n.len() > b.len());
-        let place = n.chars().count() >= 2 && n.chars().all(|c| w.place_chars.contains(c));
+        let place = u.name.chars().count() >= 2
+            && u.name.chars().all(|c| w.place_chars.contains(c));
         (body || place || is_vague(n, lex))
             && u.name.chars().count() <= 30
             && !w.not_first.iter().any(|f| n.starts_with(f.as_str()))

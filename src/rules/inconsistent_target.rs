@@ -69,7 +69,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
                     return false;
                 }
                 // Values of one paragraph are tiers or parts, which a drafter sees side by side.
-                if !cx.src.text[a.span.end.min(b.span.start)..b.span.start].contains('\n') {
+                if !cx.src.text[a.span.end.min(b.span.start)..b.span.start].contains(['\n', '\r']) {
                     return false;
                 }
                 let only_pair =

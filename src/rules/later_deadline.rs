@@ -22,6 +22,11 @@ pub fn run(cx: &Context, out: &mut Findings) {
         if pair.shared || pd.inherited_from.is_some() || dd.when.recurring || pd.when.recurring {
             continue;
         }
+        // The directive's date is the year of a target the plan leaves out (2022年实现…100%纳入
+        // 平台管理): the plan's first date then belongs to another sentence; dropped-target speaks.
+        if dates_a_dropped_target(cx, ag, pair.directive, dd.span) {
+            continue;
+        }
         // A month without its year is in its own plan's year.
         let de = de.in_year(ag.doc.facts.year.map(|y| y.0));
         let pe = pe.in_year(cx.doc.facts.year.map(|y| y.0));
@@ -45,6 +50,26 @@ pub fn run(cx: &Context, out: &mut Findings) {
             .help(t!(cx, "help", deadline = dd.text));
         }
     }
+}
+
+/// A target of the directive task stands in the same sentence as the date, and the plan states
+/// no number for its measure.
+fn dates_a_dropped_target(
+    cx: &Context,
+    ag: &super::Against,
+    directive: usize,
+    date: crate::source::Span,
+) -> bool {
+    let text = &ag.src.text;
+    let sentence_end = |at: usize| text[at..].find(['。', '；', '\n']).map_or(text.len(), |i| at + i);
+    let end = sentence_end(date.end.min(text.len()));
+    ag.doc.tasks[directive].targets.iter().any(|&k| {
+        let t = &ag.doc.targets[k];
+        t.span.start >= date.start
+            && t.span.end <= end
+            && !ag.alignment.targets.iter().any(|tp| tp.directive == k)
+            && !crate::align::plan_states(ag.src, t, cx.src, cx.doc, cx.data)
+    })
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ macro_rules! t {
 
 mod ambiguous_table_cell;
 mod deadline_before_start;
-mod directive_not_cited;
+pub(crate) mod directive_not_cited;
 mod dropped_target;
 mod empty_partner_list;
 #[cfg(test)]

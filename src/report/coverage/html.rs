@@ -183,7 +183,7 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
                 o,
                 "<td class=\"num\" data-plan=\"{j}\" title=\"{}\">{}/{}</td>",
                 esc(&t.show()),
-                t.matched(),
+                t.carried(),
                 t.total
             );
         }
@@ -208,7 +208,7 @@ fn matrix(o: &mut String, m: &Matrix, lang: Lang) {
             o,
             "<td class=\"num\" data-plan=\"{j}\" data-coverage=\"{}\">{}<br>{:.1}%</td>",
             t.percent(),
-            format_args!("{}/{}", t.matched(), t.total),
+            format_args!("{}/{}", t.carried(), t.total),
             t.percent()
         );
     }

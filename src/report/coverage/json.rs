@@ -7,8 +7,11 @@ use serde_json::{json, Value};
 fn tally(t: &Tally) -> Value {
     json!({
         "matched": t.matched(),
+        "carried": t.carried(),
         "total": t.total,
         "percent": t.percent(),
+        "partly_percent": t.partly_percent(),
+        "missing_percent": t.missing_percent(),
         "covered": t.covered,
         "partly": t.partly,
         "missing": t.missing,

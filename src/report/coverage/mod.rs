@@ -174,18 +174,39 @@ impl Tally {
         self.covered + self.partly + self.not_applicable
     }
 
-    /// The coverage in percent, to one decimal (100 when there is nothing to cover).
+    /// Directive tasks carried out in full, or not applicable: the headline rate counts these;
+    /// a task carried only in part is shown beside it, never counted as done.
+    pub fn carried(&self) -> usize {
+        self.covered + self.not_applicable
+    }
+
+    /// The headline rate in percent, to one decimal (100 when there is nothing to cover):
+    /// covered and not applicable tasks.
     pub fn percent(&self) -> f64 {
+        self.share(self.carried())
+    }
+
+    /// Tasks carried only in part, in percent.
+    pub fn partly_percent(&self) -> f64 {
+        self.share(self.partly)
+    }
+
+    /// Missing tasks, in percent.
+    pub fn missing_percent(&self) -> f64 {
+        self.share(self.missing)
+    }
+
+    fn share(&self, n: usize) -> f64 {
         if self.total == 0 {
-            100.0
+            if n == self.carried() { 100.0 } else { 0.0 }
         } else {
-            (1000.0 * self.matched() as f64 / self.total as f64).round() / 10.0
+            (1000.0 * n as f64 / self.total as f64).round() / 10.0
         }
     }
 
-    /// `56/64 (87.5%)`.
+    /// `48/64 (75.0%)`: the headline rate.
     pub fn show(&self) -> String {
-        format!("{}/{} ({:.1}%)", self.matched(), self.total, self.percent())
+        format!("{}/{} ({:.1}%)", self.carried(), self.total, self.percent())
     }
 }
 

@@ -107,7 +107,7 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
 }
 
 fn ratio(t: &Tally) -> String {
-    format!("{}/{}", t.matched(), t.total)
+    format!("{}/{}", t.carried(), t.total)
 }
 
 fn coverage_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxError> {
