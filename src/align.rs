@@ -816,7 +816,11 @@ fn align_targets(
                 !tp.status
                     && data.metrics.canonical_unit(&tp.unit)
                         == data.metrics.canonical_unit(&td.unit)
-                    && !holders_differ(dir_src.slice(td.subject), plan_src.slice(tp.subject))
+                    && !holders_differ(
+                        dir_src.slice(td.subject),
+                        plan_src.slice(tp.subject),
+                        &data.lexicon,
+                    )
                     // 分别上调10%、20%: the k-th value of a list answers only the k-th.
                     && (td.respectively.is_none()
                         || tp.respectively.is_none()
@@ -867,8 +871,9 @@ fn subject_words(subject: &str) -> Vec<char> {
 
 /// Two subjects measure one thing of different holders: after the measure they end with
 /// alike (明厨亮灶率), what each says before it shares nothing (学校食堂 / 餐饮单位). A target of
-/// one holder is never compared with, or counted as, a target of another.
-pub(crate) fn holders_differ(a: &str, b: &str) -> bool {
+/// one holder is never compared with, or counted as, a target of another. The level a holder
+/// opens with (全区 / 全市, 本县) is no difference: a plan translates it to its own.
+pub(crate) fn holders_differ(a: &str, b: &str, lex: &crate::data::Lexicon) -> bool {
     let (a, b) = (subject_words(a), subject_words(b));
     let common = a
         .iter()
@@ -879,13 +884,32 @@ pub(crate) fn holders_differ(a: &str, b: &str) -> bool {
     if common < 2 {
         return false;
     }
-    let (ha, hb) = (&a[..a.len() - common], &b[..b.len() - common]);
+    let (ha, hb) = (
+        without_level(&a[..a.len() - common], lex),
+        without_level(&b[..b.len() - common], lex),
+    );
     if ha.len() < 2 || hb.len() < 2 {
         return false;
     }
     let pairs = |h: &[char]| -> Vec<(char, char)> { h.windows(2).map(|w| (w[0], w[1])).collect() };
     let pb = pairs(hb);
     !pairs(ha).iter().any(|p| pb.contains(p))
+}
+
+/// A holder without the level it opens with: 全区农作物 → 农作物, 县级监管人员 → 监管人员.
+fn without_level<'h>(holder: &'h [char], lex: &crate::data::Lexicon) -> &'h [char] {
+    let starts = |h: &[char], w: &str| {
+        let w: Vec<char> = w.chars().collect();
+        h.starts_with(&w).then_some(w.len())
+    };
+    let mut h = holder;
+    if let Some(n) = lex.align.level_prefixes.iter().find_map(|p| starts(h, p)) {
+        h = &h[n..];
+    }
+    if let Some(n) = lex.align.level_words.iter().find_map(|w| starts(h, w)) {
+        h = &h[n..];
+    }
+    h
 }
 
 /// A directive target's measure is stated somewhere in the plan: a plan target of the same
@@ -911,7 +935,12 @@ pub(crate) fn plan_states(
             .zip(pw.iter().rev())
             .take_while(|(x, y)| x == y)
             .count();
-        (common >= 2 && !holders_differ(dir_src.slice(td.subject), plan_src.slice(tp.subject)))
+        (common >= 2
+            && !holders_differ(
+                dir_src.slice(td.subject),
+                plan_src.slice(tp.subject),
+                &data.lexicon,
+            ))
             || (tp.value == td.value && !matches!(unit, "%" | "％"))
     })
 }
@@ -1092,6 +1121,18 @@ mod tests {
         .map(|c| c.name())
         .collect();
         assert_eq!(names, ["covered", "partly", "missing", "not-applicable"]);
+    }
+
+    #[test]
+    fn targets_of_different_holders_are_not_one_measure() {
+        let lex = &crate::data::RuleData::builtin().lexicon;
+        // 明厨亮灶率 of school canteens is not that of restaurants (seed 001).
+        assert!(holders_differ("2022年底学校食堂“明厨亮灶”率", "餐饮单位“明厨亮灶”率", lex));
+        // One holder at two levels (全区 / 全市), or a holder left unsaid, is one measure.
+        assert!(!holders_differ("全区农作物病虫害绿色防控面积", "全市农作物病虫害绿色防控面积", lex));
+        assert!(!holders_differ("学校食堂“明厨亮灶”率", "“明厨亮灶”率", lex));
+        // Different measures are no question of holders.
+        assert!(!holders_differ("屠宰率", "覆盖率", lex));
     }
 
     #[test]

@@ -144,6 +144,16 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
     let mut table_depth = 0usize;
     let mut table: Option<TableState> = None;
     let mut paragraph: Option<String> = None;
+    // Paragraphs around a text box's own paragraphs (w:txbxContent): resumed after it.
+    let mut outer: Vec<Option<String>> = Vec::new();
+    // What Word does not show is not read: a subtree skipped whole (mc:Fallback, the second
+    // copy of a text box), text of deleted runs and field codes, runs marked hidden.
+    let mut skipped = 0usize;
+    let mut unshown_text = false;
+    let mut in_run = false;
+    let mut run_hidden = false;
+    // Elements open: a part cut short ends with some still open.
+    let mut open = 0usize;
     let mut elements = 0usize;
     // Text taken from the XML so far, written out or still held in a paragraph or cell.
     let mut taken = 0u64;
@@ -164,8 +174,33 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
             }
         }
         let held = paragraph.as_ref().map_or(0, String::len);
+        match &event {
+            Event::Start(_) => open += 1,
+            Event::End(_) => open = open.saturating_sub(1),
+            _ => {}
+        }
+        if skipped > 0 {
+            match &event {
+                Event::Start(_) => skipped += 1,
+                Event::End(_) => skipped -= 1,
+                Event::Eof => {}
+                _ => continue,
+            }
+            if !matches!(event, Event::Eof) {
+                continue;
+            }
+        }
         match event {
-            Event::Eof => break,
+            Event::Eof => {
+                if open > 0 {
+                    return Err(
+                        "word/document.xml ends inside an element: the part is cut short, and what follows the cut is lost"
+                            .into(),
+                    );
+                }
+                break;
+            }
+            Event::Start(e) if e.local_name().as_ref() == "Fallback" => skipped = 1,
             Event::Start(e) => match e.local_name().as_ref() {
                 "tbl" => {
                     table_depth += 1;
@@ -198,10 +233,18 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
                         t.cell.clear();
                     }
                 }
-                "p" => paragraph = Some(String::new()),
+                "p" => outer.push(paragraph.replace(String::new())),
+                "r" => {
+                    in_run = true;
+                    run_hidden = false;
+                }
+                "delText" | "instrText" => unshown_text = true,
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().as_ref() {
+                "vanish" if in_run => {
+                    run_hidden = !matches!(attr(&e, "val").as_deref(), Some("0" | "false"));
+                }
                 "tab" | "br" | "cr" => {
                     if let Some(p) = paragraph.as_mut() {
                         // Tabs and breaks inside a paragraph are spacing, not cell borders.
@@ -220,6 +263,7 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
                 }
                 _ => {}
             },
+            Event::Text(_) | Event::GeneralRef(_) if unshown_text || run_hidden => {}
             Event::Text(t) => {
                 if let Some(p) = paragraph.as_mut() {
                     p.push_str(&t.xml10_content());
@@ -236,8 +280,14 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
+                "r" => {
+                    in_run = false;
+                    run_hidden = false;
+                }
+                "delText" | "instrText" => unshown_text = false,
                 "p" => {
-                    let p = paragraph.take().unwrap_or_default();
+                    let p = std::mem::replace(&mut paragraph, outer.pop().flatten())
+                        .unwrap_or_default();
                     match table.as_mut() {
                         Some(t) if table_depth >= 1 => t.cell.push(p),
                         _ => {
@@ -347,4 +397,51 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
         .flatten()
         .find(|a| a.key.local_name().as_ref() == key)
         .map(|a| a.value.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    /// A .docx holding only word/document.xml with `body`, cut just before `cut` if given.
+    fn docx(body: &str, cut: Option<&str>) -> Vec<u8> {
+        use std::io::Write;
+        let xml = format!("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>{body}</w:body></w:document>");
+        let xml = &xml[..cut.and_then(|c| xml.find(c)).unwrap_or(xml.len())];
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        z.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        z.write_all(xml.as_bytes()).unwrap();
+        z.finish().unwrap().into_inner()
+    }
+
+    fn text(body: &str) -> String {
+        super::read("plan.docx", &docx(body, None), 1 << 20).unwrap().text
+    }
+
+    #[test]
+    fn only_what_word_shows_is_read() {
+        // A deleted run (tracked change), a hidden run and a field code are not text; a run
+        // hidden with w:val="0" is shown.
+        let body = "<w:p><w:r><w:t>（一）加强监管。（</w:t></w:r><w:del><w:r><w:delText>县公安局</w:delText></w:r></w:del><w:r><w:t>县市场监管局负责）</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏批注</w:t></w:r><w:r><w:instrText>PAGE \\* MERGEFORMAT</w:instrText></w:r><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>完成。</w:t></w:r></w:p>";
+        assert_eq!(text(body), "（一）加强监管。（县市场监管局负责）完成。\n");
+    }
+
+    #[test]
+    fn a_text_box_is_read_once_and_its_paragraph_keeps_its_text() {
+        let box_ = "<w:p><w:r><w:t>专栏1 重点工程</w:t></w:r></w:p>";
+        let body = format!("<w:p><w:r><w:t>（一）加强监管。</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>{box_}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{box_}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>（县市场监管局负责）</w:t></w:r></w:p>");
+        assert_eq!(
+            text(&body),
+            "专栏1 重点工程\n（一）加强监管。（县市场监管局负责）\n"
+        );
+    }
+
+    #[test]
+    fn a_part_cut_inside_a_table_is_an_error() {
+        let body = "<w:p><w:r><w:t>一、任务</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>牵头单位</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        let whole = docx(body, None);
+        assert!(super::read("plan.docx", &whole, 1 << 20).is_ok());
+        let cut = docx(body, Some("</w:tr>"));
+        let err = super::read("plan.docx", &cut, 1 << 20).unwrap_err();
+        assert!(err.contains("cut short"), "{err}");
+    }
 }

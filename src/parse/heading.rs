@@ -82,6 +82,12 @@ fn arabic(i: &str) -> IResult<&str, u32> {
     map_opt(take_while_m_n(1, 3, is_digit), digits_value).parse(i)
 }
 
+/// arabic4 := digit{1,4}: an item number with its dot may run past 999 (a task list of a
+/// thousand rows); without the dot four digits are a year.
+fn arabic4(i: &str) -> IResult<&str, u32> {
+    map_opt(take_while_m_n(1, 4, is_digit), digits_value).parse(i)
+}
+
 /// What may follow an item number: text, not a date, amount or decimal (rules/lexicon.toml
 /// `[outline] quantity_after_dot`).
 fn item_text_start<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, char> {
@@ -95,7 +101,7 @@ fn item<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, Parsed> {
     alt((
         map(
             (
-                arabic,
+                arabic4,
                 alt((tag("."), tag("．"), tag("、"))),
                 alt((
                     map((space1, peek(satisfy(|c| !super::lex::is_space(c)))), |_| ()),
@@ -232,6 +238,7 @@ mod tests {
             Some((Item, 1, false, false, "创建培训。"))
         );
         assert_eq!(read("3．严把"), Some((Item, 3, false, false, "严把")));
+        assert_eq!(read("1003.加强"), Some((Item, 1003, false, false, "加强")));
         assert_eq!(
             read("5. 100周岁及以上的；"),
             Some((Item, 5, false, false, "100周岁及以上的；"))
@@ -262,6 +269,8 @@ mod tests {
             "2020年10月底完成",
             "5 个方面",
             "1. ",
+            "2023.12.31前完成",
+            "2023年底前",
             "1.3元",
             "36大项",
             "12315投诉",
