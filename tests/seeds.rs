@@ -197,6 +197,10 @@ fn plan_rules_on_seeds() {
         .collect();
     assert_eq!(lines, vec![261, 262, 263, 265, 266]);
     assert_eq!(count(&f004, "obsolete-agency"), 5);
+    // One defect, one finding: where obsolete-agency names the old body, unknown-unit is quiet.
+    assert!(!f004
+        .iter()
+        .any(|x| x.0 == "unknown-unit" && (154..=157).contains(&x.1)));
     assert!(f004
         .iter()
         .any(|x| x.0 == "inconsistent-target" && x.1 == 239));

@@ -33,15 +33,17 @@ pub fn run(cx: &Context, out: &mut Findings) {
             ),
         };
         let where_ = anchor.map_or(t!(cx, "where-start"), |t| {
-            t!(cx, "where-after", task = t.number.trim())
+            t!(cx, "where-after", task = as_numbered(&t.number))
         });
-        let title = first_words(ag.src.slice(dt.text), 30);
+        let title = opening(ag.src.slice(dt.text), 40);
+        // The nearest plan task in its own words, as a reviewer checks it.
         let nearest = v.best.map_or(String::new(), |b| {
+            let t = &cx.doc.tasks[b];
             t!(
                 cx,
                 "nearest",
-                task = cx.doc.tasks[b].number.trim(),
-                score = format!("{:.0}", v.score * 100.0)
+                task = as_numbered(&t.number),
+                quote = opening(cx.text(t.text), 30)
             )
         });
         // The planlint.toml entry that would accept the finding names the task by its opening
@@ -55,7 +57,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             t!(
                 cx,
                 "message",
-                dtask = dt.number.trim(),
+                dtask = as_numbered(&dt.number),
                 where = where_,
                 nearest = nearest,
                 title = title
@@ -63,6 +65,28 @@ pub fn run(cx: &Context, out: &mut Findings) {
         )
         .directive(dt.span, dt.number.clone())
         .help(t!(cx, "help", fragment = fragment));
+    }
+}
+
+/// A task's number as the document prints it: without the `#2` that tells apart several
+/// tasks of one item.
+pub fn as_numbered(number: &str) -> &str {
+    number.split('#').next().unwrap_or(number).trim()
+}
+
+/// A text's opening as a reviewer quotes it: its first sentence, or, when that is longer than
+/// `n` characters, its clauses up to the last comma within `n`; cut mid-clause only when its
+/// first clause alone is longer.
+pub fn opening(text: &str, n: usize) -> String {
+    let flat: String = text.chars().filter(|c| *c != '\n' && *c != '\r').collect();
+    let sentence = flat.split(['。', '；']).next().unwrap_or(&flat);
+    if sentence.chars().count() <= n {
+        return sentence.to_string();
+    }
+    let head: String = sentence.chars().take(n).collect();
+    match head.rfind(['，', '、', ',']) {
+        Some(i) if i > 0 => format!("{}……", &head[..i]),
+        _ => format!("{head}……"),
     }
 }
 
@@ -82,6 +106,17 @@ pub fn first_words(text: &str, n: usize) -> String {
 
 #[cfg(test)]
 mod first_words_tests {
+    #[test]
+    fn a_quote_ends_at_a_sentence_or_clause_and_a_number_has_no_suffix() {
+        assert_eq!(super::opening("加强监管。开展检查", 10), "加强监管");
+        assert_eq!(
+            super::opening("严把餐饮服务质量安全关，全面落实餐饮服务食品安全操作规范，推进明厨亮灶", 20),
+            "严把餐饮服务质量安全关……"
+        );
+        assert_eq!(super::opening("严把餐饮服务质量安全关", 4), "严把餐饮……");
+        assert_eq!(super::as_numbered("三、（三）3.#2"), "三、（三）3.");
+    }
+
     #[test]
     fn first_words_cut_with_an_ellipsis_only_when_longer() {
         assert_eq!(super::first_words("加强监管工作", 3), "加强监…");

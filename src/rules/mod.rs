@@ -316,6 +316,11 @@ pub fn verify_catalogue(catalogue: &Catalogue) -> Result<(), String> {
 }
 
 /// Runs the enabled rules and returns their findings in position order.
+/// One defect, one finding: a finding of the first rule is left out where a finding of one of
+/// the others covers some of the same characters and says more (an old agency name is also
+/// unknown to the plan's member list; obsolete-agency names the new one).
+const YIELDS: &[(&str, &[&str])] = &[("unknown-unit", &["obsolete-agency", "malformed-unit-name"])];
+
 pub fn check(cx: &Context, set: &RuleSet) -> Vec<Finding> {
     let entries = cx
         .data
@@ -349,7 +354,21 @@ pub fn check(cx: &Context, set: &RuleSet) -> Vec<Finding> {
         ))
     });
     items.dedup();
+    let overlaps = |a: &Finding, b: &Finding| a.span.start < b.span.end && b.span.start < a.span.end;
+    let yields = |f: &Finding| {
+        YIELDS.iter().any(|(rule, to)| {
+            f.rule == *rule
+                && items
+                    .iter()
+                    .any(|g| to.contains(&g.rule.as_ref()) && overlaps(f, g))
+        })
+    };
+    let keep: Vec<bool> = items.iter().map(|f| !yields(f)).collect();
     items
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f))
+        .collect()
 }
 
 #[cfg(test)]
