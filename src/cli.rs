@@ -186,8 +186,9 @@ pub struct CheckArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct DiffArgs {
     pub plan: PathBuf,
-    #[arg(long, required = true)]
-    pub against: PathBuf,
+    /// The directive the plan implements (default: planlint.toml's [[directive]] for the plan).
+    #[arg(long)]
+    pub against: Option<PathBuf>,
     /// Use this config file (its [[pair]] and [[not-applicable]] verdicts) instead of the
     /// planlint.toml found by walking up from here.
     #[arg(long)]

@@ -30,7 +30,20 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
         read_source(path, enc, max_size)
             .map_err(|e| Outcome::error(format!("{}: {e}", crate::input::display(path))))
     };
-    let (plan_src, dir_src) = (read(&args.plan)?, read(&args.against)?);
+    // --against, else the [[directive]] planlint.toml names for this plan (as check reads it).
+    let against = match &args.against {
+        Some(a) => a.clone(),
+        None => config
+            .directive_for(&crate::input::display(&args.plan))
+            .map(std::path::Path::to_path_buf)
+            .ok_or_else(|| {
+                Outcome::error(format!(
+                    "{}: no directive to compare with: name one with --against, or give the plan a [[directive]] in planlint.toml",
+                    crate::input::display(&args.plan)
+                ))
+            })?,
+    };
+    let (plan_src, dir_src) = (read(&args.plan)?, read(&against)?);
     let plan = crate::parse::parse_document(&plan_src, &data);
     let dir = crate::parse::parse_document(&dir_src, &data);
     let index = crate::align::DirectiveIndex::new(&dir_src, &dir, &data);

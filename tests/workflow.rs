@@ -346,6 +346,22 @@ fn directive_per_plan_glob_from_the_config() {
         a["files"][0]["findings"],
         by_flag.json()["files"][0]["findings"]
     );
+    // diff reads the [[directive]] as check does; without one it says what to do.
+    let diff = |extra: &[&str]| {
+        let args = [&["diff", "plans/county.txt", "--format", "json"], extra].concat();
+        run_in(dir.path(), &args, b"")
+    };
+    let by_config = diff(&[]);
+    let by_flag = diff(&["--against", "directives/city.txt"]);
+    assert_eq!(by_config.status, 0, "{}", by_config.stderr);
+    assert_eq!(by_config.json()["coverage"], by_flag.json()["coverage"]);
+    let none = diff(&["--no-config"]);
+    assert_eq!(none.status, 2);
+    assert!(
+        none.stderr.contains("no directive to compare with"),
+        "{}",
+        none.stderr
+    );
     let comparative = a["files"][0]["findings"]
         .as_array()
         .unwrap()
