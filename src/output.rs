@@ -18,22 +18,79 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Writes `bytes` to a temporary file beside `path` and renames it over `path`, so a reader
-/// (or a crash) never sees a partial file.
+/// Writes `bytes` to a temporary file beside the target and renames it over the target, so a
+/// reader (or a crash) never sees a partial file.
+///
+/// - A symbolic link is written through: the file it points to is replaced, the link kept.
+/// - Only a regular file is replaced: a pipe, a device or a directory is refused (renaming over
+///   it would turn `/dev/full` or a FIFO into a plain file).
+/// - The temporary file gets an unpredictable name and is created exclusively, never through a
+///   link planted at its name (`tempfile`), and is removed if anything fails.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let dir = match path.parent() {
+    use std::io::Write;
+    let fail = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => path.canonicalize().map_err(|e| fail(&e))?,
+        _ => path.to_path_buf(),
+    };
+    if let Ok(m) = std::fs::metadata(&target) {
+        if !m.is_file() {
+            return Err(format!(
+                "cannot write {}: it is not a regular file (planlint replaces only regular files)",
+                path.display()
+            ));
+        }
+    }
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "planlint-output".into());
-    let tmp = dir.join(format!(".{name}.planlint-{}.tmp", std::process::id()));
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(format!("cannot write {}: {e}", path.display()));
-    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".planlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| fail(&e))?;
+    // The file itself, so an error reads as the system says it (File too large), without the
+    // temporary name.
+    tmp.as_file_mut()
+        .write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_data())
+        .map_err(|e| fail(&e))?;
+    tmp.persist(&target).map_err(|e| fail(&e.error))?;
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::write_atomic;
+
+    #[test]
+    fn a_link_is_written_through_and_a_pipe_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("real.html"), "old").unwrap();
+        std::os::unix::fs::symlink(d.join("real.html"), d.join("link.html")).unwrap();
+        write_atomic(&d.join("link.html"), b"new").unwrap();
+        assert!(std::fs::symlink_metadata(d.join("link.html"))
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(d.join("real.html")).unwrap(), "new");
+        // A FIFO stays a FIFO: refused, not replaced by a regular file.
+        let fifo = d.join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) is needed");
+        let err = write_atomic(&fifo, b"x").unwrap_err();
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(!std::fs::metadata(&fifo).unwrap().is_file());
+        // A directory is no file either, and nothing is left behind.
+        std::fs::create_dir(d.join("dir")).unwrap();
+        assert!(write_atomic(&d.join("dir"), b"x").is_err());
+        let left: Vec<_> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
 }
