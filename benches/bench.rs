@@ -143,6 +143,22 @@ fn long_line(n: usize, data: &RuleData, set: &RuleSet, config: &Config) -> Durat
     .0
 }
 
+/// A task table whose lead cell is one name of `n` × 委员会 (no separator to split at), then
+/// `n` blank lines: the paths that were quadratic in a cell's length (ungluing names, names
+/// with one inserted character) and linear in memory per blank line. Best of three.
+fn long_cell(n: usize, data: &RuleData, set: &RuleSet) -> Duration {
+    let text = format!(
+        "某县实施方案\n一、任务\n序号\t任务\t牵头单位\t完成时限\n1\t加强监管。\t{}\t2023年底\n{}",
+        "委员会".repeat(n),
+        "\n".repeat(n)
+    );
+    timings(3, || {
+        let src = SourceFile::new("cell.txt", text.clone());
+        std::hint::black_box(check_source(&src, data, set, None));
+    })
+    .0
+}
+
 fn binary() -> PathBuf {
     let status = Command::new(env!("CARGO"))
         .args(["build", "--release", "--quiet"])
@@ -277,6 +293,16 @@ fn main() {
     );
     println!(
         "one line, {n} / {} findings: {:>6.0} / {:.0} ms  (ratio {:.1}; linear 4, quadratic 16)",
+        4 * n,
+        one.as_secs_f64() * 1e3,
+        four.as_secs_f64() * 1e3,
+        four.as_secs_f64() / one.as_secs_f64()
+    );
+
+    let n = 20_000;
+    let (one, four) = (long_cell(n, &data, &set), long_cell(4 * n, &data, &set));
+    println!(
+        "one lead cell of {n} / {} × 委员会: {:>6.1} / {:.1} ms  (ratio {:.1}; linear 4, quadratic 16)",
         4 * n,
         one.as_secs_f64() * 1e3,
         four.as_secs_f64() * 1e3,

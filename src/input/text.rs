@@ -66,11 +66,18 @@ pub fn read_lines<'a>(
     lex: &Lexicon,
     keep: Decoration,
 ) -> Vec<Block> {
+    // A run of blank lines means no more than three of them do (spacing, then a row or
+    // paragraph end): the rest are left out, so megabytes of empty lines cost nothing.
+    let mut blanks = 0usize;
     let all: Vec<Line> = lines
         .map(|(span, t)| Line {
             span,
             text: t,
             kind: classify(t),
+        })
+        .filter(|l| {
+            blanks = if l.kind == Kind::Blank { blanks + 1 } else { 0 };
+            blanks <= 3
         })
         .collect();
     let all = without_spacing(all);

@@ -8,6 +8,9 @@ use crate::source::Span;
 /// Splits a list of unit names. `base` is the offset of `list` in the document.
 /// Spaces separate units too (PDF tables lose the 、 between them); `…Z等和各省级人民政府`
 /// splits at 等和; a trailing 等 (商务部等) is not part of the name.
+/// The longest piece `unglue` tries to split (80 characters of CJK).
+const MAX_GLUED_BYTES: usize = 240;
+
 pub fn split_units(list: &str, base: usize, lex: &Lexicon) -> Vec<Unit> {
     let suffixes = longest_first(&lex.units.glue_suffixes);
     let mut out = Vec::new();
@@ -120,7 +123,9 @@ fn trim_unit(s: &str) -> &str {
 /// not a branch (`市生态环境局平罗分局` stays one unit).
 fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
     let branches = longest_first(&lex.units.branch_suffixes);
-    if super::lex::ends_with_any(name, &branches).is_some() {
+    // Names glued by a lost line break are two or three names long; a piece of hundreds of
+    // characters is no list of names, and trying every split of it would be quadratic.
+    if name.len() > MAX_GLUED_BYTES || super::lex::ends_with_any(name, &branches).is_some() {
         return vec![name];
     }
     let mut parts = Vec::new();

@@ -86,8 +86,10 @@ fn with_inserted<'c>(
     counts: &BTreeMap<&'c str, usize>,
     data: &RuleData,
 ) -> Option<(&'c str, char)> {
-    let chars: Vec<(usize, char)> = name.char_indices().collect();
-    if chars.len() < 5 {
+    // A name of more than 64 characters is no unit's: its one-character variants are not
+    // looked for (each would be a copy of it, quadratic in its length).
+    let chars: Vec<(usize, char)> = name.char_indices().take(65).collect();
+    if chars.len() < 5 || chars.len() > 64 {
         return None;
     }
     let mine = counts.get(name).copied().unwrap_or(0);
