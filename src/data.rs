@@ -388,6 +388,8 @@ pub struct ClauseWords {
     pub weak_markers: Vec<String>,
     /// Pieces of a clause that say nothing about responsibility (下同).
     pub asides: Vec<String>,
+    /// Openings of a piece that assigns all later tasks at once (以下均由…负责落实).
+    pub blanket_openers: Vec<String>,
     /// Words that show the plan names owners (a label, a header line, a section title).
     pub owner_cues: Vec<String>,
     /// A lead marker followed by one of these is a noun (负责人, 负责同志), not a role.
@@ -570,6 +572,8 @@ pub struct TargetWords {
     pub list_joiners: Vec<String>,
     pub respectively: Vec<String>,
     pub eligibility: Vec<String>,
+    /// Verbs that make a number a condition when they follow 的 and a short noun (的用地可).
+    pub eligibility_verbs: Vec<String>,
     pub status_words: Vec<String>,
     pub standing_after: Vec<String>,
     /// Units of caps set per case (元, 万元): an upper limit in them is no promised result.

@@ -390,10 +390,17 @@ impl<'l> Reader<'l> {
     }
 }
 
-/// Pieces that say nothing about responsibility (rules/lexicon.toml `asides`: 下同, 以下同).
+/// Pieces that say nothing about this task's responsibility (rules/lexicon.toml `asides`: 下同,
+/// 以下同), or that assign all the tasks after it at once (`blanket_openers`: 以下均由市州、县市区
+/// 人民政府负责落实, a standing note for the plan's reader, correct drafting).
 fn is_aside(text: &str, lex: &Lexicon) -> bool {
-    let t = text.trim_end_matches('。');
+    let t = text.trim_end_matches('。').trim();
     lex.clause.asides.iter().any(|a| a == t)
+        || lex
+            .clause
+            .blanket_openers
+            .iter()
+            .any(|b| t.starts_with(b.as_str()))
 }
 
 #[cfg(test)]
@@ -537,6 +544,19 @@ mod tests {
                 false
             ))
         );
+    }
+
+    #[test]
+    fn a_blanket_assignment_is_no_unread_piece() {
+        let lex = &crate::data::RuleData::builtin().lexicon;
+        let r = super::read_clause(
+            "牵头单位:省自然资源厅,责任单位:省住房城乡建设厅;以下均由市州、县市区人民政府负责落实,不再列出",
+            0,
+            lex,
+        )
+        .unwrap();
+        assert_eq!(r.unread, vec![]);
+        assert_eq!(r.leads[0].name, "省自然资源厅");
     }
 
     #[test]

@@ -106,6 +106,8 @@ fn item<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, Parsed> {
                 alt((
                     map((space1, peek(satisfy(|c| !super::lex::is_space(c)))), |_| ()),
                     map(peek(|i| item_text_start(i, q)), |_| ()),
+                    // 23.2023年4月1日以后…: the item's text opens on a year.
+                    map(peek((take_while_m_n(4, 4, is_digit), tag("年"))), |_| ()),
                 )),
             ),
             |(v, _, _)| (NumberStyle::Item, v, false, false),
@@ -239,6 +241,10 @@ mod tests {
         );
         assert_eq!(read("3．严把"), Some((Item, 3, false, false, "严把")));
         assert_eq!(read("1003.加强"), Some((Item, 1003, false, false, "加强")));
+        assert_eq!(
+            read("23.2023年4月1日以后"),
+            Some((Item, 23, false, false, "2023年4月1日以后"))
+        );
         assert_eq!(
             read("5. 100周岁及以上的；"),
             Some((Item, 5, false, false, "100周岁及以上的；"))

@@ -31,6 +31,7 @@ pub struct Words<'d> {
     joiners: Vec<&'d str>,
     respectively: Vec<&'d str>,
     eligibility: Vec<&'d str>,
+    eligibility_verbs: Vec<&'d str>,
 }
 
 impl<'d> Words<'d> {
@@ -45,6 +46,7 @@ impl<'d> Words<'d> {
             joiners: longest_first(&metrics.target.list_joiners),
             respectively: longest_first(&metrics.target.respectively),
             eligibility: longest_first(&metrics.target.eligibility),
+            eligibility_verbs: longest_first(&metrics.target.eligibility_verbs),
         }
     }
 }
@@ -144,11 +146,7 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
         let sentence_start = sentence_start(text, read.start);
         let sentence = &text[sentence_start..read.start];
         let clause_end = clause_end(text, i + read.len);
-        if words
-            .eligibility
-            .iter()
-            .any(|w| text[i + read.len..clause_end].contains(*w))
-        {
+        if is_condition(&text[i + read.len..clause_end], words) {
             i += read.len;
             continue;
         }
@@ -341,6 +339,24 @@ fn sentence_start(text: &str, end: usize) -> usize {
 }
 
 /// Where the clause after `from` ends (，；。), looking ahead at most 120 bytes.
+/// The clause after a number makes it a condition of eligibility (…达到15%的，可申请; 已缴纳不低于
+/// 50%的土地出让价款票据可先行办理), whichever width its comma is written in.
+fn is_condition(after: &str, words: &Words) -> bool {
+    let after = after.replace(',', "，");
+    if words.eligibility.iter().any(|w| after.contains(*w)) {
+        return true;
+    }
+    after.match_indices('的').any(|(k, _)| {
+        let rest = &after[k + '的'.len_utf8()..];
+        rest.char_indices().take(11).any(|(j, _)| {
+            words
+                .eligibility_verbs
+                .iter()
+                .any(|v| rest[j..].starts_with(*v))
+        })
+    })
+}
+
 fn clause_end(text: &str, from: usize) -> usize {
     let limit = next_boundary(text, (from + 120).min(text.len()));
     text[from..limit]

@@ -149,6 +149,7 @@ fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
             && !right.starts_with(|c: char| "（(".contains(c))
             && next_split_is_whole(right, suffixes, lex)
             && !is_institution_of_body(right, lex)
+            && !is_branch_of(left, right, suffixes)
             // 党委和人民政府: what follows a joiner was not split off by split_at_joiners.
             && !lex.units.list_joiners.iter().any(|j| right.starts_with(j.as_str()))
             && suffix_ends_here(name, end, suffixes)
@@ -160,6 +161,19 @@ fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
     }
     parts.push(&name[start..]);
     parts
+}
+
+/// `石棉县税务局` after `国家税务总局`: a local branch repeats its parent's function (税务) before
+/// its own suffix, so the two are one name (国家税务总局石棉县税务局). Two bodies glued by a lost
+/// line break name different functions (市场监管局 | 农业农村局).
+fn is_branch_of(left: &str, right: &str, suffixes: &[&str]) -> bool {
+    let function = |s: &str| -> Vec<(char, char)> {
+        let cut = super::lex::ends_with_any(s, suffixes).map_or(0, str::len);
+        let c: Vec<char> = s[..s.len() - cut].chars().collect();
+        c.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    let l = function(left);
+    function(right).iter().any(|p| l.contains(p))
 }
 
 /// `疾病预防控制中心` after `市卫健委`: an institution named without a place of its own belongs
@@ -355,6 +369,14 @@ mod tests {
         );
         assert_eq!(names("市生态环境局平罗分局"), vec!["市生态环境局平罗分局"]);
         assert_eq!(names("人民银行平罗支行"), vec!["人民银行平罗支行"]);
+        assert_eq!(
+            names("国家税务总局石棉县税务局"),
+            vec!["国家税务总局石棉县税务局"]
+        );
+        assert_eq!(
+            names("市发展和改革委员会市卫生健康委员会"),
+            vec!["市发展和改革委员会", "市卫生健康委员会"]
+        );
         assert_eq!(
             names("区食品药品监督管理局办公室"),
             vec!["区食品药品监督管理局办公室"]

@@ -85,14 +85,15 @@ fn is_goal(cx: &Context, target: &Target) -> bool {
     if target.status {
         return false;
     }
-    target.change
-        || !matches!(target.bound, Bound::AtMost)
-            && !m.lower_is_stricter(&target.unit)
-            && !m
-                .units
-                .threshold_units
-                .iter()
-                .any(|u| m.canonical_unit(u) == m.canonical_unit(&target.unit))
+    // An amount of money or people is a rule's parameter even when raised (贷款额度提高到60万元).
+    let threshold = m
+        .units
+        .threshold_units
+        .iter()
+        .any(|u| m.canonical_unit(u) == m.canonical_unit(&target.unit));
+    !threshold
+        && (target.change
+            || !matches!(target.bound, Bound::AtMost) && !m.lower_is_stricter(&target.unit))
 }
 
 /// A target is dated by its own sentence, by 每年/年度 wording, by its task's deadline, or by a
@@ -151,7 +152,7 @@ mod tests {
 
     #[test]
     fn caps_and_thresholds_need_no_year() {
-        let plan = "一、任务\n（一）治理。抽检不合格率不超过1%，对投资500万元以上的项目给予支持。（县农业农村局负责）\n（二）监管。到2022年，抽检合格率达到98%以上。（县市场监管局负责）\n";
+        let plan = "一、任务\n（一）治理。抽检不合格率不超过1%，对投资500万元以上的项目给予支持。（县农业农村局负责）\n（二）监管。到2022年，抽检合格率达到98%以上。（县市场监管局负责）\n（三）公积金。贷款最高额度提高到60万元，已缴纳不低于50%的土地出让价款票据可先行办理许可，达到首批次集中交付30%以上的,给予信用分值加分，全年开展推介活动不少于2次。（县住建局负责）\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
     }
 
