@@ -300,10 +300,10 @@ fn diff_speaks_the_language_of_the_run() {
     );
     assert_eq!(
         lines[2],
-        "覆盖情况：上级文件64项任务，已体现47项（73.4%），部分体现9项（14.1%），未体现8项（12.5%），不适用0项"
+        "覆盖情况：上级文件64项任务，已体现51项（79.7%），部分体现7项（10.9%），未体现6项（9.4%），不适用0项"
     );
     assert!(
-        zh.contains("\n上级任务 T9 [二、（五）2.] 第32行：未体现 (0.10)\n"),
+        zh.contains("\n上级任务 T9 [二、（五）2.] 第32行：未体现 (0.11)\n"),
         "{zh}"
     );
     assert!(zh.contains("\n  ✗ 方案中未见对应内容："), "{zh}");
@@ -311,10 +311,10 @@ fn diff_speaks_the_language_of_the_run() {
     let lines: Vec<&str> = en.lines().collect();
     assert_eq!(
         lines[2],
-        "coverage: 47/64 directive tasks carried out (73.4%), 9 in part (14.1%), 8 missing (12.5%), 0 not applicable"
+        "coverage: 51/64 directive tasks carried out (79.7%), 7 in part (10.9%), 6 missing (9.4%), 0 not applicable"
     );
     assert!(
-        en.contains("\ndirective T9 [二、（五）2.] L32: missing (0.10)\n"),
+        en.contains("\ndirective T9 [二、（五）2.] L32: missing (0.11)\n"),
         "{en}"
     );
 }
