@@ -879,12 +879,7 @@ fn subject_words(subject: &str) -> Vec<char> {
 /// opens with (全区 / 全市, 本县) is no difference: a plan translates it to its own.
 pub(crate) fn holders_differ(a: &str, b: &str, lex: &crate::data::Lexicon) -> bool {
     let (a, b) = (subject_words(a), subject_words(b));
-    let common = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take_while(|(x, y)| x == y)
-        .count();
+    let common = shared_ending(&a, &b);
     if common < 2 {
         return false;
     }
@@ -898,6 +893,15 @@ pub(crate) fn holders_differ(a: &str, b: &str, lex: &crate::data::Lexicon) -> bo
     let pairs = |h: &[char]| -> Vec<(char, char)> { h.windows(2).map(|w| (w[0], w[1])).collect() };
     let pb = pairs(hb);
     !pairs(ha).iter().any(|p| pb.contains(p))
+}
+
+/// How many characters two subjects end alike with: the measure they share (明厨亮灶率).
+fn shared_ending(a: &[char], b: &[char]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// A holder without the level it opens with: 全区农作物 → 农作物, 县级监管人员 → 监管人员.
@@ -932,13 +936,7 @@ pub(crate) fn plan_states(
         if data.metrics.canonical_unit(&tp.unit) != unit {
             return false;
         }
-        let pw = subject_words(plan_src.slice(tp.subject));
-        let common = dw
-            .iter()
-            .rev()
-            .zip(pw.iter().rev())
-            .take_while(|(x, y)| x == y)
-            .count();
+        let common = shared_ending(&dw, &subject_words(plan_src.slice(tp.subject)));
         (common >= 2
             && !holders_differ(
                 dir_src.slice(td.subject),
