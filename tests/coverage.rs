@@ -252,6 +252,13 @@ fn margins_add_up() {
         assert_eq!(sum("total"), 64);
         assert_eq!(sum("matched"), matched);
     }
+    // Seed 003 and its rewrites implement 中发〔2019〕17号 as seed 001 does, and cite neither
+    // 001's title nor its number: each plan carries the sibling warning, said first.
+    for p in j["plans"].as_array().unwrap() {
+        let w = p["warnings"].as_array().unwrap();
+        assert_eq!(w.len(), 1, "{}", p["path"]);
+        assert!(w[0].as_str().unwrap().contains("siblings"), "{}", w[0]);
+    }
     // Seed 003 against seed 001: the figures `diff` prints too.
     let c = &j["plans"][0]["coverage"];
     assert_eq!(
@@ -278,6 +285,9 @@ fn margins_add_up() {
 fn html_is_one_self_contained_file_for_a4_landscape() {
     let html = report(&["--format", "html", "--lang", "en"]);
     assert!(html.starts_with("<!DOCTYPE html>"));
+    // The sibling warning stands in the header, before the matrix.
+    let warning = html.find("<p class=\"warning\" role=\"alert\">⚠ <b>").unwrap();
+    assert!(warning < html.find("<table").unwrap());
     // No network: nothing fetched from anywhere, no scripts or fonts from outside.
     for banned in [
         "://",

@@ -123,6 +123,11 @@ fn column(setup: &Setup, file: &std::path::Path) -> Result<Column, String> {
         return Err("the plan could not be aligned with the directive".into());
     }
     let doc = &analysis.doc;
+    let warnings: Vec<String> = findings
+        .iter()
+        .filter(|f| f.rule == crate::rules::directive_not_cited::RULE)
+        .map(|f| f.message.clone())
+        .collect();
     let mut notes: Vec<Vec<Note>> = vec![Vec::new(); d.doc.tasks.len()];
     for f in &findings {
         let verdict = match f.rule.as_str() {
@@ -187,6 +192,7 @@ fn column(setup: &Setup, file: &std::path::Path) -> Result<Column, String> {
             path: path.to_string(),
             name: String::new(),
             tasks,
+            warnings,
         },
         cells,
     })

@@ -14,6 +14,7 @@ h1{font-size:18px;margin:0 0 4px}
 h2{font-size:16px;margin:24px 0 8px}
 h3{font-size:14px;margin:18px 0 6px}
 .meta{margin:0 0 6px;color:#333}
+.warning{margin:0 0 6px;padding:4px 8px;border-left:4px solid #b45309;background:#fef3c7;color:#111}
 .legend{display:flex;flex-wrap:wrap;gap:6px;list-style:none;margin:6px 0;padding:0}
 .sw{display:inline-block;padding:1px 6px;border:1px solid #888;border-radius:3px;white-space:nowrap}
 .note{color:#444;font-size:12px;margin:2px 0 10px}
@@ -116,6 +117,17 @@ fn header(o: &mut String, m: &Matrix, lang: Lang) {
         ),
     };
     let _ = writeln!(o, "<p class=\"meta\">{meta}</p>");
+    // A plan that may be the directive's sibling: said before any figure.
+    for p in &m.plans {
+        for w in &p.warnings {
+            let _ = writeln!(
+                o,
+                "<p class=\"warning\" role=\"alert\">⚠ <b>{}</b>: {}</p>",
+                esc(&p.name),
+                esc(w)
+            );
+        }
+    }
     let _ = write!(
         o,
         "<ul class=\"legend\" aria-label=\"{}\">",

@@ -59,6 +59,7 @@ pub fn render(m: &Matrix) -> String {
             json!({
                 "path": p.path,
                 "name": p.name,
+                "warnings": p.warnings,
                 "coverage": tally(&m.plan_tally(j)),
                 "sections": (0..m.sections.len()).map(|s| {
                     let mut v = tally(&m.section_tally(s, j));

@@ -131,6 +131,9 @@ pub struct Plan {
     pub name: String,
     /// The plan's tasks that cells refer to, by task index (others are left out of the report).
     pub tasks: std::collections::BTreeMap<usize, PlanTask>,
+    /// What a reviewer must read before this plan's figures: the plan cites neither the
+    /// directive's title nor its number (directive-not-cited), so the two may be siblings.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
