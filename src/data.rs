@@ -431,6 +431,8 @@ pub struct UnitWords {
 #[serde(deny_unknown_fields)]
 pub struct OutlineWords {
     pub part_markers: Vec<String>,
+    /// Labels opening a list of attachments (附件：1.… 2.…), which is no outline.
+    pub list_labels: Vec<String>,
     /// Section titles naming the division of duties (责任分工): each paragraph gives a unit its
     /// duties.
     pub duty_titles: Vec<String>,

@@ -304,14 +304,15 @@ fn fits_if_malformed(b: &Builder, h: &crate::model::Heading) -> bool {
         .is_some_and(|prev| prev.numbering.value + 1 == n.value)
 }
 
-/// `附件：1.任务分工表`: a list of attachments opens; the number it starts with.
+/// `附件：1.任务分工表`, `附表：1.申请表`: a list of attachments opens (rules/lexicon.toml
+/// `list_labels`); the number it starts with.
 fn attachment_list_start(b: &Builder, text: &str) -> Option<u32> {
     let t = trim(text);
     let rest = b
         .data
         .lexicon
         .outline
-        .part_markers
+        .list_labels
         .iter()
         .find_map(|m| t.strip_prefix(m.as_str()))?;
     let rest = rest.trim_start_matches(is_space);
