@@ -311,3 +311,29 @@ fn each_paragraph_of_a_duty_section_is_a_task_of_the_units_it_opens_on() {
         ]
     );
 }
+
+/// Issue 18, class 8: a plan that closes each numbered measure with a `责任单位：` line of its
+/// own (石棉县…十六条措施, corpus-judged/n01): under 八、 the line follows the last item (二),
+/// and names the owner of (一) too, which then lacks no lead.
+#[test]
+fn a_label_line_closing_a_group_names_the_owner_of_each_item() {
+    let text = std::fs::read_to_string(
+        "corpus-judged/n01-county-housing-shimian-housing-demand-16-measures.txt",
+    )
+    .unwrap();
+    let (src, doc) = parse(&text);
+    let got: Vec<_> = owners(&src, &doc)
+        .into_iter()
+        .filter(|x| (27..=32).contains(&x.0))
+        .collect();
+    let lead = v(&["市住房公积金管理中心石棉县管理部"]);
+    assert_eq!(got, vec![(27, lead.clone(), v(&[])), (29, lead, v(&[]))]);
+    let data = RuleData::builtin();
+    let set = planlint::rules::RuleSet::new(&data.catalogue, &["missing-lead".to_string()], &[])
+        .unwrap();
+    let missing: Vec<usize> = planlint::batch::check_source(&src, &data, &set, None)
+        .iter()
+        .map(|f| src.line_col(f.span.start).line)
+        .collect();
+    assert!(!missing.contains(&27), "{missing:?}");
+}

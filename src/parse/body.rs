@@ -37,6 +37,7 @@ struct Section {
     in_notes: bool,
 }
 
+#[derive(Clone)]
 struct Found {
     span: Span,
     resp: Responsibility,
@@ -180,9 +181,14 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
             *e = (*e).max(s.end);
         }
     }
+    let inherited = group_labels(b, sections, clauses);
     for (k, s) in sections.iter().enumerate() {
         if !clauses[k].is_empty() {
             tasks_from_clauses(b, s, &clauses[k]);
+            continue;
+        }
+        if let Some(f) = &inherited[k] {
+            tasks_from_clauses(b, s, std::slice::from_ref(f));
             continue;
         }
         let Some(h) = s.heading else { continue };
@@ -217,6 +223,56 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
             b.doc.tasks.push(t);
         }
     }
+}
+
+/// `八、…（一）…（二）…` then `责任单位：A` on a line of its own after the last item: in a plan
+/// that closes each numbered measure with such a line, it names the owner of the whole group,
+/// so the earlier items of the group (which carry no clause of their own) take it too.
+fn group_labels(b: &Builder, sections: &[Section], clauses: &[Vec<Found>]) -> Vec<Option<Found>> {
+    let mut out: Vec<Option<Found>> = vec![None; sections.len()];
+    let headings = &b.doc.headings;
+    for (k, s) in sections.iter().enumerate() {
+        let ([f], Some(h)) = (clauses[k].as_slice(), s.heading) else {
+            continue;
+        };
+        let Some(parent) = headings[h].parent else {
+            continue;
+        };
+        // The label is a paragraph of its own, the section's last.
+        let alone = s.paras.len() > 1
+            && s.paras.last().is_some_and(|p| {
+                let t = b.slice(*p);
+                Span::of(t, trim(t)).shift(p.start).start == f.span.start
+            });
+        // This section is the group's last: the next heading is not under the same parent.
+        let last = sections[k + 1..]
+            .iter()
+            .find_map(|x| x.heading)
+            .is_none_or(|n| !b.doc.heading_path(Some(n)).contains(&parent));
+        if f.leading || !alone || !last {
+            continue;
+        }
+        let siblings: Vec<usize> = (0..k)
+            .filter(|&j| sections[j].heading.is_some_and(|x| headings[x].parent == Some(parent)))
+            .collect();
+        // Every earlier item of the group carries no clause and no items of its own.
+        let bare = siblings.iter().all(|&j| {
+            clauses[j].is_empty()
+                && !sections
+                    .iter()
+                    .filter_map(|x| x.heading)
+                    .any(|x| headings[x].parent == sections[j].heading)
+        });
+        if siblings.is_empty() || !bare {
+            continue;
+        }
+        for j in siblings {
+            let mut g = f.clone();
+            g.leading = true;
+            out[j] = Some(g);
+        }
+    }
+    out
 }
 
 /// Responsibility clauses of a section, in text order: bracket groups, and labelled lines
