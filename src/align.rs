@@ -554,8 +554,7 @@ pub fn align_with(
         .zip(&dir.tasks)
         .map(|(d, t)| view_of(t.origin).map_or((0.0, Vec::new()), |v| evidence(d, v, &mut acc)))
         .collect();
-    let reference =
-        quantile(found.iter().map(|f| f.0), REFERENCE_QUANTILE).max(MIN_REFERENCE);
+    let reference = quantile(found.iter().map(|f| f.0), REFERENCE_QUANTILE).max(MIN_REFERENCE);
     let mut verdicts = Vec::with_capacity(found.len());
     let mut pairs = Vec::new();
     for (d, (share, tasks)) in found.into_iter().enumerate() {
@@ -1129,9 +1128,17 @@ mod tests {
     fn targets_of_different_holders_are_not_one_measure() {
         let lex = &crate::data::RuleData::builtin().lexicon;
         // 明厨亮灶率 of school canteens is not that of restaurants (seed 001).
-        assert!(holders_differ("2022年底学校食堂“明厨亮灶”率", "餐饮单位“明厨亮灶”率", lex));
+        assert!(holders_differ(
+            "2022年底学校食堂“明厨亮灶”率",
+            "餐饮单位“明厨亮灶”率",
+            lex
+        ));
         // One holder at two levels (全区 / 全市), or a holder left unsaid, is one measure.
-        assert!(!holders_differ("全区农作物病虫害绿色防控面积", "全市农作物病虫害绿色防控面积", lex));
+        assert!(!holders_differ(
+            "全区农作物病虫害绿色防控面积",
+            "全市农作物病虫害绿色防控面积",
+            lex
+        ));
         assert!(!holders_differ("学校食堂“明厨亮灶”率", "“明厨亮灶”率", lex));
         // Different measures are no question of holders.
         assert!(!holders_differ("屠宰率", "覆盖率", lex));

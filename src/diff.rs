@@ -67,7 +67,7 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
     let stdout = match args.format {
         ParseFormat::Json => json_view(&plan_src, &plan, &dir_src, &dir, &a, &warnings),
         ParseFormat::Text => {
-            text_view(
+            let view = text_view(
                 &plan_src,
                 &plan,
                 &dir_src,
@@ -75,8 +75,11 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
                 &a,
                 colour(args.color),
                 lang,
-                &warnings,
-            )
+            );
+            // The sibling warning right under the command line, before any figure.
+            let (head, rest) = view.split_at(view.find('\n').map_or(view.len(), |i| i + 1));
+            let said: String = warnings.iter().map(|w| format!("⚠ {w}\n")).collect();
+            format!("{head}{said}{rest}")
         }
     };
     Ok(Outcome {
@@ -227,7 +230,6 @@ fn text_view(
     a: &Alignment,
     color: bool,
     lang: Lang,
-    warnings: &[String],
 ) -> String {
     let w = Words::of(lang);
     let mut out = String::new();
@@ -236,9 +238,7 @@ fn text_view(
         "planlint diff {} --against {}\n",
         psrc.name, dsrc.name
     ));
-    for warning in warnings {
-        out.push_str(&format!("⚠ {warning}\n"));
-    }
+
     out.push_str(&(w.coverage)(&all));
     for s in &sections {
         out.push_str(&format!("  {:>3}/{:<3} {}\n", s.matched(), s.total, s.name));

@@ -79,7 +79,10 @@ mod tests {
         // A FIFO stays a FIFO: refused, not replaced by a regular file.
         let fifo = d.join("pipe");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        assert!(made.is_ok_and(|s| s.success()), "mkfifo (coreutils) is needed");
+        assert!(
+            made.is_ok_and(|s| s.success()),
+            "mkfifo (coreutils) is needed"
+        );
         let err = write_atomic(&fifo, b"x").unwrap_err();
         assert!(err.contains("not a regular file"), "{err}");
         assert!(!std::fs::metadata(&fifo).unwrap().is_file());

@@ -286,7 +286,9 @@ fn html_is_one_self_contained_file_for_a4_landscape() {
     let html = report(&["--format", "html", "--lang", "en"]);
     assert!(html.starts_with("<!DOCTYPE html>"));
     // The sibling warning stands in the header, before the matrix.
-    let warning = html.find("<p class=\"warning\" role=\"alert\">⚠ <b>").unwrap();
+    let warning = html
+        .find("<p class=\"warning\" role=\"alert\">⚠ <b>")
+        .unwrap();
     assert!(warning < html.find("<table").unwrap());
     // No network: nothing fetched from anywhere, no scripts or fonts from outside.
     for banned in [

@@ -204,7 +204,12 @@ fn a_reviewers_verdicts_take_effect_in_check_and_diff() {
 fn a_dropped_target_is_found_where_it_was_dropped_and_nowhere_else() {
     let directive = std::fs::read_to_string(seed("001")).unwrap();
     let edits = [
-        ("，2023年就地就近屠宰率达到80%以上", "", 26, "就地就近屠宰率"),
+        (
+            "，2023年就地就近屠宰率达到80%以上",
+            "",
+            26,
+            "就地就近屠宰率",
+        ),
         (
             "食品投诉举报查办率、回复率均达到100%",
             "食品投诉举报查办率、回复率逐步提高",
@@ -217,7 +222,12 @@ fn a_dropped_target_is_found_where_it_was_dropped_and_nowhere_else() {
             115,
             "学校食堂明厨亮灶率",
         ),
-        ("，2022年实现农药、兽药等投入品100%纳入平台管理", "", 26, "兽药等投入品"),
+        (
+            "，2022年实现农药、兽药等投入品100%纳入平台管理",
+            "",
+            26,
+            "兽药等投入品",
+        ),
     ];
     for (from, to, line, words) in edits {
         assert!(directive.contains(from), "{from}");
@@ -235,8 +245,16 @@ fn a_dropped_target_is_found_where_it_was_dropped_and_nowhere_else() {
             })
             .collect();
         assert_eq!(comparative.len(), 1, "{from}: {comparative:?}");
-        assert_eq!((comparative[0].0.as_str(), comparative[0].1), ("dropped-target", line), "{from}");
-        assert!(comparative[0].2.contains(words), "{from}: {}", comparative[0].2);
+        assert_eq!(
+            (comparative[0].0.as_str(), comparative[0].1),
+            ("dropped-target", line),
+            "{from}"
+        );
+        assert!(
+            comparative[0].2.contains(words),
+            "{from}: {}",
+            comparative[0].2
+        );
     }
 }
 

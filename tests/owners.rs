@@ -268,7 +268,11 @@ fn an_article_is_a_task_and_its_subject_the_owner() {
     let (src, doc) = parse(&text);
     let got = owners(&src, &doc);
     let first: Vec<usize> = got.iter().take(3).map(|x| x.0).collect();
-    assert_eq!(first, [7, 8, 11], "第一条 and 第二条 state purpose and scope: no task");
+    assert_eq!(
+        first,
+        [7, 8, 11],
+        "第一条 and 第二条 state purpose and scope: no task"
+    );
     let at = |line: usize| got.iter().find(|x| x.0 == line).cloned().unwrap();
     assert_eq!(at(7), (7, v(&[]), v(&[])));
     assert_eq!(at(11), (11, v(&["自治县生态环境主管部门"]), v(&[])));
@@ -329,8 +333,8 @@ fn a_label_line_closing_a_group_names_the_owner_of_each_item() {
     let lead = v(&["市住房公积金管理中心石棉县管理部"]);
     assert_eq!(got, vec![(27, lead.clone(), v(&[])), (29, lead, v(&[]))]);
     let data = RuleData::builtin();
-    let set = planlint::rules::RuleSet::new(&data.catalogue, &["missing-lead".to_string()], &[])
-        .unwrap();
+    let set =
+        planlint::rules::RuleSet::new(&data.catalogue, &["missing-lead".to_string()], &[]).unwrap();
     let missing: Vec<usize> = planlint::batch::check_source(&src, &data, &set, None)
         .iter()
         .map(|f| src.line_col(f.span.start).line)

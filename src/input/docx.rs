@@ -407,14 +407,19 @@ mod tests {
         let xml = format!("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>{body}</w:body></w:document>");
         let xml = &xml[..cut.and_then(|c| xml.find(c)).unwrap_or(xml.len())];
         let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        z.start_file("word/document.xml", zip::write::SimpleFileOptions::default())
-            .unwrap();
+        z.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
         z.write_all(xml.as_bytes()).unwrap();
         z.finish().unwrap().into_inner()
     }
 
     fn text(body: &str) -> String {
-        super::read("plan.docx", &docx(body, None), 1 << 20).unwrap().text
+        super::read("plan.docx", &docx(body, None), 1 << 20)
+            .unwrap()
+            .text
     }
 
     #[test]

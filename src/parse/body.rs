@@ -253,7 +253,11 @@ fn group_labels(b: &Builder, sections: &[Section], clauses: &[Vec<Found>]) -> Ve
             continue;
         }
         let siblings: Vec<usize> = (0..k)
-            .filter(|&j| sections[j].heading.is_some_and(|x| headings[x].parent == Some(parent)))
+            .filter(|&j| {
+                sections[j]
+                    .heading
+                    .is_some_and(|x| headings[x].parent == Some(parent))
+            })
             .collect();
         // Every earlier item of the group carries no clause and no items of its own.
         let bare = siblings.iter().all(|&j| {
@@ -727,7 +731,13 @@ fn duty_paragraphs(b: &mut Builder, s: &Section, h: usize) -> bool {
             continue;
         }
         let end = trim_end_at(b.text, p.start, p.end);
-        let mut t = new_task(Origin::Body, Span::new(p.start, end), Span::new(p.start, end), Some(h), String::new());
+        let mut t = new_task(
+            Origin::Body,
+            Span::new(p.start, end),
+            Span::new(p.start, end),
+            Some(h),
+            String::new(),
+        );
         t.leads = leads;
         t.partners = partners;
         t.owners_in_text = true;
@@ -739,7 +749,11 @@ fn duty_paragraphs(b: &mut Builder, s: &Section, h: usize) -> bool {
     }
     let many = found.len() > 1;
     for (n, mut t) in found.into_iter().enumerate() {
-        t.number = if many { format!("{label}#{}", n + 1) } else { label.clone() };
+        t.number = if many {
+            format!("{label}#{}", n + 1)
+        } else {
+            label.clone()
+        };
         b.doc.tasks.push(t);
     }
     true

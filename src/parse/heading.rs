@@ -42,7 +42,8 @@ fn article(i: &str) -> IResult<&str, Parsed> {
             alt((tag("章"), tag("编"), tag("节"), tag("条"))),
             // Not a reference to a paragraph of an article (第三条第二款, 第五条规定).
             peek(satisfy(|c| {
-                super::lex::is_space(c) || (crate::source::is_cjk(c) && !"第款项规之中所的".contains(c))
+                super::lex::is_space(c)
+                    || (crate::source::is_cjk(c) && !"第款项规之中所的".contains(c))
             })),
         ),
         |(_, v, kind, _)| {
@@ -104,7 +105,10 @@ fn item<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, Parsed> {
                 arabic4,
                 alt((tag("."), tag("．"), tag("、"))),
                 alt((
-                    map((space1, peek(satisfy(|c| !super::lex::is_space(c)))), |_| ()),
+                    map(
+                        (space1, peek(satisfy(|c| !super::lex::is_space(c)))),
+                        |_| (),
+                    ),
                     map(peek(|i| item_text_start(i, q)), |_| ()),
                     // 23.2023年4月1日以后…: the item's text opens on a year.
                     map(peek((take_while_m_n(4, 4, is_digit), tag("年"))), |_| ()),
@@ -251,8 +255,14 @@ mod tests {
         );
         assert_eq!(read("（1）落实"), Some((SubItem, 1, false, false, "落实")));
         assert_eq!(read("②加强"), Some((Circled, 2, false, false, "加强")));
-        assert_eq!(read("第三章 工作职责"), Some((Part, 3, false, false, "工作职责")));
-        assert_eq!(read("第二节　监测"), Some((Division, 2, false, false, "监测")));
+        assert_eq!(
+            read("第三章 工作职责"),
+            Some((Part, 3, false, false, "工作职责"))
+        );
+        assert_eq!(
+            read("第二节　监测"),
+            Some((Division, 2, false, false, "监测"))
+        );
         assert_eq!(
             read("第二十八条 市民政部门负责"),
             Some((Article, 28, false, false, "市民政部门负责"))

@@ -64,10 +64,7 @@ pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) 
 
 /// The unit list the clause opens with, and the text after it, when a subject verb follows.
 fn subject<'t>(body: &'t str, verbs: &[&str], lex: &Lexicon) -> Option<(&'t str, &'t str)> {
-    let limit = body
-        .char_indices()
-        .nth(40)
-        .map_or(body.len(), |(i, _)| i);
+    let limit = body.char_indices().nth(40).map_or(body.len(), |(i, _)| i);
     let mut from = 0;
     while from < limit {
         let (pos, verb) = find_any(&body[from..], verbs)?;
@@ -92,18 +89,18 @@ fn names_are_whole(units: &str, lex: &Lexicon) -> bool {
     !names.is_empty()
         && !has_non_name_word(units, lex)
         && names.iter().all(|u| {
-        let bare = without_brackets(&u.name);
-        let n = bare.as_str();
-        let body = w
-            .bodies
-            .iter()
-            .any(|b| n.ends_with(b.as_str()) && n.len() > b.len());
-        let place = u.name.chars().count() >= 2
-            && u.name.chars().all(|c| w.place_chars.contains(c));
-        (body || place || is_vague(n, lex))
-            && u.name.chars().count() <= 30
-            && !w.not_first.iter().any(|f| n.starts_with(f.as_str()))
-    })
+            let bare = without_brackets(&u.name);
+            let n = bare.as_str();
+            let body = w
+                .bodies
+                .iter()
+                .any(|b| n.ends_with(b.as_str()) && n.len() > b.len());
+            let place =
+                u.name.chars().count() >= 2 && u.name.chars().all(|c| w.place_chars.contains(c));
+            (body || place || is_vague(n, lex))
+                && u.name.chars().count() <= 30
+                && !w.not_first.iter().any(|f| n.starts_with(f.as_str()))
+        })
 }
 
 /// The longest prefix of `text` (at most 40 characters) that reads as a unit list.

@@ -33,8 +33,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
         let pt = &cx.doc.tasks[pair.plan];
         for &ti in &dt.targets {
             // Compared elsewhere (weakened-target), or already reported at another carrier.
-            if ag.alignment.targets.iter().any(|tp| tp.directive == ti) || reported.contains(&ti)
-            {
+            if ag.alignment.targets.iter().any(|tp| tp.directive == ti) || reported.contains(&ti) {
                 continue;
             }
             let target = &ag.doc.targets[ti];

@@ -34,8 +34,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             || t.respectively.is_some()
             || t.task.is_some_and(|k| cx.doc.tasks[k].condition)
             || standing(cx, t)
-            || (t.bound == Bound::AtMost
-                && cx.data.metrics.target.cap_units.iter().any(|u| *u == t.unit))
+            || (t.bound == Bound::AtMost && cx.data.metrics.target.cap_units.contains(&t.unit))
         {
             return None;
         }

@@ -61,7 +61,11 @@ fn dates_a_dropped_target(
     date: crate::source::Span,
 ) -> bool {
     let text = &ag.src.text;
-    let sentence_end = |at: usize| text[at..].find(['。', '；', '\n']).map_or(text.len(), |i| at + i);
+    let sentence_end = |at: usize| {
+        text[at..]
+            .find(['。', '；', '\n'])
+            .map_or(text.len(), |i| at + i)
+    };
     let end = sentence_end(date.end.min(text.len()));
     ag.doc.tasks[directive].targets.iter().any(|&k| {
         let t = &ag.doc.targets[k];

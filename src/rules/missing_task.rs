@@ -110,7 +110,10 @@ mod first_words_tests {
     fn a_quote_ends_at_a_sentence_or_clause_and_a_number_has_no_suffix() {
         assert_eq!(super::opening("加强监管。开展检查", 10), "加强监管");
         assert_eq!(
-            super::opening("严把餐饮服务质量安全关，全面落实餐饮服务食品安全操作规范，推进明厨亮灶", 20),
+            super::opening(
+                "严把餐饮服务质量安全关，全面落实餐饮服务食品安全操作规范，推进明厨亮灶",
+                20
+            ),
             "严把餐饮服务质量安全关……"
         );
         assert_eq!(super::opening("严把餐饮服务质量安全关", 4), "严把餐饮……");

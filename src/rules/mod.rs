@@ -354,7 +354,8 @@ pub fn check(cx: &Context, set: &RuleSet) -> Vec<Finding> {
         ))
     });
     items.dedup();
-    let overlaps = |a: &Finding, b: &Finding| a.span.start < b.span.end && b.span.start < a.span.end;
+    let overlaps =
+        |a: &Finding, b: &Finding| a.span.start < b.span.end && b.span.start < a.span.end;
     let yields = |f: &Finding| {
         YIELDS.iter().any(|(rule, to)| {
             f.rule == *rule

@@ -91,7 +91,10 @@ mod tests {
     fn an_attachment_list_is_not_the_outline() {
         let plan = "某县实施方案\n一、主要任务\n（一）加强组织。加快推进项目建设。（县发改局负责）\n（二）加强协调。开展宣传活动。（县委宣传部负责）\n附件：1.任务分工表\n2.联系人名单\n附表：1.申请表\n2.汇总表\n二、保障措施\n（一）加强领导。（县政府办负责）\n（三）强化考核。（县督查室负责）\n";
         let f = crate::testing::findings_of(plan, super::RULE);
-        assert_eq!(f, vec![(11, 1, "（三） does not follow （一）".to_string())]);
+        assert_eq!(
+            f,
+            vec![(11, 1, "（三） does not follow （一）".to_string())]
+        );
     }
 
     use crate::testing::findings_of;

@@ -49,9 +49,10 @@ fn opens_elsewhere(text: &str, at: usize, d: char, n: char) -> bool {
     let pair = std::str::from_utf8(&pair[..dl + nl]).unwrap_or_default();
     text.match_indices(pair).any(|(k, _)| {
         k != at
-            && text[..k].chars().next_back().is_none_or(|p| {
-                !is_han(p) || "及和与或".contains(p)
-            })
+            && text[..k]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !is_han(p) || "及和与或".contains(p))
     })
 }
 

@@ -201,7 +201,11 @@ impl Tally {
 
     fn share(&self, n: usize) -> f64 {
         if self.total == 0 {
-            if n == self.carried() { 100.0 } else { 0.0 }
+            if n == self.carried() {
+                100.0
+            } else {
+                0.0
+            }
         } else {
             (1000.0 * n as f64 / self.total as f64).round() / 10.0
         }
