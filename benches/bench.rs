@@ -159,6 +159,21 @@ fn long_cell(n: usize, data: &RuleData, set: &RuleSet) -> Duration {
     .0
 }
 
+/// One paragraph of `n` doubled characters (检查率率达到 × n): the check that a pair opens a
+/// phrase elsewhere in the plan reads the text once, not once per doubled character. Best of
+/// three.
+fn doubled(n: usize, data: &RuleData, set: &RuleSet) -> Duration {
+    let text = format!(
+        "某县实施方案\n一、任务\n（一）加强监管。{}（县市场监管局负责）\n",
+        "检查率率达到".repeat(n)
+    );
+    timings(3, || {
+        let src = SourceFile::new("doubled.txt", text.clone());
+        std::hint::black_box(check_source(&src, data, set, None));
+    })
+    .0
+}
+
 fn binary() -> PathBuf {
     let status = Command::new(env!("CARGO"))
         .args(["build", "--release", "--quiet"])
@@ -303,6 +318,16 @@ fn main() {
     let (one, four) = (long_cell(n, &data, &set), long_cell(4 * n, &data, &set));
     println!(
         "one lead cell of {n} / {} × 委员会: {:>6.1} / {:.1} ms  (ratio {:.1}; linear 4, quadratic 16)",
+        4 * n,
+        one.as_secs_f64() * 1e3,
+        four.as_secs_f64() * 1e3,
+        four.as_secs_f64() / one.as_secs_f64()
+    );
+
+    let n = 5_000;
+    let (one, four) = (doubled(n, &data, &set), doubled(4 * n, &data, &set));
+    println!(
+        "one paragraph of {n} / {} doubled characters: {:>6.1} / {:.1} ms  (ratio {:.1}; linear 4, quadratic 16)",
         4 * n,
         one.as_secs_f64() * 1e3,
         four.as_secs_f64() * 1e3,

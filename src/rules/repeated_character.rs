@@ -18,6 +18,9 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let typos = &cx.data.units.typos;
     let words = &cx.data.words;
     let text = cx.src.text.as_str();
+    // Built on the first doubled character that needs it: one pass over the text, not one per
+    // doubled character (which was quadratic on a text full of them).
+    let openings = std::cell::OnceCell::new();
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let Some(&(j, d)) = it.peek() else { break };
@@ -31,7 +34,13 @@ pub fn run(cx: &Context, out: &mut Findings) {
             || after.is_some_and(|n| words.contains(c, n))
             // A longer word opens at the second character (道路|路长制, 县|县直单位).
             || words.starts_longer_word(&text[j..])
-            || after.is_some_and(|n| opens_elsewhere(text, j, d, n));
+            || after.is_some_and(|n| {
+                let here = u32::from(opens_phrase(Some(c)));
+                openings
+                    .get_or_init(|| phrase_openings(text))
+                    .get(&(d, n))
+                    .is_some_and(|&k| k > here)
+            });
         if !quiet {
             let span = Span::new(i, j + d.len_utf8());
             out.report(RULE, span, t!(cx, "message", pair = pair, char = c))
@@ -40,20 +49,28 @@ pub fn run(cx: &Context, out: &mut Findings) {
     }
 }
 
-/// The plan writes `d n` elsewhere at the start of a phrase (after punctuation, a line break or
-/// a joiner 及/和/与/或), not at `at`: it uses `dn` as a word of its own.
-fn opens_elsewhere(text: &str, at: usize, d: char, n: char) -> bool {
-    let mut pair = [0u8; 8];
-    let dl = d.encode_utf8(&mut pair[..4]).len();
-    let nl = n.encode_utf8(&mut pair[dl..]).len();
-    let pair = std::str::from_utf8(&pair[..dl + nl]).unwrap_or_default();
-    text.match_indices(pair).any(|(k, _)| {
-        k != at
-            && text[..k]
-                .chars()
-                .next_back()
-                .is_none_or(|p| !is_han(p) || "及和与或".contains(p))
-    })
+/// How often each pair of characters, the first a Han one, starts a phrase of the plan: after
+/// punctuation, a line break, the text's start or a joiner (及/和/与/或). A doubled character
+/// whose second half opens such a pair elsewhere ends one word and starts another the plan uses
+/// on its own (火灾|灾后处置 beside 预防、扑救、灾后处置).
+fn phrase_openings(text: &str) -> rustc_hash::FxHashMap<(char, char), u32> {
+    let mut out: rustc_hash::FxHashMap<(char, char), u32> = Default::default();
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(x) = chars.next() {
+        if let Some(&y) = chars.peek() {
+            if is_han(x) && opens_phrase(prev) {
+                *out.entry((x, y)).or_default() += 1;
+            }
+        }
+        prev = Some(x);
+    }
+    out
+}
+
+/// A character after `prev` starts a phrase.
+fn opens_phrase(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| !is_han(p) || "及和与或".contains(p))
 }
 
 /// A CJK ideograph (the unified block and extension A).
