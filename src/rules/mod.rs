@@ -356,15 +356,33 @@ pub fn check(cx: &Context, set: &RuleSet) -> Vec<Finding> {
     items.dedup();
     let overlaps =
         |a: &Finding, b: &Finding| a.span.start < b.span.end && b.span.start < a.span.end;
-    let yields = |f: &Finding| {
+    // Findings are in order of their start: a finding overlapping `f` starts before `f` ends,
+    // and no earlier than the longest finding yielded to can reach back. Only those are read.
+    let yielded_to = |g: &Finding| YIELDS.iter().any(|(_, to)| to.contains(&g.rule.as_ref()));
+    let longest = items
+        .iter()
+        .filter(|g| yielded_to(g))
+        .map(|g| g.span.end - g.span.start)
+        .max()
+        .unwrap_or(0);
+    let yields = |i: usize| {
+        let f = &items[i];
         YIELDS.iter().any(|(rule, to)| {
-            f.rule == *rule
-                && items
+            f.rule == *rule && {
+                let after = items[i + 1..]
                     .iter()
+                    .take_while(|g| g.span.start < f.span.end);
+                let before = items[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|g| g.span.start + longest > f.span.start);
+                after
+                    .chain(before)
                     .any(|g| to.contains(&g.rule.as_ref()) && overlaps(f, g))
+            }
         })
     };
-    let keep: Vec<bool> = items.iter().map(|f| !yields(f)).collect();
+    let keep: Vec<bool> = (0..items.len()).map(|i| !yields(i)).collect();
     items
         .into_iter()
         .zip(keep)
