@@ -787,6 +787,11 @@ fn align_targets(
         .iter()
         .map(|t| bigrams(plan_src.slice(t.subject)))
         .collect();
+    let plan_words: Vec<Vec<char>> = plan
+        .targets
+        .iter()
+        .map(|t| subject_words(plan_src.slice(t.subject)))
+        .collect();
     let mut index: HashMap<u64, Vec<u32>> = HashMap::default();
     for (k, ctx) in plan_ctx.iter().enumerate() {
         let mut last = None;
@@ -806,6 +811,7 @@ fn align_targets(
         }
         let dctx = bigrams(target_context(dir_src, td));
         let dsubj = bigrams(dir_src.slice(td.subject));
+        let dwords = subject_words(dir_src.slice(td.subject));
         let mut uniq = dctx.clone();
         uniq.dedup();
         let weighted: Vec<(u64, f64)> = uniq.iter().map(|&g| (g, 1.0)).collect();
@@ -815,15 +821,11 @@ fn align_targets(
         let best = top
             .into_iter()
             .map(|p| (p as usize, &plan.targets[p as usize]))
-            .filter(|(_, tp)| {
+            .filter(|&(p, tp)| {
                 !tp.status
                     && data.metrics.canonical_unit(&tp.unit)
                         == data.metrics.canonical_unit(&td.unit)
-                    && !holders_differ(
-                        dir_src.slice(td.subject),
-                        plan_src.slice(tp.subject),
-                        &data.lexicon,
-                    )
+                    && !holders_differ(&dwords, &plan_words[p], &data.lexicon)
                     // 分别上调10%、20%: the k-th value of a list answers only the k-th.
                     && (td.respectively.is_none()
                         || tp.respectively.is_none()
@@ -876,9 +878,9 @@ fn subject_words(subject: &str) -> Vec<char> {
 /// alike (明厨亮灶率), what each says before it shares nothing (学校食堂 / 餐饮单位). A target of
 /// one holder is never compared with, or counted as, a target of another. The level a holder
 /// opens with (全区 / 全市, 本县) is no difference: a plan translates it to its own.
-pub(crate) fn holders_differ(a: &str, b: &str, lex: &crate::data::Lexicon) -> bool {
-    let (a, b) = (subject_words(a), subject_words(b));
-    let common = shared_ending(&a, &b);
+/// Both subjects are read into their words first ([`subject_words`]).
+fn holders_differ(a: &[char], b: &[char], lex: &crate::data::Lexicon) -> bool {
+    let common = shared_ending(a, b);
     if common < 2 {
         return false;
     }
@@ -935,13 +937,8 @@ pub(crate) fn plan_states(
         if data.metrics.canonical_unit(&tp.unit) != unit {
             return false;
         }
-        let common = shared_ending(&dw, &subject_words(plan_src.slice(tp.subject)));
-        (common >= 2
-            && !holders_differ(
-                dir_src.slice(td.subject),
-                plan_src.slice(tp.subject),
-                &data.lexicon,
-            ))
+        let pw = subject_words(plan_src.slice(tp.subject));
+        (shared_ending(&dw, &pw) >= 2 && !holders_differ(&dw, &pw, &data.lexicon))
             || (tp.value == td.value && !matches!(unit, "%" | "％"))
     })
 }
@@ -1127,6 +1124,9 @@ mod tests {
     #[test]
     fn targets_of_different_holders_are_not_one_measure() {
         let lex = &crate::data::RuleData::builtin().lexicon;
+        let holders_differ = |a: &str, b: &str, lex| {
+            super::holders_differ(&subject_words(a), &subject_words(b), lex)
+        };
         // 明厨亮灶率 of school canteens is not that of restaurants (seed 001).
         assert!(holders_differ(
             "2022年底学校食堂“明厨亮灶”率",
