@@ -95,7 +95,8 @@ fn item_text_start<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, char> {
     satisfy(|c| !is_digit(c) && !q.after_dot.contains(c)).parse(i)
 }
 
-/// item := digits ("." | "．" | "、") (space+ | !digit)   |  digits CJK (dot missing, malformed)
+/// item := digit{1,4} ("." | "．" | "、") (space+ | !digit | digit{4} "年")
+///       |  digit{1,3} CJK (dot missing, malformed)
 ///
 /// After a space any text may follow (`5. 100周岁及以上的`): a decimal has no space.
 fn item<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, Parsed> {
