@@ -564,6 +564,13 @@ pub struct BoundWords {
     /// The words name a change to reach (提高到, 压缩到), not a standing limit.
     #[serde(default)]
     pub change: bool,
+    /// The words are a verb promising a count (建成10个, 培育千家): the number is a result to
+    /// deliver, compared with the directive's, not a level two sentences can contradict.
+    #[serde(default)]
+    pub promise: bool,
+    /// The words set a ceiling per case (最高50万元, 最长24个月): an allowance, not a result.
+    #[serde(default)]
+    pub allowance: bool,
 }
 
 /// Words of target reading beyond comparators and units.
@@ -576,10 +583,24 @@ pub struct TargetWords {
     pub eligibility: Vec<String>,
     /// Verbs that make a number a condition when they follow 的 and a short noun (的用地可).
     pub eligibility_verbs: Vec<String>,
+    /// A clause opening on one of these and closing the number with 的 names who qualifies
+    /// (对年加工能力达到2万吨以上的企业，…).
+    pub condition_openers: Vec<String>,
+    /// A clause bounding a figure with one of these names the case a graded standard applies to
+    /// (五万平方米（含）以下的住宅区).
+    pub case_words: Vec<String>,
+    /// An undated number followed in its sentence by one of these is what earns the reward
+    /// (游览2个以上A级景区，每住宿1天奖励旅行社0.5万元).
+    pub reward_words: Vec<String>,
     pub status_words: Vec<String>,
     pub standing_after: Vec<String>,
     /// Units of caps set per case (元, 万元): an upper limit in them is no promised result.
     pub cap_units: Vec<String>,
+    /// Measures whose upper limit is a cap set per case (补贴额测算比例不超过20%).
+    pub cap_metrics: Vec<String>,
+    /// Words before a value's comparator that make it an allowance, not a promise
+    /// (补贴比例可提高至35%).
+    pub allowance_before: Vec<String>,
 }
 
 /// A named planning period (“十三五”) and the years it covers.

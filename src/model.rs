@@ -288,6 +288,13 @@ pub struct Target {
     pub respectively: Option<u8>,
     /// The sentence reports the past (现状: 2018年…已达到…), so it promises nothing.
     pub status: bool,
+    /// A count a verb promises (建成10个, 培育千家): a result to deliver.
+    pub promised: bool,
+    /// A ceiling a rule allows per case (最高50万元, 可提高至35%): no result promised.
+    pub allowance: bool,
+    /// Its sentence first names, by a figure, the case it applies to (建筑面积五万平方米以下的住宅区，
+    /// 健身用房不少于二百五十平方米): one tier of a graded standard.
+    pub tiered: bool,
     /// The index of the task it belongs to, if any.
     pub task: Option<usize>,
 }
@@ -378,6 +385,8 @@ pub struct Facts {
     pub cited: Vec<Citation>,
     /// The year of an annual plan (2018年…重点工作安排).
     pub annual_year: Option<i32>,
+    /// The span of years a title names (…行动方案（2023—2025年）): its targets are for its end.
+    pub period: Option<(i32, i32)>,
     /// The plan's year and how it was found.
     pub year: Option<(i32, YearSource)>,
 }

@@ -63,7 +63,7 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
     let mut attachment_next: Option<u32> = None;
     let mut in_contents = false;
     let note_markers = longest_first(&b.data.lexicon.outline.note_markers);
-    for block in blocks {
+    for (k, block) in blocks.iter().enumerate() {
         let p = match block {
             Block::Table(t) => {
                 b.tables += 1;
@@ -98,7 +98,9 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
             continue;
         }
         in_contents = false;
-        let heading = heading_at(b, p, Origin::Body, part).filter(|(h, _)| fits_if_malformed(b, h));
+        let heading = heading_at(b, p, Origin::Body, part)
+            .filter(|(h, _)| fits_if_malformed(b, h))
+            .or_else(|| decimal_opened_item(b, p, blocks.get(k + 1), part));
         // `附件：1.任务分工表` then `2.联系人名单`: the attachment list goes on, no outline.
         let listed = attachment_next.take();
         if let Some(n) = attachment_list_start(b, text) {
@@ -362,6 +364,63 @@ fn fits_if_malformed(b: &Builder, h: &crate::model::Heading) -> bool {
         .rev()
         .find(|x| x.part == h.part && x.numbering.style == NumberStyle::Item)
         .is_some_and(|prev| prev.numbering.value + 1 == n.value)
+}
+
+/// `1.80周岁及以上的；` then `2.纯老家庭……`: the number, its dot and a figure read as a decimal
+/// (1.80), but the next paragraph is item 2: this one is item 1, its text opening on a figure.
+/// Not where the item before carries the same number (`16.` then `16.2茶叶…` then `17.`: 16.2
+/// is a sub-number of a catalogue).
+fn decimal_opened_item(
+    b: &Builder,
+    p: Span,
+    next: Option<&Block>,
+    part: usize,
+) -> Option<(crate::model::Heading, usize)> {
+    let text = b.slice(p);
+    let lead = text.len() - text.trim_start_matches(is_space).len();
+    let body = &text[lead..];
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let rest = &body[digits..];
+    let dot = rest.chars().next().filter(|c| matches!(c, '.' | '．'))?;
+    let after = &rest[dot.len_utf8()..];
+    if !(1..=3).contains(&digits) || !after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let value: u32 = body[..digits].parse().ok()?;
+    let Some(Block::Paragraph(next)) = next else {
+        return None;
+    };
+    let (n, _) = heading_at(b, next.span, Origin::Body, part)?;
+    let goes_on = n.numbering.style == NumberStyle::Item
+        && !n.numbering.malformed
+        && n.numbering.value == value + 1;
+    let repeats = b
+        .doc
+        .headings
+        .iter()
+        .rev()
+        .find(|x| x.part == part && x.numbering.style == NumberStyle::Item)
+        .is_some_and(|prev| prev.numbering.value == value);
+    if !goes_on || repeats {
+        return None;
+    }
+    let start = p.start + lead;
+    let title_start = start + digits + dot.len_utf8();
+    let numbering = crate::model::Numbering {
+        style: NumberStyle::Item,
+        value,
+        span: Span::new(start, title_start),
+        mixed_brackets: false,
+        malformed: false,
+    };
+    Some(super::numbered_heading(
+        b,
+        p,
+        numbering,
+        title_start,
+        Origin::Body,
+        part,
+    ))
 }
 
 /// `附件：1.任务分工表`, `附表：1.申请表`: a list of attachments opens (rules/lexicon.toml

@@ -53,6 +53,7 @@ pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
         {
             f.annual_year = first_year(t);
         }
+        f.period = title_period(t);
     }
     f.year = f
         .date
@@ -126,6 +127,16 @@ fn full_date_len(s: &str) -> Option<usize> {
         Ok((rest, d)) if d.day.is_some() => Some(s.len() - rest.len()),
         _ => None,
     }
+}
+
+/// `（2023—2025年）`, `2021-2025年`: two years joined by a dash or 至 in a title.
+fn title_period(title: &str) -> Option<(i32, i32)> {
+    let start = first_year(title)?;
+    let at = title.find(&start.to_string())?;
+    let rest = &title[at + 4..];
+    let rest = rest.trim_start_matches(|c: char| "—–-－~～至到 ".contains(c));
+    let end = first_year(rest.get(..4)?)?;
+    (end > start).then_some((start, end))
 }
 
 /// The year of the first four-digit year (of either width) standing alone in `s`.

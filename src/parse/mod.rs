@@ -19,7 +19,7 @@ pub mod units;
 
 use crate::blocks::Block;
 use crate::data::RuleData;
-use crate::model::{Document, Heading, Origin, Part, Task};
+use crate::model::{Document, Heading, Numbering, Origin, Part, Task};
 use crate::source::{SourceFile, Span};
 
 /// Parses a plan read by the reader of its format. Never panics on any text.
@@ -301,6 +301,26 @@ pub(crate) fn heading_at(
     let line = b.text.get(span.start..span.end)?;
     let q = heading::Quantity::of(&b.data.lexicon);
     let (numbering, title_start) = heading::read_number(line, span.start, &q)?;
+    Some(numbered_heading(
+        b,
+        span,
+        numbering,
+        title_start,
+        origin,
+        part,
+    ))
+}
+
+/// The heading of a line whose number was read, its title running to the first 。 or colon.
+pub(crate) fn numbered_heading(
+    b: &Builder,
+    span: Span,
+    numbering: Numbering,
+    title_start: usize,
+    origin: Origin,
+    part: usize,
+) -> (Heading, usize) {
+    let line = &b.text[span.start..span.end];
     let rest = &line[title_start - span.start..];
     let title_len = rest.find(['。', '：', ':']).unwrap_or(rest.len());
     let title = lex::trim(&rest[..title_len]);
@@ -309,7 +329,7 @@ pub(crate) fn heading_at(
     } else {
         Span::of(line, title).shift(span.start)
     };
-    Some((
+    (
         Heading {
             numbering,
             title: title_span,
@@ -319,7 +339,7 @@ pub(crate) fn heading_at(
             part,
         },
         title_start,
-    ))
+    )
 }
 
 /// True for a number style that numbers table rows.

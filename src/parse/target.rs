@@ -32,6 +32,13 @@ pub struct Words<'d> {
     respectively: Vec<&'d str>,
     eligibility: Vec<&'d str>,
     eligibility_verbs: Vec<&'d str>,
+    /// Comparators that promise a count (建成) or allow a ceiling (最高).
+    promise: Vec<&'d str>,
+    allowance: Vec<&'d str>,
+    allowance_before: Vec<&'d str>,
+    condition_openers: Vec<&'d str>,
+    reward_words: Vec<&'d str>,
+    case_words: Vec<&'d str>,
 }
 
 impl<'d> Words<'d> {
@@ -47,12 +54,91 @@ impl<'d> Words<'d> {
             respectively: longest_first(&metrics.target.respectively),
             eligibility: longest_first(&metrics.target.eligibility),
             eligibility_verbs: longest_first(&metrics.target.eligibility_verbs),
+            promise: flagged_words(&metrics.comparator, |g| g.promise),
+            allowance: flagged_words(&metrics.comparator, |g| g.allowance),
+            allowance_before: longest_first(&metrics.target.allowance_before),
+            condition_openers: longest_first(&metrics.target.condition_openers),
+            reward_words: longest_first(&metrics.target.reward_words),
+            case_words: longest_first(&metrics.target.case_words),
         }
     }
 }
 
-/// A number of either width: its value and its length in bytes.
+/// The words of the comparator groups with a flag set.
+fn flagged_words(
+    groups: &[crate::data::BoundWords],
+    flag: impl Fn(&crate::data::BoundWords) -> bool,
+) -> Vec<&str> {
+    groups
+        .iter()
+        .filter(|g| flag(g))
+        .flat_map(|g| g.words.iter().map(String::as_str))
+        .collect()
+}
+
+/// A number of either width, or in Chinese numerals: its value and its length in bytes.
 fn number(s: &str) -> Option<(f64, usize)> {
+    if s.starts_with(is_quantity_numeral) {
+        return chinese_quantity(s);
+    }
+    arabic_number(s)
+}
+
+/// The characters of a Chinese numeral that can open a quantity (零 and 〇 cannot).
+fn is_quantity_numeral(c: char) -> bool {
+    "一二两三四五六七八九十百千万亿".contains(c)
+}
+
+/// chinese := (digit? (十|百|千))* digit? ((万|亿) chinese)?, as 五万, 十万, 百, 千, 三千五百
+///
+/// Only a numeral with a place word (十百千万亿) and a value of ten or more is read: 三个, 两项,
+/// 一批 are words of the text.
+fn chinese_quantity(s: &str) -> Option<(f64, usize)> {
+    let len: usize = s
+        .chars()
+        .take_while(|&c| is_quantity_numeral(c) || c == '零' || c == '〇')
+        .map(char::len_utf8)
+        .sum();
+    let numeral = &s[..len];
+    let value = chinese_value(numeral);
+    (numeral.contains(['十', '百', '千', '万', '亿']) && value >= 10).then_some((value as f64, len))
+}
+
+/// The value of a Chinese numeral of digits and place words (三千五百 = 3500, 五万 = 50000).
+fn chinese_value(numeral: &str) -> u64 {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|i| i as u64)
+            .or((c == '两' || c == '〇').then_some(if c == '两' { 2 } else { 0 }))
+    };
+    let (mut total, mut section, mut pending) = (0u64, 0u64, 0u64);
+    for c in numeral.chars() {
+        if let Some(d) = digit(c) {
+            pending = d;
+            continue;
+        }
+        let place = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            '万' => 10_000,
+            _ => 100_000_000,
+        };
+        if place < 10_000 {
+            section += pending.max(1) * place;
+        } else {
+            total = (total + section + pending).max(1) * place;
+            section = 0;
+        }
+        pending = 0;
+    }
+    total + section + pending
+}
+
+/// A number of either width: its value and its length in bytes.
+fn arabic_number(s: &str) -> Option<(f64, usize)> {
     let mut int = String::new();
     let mut len = 0;
     let mut chars = s.char_indices().peekable();
@@ -113,7 +199,10 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
     let mut i = 0;
     while i < text.len() {
         // A target starts at a digit of either width.
-        let Some((k, c)) = text[i..].char_indices().find(|&(_, c)| is_digit(c)) else {
+        let Some((k, c)) = text[i..]
+            .char_indices()
+            .find(|&(_, c)| is_digit(c) || is_quantity_numeral(c))
+        else {
             break;
         };
         i += k;
@@ -127,8 +216,11 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
         }
         last_title_scan = i;
         let prev = text[..i].chars().next_back();
+        // A numeral inside a word or an ordinal (第十, 十四五) is no quantity.
+        let chinese = is_quantity_numeral(c);
         if title_depth > 0
             || prev.is_some_and(|p| is_digit(p) || p == '.' || p == '．' || p.is_ascii_alphabetic())
+            || (chinese && prev.is_some_and(|p| is_quantity_numeral(p) || p == '第' || p == '零'))
         {
             i += c.len_utf8();
             continue;
@@ -157,6 +249,11 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
             .last()
             .filter(|(s, _)| s.start >= sentence_start)
             .map(|(_, d)| *d);
+        let threshold = read.bound == Bound::AtLeast && !read.promised && !read.allowance;
+        if year.is_none() && threshold && qualifies_for(text, read.start, i + read.len, words) {
+            i += read.len;
+            continue;
+        }
         let periodic = words.periodic.iter().any(|w| sentence.contains(w.as_str()));
         let subject_text = &text[subject.start..subject.end];
         let respectively = match read.inherits {
@@ -183,6 +280,9 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
             periodic,
             respectively,
             status: false,
+            promised: read.promised,
+            allowance: read.allowance,
+            tiered: names_a_case(sentence, words),
             task: None,
         });
         i += read.len;
@@ -209,6 +309,8 @@ struct Read<'u> {
     change: bool,
     /// The target of the same list this one continues (…达到65%和55%).
     inherits: Option<Inherit>,
+    promised: bool,
+    allowance: bool,
 }
 
 /// Reads a target whose number starts at `i`: its length from `i` and its parts, with the
@@ -221,7 +323,23 @@ fn read_at<'u>(
     previous: Option<(&Target, usize)>,
 ) -> Option<Read<'u>> {
     let rest = &text[i..];
-    let (value, mut n) = number(rest)?;
+    let (mut value, mut n) = number(rest)?;
+    // 五万元 is 五 of the unit 万元, as 5万元 is.
+    if let Some(last) = rest[..n]
+        .chars()
+        .next_back()
+        .filter(|c| matches!(c, '万' | '亿'))
+    {
+        let k = n - last.len_utf8();
+        let unit_opens = words
+            .units
+            .iter()
+            .any(|u| u.starts_with(last) && rest[k..].starts_with(u));
+        if k > 0 && rest.starts_with(is_quantity_numeral) && unit_opens {
+            value = chinese_value(&rest[..k]) as f64;
+            n = k;
+        }
+    }
     let value_max = range(&rest[n..]).map(|(v, k)| {
         n += k;
         v
@@ -289,6 +407,11 @@ fn read_at<'u>(
         (None, None, None) => (Bound::Exactly, false),
     };
     let start = comparator.map_or(i, |(w, _, _)| before.len() - w.len());
+    let word = comparator.map(|(w, _, _)| w);
+    let promised = word.is_some_and(|w| words.promise.contains(&w));
+    // 最高50万元, or 可 before the comparator (可提高至35%).
+    let allowance = word.is_some_and(|w| words.allowance.contains(&w))
+        || super::lex::ends_with_any(&text[..start], &words.allowance_before).is_some();
     Some(Read {
         len: rest.len() - r.len(),
         start,
@@ -298,6 +421,8 @@ fn read_at<'u>(
         bound,
         change,
         inherits,
+        promised,
+        allowance,
     })
 }
 
@@ -357,6 +482,53 @@ fn is_condition(after: &str, words: &Words) -> bool {
     })
 }
 
+/// A clause before the target's own (in its sentence) that bounds a figure to name a case
+/// (rules/metrics.toml `case_words`): the case by which a graded standard is tiered
+/// (建筑面积五万平方米（含）以下的住宅区，…; 超过五万平方米不足十万平方米的住宅区，…).
+fn names_a_case(sentence_before: &str, words: &Words) -> bool {
+    let mut clauses: Vec<&str> = sentence_before.split(['，', ',', '；', ';']).collect();
+    clauses.pop();
+    clauses.iter().any(|c| {
+        c.char_indices()
+            .find(|&(_, ch)| is_digit(ch) || "十百千万".contains(ch))
+            .is_some_and(|(k, _)| words.case_words.iter().any(|w| c[k..].contains(*w)))
+    })
+}
+
+/// An undated number that says who qualifies: its clause opens on 对 and closes it with 的
+/// (对年加工能力达到2万吨以上的企业), or a later clause of its sentence gives a reward
+/// (游览2个以上A级景区，每住宿1天奖励旅行社0.5万元).
+fn qualifies_for(text: &str, start: usize, end: usize, words: &Words) -> bool {
+    let clause_start = text[..start]
+        .rfind(['，', ',', '；', ';', '。', '\n', '：', ':'])
+        .map_or(0, |k| {
+            k + text[k..].chars().next().map_or(1, char::len_utf8)
+        });
+    let opening = super::lex::trim(&text[clause_start..start]);
+    let clause_after = &text[end..clause_end(text, end)];
+    let to_sentence_end = {
+        let limit = next_boundary(text, (end + 300).min(text.len()));
+        let stop = text[end..limit]
+            .find(['。', '；', ';', '\n'])
+            .map_or(limit, |k| end + k);
+        &text[end..stop]
+    };
+    let opens = words
+        .condition_openers
+        .iter()
+        .any(|w| opening.starts_with(*w))
+        && clause_after
+            .replace(',', "，")
+            .split('，')
+            .next()
+            .is_some_and(|c| c.contains('的'));
+    // The reward in a later clause: 至少2000元的工作补贴 is the reward itself.
+    let later = to_sentence_end
+        .find(['，', ','])
+        .map_or("", |k| &to_sentence_end[k..]);
+    opens || words.reward_words.iter().any(|w| later.contains(*w))
+}
+
 fn clause_end(text: &str, from: usize) -> usize {
     let limit = next_boundary(text, (from + 120).min(text.len()));
     text[from..limit]
@@ -408,5 +580,109 @@ pub fn mark_status(targets: &mut [Target], text: &str, plan_year: Option<i32>, m
                 .any(|x| x.end < p && sentence.contains(x.name.as_str()))
         });
         t.status = said || dated_before || period_before;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::Bound;
+
+    /// (text, value, unit, bound, promised, allowance, tiered) of every target of a plan.
+    fn read(plan: &str) -> Vec<(String, f64, String, Bound, bool, bool, bool)> {
+        let doc = crate::testing::parse(plan);
+        doc.targets
+            .iter()
+            .map(|t| {
+                (
+                    plan[t.span.start..t.span.end].to_string(),
+                    t.value,
+                    t.unit.clone(),
+                    t.bound,
+                    t.promised,
+                    t.allowance,
+                    t.tiered,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_promised_money_allowed_and_chinese_numerals_are_read() {
+        // From a city OPC action plan and a city fitness regulation.
+        let plan = "一、任务\n（一）建设社区。先行培育10个具有引领效应的OPC社区，建成超10家面积均不少于1万平方米的社区，集聚万名创新创业人才。（市工信局负责）\n（二）支持人才。分档给予最高10万元的入户补贴。可领取最长24个月的安居补贴。违反规定的，可以并处五万元以下的罚款。补贴额测算比例可提高至35%。（市人社局负责）\n（三）配建。建筑面积五万平方米（含）以下的住宅区，室内体育健身用房建筑面积不少于二百五十平方米。（市体育局负责）\n";
+        let got = read(plan);
+        let expect = |s: &str, v: f64, u: &str, b: Bound, p: bool, a: bool, t: bool| {
+            (s.to_string(), v, u.to_string(), b, p, a, t)
+        };
+        assert_eq!(
+            got,
+            vec![
+                expect("培育10个", 10.0, "个", Bound::AtLeast, true, false, false),
+                expect("超10家", 10.0, "家", Bound::AtLeast, false, false, false),
+                expect(
+                    "不少于1万平方米",
+                    1.0,
+                    "万平方米",
+                    Bound::AtLeast,
+                    false,
+                    false,
+                    false
+                ),
+                expect(
+                    "集聚万名",
+                    10000.0,
+                    "名",
+                    Bound::AtLeast,
+                    true,
+                    false,
+                    false
+                ),
+                expect(
+                    "最高10万元",
+                    10.0,
+                    "万元",
+                    Bound::AtMost,
+                    false,
+                    true,
+                    false
+                ),
+                expect(
+                    "最长24个月",
+                    24.0,
+                    "个月",
+                    Bound::AtMost,
+                    false,
+                    true,
+                    false
+                ),
+                expect(
+                    "五万元以下",
+                    5.0,
+                    "万元",
+                    Bound::AtMost,
+                    false,
+                    false,
+                    false
+                ),
+                expect("提高至35%", 35.0, "%", Bound::AtLeast, false, true, false),
+                expect(
+                    "不少于二百五十平方米",
+                    250.0,
+                    "平方米",
+                    Bound::AtLeast,
+                    false,
+                    false,
+                    true
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_qualifies_for_a_reward_is_no_target() {
+        // From a city package of measures: the thresholds of a reward, and the reward itself.
+        let plan = "一、任务\n（一）促进消费。对冬春两季销售额达2000万元且增速达15%以上的限上汽车销售企业,每户奖励5万元。组织市外游客300人以上来定西,停留1日以上,游览2个以上A级景区,每住宿1天奖励旅行社0.5万元。每人每年至少2000元的工作补贴。（市商务局负责）\n";
+        let got: Vec<String> = read(plan).into_iter().map(|t| t.0).collect();
+        assert_eq!(got, vec!["至少2000元".to_string()]);
     }
 }

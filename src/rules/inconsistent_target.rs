@@ -17,8 +17,9 @@ const KEPT_PER_VALUE: usize = 8;
 
 /// Same measure: same metric word, same unit, same direction, for the same year (both dated
 /// alike, or both undated: 2025年60% and 2030年80% are a trajectory, 力争到2035年95% beside 2023年
-/// 80% too), not a standing share (按不低于5%的比例) or a cap per case (不超过5万元), not in one
-/// paragraph (tiers by category: 烘干机不超过12万元，收获机不超过40万元), and either
+/// 80% too), not a standing share (按不低于5%的比例), a cap per case (不超过5万元, 测算比例不超过
+/// 20%), an allowance (可提高至35%, 最高50万元) or a promised count (建成10个: each counts other
+/// things), not in one paragraph (tiers by category: 烘干机不超过12万元，收获机不超过40万元), and either
 /// near-identical subjects, or the only target of that measure in the text and the only one in
 /// the table.
 /// Each target is reported once, against the first earlier target that contradicts it.
@@ -34,7 +35,10 @@ pub fn run(cx: &Context, out: &mut Findings) {
             || t.respectively.is_some()
             || t.task.is_some_and(|k| cx.doc.tasks[k].condition)
             || standing(cx, t)
-            || (t.bound == Bound::AtMost && cx.data.metrics.target.cap_units.contains(&t.unit))
+            || (t.bound == Bound::AtMost && cap(cx, t, &metric))
+            || t.allowance
+            || t.promised
+            || t.tiered
         {
             return None;
         }
@@ -111,6 +115,16 @@ fn standing(cx: &Context, t: &Target) -> bool {
         .any(|w| after.starts_with(w.as_str()))
 }
 
+/// An upper limit set per case: in money (不超过5万元) or on a share (测算比例不超过20%).
+fn cap(cx: &Context, t: &Target, metric: &str) -> bool {
+    let words = &cx.data.metrics.target;
+    words.cap_units.contains(&t.unit)
+        || words
+            .cap_metrics
+            .iter()
+            .any(|m| metric.ends_with(m.as_str()))
+}
+
 /// Dice similarity of character bigrams.
 pub fn similarity(a: &str, b: &str) -> f64 {
     let bg = |s: &str| -> Vec<(char, char)> {
@@ -161,6 +175,22 @@ mod tests {
             f.iter().map(|x| (x.0, x.1)).collect::<Vec<_>>(),
             vec![(9, 23)],
             "{f:?}"
+        );
+    }
+
+    #[test]
+    fn caps_on_a_share_and_allowances_are_rules_not_promises() {
+        // From a provincial subsidy plan: shares a rule allows (可提高至35%, 可提高至40%) and caps on a
+        // share for one class of machines (不超过20%, 调至30%以下) are parameters, not targets.
+        let plan = "某省实施方案\n一、补贴标准\n（一）新产品。对创新产品给予特定补贴支持，补贴额测算比例可提高至35%，成功推向市场的转为常规补贴，补贴额测算比例调至30%以下。\n（二）提高。对移动式烘干机，补贴额测算比例可提高至40%。\n（三）降低。逐步降低保有量明显过多机具的补贴额，补贴额测算比例不超过20%。\n二、工作目标\n（一）签约。重点人群签约覆盖率达到80%。（县卫健局负责）\n（二）签约。重点人群签约覆盖率达到90%。（县卫健局负责）\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(
+                8,
+                16,
+                "覆盖率 is promised as `达到90%` here but `达到80%` elsewhere in this plan"
+                    .to_string()
+            )]
         );
     }
 

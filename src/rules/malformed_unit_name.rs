@@ -120,7 +120,10 @@ fn with_inserted<'c>(
     None
 }
 
-/// Units of one list that touch: nothing between the end of one and the start of the next.
+/// Units of one list that touch: nothing between the end of one and the start of the next,
+/// where the second is a department by its name (rules/units.toml `[names] departments`):
+/// `市场监管局农业农村局` is two units, but `市市场监管局福田局` is a bureau and its district
+/// office named by place (福田监管局), which no list of departments holds.
 fn glued_pairs<'a>(cx: &'a Context) -> Vec<(&'a Unit, &'a Unit)> {
     let mut out = Vec::new();
     let lists = cx
@@ -132,7 +135,10 @@ fn glued_pairs<'a>(cx: &'a Context) -> Vec<(&'a Unit, &'a Unit)> {
         .chain([&cx.doc.stray_units]);
     for list in lists {
         for w in list.windows(2) {
-            if w[0].span.end == w[1].span.start && !w[0].span.is_empty() {
+            if w[0].span.end == w[1].span.start
+                && !w[0].span.is_empty()
+                && names_a_department(&w[1].name, cx.data)
+            {
                 out.push((&w[0], &w[1]));
             }
         }
@@ -140,6 +146,15 @@ fn glued_pairs<'a>(cx: &'a Context) -> Vec<(&'a Unit, &'a Unit)> {
     out.sort_by_key(|(a, _)| a.span.start);
     out.dedup_by_key(|(a, _)| a.span.start);
     out
+}
+
+/// The name ends with a listed department (区统计局 ends with 统计局).
+fn names_a_department(name: &str, data: &RuleData) -> bool {
+    data.units
+        .names
+        .departments
+        .iter()
+        .any(|d| name.ends_with(d.as_str()))
 }
 
 #[cfg(test)]
@@ -159,6 +174,22 @@ mod tests {
                 (4, 13, "自治区农教育厅 is 自治区教育厅, named elsewhere in the plan, with 农 inserted"),
                 (7, 16, "市场监管局农业农村局 reads as two units with no separator between them"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_bureau_and_its_district_office_named_by_place_are_one_unit() {
+        // From a Futian district plan: 市市场监管局福田局 is the city bureau's Futian office; a
+        // listed department glued to a bureau is still two units.
+        let plan = "一、任务\n（十八）持续提升消费服务质量水平。开展放心消费行动。(责任单位:市市场监管局福田局)\n（十九）完善促进消费长效机制。建立健全监督约谈机制。(责任单位:市市场监管局福田局、区发展改革局、区统计局)\n（二十）加强统计。(责任单位:市市场监管局区统计局)\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(
+                4,
+                16,
+                "市市场监管局区统计局 reads as two units with no separator between them"
+                    .to_string()
+            )]
         );
     }
 

@@ -34,8 +34,19 @@ pub fn run(cx: &Context, out: &mut Findings) {
     }
     // An annual plan gives every task and target the year's end. A plan that dates none of its
     // targets states standards, not goals to reach by a date.
-    let last_year = cx.doc.targets.iter().filter_map(|t| t.year?.year).max();
-    if let Some(year) = last_year.filter(|_| !cx.doc.is_annual()) {
+    // Only where the plan dates its goals by several years (到2023年, 2025年底前; a day such as
+    // 自2022年1月1日起 or 执行至2024年12月31日 dates a rule, not a goal) and names no period of
+    // its own (…行动方案（2023—2025年）gives its undated targets the period's end) is an undated
+    // target's year in doubt.
+    let years: std::collections::BTreeSet<i32> = cx
+        .doc
+        .targets
+        .iter()
+        .filter(|t| !t.status)
+        .filter_map(|t| t.year.filter(|d| d.day.is_none())?.year)
+        .collect();
+    let in_doubt = years.len() >= 2 && cx.doc.facts.period.is_none() && !cx.doc.is_annual();
+    if let Some(&year) = years.last().filter(|_| in_doubt) {
         for target in &cx.doc.targets {
             if is_goal(cx, target) && !has_time(cx, target) {
                 out.report(
@@ -82,7 +93,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
 /// money or people (500万元以上, 超过100人) that rules state without a date.
 fn is_goal(cx: &Context, target: &Target) -> bool {
     let m = &cx.data.metrics;
-    if target.status {
+    if target.status || target.allowance {
         return false;
     }
     // An amount of money or people is a rule's parameter even when raised (贷款额度提高到60万元).
@@ -100,7 +111,9 @@ fn is_goal(cx: &Context, target: &Target) -> bool {
 /// date in the outline block it stands in (a 时间安排 line under the same item).
 fn has_time(cx: &Context, target: &Target) -> bool {
     // A bare number (100%溯源, 2—3名) states a standard or quota, not a goal to reach by a date.
-    if target.year.is_some() || target.periodic || target.bound == Bound::Exactly {
+    // A count a verb promises (建成10个) is a quota of the task, dated with it or not at all.
+    if target.year.is_some() || target.periodic || target.bound == Bound::Exactly || target.promised
+    {
         return true;
     }
     if let Some(k) = target.task {
@@ -138,7 +151,7 @@ mod tests {
 
     #[test]
     fn undated_target_in_multi_year_plan() {
-        let plan = "一、任务\n（一）治理。受污染耕地安全利用率达到91%。（县农业农村局负责）\n（二）监管。到2022年，抽检合格率达到98%以上。（县市场监管局负责）\n";
+        let plan = "一、任务\n（一）治理。受污染耕地安全利用率达到91%。（县农业农村局负责）\n（二）监管。到2022年，抽检合格率达到98%以上。到2023年，达到99%。（县市场监管局负责）\n";
         let f = findings_of(plan, super::RULE);
         assert_eq!(
             f,
@@ -148,6 +161,20 @@ mod tests {
                 "target `达到91%` has no year in a multi-year plan".to_string()
             )]
         );
+    }
+
+    #[test]
+    fn an_undated_target_takes_the_period_or_the_one_year_or_is_a_standing_rule() {
+        let tasks = "二、任务\n（一）治理。受污染耕地安全利用率达到91%。（县农业农村局负责）\n（二）监管。到2022年，抽检合格率达到98%以上。（县市场监管局负责）\n";
+        // A period in the title dates it (its end).
+        let plan = format!("某县食品安全行动方案（2021—2023年）\n一、工作目标\n到2023年，抽检合格率达到99%。\n{tasks}");
+        assert_eq!(findings_of(&plan, super::RULE), vec![]);
+        // One year among the targets dates it.
+        let plan = format!("一、工作目标\n到2022年，抽检合格率达到99%。\n{tasks}");
+        assert_eq!(findings_of(&plan, super::RULE), vec![]);
+        // Days date rules, not goals (自2023年1月1日起, 执行至2024年12月31日).
+        let plan = "一、支持企业\n（一）采购。自2023年1月1日起，预留比例由44%提高至60%。执行至2024年12月31日，融资担保费率不超过1%。（县财政局负责）\n二、任务\n（一）治理。受污染耕地安全利用率达到91%。（县农业农村局负责）\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
     }
 
     #[test]

@@ -88,6 +88,25 @@ fn form(cx: &Context, out: &mut Findings, n: &Numbering) {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn a_catalogue_item_whose_title_opens_on_a_unit_character_and_a_list_opening_on_a_figure() {
+        // From a provincial machinery catalogue (17.天然橡胶… under sub-numbers 16.2 and 17.1) and
+        // a city care rule (1.80周岁及以上的； then 2.纯老家庭…), restarting under （二）.
+        let plan = "某省补贴实施方案\n附件\n16.农产品初加工机械\n16.2茶叶初加工机械\n17.天然橡胶初加工机械\n17.1天然橡胶初加工机械\n18.农用动力机械\n一、资助对象\n（一）第一类资助对象。\n1.低保老年人；\n2.低收入老年人；\n3.特困老年人。\n（二）第二类资助对象。\n1.80周岁及以上的；\n2.纯老家庭人员。\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(3, 1, "16. starts its numbering above 1".to_string())]
+        );
+        let doc = crate::testing::parse(plan);
+        let items: Vec<u32> = doc
+            .headings
+            .iter()
+            .filter(|h| h.numbering.style == crate::model::NumberStyle::Item)
+            .map(|h| h.numbering.value)
+            .collect();
+        assert_eq!(items, vec![16, 17, 18, 1, 2, 3, 1, 2]);
+    }
+
+    #[test]
     fn an_attachment_list_is_not_the_outline() {
         let plan = "某县实施方案\n一、主要任务\n（一）加强组织。加快推进项目建设。（县发改局负责）\n（二）加强协调。开展宣传活动。（县委宣传部负责）\n附件：1.任务分工表\n2.联系人名单\n附表：1.申请表\n2.汇总表\n二、保障措施\n（一）加强领导。（县政府办负责）\n（三）强化考核。（县督查室负责）\n";
         let f = crate::testing::findings_of(plan, super::RULE);
