@@ -388,8 +388,10 @@ pub struct ClauseWords {
     pub weak_markers: Vec<String>,
     /// Pieces of a clause that say nothing about responsibility (下同).
     pub asides: Vec<String>,
-    /// Openings of a piece that assigns all later tasks at once (以下均由…负责落实).
+    /// Openings of a piece that assigns all later tasks at once (以下均由…负责落实), when one of
+    /// `blanket_marks` follows within a few characters (以下措施均需…).
     pub blanket_openers: Vec<String>,
+    pub blanket_marks: Vec<String>,
     /// Words that show the plan names owners (a label, a header line, a section title).
     pub owner_cues: Vec<String>,
     /// A lead marker followed by one of these is a noun (负责人, 负责同志), not a role.
@@ -407,6 +409,9 @@ pub struct ClauseWords {
 #[serde(deny_unknown_fields)]
 pub struct UnitWords {
     pub suffixes: Vec<String>,
+    /// A bracket after a name opening with one of these notes its scope (各区县政府（含高新区，
+    /// 下同）): not part of the name.
+    pub scope_notes: Vec<String>,
     pub glue_suffixes: Vec<String>,
     pub branch_suffixes: Vec<String>,
     pub dependent_names: Vec<String>,

@@ -54,11 +54,15 @@ pub fn level_of(name: &str, u: &Units) -> Option<Level> {
         .then_some(Level::Provincial)
 }
 
-/// A local office of a system run from the centre (海关, 人民银行…支行) or a branch of a higher
-/// body (市生态环境局平罗分局): it serves the level it sits in, whatever its name says.
+/// A local office of a system run from the centre (海关, 人民银行…支行), a branch of a higher
+/// body (市生态环境局平罗分局), or an office named after its head office (国家金融监督管理总局
+/// 湖北监管局: more of a name after 总局): it serves the level it sits in, whatever its name says.
 pub fn is_vertical_or_branch(name: &str, u: &Units, branch_suffixes: &[String]) -> bool {
     u.levels.vertical.iter().any(|v| name.contains(v.as_str()))
         || branch_suffixes.iter().any(|b| name.ends_with(b.as_str()))
+        || name
+            .find("总局")
+            .is_some_and(|k| name[k + "总局".len()..].chars().count() >= 3)
 }
 
 /// The name without its level prefix and without connectives (和, 与, 及), which short and

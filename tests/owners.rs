@@ -341,3 +341,63 @@ fn a_label_line_closing_a_group_names_the_owner_of_each_item() {
         .collect();
     assert!(!missing.contains(&27), "{missing:?}");
 }
+
+/// Issue 18, class 8: the last group of a plan closes with its `牵头单位:A,责任单位:B` line and then
+/// the plan's closing paragraph follows (定西市…一揽子政策措施, corpus-judged/m02): the line still
+/// names the owner of each item of the group.
+#[test]
+fn a_label_line_closing_the_last_group_before_the_closing_paragraph() {
+    let text =
+        std::fs::read_to_string("corpus-judged/m02-city-economy-dingxi-winter-spring-measures.txt")
+            .unwrap();
+    let (src, doc) = parse(&text);
+    let got: Vec<_> = owners(&src, &doc)
+        .into_iter()
+        .filter(|x| (45..=47).contains(&x.0))
+        .collect();
+    let lead = v(&["市商务局"]);
+    let partners = v(&["各县区人民政府", "定西高新区管委会", "市政府相关单位"]);
+    assert_eq!(
+        got,
+        vec![
+            (45, lead.clone(), partners.clone()),
+            (46, lead.clone(), partners.clone()),
+            (47, lead, partners)
+        ]
+    );
+}
+
+/// Issue 18, class 1: a unit with a note of its scope in brackets (各区县政府(含高新区…,下同),
+/// corpus-judged/m03) is the unit before the note; a note assigning all later measures
+/// (以下措施均需江北新区管委会、各区政府落实, corpus-judged/m07) is no unread clause.
+#[test]
+fn scope_notes_and_blanket_notes_in_a_clause_are_read() {
+    let text = std::fs::read_to_string(
+        "corpus-judged/m03-city-public-security-zibo-hukou-reform-opinions.txt",
+    )
+    .unwrap();
+    let (src, doc) = parse(&text);
+    let got: Vec<_> = owners(&src, &doc)
+        .into_iter()
+        .filter(|x| x.0 == 23)
+        .collect();
+    let leads = v(&[
+        "市公安局",
+        "市人力资源社会保障局",
+        "市农业农村局",
+        "各区县政府",
+    ]);
+    assert_eq!(got, vec![(23, leads, v(&[]))]);
+    let unread_lines: Vec<usize> = doc
+        .unread_clauses
+        .iter()
+        .map(|s| src.line_col(s.start).line)
+        .collect();
+    assert!(!unread_lines.contains(&23), "{unread_lines:?}");
+    let text = std::fs::read_to_string(
+        "corpus-judged/m07-city-economy-nanjing-economic-upturn-measures.txt",
+    )
+    .unwrap();
+    let (_, doc) = parse(&text);
+    assert!(doc.unread_clauses.is_empty(), "{:?}", doc.unread_clauses);
+}

@@ -240,12 +240,12 @@ fn group_labels(b: &Builder, sections: &[Section], clauses: &[Vec<Found>]) -> Ve
         let Some(parent) = headings[h].parent else {
             continue;
         };
-        // The label is a paragraph of its own, the section's last.
-        let alone = s.paras.len() > 1
-            && s.paras.last().is_some_and(|p| {
-                let t = b.slice(*p);
-                Span::of(t, trim(t)).shift(p.start).start == f.span.start
-            });
+        // The label is a paragraph of its own after the item's first (the closing paragraphs of
+        // the plan may follow it in the last group: 各县区、各部门要提高政治站位…).
+        let alone = s.paras.iter().skip(1).any(|p| {
+            let t = b.slice(*p);
+            Span::of(t, trim(t)).shift(p.start).start == f.span.start
+        });
         // This section is the group's last: the next heading is not under the same parent.
         let last = sections[k + 1..]
             .iter()

@@ -395,12 +395,11 @@ impl<'l> Reader<'l> {
 /// 人民政府负责落实, a standing note for the plan's reader, correct drafting).
 fn is_aside(text: &str, lex: &Lexicon) -> bool {
     let t = text.trim_end_matches('。').trim();
-    lex.clause.asides.iter().any(|a| a == t)
-        || lex
-            .clause
-            .blanket_openers
-            .iter()
-            .any(|b| t.starts_with(b.as_str()))
+    let c = &lex.clause;
+    let opening: String = t.chars().take(8).collect();
+    c.asides.iter().any(|a| a == t)
+        || (c.blanket_openers.iter().any(|b| t.starts_with(b.as_str()))
+            && c.blanket_marks.iter().any(|m| opening.contains(m.as_str())))
 }
 
 #[cfg(test)]

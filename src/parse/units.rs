@@ -17,7 +17,7 @@ pub fn split_units(list: &str, base: usize, lex: &Lexicon) -> Vec<Unit> {
     let pieces = split_outside_brackets(list, |c| super::lex::is_unit_separator(c) || is_space(c));
     for piece in merge_areas(list, pieces, lex) {
         for piece in split_at_joiners(trim_unit(piece), lex) {
-            let piece = without_et_al(piece, lex);
+            let piece = without_scope_note(without_et_al(piece, lex), lex);
             if piece.is_empty() {
                 continue;
             }
@@ -69,6 +69,27 @@ fn merge_areas<'a>(list: &'a str, pieces: Vec<&'a str>, lex: &Lexicon) -> Vec<&'
 }
 
 /// `商务部等` → `商务部`; a name that is only a catch-all keeps its words.
+/// `各区县政府（含高新区，下同）` → `各区县政府`: a closing bracket whose content opens on a scope
+/// word (rules/lexicon.toml `scope_notes`).
+fn without_scope_note<'a>(name: &'a str, lex: &Lexicon) -> &'a str {
+    if !name.ends_with([')', '）']) {
+        return name;
+    }
+    let Some(open) = name.rfind(['(', '（']) else {
+        return name;
+    };
+    let inside = &name[open + name[open..].chars().next().map_or(1, char::len_utf8)..];
+    let scoped = lex
+        .units
+        .scope_notes
+        .iter()
+        .any(|w| inside.starts_with(w.as_str()));
+    match trim(&name[..open]) {
+        before if scoped && !before.is_empty() => before,
+        _ => name,
+    }
+}
+
 fn without_et_al<'a>(name: &'a str, lex: &Lexicon) -> &'a str {
     let ending = lex.units.vague_ending.as_str();
     match name.strip_suffix(ending) {

@@ -108,6 +108,9 @@ mod tests {
     fn quiet_on_vertical_offices_branches_and_unknown_levels() {
         let plan = "一、任务\n（一）口岸。加强监管。（市市场监管局、鄂尔多斯海关负责）\n（二）金融。加强支持。（市财政局、人民银行鄂尔多斯中心支行负责）\n（三）抽检。开展抽检。（市卫生健康委负责）\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
+        // An office named after its head office (from a Hubei provincial plan).
+        let office = "一、任务\n（一）金融。加强支持。（省地方金融管理局、国家金融监管总局湖北监管局、人行湖北省分行按职责分工负责）\n（二）养老。加强服务。（省民政厅负责）\n";
+        assert_eq!(findings_of(office, super::RULE), vec![]);
         let unknown = "一、任务\n（一）检查。开展检查。（农业农村部负责）\n";
         assert_eq!(findings_of(unknown, super::RULE), vec![]);
     }

@@ -62,7 +62,8 @@ pub fn run(cx: &Context, out: &mut Findings) {
 }
 
 /// `…委员会局`: the name ends with a head (局) right after a body suffix (委员会), and the two
-/// characters where they meet are not a word (部委).
+/// characters where they meet are not a word (部委), nor is the suffix the end of a word
+/// (老干部局).
 fn doubled_suffix<'d>(name: &str, data: &'d RuleData) -> Option<(&'d str, &'d str)> {
     let n = &data.units.names;
     let head = n.heads.iter().find(|h| name.ends_with(h.as_str()))?;
@@ -74,7 +75,13 @@ fn doubled_suffix<'d>(name: &str, data: &'d RuleData) -> Option<(&'d str, &'d st
         .max_by_key(|s| s.len())?;
     let last = suffix.chars().next_back()?;
     let first = head.chars().next()?;
-    (!data.words.contains(last, first)).then_some((suffix.as_str(), head.as_str()))
+    // 老干部局: the 部 ends the word 干部, it is no body's suffix.
+    let ends_a_word = suffix.chars().count() == 1
+        && before[..before.len() - suffix.len()]
+            .chars()
+            .next_back()
+            .is_some_and(|p| data.words.contains(p, last));
+    (!ends_a_word && !data.words.contains(last, first)).then_some((suffix.as_str(), head.as_str()))
 }
 
 /// Another unit of the plan that this name is with one character inserted inside it, and the
@@ -175,6 +182,15 @@ mod tests {
                 (7, 16, "市场监管局农业农村局 reads as two units with no separator between them"),
             ]
         );
+    }
+
+    #[test]
+    fn a_suffix_ending_a_word_is_no_body_suffix() {
+        // From a Hubei provincial plan: 省委老干部局 is the Party committee's bureau of veteran
+        // cadres (干部 is a word); 自治区旅游发展委员会局 stays malformed.
+        let plan = "一、任务\n（一）养老。提升服务。（省民政厅、省卫健委、省委老干部局负责）\n（二）旅游。加强监管。（自治区旅游发展委员会局负责）\n";
+        let got: Vec<usize> = findings_of(plan, super::RULE).iter().map(|f| f.0).collect();
+        assert_eq!(got, vec![3]);
     }
 
     #[test]
