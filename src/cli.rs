@@ -5,6 +5,7 @@ use crate::config::{self, Config};
 use crate::data::{Lang, RuleData, Severity};
 use crate::parse::parse_document;
 use crate::report::human::printable;
+use crate::report::words;
 use crate::report::{self, Output, Writer};
 use crate::rules::{verify_catalogue, RuleSet};
 use crate::source::Encoding;
@@ -313,8 +314,10 @@ pub fn run(cli: Cli, out: &mut Output) -> Outcome {
         },
         Command::Diff(args) => crate::diff::run(&args),
         Command::Rules {
-            name: None, rules, ..
-        } => run_rules_list(&rules),
+            name: None,
+            rules,
+            lang,
+        } => run_rules_list(&rules, docs_lang(lang)),
         Command::Rules {
             name: Some(n),
             rules,
@@ -324,7 +327,7 @@ pub fn run(cli: Cli, out: &mut Output) -> Outcome {
             name: n,
             rules,
             lang,
-        } => run_explain(&n, &rules, lang.unwrap_or_else(Lang::from_env)),
+        } => run_explain(&n, &rules, docs_lang(lang)),
         Command::Report(args) => crate::report::coverage::command::run(&args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
@@ -339,6 +342,14 @@ pub fn run(cli: Cli, out: &mut Output) -> Outcome {
             }
         }
     }
+}
+
+/// The language of `rules` and `explain`: `--lang`, else planlint.toml's `lang` (the file found
+/// by walking up from here; one that cannot be read does not stop the documentation from
+/// printing), else the locale.
+fn docs_lang(flag: Option<Lang>) -> Lang {
+    flag.or_else(|| load_config(None, false).ok().and_then(|c| c.lang))
+        .unwrap_or_else(Lang::from_env)
 }
 
 fn text_outcome(bytes: Vec<u8>) -> Outcome {
@@ -435,6 +446,7 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     data_dirs.extend(args.input.rules.iter().cloned());
     let mut data = load_rules(&data_dirs)?;
     data.lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_env);
+    let lang = data.lang;
     let enc = encoding(&args.input)?;
     let max_size = max_size(&args.input, Some(&config));
     let select = if args.select.is_empty() {
@@ -443,9 +455,7 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
         &args.select
     };
     let skip: Vec<String> = config.skip.iter().chain(&args.ignore).cloned().collect();
-    let unknown = |u: crate::rules::UnknownRule| {
-        Outcome::error(format!("unknown rule `{}` (see `planlint rules`)", u.0))
-    };
+    let unknown = |u: crate::rules::UnknownRule| Outcome::error(words::unknown_rule(&u.0, lang));
     let mut set = RuleSet::new(&data.catalogue, select, &skip).map_err(unknown)?;
     let checks_plans = data
         .catalogue
@@ -453,10 +463,18 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
         .iter()
         .any(|r| r.scope != crate::data::Scope::Config && set.enabled.contains(&r.name));
     if !checks_plans {
-        return Err(Outcome::error(format!(
-            "select [{}] and skip [{}] (planlint.toml and the command line) leave no rule to check plans with",
-            select.join(", "),
-            skip.join(", ")
+        return Err(Outcome::error(words::say(
+            lang,
+            format!(
+                "select [{}] and skip [{}] (planlint.toml and the command line) leave no rule to check plans with",
+                select.join(", "),
+                skip.join(", ")
+            ),
+            format!(
+                "select [{}] 与 skip [{}]（planlint.toml 和命令行）选定后，已没有可用于检查方案的规则",
+                select.join(", "),
+                skip.join(", ")
+            ),
         )));
     }
     for (rule, severity) in &config.severities {
@@ -513,7 +531,15 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
             if let Some(copy) = &args.annotate {
                 let mut slot = annotated.lock().unwrap_or_else(|e| e.into_inner());
                 if slot.is_none() {
-                    *slot = Some(crate::annotate::write_copy(r, &data, copy));
+                    let comments = r.outcome.as_ref().map_or(0, |c| c.findings.len());
+                    *slot = Some(crate::annotate::write_copy(r, &data, copy).map(
+                        |line| match lang {
+                            Lang::En => line,
+                            Lang::Zh => {
+                                words::wrote_annotated(&copy.display().to_string(), comments)
+                            }
+                        },
+                    ));
                 }
             }
             if recording {
@@ -545,11 +571,10 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
             findings,
         };
         crate::output::write_atomic(path, b.to_json().as_bytes()).map_err(Outcome::error)?;
-        stderr.push_str(&format!(
-            "planlint: wrote {} finding{} to {}\n",
+        stderr.push_str(&words::wrote_baseline(
             b.findings.len(),
-            if b.findings.len() == 1 { "" } else { "s" },
-            printable(&path.display().to_string())
+            &printable(&path.display().to_string()),
+            lang,
         ));
         return Ok(Outcome {
             stdout: String::new(),
@@ -584,7 +609,11 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
         match result {
             Ok(line) => stderr.push_str(&line),
             Err(e) => {
-                stderr.push_str(&format!("planlint: --annotate: {}\n", printable(&e)));
+                stderr.push_str(&format!(
+                    "planlint: --annotate: {}{}\n",
+                    words::say(lang, "", "未能写出批注副本："),
+                    printable(&e)
+                ));
                 status = 2;
             }
         }
@@ -596,19 +625,27 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     })
 }
 
-fn run_rules_list(dir: &Option<PathBuf>) -> Outcome {
+/// `planlint rules`: code, name, severity and title of every rule, in `lang`.
+fn run_rules_list(dir: &Option<PathBuf>, lang: Lang) -> Outcome {
     let data = match load_rules(dir.as_slice()) {
         Ok(d) => d,
         Err(o) => return o,
     };
     let mut out = String::new();
     for r in &data.catalogue.rule {
+        // Chinese severity words are two characters (four columns): padded to the same width
+        // as the longest English one.
+        let severity = words::severity(r.severity, lang);
+        let pad = match lang {
+            Lang::En => 8 - severity.len(),
+            Lang::Zh => 4,
+        };
         out.push_str(&format!(
-            "{:<6} {:<22} {:<8} {}\n",
+            "{:<6} {:<22} {severity}{} {}\n",
             r.code,
             r.name,
-            r.severity.name(),
-            r.summary
+            " ".repeat(pad),
+            r.title(lang)
         ));
     }
     Outcome {
@@ -632,6 +669,8 @@ fn human_style(color: bool) -> report::human::Style {
     }
 }
 
+/// `planlint explain NAME`: the rule's identity line, its title and its documentation as plain
+/// text, in `lang`.
 fn run_explain(name: &str, dir: &Option<PathBuf>, lang: Lang) -> Outcome {
     let data = match load_rules(dir.as_slice()) {
         Ok(d) => d,
@@ -645,10 +684,10 @@ fn run_explain(name: &str, dir: &Option<PathBuf>, lang: Lang) -> Outcome {
     {
         Some(r) => Outcome {
             stdout: format!(
-                "{} ({}) · {} · {}\n{}\n{}",
+                "{} ({}) · {} · {}\n{}\n\n{}",
                 r.name,
                 r.code,
-                r.severity.name(),
+                words::severity(r.severity, lang),
                 match (r.scope, lang) {
                     (crate::data::Scope::Plan, Lang::En) => "checks one plan",
                     (crate::data::Scope::Directive, Lang::En) => "needs --against",
@@ -657,12 +696,12 @@ fn run_explain(name: &str, dir: &Option<PathBuf>, lang: Lang) -> Outcome {
                     (crate::data::Scope::Directive, Lang::Zh) => "需与上级文件比对（--against）",
                     (crate::data::Scope::Config, Lang::Zh) => "检查 planlint.toml",
                 },
-                r.summary,
-                r.explanation(lang)
+                r.title(lang),
+                words::plain(r.explanation(lang), lang)
             ),
             stderr: String::new(),
             status: 0,
         },
-        None => Outcome::error(format!("unknown rule `{name}` (see `planlint rules`)")),
+        None => Outcome::error(words::unknown_rule(name, lang)),
     }
 }

@@ -709,6 +709,18 @@ impl Message {
 }
 
 impl RuleEntry {
+    /// The rule's title in `lang`: its summary is `中文标题 (English title)`.
+    pub fn title(&self, lang: Lang) -> &str {
+        let (zh, en) = self.summary.split_once(" (").map_or(
+            (self.summary.as_str(), self.summary.as_str()),
+            |(zh, en)| (zh, en.strip_suffix(')').unwrap_or(en)),
+        );
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
     /// The rule's documentation in `lang`.
     pub fn explanation(&self, lang: Lang) -> &str {
         match lang {

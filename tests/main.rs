@@ -13,4 +13,5 @@ mod properties;
 mod seeds;
 mod shapes;
 mod support;
+mod words;
 mod workflow;
