@@ -20,7 +20,12 @@ use std::path::{Path, PathBuf};
 #[command(
     name = "planlint",
     version,
-    about = "Lint Chinese implementation plans (实施方案、工作安排、任务分工表) against their directives"
+    about = "Lint Chinese implementation plans (实施方案、工作安排、任务分工表) against their directives",
+    long_about = "Lint Chinese implementation plans (实施方案、工作安排、任务分工表) against their \
+directives.\n\nplanlint reads a plan (.txt, .md or .docx) into its tasks (who leads each, who \
+helps, by when, what numbers it promises), checks it on its own, and compares it with the \
+higher-level directive it carries out: missing tasks, weakened targets, later deadlines. \
+`report` puts many plans beside one directive in one table for a reviewer."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -33,6 +38,7 @@ pub enum Command {
     Parse {
         /// The plan (a path, or - for standard input).
         file: PathBuf,
+        /// How to print the model.
         #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
         format: ParseFormat,
         #[command(flatten)]
@@ -44,20 +50,25 @@ pub enum Command {
     Diff(DiffArgs),
     /// List the rules, or print one rule's documentation.
     Rules {
-        /// A rule name or code.
+        /// A rule name or code: print its documentation instead of the list.
         name: Option<String>,
-        #[arg(long)]
+        /// A directory with rules.toml to read the catalogue from instead of the built-in one.
+        #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
-        /// The language of the documentation (default: from LC_ALL, LC_MESSAGES or LANG).
+        /// The language of the documentation (default: planlint.toml's `lang`, else from
+        /// LC_ALL, LC_MESSAGES or LANG).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
     /// Print a rule's documentation (same as `rules NAME`).
     Explain {
+        /// A rule name or code (missing-lead, PL101).
         name: String,
-        #[arg(long)]
+        /// A directory with rules.toml to read the catalogue from instead of the built-in one.
+        #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
-        /// The language of the documentation (default: from LC_ALL, LC_MESSAGES or LANG).
+        /// The language of the documentation (default: planlint.toml's `lang`, else from
+        /// LC_ALL, LC_MESSAGES or LANG).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
@@ -66,6 +77,7 @@ pub enum Command {
     Report(ReportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -105,9 +117,13 @@ pub struct ReportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// One self-contained page: the matrix, then each plan's text.
     Html,
+    /// One row per directive task, one column per plan (UTF-8 with BOM, for Excel).
     Csv,
+    /// An Excel workbook: the matrix and the coverage per plan and section (needs -o).
     Xlsx,
+    /// Every cell with its plan tasks, findings and reasons, for programs.
     Json,
 }
 
@@ -118,11 +134,11 @@ pub struct InputArgs {
     pub encoding: Option<String>,
     /// A directory with rule data (lexicon.toml, metrics.toml, agencies.toml, rules.toml) to use
     /// instead of the built-in copies.
-    #[arg(long)]
+    #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
     /// Refuse inputs larger than this: bytes, or a number with K, M or G (default 256M, or
     /// planlint.toml's `max-size`).
-    #[arg(long, value_parser = size_arg)]
+    #[arg(long, value_name = "SIZE", value_parser = size_arg)]
     pub max_size: Option<u64>,
 }
 
@@ -156,6 +172,7 @@ pub struct CheckArgs {
     /// Write a copy of the (single, .docx) plan with a Word comment (批注) on each finding.
     #[arg(long, value_name = "COPY.docx", conflicts_with = "write_baseline")]
     pub annotate: Option<PathBuf>,
+    /// How to print the findings.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
     /// Only these rules (names or codes, comma-separated or repeated).
@@ -168,6 +185,7 @@ pub struct CheckArgs {
     /// planlint.toml's `fail-on`, else warning).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+    /// Colour the output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
     /// Print nothing but the summary line and errors.
@@ -186,6 +204,7 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct DiffArgs {
+    /// The plan (a path, or - for standard input).
     pub plan: PathBuf,
     /// The directive the plan implements (default: planlint.toml's [[directive]] for the plan).
     #[arg(long)]
@@ -197,8 +216,10 @@ pub struct DiffArgs {
     /// Use no config file.
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
+    /// How to print the comparison.
     #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
     pub format: ParseFormat,
+    /// Colour the output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
     /// The language of the text view's own words: zh or en (default: planlint.toml's `lang`,
@@ -211,32 +232,45 @@ pub struct DiffArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ParseFormat {
+    /// For people: indented, with line numbers.
     Text,
+    /// For programs: every node with its byte span, line and column.
     Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// Each finding drawn on its lines of the plan, with help.
     Human,
     /// One line per finding: path:line:col: CODE rule message.
     Concise,
+    /// Every finding with byte span, line and column, for programs.
     Json,
+    /// SARIF 2.1.0, for code review tools.
     Sarif,
+    /// GitHub Actions workflow commands (annotations on a pull request).
     Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
+    /// Only errors fail.
     Error,
+    /// Errors and warnings fail.
     Warning,
+    /// Any finding fails.
     Info,
+    /// Findings never fail (exit 0 unless an input cannot be read).
     Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Color {
+    /// When standard output is a terminal and NO_COLOR is not set.
     Auto,
+    /// Always, also into a file or pipe.
     Always,
+    /// Never.
     Never,
 }
 
@@ -334,13 +368,10 @@ pub fn run(cli: Cli, out: &mut Output) -> Outcome {
             clap_complete::generate(shell, &mut Cli::command(), "planlint", &mut out);
             text_outcome(out)
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => text_outcome(out),
-                Err(e) => Outcome::error(format!("cannot render the manual page: {e}")),
-            }
-        }
+        Command::Man => match report::man::page(&Cli::command()) {
+            Ok(page) => text_outcome(page.into_bytes()),
+            Err(e) => Outcome::error(e),
+        },
     }
 }
 

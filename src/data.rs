@@ -733,8 +733,10 @@ impl RuleEntry {
 /// The language of messages, help texts and documentation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
+    /// English.
     #[default]
     En,
+    /// Chinese (中文).
     Zh,
 }
 

@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod man;
 pub mod parse_view;
 pub mod sarif;
 pub mod words;
