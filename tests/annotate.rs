@@ -292,9 +292,14 @@ fn the_copy_reads_back_to_the_same_text_and_keeps_every_other_part() {
 
 #[test]
 fn python_docx_opens_the_copy_and_reads_the_comments() {
-    let Some(venv) = python_docx() else {
-        eprintln!("SKIPPED: Python is not installed, so python-docx cannot be installed");
-        return;
+    let venv = match python_docx() {
+        Ok(v) => v,
+        Err(why) => {
+            return crate::support::skip(
+                "annotate::python_docx_opens_the_copy_and_reads_the_comments",
+                &why,
+            )
+        }
     };
     let a = annotated();
     let script = r#"

@@ -566,8 +566,10 @@ fn an_unreadable_subdirectory_is_reported() {
     let root = Command::new("id").arg("-u").output().unwrap().stdout == b"0\n";
     let setup = if root {
         if !Path::new("/usr/bin/setpriv").exists() {
-            eprintln!("SKIPPED: running as root without setpriv");
-            return;
+            return crate::support::skip(
+                "bad_inputs::an_unreadable_subdirectory_is_reported",
+                "running as root without setpriv to drop privileges",
+            );
         }
         "ulimit -v 1000000; exec setpriv --reuid=65534 --regid=65534 --clear-groups \"$0\" \"$@\"; :"
     } else {
@@ -1138,8 +1140,10 @@ fn one_long_line_with_many_findings_is_merely_long() {
 #[test]
 fn a_thousand_plans_peak_within_twice_one_plan() {
     if !Path::new("/usr/bin/time").exists() {
-        eprintln!("SKIPPED: GNU time is not installed");
-        return;
+        return crate::support::skip(
+            "bad_inputs::a_thousand_plans_peak_within_twice_one_plan",
+            "GNU time (/usr/bin/time) is not installed",
+        );
     }
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

@@ -402,9 +402,14 @@ fn quiet_and_no_summary() {
 
 #[test]
 fn sarif_is_valid_against_the_official_schema() {
-    let Some(venv) = crate::support::python_env() else {
-        eprintln!("SKIPPED: Python is not installed, so the SARIF schema check cannot run");
-        return;
+    let venv = match crate::support::python_env() {
+        Ok(v) => v,
+        Err(why) => {
+            return crate::support::skip(
+                "workflow::sarif_is_valid_against_the_official_schema",
+                &why,
+            )
+        }
     };
     let dir = tempfile::tempdir().unwrap();
     let r = run(&[
