@@ -164,6 +164,35 @@ fn markdown_plans_with_disable_comments() {
     // Line 266 of the seed is line 267 of the Markdown copy; the unused comment is two lines on.
     assert_eq!(unused, [&("unused-ignore".to_string(), 269, 1)]);
     assert_eq!(r.json()["summary"]["suppressed"], 5);
+    // Issue 20: the comment's finding is a catalogue message, in the run's language.
+    let unused_messages = |lang: &str| {
+        let r = run_in(
+            dir.path(),
+            &[
+                "check",
+                "--no-config",
+                "plan.md",
+                "--format",
+                "concise",
+                "--lang",
+                lang,
+            ],
+            b"",
+        );
+        r.stdout
+            .lines()
+            .filter(|l| l.contains("PL301"))
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        unused_messages("zh"),
+        ["plan.md:269:1: PL301 unused-ignore 此 planlint-disable 注释未屏蔽任何问题"]
+    );
+    assert_eq!(
+        unused_messages("en"),
+        ["plan.md:269:1: PL301 unused-ignore this planlint-disable comment suppressed no finding"]
+    );
 }
 
 const IGNORES: &str = r#"
