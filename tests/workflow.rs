@@ -391,6 +391,15 @@ fn directive_per_plan_glob_from_the_config() {
         "{}",
         none.stderr
     );
+    // In the user's language (issue 20).
+    let none = diff(&["--no-config", "--lang", "zh"]);
+    assert_eq!(
+        (none.status, none.stderr.as_str()),
+        (
+            2,
+            "planlint: plans/county.txt：没有可对照的上级文件：请用 --against 指定，或在 planlint.toml 中为该方案写明 [[directive]]\n"
+        )
+    );
     let comparative = a["files"][0]["findings"]
         .as_array()
         .unwrap()
