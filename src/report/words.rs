@@ -139,9 +139,8 @@ pub fn for_drafter(help: &str) -> String {
             }
             [", or ", "，或"]
                 .iter()
-                .filter_map(|alt| c.find(alt))
-                .min()
-                .map(|k| &c[..k])
+                .filter_map(|alt| c.split_once(alt).map(|(before, _)| before))
+                .min_by_key(|before| before.len())
                 .filter(|before| !before.is_empty() && !about_config(before))
         })
         .collect::<Vec<_>>()
