@@ -4,13 +4,14 @@
 //! by ignore entries, Markdown disable comments and the baseline.
 
 use crate::align::{align_with, apply_overrides, DirectiveIndex};
-use crate::config::{Config, Override, OverrideKind, UNUSED_IGNORE};
+use crate::config::{Config, Override, OverrideKind};
 use crate::data::RuleData;
 use crate::finding::Finding;
 use crate::input::{self, Expanded};
 use crate::model::Document;
 use crate::parse::parse_document;
 use crate::report::{Checked, FileReport};
+use crate::rules::unused_ignore::{self, Unused};
 use crate::rules::{check, Against, Context, RuleSet};
 use crate::source::{Encoding, SourceFile, Span};
 use crate::suppress::{self, Baseline, BaselineEntry};
@@ -350,12 +351,7 @@ impl Batch<'_> {
             }
         }
         for r in unused_regions {
-            if let Some(f) = self.unused_finding(
-                r.comment,
-                "this planlint-disable comment suppressed no finding".to_string(),
-            ) {
-                findings.push(f);
-            }
+            findings.extend(self.unused(r.comment, Unused::DisableComment));
         }
         findings.sort_by_key(|f| (f.span.start, f.span.end));
         Single {
@@ -377,35 +373,8 @@ impl Batch<'_> {
     }
 
     /// An `unused-ignore` finding, if that rule is enabled.
-    fn unused_finding(&self, span: Span, message: String) -> Option<Finding> {
-        if !self.set.enabled.contains(UNUSED_IGNORE) {
-            return None;
-        }
-        let entry = self
-            .data
-            .catalogue
-            .rule
-            .iter()
-            .find(|r| r.name == UNUSED_IGNORE)?;
-        let severity = self
-            .set
-            .severities
-            .get(UNUSED_IGNORE)
-            .copied()
-            .unwrap_or(entry.severity);
-        let mut f = Finding::new(entry, severity, span, message);
-        f.help(self.text("help", &[]));
-        Some(f)
-    }
-
-    /// A message of `unused-ignore` in the run's language.
-    fn text(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
-        let template = self
-            .data
-            .catalogue
-            .message(UNUSED_IGNORE, key, self.data.lang)
-            .unwrap_or(key);
-        crate::rules::fill(template, args)
+    fn unused(&self, span: Span, what: Unused) -> Option<Finding> {
+        unused_ignore::finding(self.data, self.set, span, what)
     }
 
     /// The config file's own report: ignore entries that matched nothing in this run, and
@@ -425,23 +394,27 @@ impl Batch<'_> {
             .enumerate()
             .filter(|(k, i)| present[*k] && !used[*k] && self.set.enabled.contains(&i.rule))
             .filter_map(|(_, i)| {
-                self.unused_finding(
+                self.unused(
                     i.span,
-                    self.text("ignore", &[("rule", &i.rule), ("text", &i.text)]),
+                    Unused::Ignore {
+                        rule: &i.rule,
+                        text: &i.text,
+                    },
                 )
             })
             .collect();
         for (k, o) in self.config.overrides.iter().enumerate() {
             if o_present[k] && !o_used[k] {
                 let what = match &o.kind {
-                    OverrideKind::Pair { plan } => {
-                        self.text("pair", &[("directive", &o.directive), ("plan", plan)])
-                    }
-                    OverrideKind::NotApplicable { .. } => {
-                        self.text("not-applicable", &[("directive", &o.directive)])
-                    }
+                    OverrideKind::Pair { plan } => Unused::Pair {
+                        directive: &o.directive,
+                        plan,
+                    },
+                    OverrideKind::NotApplicable { .. } => Unused::NotApplicable {
+                        directive: &o.directive,
+                    },
                 };
-                findings.extend(self.unused_finding(o.span, what));
+                findings.extend(self.unused(o.span, what));
             }
         }
         findings.sort_by_key(|f| f.span.start);

@@ -5,6 +5,7 @@ use crate::config::{self, Config};
 use crate::data::{Lang, RuleData, Severity};
 use crate::parse::parse_document;
 use crate::report::human::printable;
+use crate::report::words;
 use crate::report::{self, Output, Writer};
 use crate::rules::{verify_catalogue, RuleSet};
 use crate::source::Encoding;
@@ -19,7 +20,12 @@ use std::path::{Path, PathBuf};
 #[command(
     name = "planlint",
     version,
-    about = "Lint Chinese implementation plans (实施方案、工作安排、任务分工表) against their directives"
+    about = "Lint Chinese implementation plans (实施方案、工作安排、任务分工表) against their directives",
+    long_about = "Lint Chinese implementation plans (实施方案、工作安排、任务分工表) against their \
+directives.\n\nplanlint reads a plan (.txt, .md or .docx) into its tasks (who leads each, who \
+helps, by when, what numbers it promises), checks it on its own, and compares it with the \
+higher-level directive it carries out: missing tasks, weakened targets, later deadlines. \
+`report` puts many plans beside one directive in one table for a reviewer."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -32,6 +38,7 @@ pub enum Command {
     Parse {
         /// The plan (a path, or - for standard input).
         file: PathBuf,
+        /// How to print the model.
         #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
         format: ParseFormat,
         #[command(flatten)]
@@ -43,20 +50,25 @@ pub enum Command {
     Diff(DiffArgs),
     /// List the rules, or print one rule's documentation.
     Rules {
-        /// A rule name or code.
+        /// A rule name or code: print its documentation instead of the list.
         name: Option<String>,
-        #[arg(long)]
+        /// A directory with rules.toml to read the catalogue from instead of the built-in one.
+        #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
-        /// The language of the documentation (default: from LC_ALL, LC_MESSAGES or LANG).
+        /// The language of the documentation (default: planlint.toml's `lang`, else from
+        /// LC_ALL, LC_MESSAGES or LANG).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
     /// Print a rule's documentation (same as `rules NAME`).
     Explain {
+        /// A rule name or code (missing-lead, PL101).
         name: String,
-        #[arg(long)]
+        /// A directory with rules.toml to read the catalogue from instead of the built-in one.
+        #[arg(long, value_name = "DIR")]
         rules: Option<PathBuf>,
-        /// The language of the documentation (default: from LC_ALL, LC_MESSAGES or LANG).
+        /// The language of the documentation (default: planlint.toml's `lang`, else from
+        /// LC_ALL, LC_MESSAGES or LANG).
         #[arg(long, value_enum)]
         lang: Option<Lang>,
     },
@@ -65,6 +77,7 @@ pub enum Command {
     Report(ReportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -104,9 +117,13 @@ pub struct ReportArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// One self-contained page: the matrix, then each plan's text.
     Html,
+    /// One row per directive task, one column per plan (UTF-8 with BOM, for Excel).
     Csv,
+    /// An Excel workbook: the matrix and the coverage per plan and section (needs -o).
     Xlsx,
+    /// Every cell with its plan tasks, findings and reasons, for programs.
     Json,
 }
 
@@ -117,11 +134,11 @@ pub struct InputArgs {
     pub encoding: Option<String>,
     /// A directory with rule data (lexicon.toml, metrics.toml, agencies.toml, rules.toml) to use
     /// instead of the built-in copies.
-    #[arg(long)]
+    #[arg(long, value_name = "DIR")]
     pub rules: Option<PathBuf>,
     /// Refuse inputs larger than this: bytes, or a number with K, M or G (default 256M, or
     /// planlint.toml's `max-size`).
-    #[arg(long, value_parser = size_arg)]
+    #[arg(long, value_name = "SIZE", value_parser = size_arg)]
     pub max_size: Option<u64>,
 }
 
@@ -155,6 +172,7 @@ pub struct CheckArgs {
     /// Write a copy of the (single, .docx) plan with a Word comment (批注) on each finding.
     #[arg(long, value_name = "COPY.docx", conflicts_with = "write_baseline")]
     pub annotate: Option<PathBuf>,
+    /// How to print the findings.
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
     pub format: CheckFormat,
     /// Only these rules (names or codes, comma-separated or repeated).
@@ -167,6 +185,7 @@ pub struct CheckArgs {
     /// planlint.toml's `fail-on`, else warning).
     #[arg(long, value_enum)]
     pub fail_on: Option<FailOn>,
+    /// Colour the output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
     /// Print nothing but the summary line and errors.
@@ -185,6 +204,7 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, clap::Args)]
 pub struct DiffArgs {
+    /// The plan (a path, or - for standard input).
     pub plan: PathBuf,
     /// The directive the plan implements (default: planlint.toml's [[directive]] for the plan).
     #[arg(long)]
@@ -196,8 +216,10 @@ pub struct DiffArgs {
     /// Use no config file.
     #[arg(long, conflicts_with = "config")]
     pub no_config: bool,
+    /// How to print the comparison.
     #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
     pub format: ParseFormat,
+    /// Colour the output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,
     /// The language of the text view's own words: zh or en (default: planlint.toml's `lang`,
@@ -210,32 +232,45 @@ pub struct DiffArgs {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ParseFormat {
+    /// For people: indented, with line numbers.
     Text,
+    /// For programs: every node with its byte span, line and column.
     Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CheckFormat {
+    /// Each finding drawn on its lines of the plan, with help.
     Human,
     /// One line per finding: path:line:col: CODE rule message.
     Concise,
+    /// Every finding with byte span, line and column, for programs.
     Json,
+    /// SARIF 2.1.0, for code review tools.
     Sarif,
+    /// GitHub Actions workflow commands (annotations on a pull request).
     Github,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
+    /// Only errors fail.
     Error,
+    /// Errors and warnings fail.
     Warning,
+    /// Any finding fails.
     Info,
+    /// Findings never fail (exit 0 unless an input cannot be read).
     Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Color {
+    /// When standard output is a terminal and NO_COLOR is not set.
     Auto,
+    /// Always, also into a file or pipe.
     Always,
+    /// Never.
     Never,
 }
 
@@ -313,8 +348,10 @@ pub fn run(cli: Cli, out: &mut Output) -> Outcome {
         },
         Command::Diff(args) => crate::diff::run(&args),
         Command::Rules {
-            name: None, rules, ..
-        } => run_rules_list(&rules),
+            name: None,
+            rules,
+            lang,
+        } => run_rules_list(&rules, docs_lang(lang)),
         Command::Rules {
             name: Some(n),
             rules,
@@ -324,21 +361,26 @@ pub fn run(cli: Cli, out: &mut Output) -> Outcome {
             name: n,
             rules,
             lang,
-        } => run_explain(&n, &rules, lang.unwrap_or_else(Lang::from_env)),
+        } => run_explain(&n, &rules, docs_lang(lang)),
         Command::Report(args) => crate::report::coverage::command::run(&args),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "planlint", &mut out);
             text_outcome(out)
         }
-        Command::Man => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => text_outcome(out),
-                Err(e) => Outcome::error(format!("cannot render the manual page: {e}")),
-            }
-        }
+        Command::Man => match report::man::page(&Cli::command()) {
+            Ok(page) => text_outcome(page.into_bytes()),
+            Err(e) => Outcome::error(e),
+        },
     }
+}
+
+/// The language of `rules` and `explain`: `--lang`, else planlint.toml's `lang` (the file found
+/// by walking up from here; one that cannot be read does not stop the documentation from
+/// printing), else the locale.
+fn docs_lang(flag: Option<Lang>) -> Lang {
+    flag.or_else(|| load_config(None, false).ok().and_then(|c| c.lang))
+        .unwrap_or_else(Lang::from_env)
 }
 
 fn text_outcome(bytes: Vec<u8>) -> Outcome {
@@ -435,6 +477,7 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     data_dirs.extend(args.input.rules.iter().cloned());
     let mut data = load_rules(&data_dirs)?;
     data.lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_env);
+    let lang = data.lang;
     let enc = encoding(&args.input)?;
     let max_size = max_size(&args.input, Some(&config));
     let select = if args.select.is_empty() {
@@ -443,9 +486,7 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
         &args.select
     };
     let skip: Vec<String> = config.skip.iter().chain(&args.ignore).cloned().collect();
-    let unknown = |u: crate::rules::UnknownRule| {
-        Outcome::error(format!("unknown rule `{}` (see `planlint rules`)", u.0))
-    };
+    let unknown = |u: crate::rules::UnknownRule| Outcome::error(words::unknown_rule(&u.0, lang));
     let mut set = RuleSet::new(&data.catalogue, select, &skip).map_err(unknown)?;
     let checks_plans = data
         .catalogue
@@ -453,10 +494,18 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
         .iter()
         .any(|r| r.scope != crate::data::Scope::Config && set.enabled.contains(&r.name));
     if !checks_plans {
-        return Err(Outcome::error(format!(
-            "select [{}] and skip [{}] (planlint.toml and the command line) leave no rule to check plans with",
-            select.join(", "),
-            skip.join(", ")
+        return Err(Outcome::error(words::say(
+            lang,
+            format!(
+                "select [{}] and skip [{}] (planlint.toml and the command line) leave no rule to check plans with",
+                select.join(", "),
+                skip.join(", ")
+            ),
+            format!(
+                "select [{}] 与 skip [{}]（planlint.toml 和命令行）选定后，已没有可用于检查方案的规则",
+                select.join(", "),
+                skip.join(", ")
+            ),
         )));
     }
     for (rule, severity) in &config.severities {
@@ -513,7 +562,15 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
             if let Some(copy) = &args.annotate {
                 let mut slot = annotated.lock().unwrap_or_else(|e| e.into_inner());
                 if slot.is_none() {
-                    *slot = Some(crate::annotate::write_copy(r, &data, copy));
+                    let comments = r.outcome.as_ref().map_or(0, |c| c.findings.len());
+                    *slot = Some(crate::annotate::write_copy(r, &data, copy).map(
+                        |line| match lang {
+                            Lang::En => line,
+                            Lang::Zh => {
+                                words::wrote_annotated(&copy.display().to_string(), comments)
+                            }
+                        },
+                    ));
                 }
             }
             if recording {
@@ -545,11 +602,10 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
             findings,
         };
         crate::output::write_atomic(path, b.to_json().as_bytes()).map_err(Outcome::error)?;
-        stderr.push_str(&format!(
-            "planlint: wrote {} finding{} to {}\n",
+        stderr.push_str(&words::wrote_baseline(
             b.findings.len(),
-            if b.findings.len() == 1 { "" } else { "s" },
-            printable(&path.display().to_string())
+            &printable(&path.display().to_string()),
+            lang,
         ));
         return Ok(Outcome {
             stdout: String::new(),
@@ -584,7 +640,11 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
         match result {
             Ok(line) => stderr.push_str(&line),
             Err(e) => {
-                stderr.push_str(&format!("planlint: --annotate: {}\n", printable(&e)));
+                stderr.push_str(&format!(
+                    "planlint: --annotate: {}{}\n",
+                    words::say(lang, "", "未能写出批注副本："),
+                    printable(&e)
+                ));
                 status = 2;
             }
         }
@@ -596,19 +656,27 @@ fn prepare_check(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome>
     })
 }
 
-fn run_rules_list(dir: &Option<PathBuf>) -> Outcome {
+/// `planlint rules`: code, name, severity and title of every rule, in `lang`.
+fn run_rules_list(dir: &Option<PathBuf>, lang: Lang) -> Outcome {
     let data = match load_rules(dir.as_slice()) {
         Ok(d) => d,
         Err(o) => return o,
     };
     let mut out = String::new();
     for r in &data.catalogue.rule {
+        // Chinese severity words are two characters (four columns): padded to the same width
+        // as the longest English one.
+        let severity = words::severity(r.severity, lang);
+        let pad = match lang {
+            Lang::En => 8 - severity.len(),
+            Lang::Zh => 4,
+        };
         out.push_str(&format!(
-            "{:<6} {:<22} {:<8} {}\n",
+            "{:<6} {:<22} {severity}{} {}\n",
             r.code,
             r.name,
-            r.severity.name(),
-            r.summary
+            " ".repeat(pad),
+            r.title(lang)
         ));
     }
     Outcome {
@@ -632,6 +700,8 @@ fn human_style(color: bool) -> report::human::Style {
     }
 }
 
+/// `planlint explain NAME`: the rule's identity line, its title and its documentation as plain
+/// text, in `lang`.
 fn run_explain(name: &str, dir: &Option<PathBuf>, lang: Lang) -> Outcome {
     let data = match load_rules(dir.as_slice()) {
         Ok(d) => d,
@@ -645,10 +715,10 @@ fn run_explain(name: &str, dir: &Option<PathBuf>, lang: Lang) -> Outcome {
     {
         Some(r) => Outcome {
             stdout: format!(
-                "{} ({}) · {} · {}\n{}\n{}",
+                "{} ({}) · {} · {}\n{}\n\n{}",
                 r.name,
                 r.code,
-                r.severity.name(),
+                words::severity(r.severity, lang),
                 match (r.scope, lang) {
                     (crate::data::Scope::Plan, Lang::En) => "checks one plan",
                     (crate::data::Scope::Directive, Lang::En) => "needs --against",
@@ -657,12 +727,12 @@ fn run_explain(name: &str, dir: &Option<PathBuf>, lang: Lang) -> Outcome {
                     (crate::data::Scope::Directive, Lang::Zh) => "需与上级文件比对（--against）",
                     (crate::data::Scope::Config, Lang::Zh) => "检查 planlint.toml",
                 },
-                r.summary,
-                r.explanation(lang)
+                r.title(lang),
+                words::plain(r.explanation(lang), lang)
             ),
             stderr: String::new(),
             status: 0,
         },
-        None => Outcome::error(format!("unknown rule `{name}` (see `planlint rules`)")),
+        None => Outcome::error(words::unknown_rule(name, lang)),
     }
 }

@@ -735,6 +735,18 @@ impl Message {
 }
 
 impl RuleEntry {
+    /// The rule's title in `lang`: its summary is `中文标题 (English title)`.
+    pub fn title(&self, lang: Lang) -> &str {
+        let (zh, en) = self.summary.split_once(" (").map_or(
+            (self.summary.as_str(), self.summary.as_str()),
+            |(zh, en)| (zh, en.strip_suffix(')').unwrap_or(en)),
+        );
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
     /// The rule's documentation in `lang`.
     pub fn explanation(&self, lang: Lang) -> &str {
         match lang {
@@ -747,8 +759,10 @@ impl RuleEntry {
 /// The language of messages, help texts and documentation.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
+    /// English.
     #[default]
     En,
+    /// Chinese (中文).
     Zh,
 }
 

@@ -21,6 +21,10 @@ pub fn run(args: &DiffArgs) -> Outcome {
 
 fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
     let config = crate::cli::load_config(args.config.as_deref(), args.no_config)?;
+    let lang = args
+        .lang
+        .or(config.lang)
+        .unwrap_or_else(crate::data::Lang::from_env);
     let mut dirs = config.data_dirs.clone();
     dirs.extend(args.input.rules.iter().cloned());
     let data = crate::cli::load_rules(&dirs)?;
@@ -37,9 +41,11 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
             .directive_for(&crate::input::display(&args.plan))
             .map(std::path::Path::to_path_buf)
             .ok_or_else(|| {
-                Outcome::error(format!(
-                    "{}: no directive to compare with: name one with --against, or give the plan a [[directive]] in planlint.toml",
-                    crate::input::display(&args.plan)
+                let plan = crate::input::display(&args.plan);
+                Outcome::error(crate::report::words::say(
+                    lang,
+                    format!("{plan}: no directive to compare with: name one with --against, or give the plan a [[directive]] in planlint.toml"),
+                    format!("{plan}：没有可对照的上级文件：请用 --against 指定，或在 planlint.toml 中为该方案写明 [[directive]]"),
                 ))
             })?,
     };
@@ -59,10 +65,6 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
         .collect();
     let (a, _) =
         crate::align::apply_overrides(a, &overrides, &plan_src, &plan, &dir_src, &dir, &data);
-    let lang = args
-        .lang
-        .or(config.lang)
-        .unwrap_or_else(crate::data::Lang::from_env);
     let warnings = sibling_warning(&plan_src, &dir_src, &dir, &data, lang);
     let stdout = match args.format {
         ParseFormat::Json => json_view(&plan_src, &plan, &dir_src, &dir, &a, &warnings),

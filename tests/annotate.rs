@@ -5,7 +5,9 @@
 //! text is the original's, byte for byte) and python-docx (it opens, and reads the comments).
 
 use crate::support::{python_docx, run_in, seed_text};
+use planlint::data::Lang;
 use planlint::model::NumberStyle::{Chapter, Section};
+use planlint::report::words;
 use quick_xml::events::Event;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -190,19 +192,27 @@ fn one_comment_per_finding_on_exactly_its_text() {
     let mut missing = 0;
     for (f, (id, author, paras)) in a.findings.iter().zip(&list) {
         assert_eq!(author, "planlint");
-        let head = format!(
-            "{} {}",
-            f["code"].as_str().unwrap(),
-            f["rule"].as_str().unwrap()
-        );
+        // Issue 20: the drafter reads the rule's Chinese title, the finding and what to
+        // change; neither the rule's English name nor advice about planlint.toml.
+        let rule = f["rule"].as_str().unwrap();
+        let head = format!("【{}】", words::rule_title(rule, Lang::Zh));
         assert_eq!(paras[0], head);
+        assert!(!head.contains(rule) && !head.is_ascii(), "{head}");
         assert_eq!(paras[1], f["message"].as_str().unwrap());
-        assert_eq!(paras.get(2).map(String::as_str), f["help"].as_str());
+        let help = f["help"].as_str().map(words::for_drafter);
+        assert_eq!(paras.get(2), help.as_ref());
+        for p in paras {
+            assert!(!p.contains("planlint.toml") && !p.contains("[["), "{p}");
+        }
         let (range, para) = &anchored[id];
         if f["rule"] == "missing-task" {
             // Nothing to cover: a point at the start of the nearest section heading (一、 or
             // （一）, not the item the task would follow).
             missing += 1;
+            assert_eq!(
+                paras[2], "carry the task out in the plan with a lead unit and a deadline",
+                "{head}"
+            );
             assert_eq!(range, "", "{head}");
             let start = f["start"].as_u64().unwrap() as usize;
             let heading = doc
@@ -282,9 +292,14 @@ fn the_copy_reads_back_to_the_same_text_and_keeps_every_other_part() {
 
 #[test]
 fn python_docx_opens_the_copy_and_reads_the_comments() {
-    let Some(venv) = python_docx() else {
-        eprintln!("SKIPPED: Python is not installed, so python-docx cannot be installed");
-        return;
+    let venv = match python_docx() {
+        Ok(v) => v,
+        Err(why) => {
+            return crate::support::skip(
+                "annotate::python_docx_opens_the_copy_and_reads_the_comments",
+                &why,
+            )
+        }
     };
     let a = annotated();
     let script = r#"
@@ -322,9 +337,8 @@ print(cs[0].text.split("\n")[0])
     assert_eq!(
         lines.next().unwrap(),
         format!(
-            "{} {}",
-            f["code"].as_str().unwrap(),
-            f["rule"].as_str().unwrap()
+            "【{}】",
+            words::rule_title(f["rule"].as_str().unwrap(), Lang::Zh)
         )
     );
 }

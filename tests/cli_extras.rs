@@ -239,8 +239,10 @@ fn a_terminal_gets_a_window_that_fits_it() {
         .output()
         .is_err()
     {
-        eprintln!("SKIPPED: no `script` to run planlint in a terminal");
-        return;
+        return crate::support::skip(
+            "cli_extras::a_terminal_gets_a_window_that_fits_it",
+            "no util-linux `script` to run planlint in a terminal",
+        );
     }
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("wide.txt");

@@ -405,10 +405,10 @@ fn dom_cells(dom: &str) -> Vec<BTreeMap<String, String>> {
 #[test]
 fn html_matrix_in_headless_chromium_matches_the_json() {
     let Some(browser) = chromium() else {
-        eprintln!(
-            "SKIPPED: Chromium is not installed and cannot be installed here (apt-get as root)"
+        return crate::support::skip(
+            "coverage::html_matrix_in_headless_chromium_matches_the_json",
+            "Chromium is not installed and cannot be installed here (apt-get as root)",
         );
-        return;
     };
     let dir = fixture();
     let html = dir.join("coverage.html");

@@ -20,9 +20,14 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
 
 #[test]
 fn hook_fails_on_a_missing_lead_and_passes_after_the_fix() {
-    let Some(venv) = python_env() else {
-        eprintln!("SKIPPED: Python is not installed, so pre-commit cannot be installed");
-        return;
+    let venv = match python_env() {
+        Ok(v) => v,
+        Err(why) => {
+            return crate::support::skip(
+                "precommit::hook_fails_on_a_missing_lead_and_passes_after_the_fix",
+                &why,
+            )
+        }
     };
     let checkout = std::env::current_dir().unwrap();
     let head = git(&checkout, &["rev-parse", "HEAD"]);

@@ -107,36 +107,125 @@ pub fn places(report: &serde_json::Value, file: usize) -> Vec<(String, u64, u64)
         .collect()
 }
 
-/// A Python virtual environment under target/ with the given packages from PyPI, made once per
-/// test run; None where Python is absent.
-pub fn python_env() -> Option<&'static Path> {
-    static ENV: OnceLock<Option<PathBuf>> = OnceLock::new();
+/// A Python virtual environment under target/ with pre-commit and jsonschema from PyPI, made
+/// once per test run; why not where Python is absent or PyPI cannot be reached.
+pub fn python_env() -> Result<&'static Path, String> {
+    static ENV: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     ENV.get_or_init(|| {
-        let python = ["python3", "python"].into_iter().find(|p| {
+        venv(
+            "test-venv",
+            &["pre-commit==4.*", "jsonschema==4.*"],
+            &["pre-commit", "jsonschema-ok"],
+            &[],
+        )
+    })
+    .as_deref()
+    .map_err(Clone::clone)
+}
+
+/// A virtual environment `name` under target/ with `packages` from PyPI, made once (the files
+/// `marks` in its bin/ say it is complete; the last is written when it is); pip and the PyPI
+/// probe run with `env` added. Err(why) where Python is absent or PyPI cannot be
+/// reached; a failed install with PyPI reachable is a test failure.
+fn venv(
+    name: &str,
+    packages: &[&str],
+    marks: &[&str],
+    env: &[(&str, &str)],
+) -> Result<PathBuf, String> {
+    let python = ["python3", "python"]
+        .into_iter()
+        .find(|p| {
             Command::new(p)
                 .arg("--version")
                 .output()
                 .is_ok_and(|o| o.status.success())
-        })?;
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("test-venv");
-        let bin = dir.join("bin");
-        if !bin.join("pre-commit").exists() || !bin.join("jsonschema-ok").exists() {
-            let ok = Command::new(python)
-                .args(["-m", "venv"])
-                .arg(&dir)
-                .status()
-                .is_ok_and(|s| s.success());
-            assert!(ok, "python -m venv failed");
-            let ok = Command::new(bin.join("pip"))
-                .args(["install", "--quiet", "pre-commit==4.*", "jsonschema==4.*"])
-                .status()
-                .is_ok_and(|s| s.success());
-            assert!(ok, "pip install pre-commit jsonschema failed");
-            std::fs::write(bin.join("jsonschema-ok"), "").unwrap();
+        })
+        .ok_or("Python 3 is not installed")?;
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let bin = dir.join("bin");
+    if marks.iter().all(|b| bin.join(b).exists()) {
+        return Ok(dir);
+    }
+    let ok = Command::new(python)
+        .args(["-m", "venv"])
+        .arg(&dir)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        return Err(format!(
+            "`{python} -m venv` failed (is python3-venv installed?)"
+        ));
+    }
+    let ok = Command::new(bin.join("pip"))
+        .args([
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "--timeout",
+            "20",
+        ])
+        .args(packages)
+        .envs(env.iter().copied())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        // Unreachable PyPI (an offline machine, a proxy) is a reason to skip; an install that
+        // fails with PyPI reachable is a failure.
+        let reachable = Command::new(bin.join("python"))
+            .args([
+                "-c",
+                "import urllib.request; urllib.request.urlopen('https://pypi.org/simple/pip/', timeout=10)",
+            ])
+            .envs(env.iter().copied())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        assert!(
+            !reachable,
+            "pip install {packages:?} failed with PyPI reachable"
+        );
+        return Err(format!(
+            "PyPI cannot be reached, so {} cannot be installed",
+            packages.join(" and ")
+        ));
+    }
+    if let Some(last) = marks.last() {
+        std::fs::write(bin.join(last), "").unwrap();
+    }
+    Ok(dir)
+}
+
+/// Reports a test skipped for want of something outside planlint: one line now, on the real
+/// standard error (not the test's captured output), and every skipped test named in one line
+/// after the suite's result, so that a run that checked less says so.
+pub fn skip(test: &str, why: &str) {
+    static SKIPPED: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+    static AT_EXIT: std::sync::Once = std::sync::Once::new();
+    extern "C" fn report() {
+        let list = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+        if !list.is_empty() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED {} test{}: {}",
+                list.len(),
+                if list.len() == 1 { "" } else { "s" },
+                list.join("; ")
+            );
         }
-        Some(dir)
-    })
-    .as_deref()
+    }
+    extern "C" {
+        fn atexit(f: extern "C" fn()) -> std::ffi::c_int;
+    }
+    // SAFETY: atexit is the C library's; `report` is a plain function that lives as long as the
+    // process and only reads a static.
+    AT_EXIT.call_once(|| unsafe {
+        atexit(report);
+    });
+    let line = format!("{test} ({why})");
+    let _ = writeln!(std::io::stderr(), "SKIPPED: {line}");
+    SKIPPED.lock().unwrap_or_else(|e| e.into_inner()).push(line);
 }
 
 /// Whether this process runs as root (so a missing tool may be installed with apt-get).
@@ -191,34 +280,51 @@ pub fn chromium() -> Option<&'static Path> {
     .as_deref()
 }
 
-/// A Python virtual environment under target/ with python-docx 1.2+ (it reads comments),
-/// made once; None where Python is absent.
-pub fn python_docx() -> Option<&'static Path> {
-    static ENV: OnceLock<Option<PathBuf>> = OnceLock::new();
+/// A Python virtual environment under target/ with python-docx 1.2+ (it reads comments), made
+/// once; why not where Python is absent or PyPI cannot be reached.
+pub fn python_docx() -> Result<&'static Path, String> {
+    static ENV: OnceLock<Result<PathBuf, String>> = OnceLock::new();
     ENV.get_or_init(|| {
-        let python = ["python3", "python"].into_iter().find(|p| {
-            Command::new(p)
-                .arg("--version")
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })?;
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx-venv");
-        let bin = dir.join("bin");
-        if !bin.join("python-docx-ok").exists() {
-            let ok = Command::new(python)
-                .args(["-m", "venv"])
-                .arg(&dir)
-                .status()
-                .is_ok_and(|s| s.success());
-            assert!(ok, "python -m venv failed");
-            let ok = Command::new(bin.join("pip"))
-                .args(["install", "--quiet", "python-docx>=1.2,<2"])
-                .status()
-                .is_ok_and(|s| s.success());
-            assert!(ok, "pip install python-docx failed");
-            std::fs::write(bin.join("python-docx-ok"), "").unwrap();
-        }
-        Some(dir)
+        venv(
+            "docx-venv",
+            &["python-docx>=1.2,<2"],
+            &["python-docx-ok"],
+            &[],
+        )
     })
     .as_deref()
+    .map_err(Clone::clone)
+}
+
+/// Issue 20: without PyPI (here: pip and the probe sent to a closed port through a proxy) the
+/// Python environment is a reason to skip, not a failure.
+#[test]
+fn an_unreachable_pypi_is_a_reason_to_skip_not_a_failure() {
+    let closed = "http://127.0.0.1:9";
+    let index = format!("{closed}/simple/");
+    let env = [
+        ("PIP_INDEX_URL", index.as_str()),
+        ("PIP_RETRIES", "0"),
+        ("HTTPS_PROXY", closed),
+        ("https_proxy", closed),
+        ("HTTP_PROXY", closed),
+        ("http_proxy", closed),
+    ];
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("offline-venv");
+    let _ = std::fs::remove_dir_all(&dir);
+    match venv(
+        "offline-venv",
+        &["python-docx>=1.2,<2"],
+        &["offline-ok"],
+        &env,
+    ) {
+        Err(why) if why == "Python 3 is not installed" => skip(
+            "support::an_unreachable_pypi_is_a_reason_to_skip_not_a_failure",
+            &why,
+        ),
+        other => assert_eq!(
+            other,
+            Err("PyPI cannot be reached, so python-docx>=1.2,<2 cannot be installed".to_string())
+        ),
+    }
 }

@@ -164,6 +164,35 @@ fn markdown_plans_with_disable_comments() {
     // Line 266 of the seed is line 267 of the Markdown copy; the unused comment is two lines on.
     assert_eq!(unused, [&("unused-ignore".to_string(), 269, 1)]);
     assert_eq!(r.json()["summary"]["suppressed"], 5);
+    // Issue 20: the comment's finding is a catalogue message, in the run's language.
+    let unused_messages = |lang: &str| {
+        let r = run_in(
+            dir.path(),
+            &[
+                "check",
+                "--no-config",
+                "plan.md",
+                "--format",
+                "concise",
+                "--lang",
+                lang,
+            ],
+            b"",
+        );
+        r.stdout
+            .lines()
+            .filter(|l| l.contains("PL301"))
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        unused_messages("zh"),
+        ["plan.md:269:1: PL301 unused-ignore 此 planlint-disable 注释未屏蔽任何问题"]
+    );
+    assert_eq!(
+        unused_messages("en"),
+        ["plan.md:269:1: PL301 unused-ignore this planlint-disable comment suppressed no finding"]
+    );
 }
 
 const IGNORES: &str = r#"
@@ -362,6 +391,15 @@ fn directive_per_plan_glob_from_the_config() {
         "{}",
         none.stderr
     );
+    // In the user's language (issue 20).
+    let none = diff(&["--no-config", "--lang", "zh"]);
+    assert_eq!(
+        (none.status, none.stderr.as_str()),
+        (
+            2,
+            "planlint: plans/county.txt：没有可对照的上级文件：请用 --against 指定，或在 planlint.toml 中为该方案写明 [[directive]]\n"
+        )
+    );
     let comparative = a["files"][0]["findings"]
         .as_array()
         .unwrap()
@@ -402,9 +440,14 @@ fn quiet_and_no_summary() {
 
 #[test]
 fn sarif_is_valid_against_the_official_schema() {
-    let Some(venv) = crate::support::python_env() else {
-        eprintln!("SKIPPED: Python is not installed, so the SARIF schema check cannot run");
-        return;
+    let venv = match crate::support::python_env() {
+        Ok(v) => v,
+        Err(why) => {
+            return crate::support::skip(
+                "workflow::sarif_is_valid_against_the_official_schema",
+                &why,
+            )
+        }
     };
     let dir = tempfile::tempdir().unwrap();
     let r = run(&[

@@ -147,7 +147,8 @@ fn xml_text(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// A `w:comment`: the rule in the first paragraph, then the message, then the help.
+/// A `w:comment` speaking to the drafter: the rule's Chinese title in the first paragraph, then
+/// the message, then what to change (words from `report::words::drafter_comment`).
 fn comment(id: u32, f: &Finding) -> String {
     let para = |text: &str, first: bool| {
         format!(
@@ -161,10 +162,8 @@ fn comment(id: u32, f: &Finding) -> String {
         )
     };
     let mut s = format!("<w:comment w:id=\"{id}\" w:author=\"planlint\" w:initials=\"PL\">");
-    s.push_str(&para(&format!("{} {}", f.code, f.rule), true));
-    s.push_str(&para(&f.message, false));
-    if let Some(h) = &f.help {
-        s.push_str(&para(h, false));
+    for (k, text) in crate::report::words::drafter_comment(f).iter().enumerate() {
+        s.push_str(&para(text, k == 0));
     }
     s.push_str("</w:comment>");
     s

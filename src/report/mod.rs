@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod man;
 pub mod parse_view;
 pub mod sarif;
 pub mod words;
@@ -49,7 +50,10 @@ pub struct Checked {
 /// Counts for the closing summary.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Summary {
+    /// Inputs of the run, read or not.
     pub files: usize,
+    /// Files with at least one finding reported (the summary line's 涉及 N 个文件).
+    pub with_findings: usize,
     pub failed_files: usize,
     pub errors: usize,
     pub warnings: usize,
@@ -76,6 +80,7 @@ impl Summary {
         match &r.outcome {
             Ok(c) => {
                 s.suppressed = c.suppressed;
+                s.with_findings = usize::from(!c.findings.is_empty());
                 for f in &c.findings {
                     match f.severity {
                         Severity::Error => s.errors += 1,
@@ -92,6 +97,7 @@ impl Summary {
 
     pub fn add(&mut self, other: &Summary) {
         self.files += other.files;
+        self.with_findings += other.with_findings;
         self.failed_files += other.failed_files;
         self.errors += other.errors;
         self.warnings += other.warnings;
@@ -106,18 +112,33 @@ impl Summary {
         self.errors + self.warnings + self.infos
     }
 
+    /// Files read and checked (not those that could not be read).
+    pub fn checked(&self) -> usize {
+        self.files - self.failed_files
+    }
+
+    /// The summary line in English: the files named are those with findings, and the files
+    /// checked follow when some had none.
     pub fn line(&self) -> String {
         let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
-        let mut s = format!(
-            "{} ({} error{}, {} warning{}, {} info) in {}",
-            plural(self.findings(), "finding"),
-            self.errors,
-            if self.errors == 1 { "" } else { "s" },
-            self.warnings,
-            if self.warnings == 1 { "" } else { "s" },
-            self.infos,
-            plural(self.files, "file")
-        );
+        let mut s = if self.findings() == 0 {
+            format!("0 findings in {} checked", plural(self.checked(), "file"))
+        } else {
+            let mut s = format!(
+                "{} ({} error{}, {} warning{}, {} info) in {}",
+                plural(self.findings(), "finding"),
+                self.errors,
+                if self.errors == 1 { "" } else { "s" },
+                self.warnings,
+                if self.warnings == 1 { "" } else { "s" },
+                self.infos,
+                plural(self.with_findings, "file")
+            );
+            if self.with_findings < self.checked() {
+                s.push_str(&format!(" (of {} checked)", self.checked()));
+            }
+            s
+        };
         if self.suppressed > 0 {
             s.push_str(&format!(
                 "; {} accepted by ignores or the baseline",

@@ -133,10 +133,7 @@ fn the_chinese_documentation_has_the_same_examples() {
 
 /// The source file holding a rule's messages.
 fn source_of(rule: &str) -> String {
-    let file = match rule {
-        crate::config::UNUSED_IGNORE => "batch.rs".to_string(),
-        _ => format!("rules/{}.rs", rule.replace('-', "_")),
-    };
+    let file = format!("rules/{}.rs", rule.replace('-', "_"));
     std::fs::read_to_string(format!("{}/src/{file}", env!("CARGO_MANIFEST_DIR")))
         .expect("rule source")
 }

@@ -5,6 +5,7 @@ use super::{html, Lang};
 use crate::batch::load_directive;
 use crate::cli::{load_config, load_rules, Outcome, ReportArgs, ReportFormat};
 use crate::input::{self, Expanded};
+use crate::report::words;
 use crate::rules::RuleSet;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -55,9 +56,7 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
     let mut data = load_rules(&dirs)?;
     data.lang = lang;
     let enc = crate::cli::encoding(&args.input)?;
-    let unknown = |u: crate::rules::UnknownRule| {
-        Outcome::error(format!("unknown rule `{}` (see `planlint rules`)", u.0))
-    };
+    let unknown = |u: crate::rules::UnknownRule| Outcome::error(words::unknown_rule(&u.0, lang));
     // The config's rule choices hold as in `check`: a skipped later-deadline marks no cell.
     let mut set = RuleSet::new(&data.catalogue, &config.select, &config.skip).map_err(unknown)?;
     for (rule, severity) in &config.severities {
@@ -65,7 +64,7 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
             .map_err(unknown)?;
     }
     let inputs = input::expand(&args.files);
-    let directive_path = directive_path(args, &config, &inputs)?;
+    let directive_path = directive_path(args, &config, &inputs, lang)?;
     if let Some(out) = &args.output {
         let ins = inputs
             .iter()
@@ -76,10 +75,18 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
             .chain([Path::new(&directive_path)]);
         for p in ins {
             if crate::output::same_file(out, p) {
-                return Err(Outcome::error(format!(
-                    "-o {} is one of the inputs ({}); write the report elsewhere",
-                    out.display(),
-                    input::display(p)
+                return Err(Outcome::error(words::say(
+                    lang,
+                    format!(
+                        "-o {} is one of the inputs ({}); write the report elsewhere",
+                        out.display(),
+                        input::display(p)
+                    ),
+                    format!(
+                        "-o {} 是输入文件之一（{}）；请将报告写到别处",
+                        out.display(),
+                        input::display(p)
+                    ),
                 )));
             }
         }
@@ -104,7 +111,11 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
         .map(|(p, e)| format!("planlint: {p}: {e}\n"))
         .collect();
     if m.plans.is_empty() {
-        stderr.push_str("planlint: no plan could be read, so there is no report\n");
+        stderr.push_str(&words::say(
+            lang,
+            "planlint: no plan could be read, so there is no report\n",
+            "planlint: 没有一个方案能够读取，因此未生成报告\n",
+        ));
         return Err(Outcome {
             stdout: String::new(),
             stderr,
@@ -121,12 +132,12 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
     let stdout = match &args.output {
         Some(out) => {
             crate::output::write_atomic(out, &bytes).map_err(Outcome::error)?;
-            stderr.push_str(&format!(
-                "planlint: wrote {} ({} directive tasks × {} plans, coverage {})\n",
-                out.display(),
+            stderr.push_str(&words::wrote_report(
+                &out.display().to_string(),
                 m.rows().count(),
                 m.plans.len(),
-                m.total().show()
+                &m.total().show(),
+                lang,
             ));
             String::new()
         }
@@ -144,6 +155,7 @@ fn directive_path(
     args: &ReportArgs,
     config: &crate::config::Config,
     inputs: &[Expanded],
+    lang: Lang,
 ) -> Result<String, Outcome> {
     if let Some(a) = &args.against {
         return Ok(a.clone());
@@ -155,8 +167,10 @@ fn directive_path(
             match config.directive_for(&p) {
                 Some(d) => found.insert(d.to_string_lossy().into_owned()),
                 None => {
-                    return Err(Outcome::error(format!(
-                        "{p}: no directive to compare with: name one with --against, or give the plans a [[directive]] in planlint.toml"
+                    return Err(Outcome::error(words::say(
+                        lang,
+                        format!("{p}: no directive to compare with: name one with --against, or give the plans a [[directive]] in planlint.toml"),
+                        format!("{p}：没有可对照的上级文件：请用 --against 指定，或在 planlint.toml 中为这些方案写明 [[directive]]"),
                     )))
                 }
             };
@@ -164,12 +178,18 @@ fn directive_path(
     }
     match found.len() {
         1 => Ok(found.into_iter().next().expect("one")),
-        0 => Err(Outcome::error(
+        0 => Err(Outcome::error(words::say(
+            lang,
             "no plan to report on, so no directive either: name one with --against",
-        )),
-        _ => Err(Outcome::error(format!(
-            "the plans have different directives in planlint.toml ({}): a matrix compares plans with one directive, so run one report per directive or name it with --against",
-            found.into_iter().collect::<Vec<_>>().join(", ")
+            "没有可报告的方案，也就无从确定上级文件：请用 --against 指定",
         ))),
+        _ => {
+            let list = found.into_iter().collect::<Vec<_>>().join(", ");
+            Err(Outcome::error(words::say(
+                lang,
+                format!("the plans have different directives in planlint.toml ({list}): a matrix compares plans with one directive, so run one report per directive or name it with --against"),
+                format!("planlint.toml 为这些方案指定了不同的上级文件（{list}）：一张矩阵只对照一个上级文件，请按上级文件分别生成报告，或用 --against 指定"),
+            )))
+        }
     }
 }

@@ -30,9 +30,9 @@ pub fn render(m: &Matrix, lang: Lang) -> String {
     let mut out = String::from("\u{FEFF}");
     let mut head = vec![
         lang.word(Word::Section).to_string(),
-        "number".to_string(),
-        "id".to_string(),
-        "line".to_string(),
+        lang.word(Word::Number).to_string(),
+        lang.word(Word::Id).to_string(),
+        lang.word(Word::Line).to_string(),
         lang.word(Word::Task).to_string(),
     ];
     head.extend(m.plans.iter().map(|p| p.name.clone()));

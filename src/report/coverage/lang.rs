@@ -34,6 +34,10 @@ impl Lang {
             Word::Directive => ("Directive", "上级文件"),
             Word::Task => ("Directive task", "上级任务"),
             Word::Section => ("Section", "部分"),
+            Word::Number => ("number", "编号"),
+            Word::Id => ("id", "任务代号"),
+            Word::Line => ("line", "行号"),
+            Word::Path => ("path", "文件路径"),
             Word::Plans => ("Plans", "下级方案"),
             Word::Carried => ("plans carrying it", "落实方案数"),
             Word::Coverage => ("coverage", "落实率"),
@@ -64,6 +68,14 @@ pub enum Word {
     Directive,
     Task,
     Section,
+    /// The CSV column of a task's number as the directive prints it (一、（一）1.).
+    Number,
+    /// The CSV column of planlint's own task id (T1), for joining with the JSON.
+    Id,
+    /// The CSV column of the task's line in the directive.
+    Line,
+    /// The xlsx column of a plan's path.
+    Path,
     Plans,
     Carried,
     Coverage,

@@ -106,6 +106,12 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
     Ok(())
 }
 
+/// The headline rate as a fraction for a percent cell, rounded as the cell shows it (one
+/// decimal of a percent): 0.859, not 0.8590000000000001.
+fn fraction(t: &Tally) -> f64 {
+    (t.percent() * 10.0).round() / 1000.0
+}
+
 fn ratio(t: &Tally) -> String {
     format!("{}/{}", t.carried(), t.total)
 }
@@ -127,7 +133,7 @@ fn coverage_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), Xlsx
         Verdict::LaterDeadline,
         Verdict::NotApplicable,
     ];
-    let mut heads: Vec<&str> = vec![lang.word(Word::Plans), "path"];
+    let mut heads: Vec<&str> = vec![lang.word(Word::Plans), lang.word(Word::Path)];
     heads.extend(labels.iter().map(|v| v.label(lang)));
     heads.extend([lang.word(Word::Task), lang.word(Word::Coverage)]);
     for (c, h) in heads.iter().enumerate() {
@@ -151,7 +157,7 @@ fn coverage_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), Xlsx
         for (c, v) in counts(t).iter().enumerate() {
             ws.write_number_with_format(r, 2 + c as u16, *v as f64, &int)?;
         }
-        ws.write_number_with_format(r, 9, t.percent() / 100.0, &pct)?;
+        ws.write_number_with_format(r, 9, fraction(t), &pct)?;
         Ok::<(), XlsxError>(())
     };
     for (j, p) in m.plans.iter().enumerate() {
@@ -171,9 +177,9 @@ fn coverage_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), Xlsx
         ws.write_string_with_format(r, 0, &sec.name, &text)?;
         for j in 0..m.plans.len() {
             let t = m.section_tally(s, j);
-            ws.write_number_with_format(r, 1 + j as u16, t.percent() / 100.0, &pct)?;
+            ws.write_number_with_format(r, 1 + j as u16, fraction(&t), &pct)?;
         }
-        ws.write_number_with_format(r, last, m.section_total(s).percent() / 100.0, &pct)?;
+        ws.write_number_with_format(r, last, fraction(&m.section_total(s)), &pct)?;
     }
     ws.set_column_width(0, 36)?;
     ws.set_column_width(1, 24)?;
