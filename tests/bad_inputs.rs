@@ -974,6 +974,23 @@ fn findings_far_along_a_line_are_drawn_through_a_window() {
     );
 }
 
+// Issue #21: a bidirectional override in a file name (evil\u{202e}txt.exe shows as
+// eviltxt.exe reversed) is written as `\u{202e}` in human, concise and github output.
+#[test]
+fn bidi_controls_in_file_names_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let name = "plan\u{202e}txt.exe.txt";
+    std::fs::copy(seed("001"), d.join(name)).unwrap();
+    for format in ["human", "concise", "github"] {
+        let r = run_in(d, &["check", "--no-config", "--format", format, name], b"");
+        assert_eq!(r.status, 1, "{format}: {}", r.stderr);
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(!all.contains('\u{202e}'), "{format}: {all}");
+        assert!(all.contains("plan\\u{202e}txt.exe.txt"), "{format}: {all}");
+    }
+}
+
 #[test]
 fn control_characters_are_shown_as_symbols_in_human_output_only() {
     let dir = tempfile::tempdir().unwrap();
