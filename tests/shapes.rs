@@ -409,8 +409,8 @@ const MD_ROWS: [[&str; 4]; 4] = [
     ["3", "完善追溯体系建设", "市公安局", "2026年底"],
 ];
 
-// Issue #21: Markdown tables without outer pipes, inside a quote, or written in HTML (pandoc's
-// form for merged cells, here a rowspan lead) read as the pipe table does.
+// Issue #21: Markdown tables without outer pipes, inside a quote or a list, or written in HTML
+// (pandoc's form for merged cells, here a rowspan lead) read as the pipe table does.
 #[test]
 fn markdown_tables_in_every_form_read_as_the_pipe_table() {
     let pipe_rows = |prefix: &str, outer: bool| -> String {
@@ -471,6 +471,11 @@ fn markdown_tables_in_every_form_read_as_the_pipe_table() {
     for (name, rows) in [
         ("bare.md", pipe_rows("", false)),
         ("quoted.md", pipe_rows("> ", true)),
+        (
+            "listed.md",
+            format!("- 任务清单\n\n{}", pipe_rows("  ", true)),
+        ),
+        ("marked.md", pipe_rows("- ", true)),
         ("html.md", html.to_string()),
     ] {
         let (src, doc) = parse_md(name, &md_plan(&rows));
