@@ -19,6 +19,7 @@ pub mod output;
 pub mod parse;
 pub mod report;
 pub mod rules;
+pub mod signals;
 pub mod source;
 pub mod suppress;
 pub mod unit_names;

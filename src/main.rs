@@ -5,6 +5,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    planlint::signals::install();
     let cli = planlint::cli::Cli::parse();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut out = planlint::report::Output::new(&mut stdout);

@@ -25,7 +25,8 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// - Only a regular file is replaced: a pipe, a device or a directory is refused (renaming over
 ///   it would turn `/dev/full` or a FIFO into a plain file).
 /// - The temporary file gets an unpredictable name and is created exclusively, never through a
-///   link planted at its name (`tempfile`), and is removed if anything fails.
+///   link planted at its name (`tempfile`), and is removed if anything fails, SIGINT and
+///   SIGTERM included (`signals`).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     use std::io::Write;
     let fail = |e: &dyn std::fmt::Display| format!("cannot write {}: {e}", path.display());
@@ -50,14 +51,20 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(|e| fail(&e))?;
-    // The file itself, so an error reads as the system says it (File too large), without the
-    // temporary name.
-    tmp.as_file_mut()
-        .write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_data())
-        .map_err(|e| fail(&e))?;
-    tmp.persist(&target).map_err(|e| fail(&e.error))?;
-    Ok(())
+    // Registered for removal on SIGINT/SIGTERM until the temporary file is renamed or removed
+    // (the guard outlives `tmp`, which the closure consumes).
+    let _writing = crate::signals::Writing::new(tmp.path());
+    let write = move || {
+        // The file itself, so an error reads as the system says it (File too large), without
+        // the temporary name.
+        tmp.as_file_mut()
+            .write_all(bytes)
+            .and_then(|()| tmp.as_file().sync_data())
+            .map_err(|e| fail(&e))?;
+        tmp.persist(&target).map_err(|e| fail(&e.error))?;
+        Ok(())
+    };
+    write()
 }
 
 #[cfg(all(test, unix))]

@@ -106,8 +106,12 @@ pub struct Region {
 }
 
 /// Disable regions of Markdown text. `<!-- planlint-enable -->` closes every open region;
-/// `<!-- planlint-enable RULE -->` closes that rule's.
+/// `<!-- planlint-enable RULE -->` closes that rule's. A comment counts only on lines of its
+/// own outside fenced code: quoted in a code span, a table cell or a code block it is an
+/// example, and turns nothing off.
 pub fn regions(text: &str) -> Vec<Region> {
+    let fences = fenced(text);
+    let mut fence = fences.iter().peekable();
     let mut out: Vec<Region> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     let mut at = 0;
@@ -117,6 +121,12 @@ pub fn regions(text: &str) -> Vec<Region> {
             break;
         };
         let end = start + j + 3;
+        at = end;
+        while fence.next_if(|f| f.end <= start).is_some() {}
+        let in_fence = fence.peek().is_some_and(|f| f.start <= start);
+        if in_fence || !alone_on_its_lines(text, start, end) {
+            continue;
+        }
         let body = text[start + 4..start + j].trim();
         let mut words = body.split(|c: char| c.is_whitespace() || c == ',');
         let directive = words.next().unwrap_or("");
@@ -144,7 +154,38 @@ pub fn regions(text: &str) -> Vec<Region> {
             }
             _ => {}
         }
-        at = end;
+    }
+    out
+}
+
+/// Whether only white space stands beside `start..end` on its first and last lines (looked at
+/// only as far as the first other character, so a long line of comments is not rescanned).
+fn alone_on_its_lines(text: &str, start: usize, end: usize) -> bool {
+    fn blank_to_break(mut it: impl Iterator<Item = char>) -> bool {
+        it.find(|c| *c == '\n' || !c.is_whitespace())
+            .is_none_or(|c| c == '\n')
+    }
+    blank_to_break(text[..start].chars().rev()) && blank_to_break(text[end..].chars())
+}
+
+/// The fenced code blocks (``` or ~~~ to the same fence, or to the end) of Markdown text.
+fn fenced(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, &str)> = None;
+    for (span, line) in crate::source::lines(text) {
+        let t = line.trim_start();
+        let mark = ["```", "~~~"].into_iter().find(|m| t.starts_with(m));
+        match (open, mark) {
+            (None, Some(m)) => open = Some((span.start, m)),
+            (Some((from, m)), Some(n)) if m == n => {
+                out.push(Span::new(from, span.end));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some((from, _)) = open {
+        out.push(Span::new(from, text.len()));
     }
     out
 }
@@ -277,6 +318,19 @@ mod tests {
         assert_eq!(&text[r[0].covers.start..r[0].covers.end], "\nb\n");
         assert!(r[1].rules.is_empty());
         assert_eq!(&text[r[1].covers.start..r[1].covers.end], "\nd");
+    }
+
+    // Issue #21: a disable comment quoted in a code span, a table cell or a fenced block is
+    // an example, not a switch.
+    #[test]
+    fn quoted_disable_comments_turn_nothing_off() {
+        let text =
+            "用 `<!-- planlint-disable -->` 关闭检查\n| 说明 | <!-- planlint-disable --> |\n\
+            ```\n<!-- planlint-disable -->\n```\n  <!-- planlint-disable vague-lead -->  \nx";
+        let r = regions(text);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].rules, ["vague-lead"]);
+        assert_eq!(&text[r[0].covers.start..r[0].covers.end], "  \nx");
     }
 
     #[test]

@@ -385,3 +385,135 @@ fn a_directive_without_clauses_can_be_compared_with() {
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(r.json()["summary"]["findings"], 0);
 }
+
+/// A task table of three rows, the second and third with one lead, in the Markdown form
+/// `form` gives each row (cells in, line out).
+fn md_plan(rows: &str) -> String {
+    format!(
+        "# 某市食品安全工作实施方案\n\n一、主要任务\n\n{rows}\n二、保障措施\n\n加强组织领导。\n"
+    )
+}
+
+/// Parses `text` as a `.md` file is read.
+fn parse_md(name: &str, text: &str) -> (SourceFile, Document) {
+    let mut src = SourceFile::new(name, text);
+    src.format = planlint::source::Format::Markdown;
+    let doc = parse_document(&src, &RuleData::builtin());
+    (src, doc)
+}
+
+const MD_ROWS: [[&str; 4]; 4] = [
+    ["序号", "工作任务", "牵头单位", "完成时限"],
+    ["1", "加强食品安全监管", "市市场监管局", "2025年底"],
+    ["2", "开展专项整治行动", "市公安局", "2025年6月"],
+    ["3", "完善追溯体系建设", "市公安局", "2026年底"],
+];
+
+// Issue #21: Markdown tables without outer pipes, inside a quote or a list, or written in HTML
+// (pandoc's form for merged cells, here a rowspan lead) read as the pipe table does.
+#[test]
+fn markdown_tables_in_every_form_read_as_the_pipe_table() {
+    let pipe_rows = |prefix: &str, outer: bool| -> String {
+        let mut s = String::new();
+        for (k, r) in MD_ROWS.iter().enumerate() {
+            let inner = r.join(" | ");
+            if outer {
+                s.push_str(&format!("{prefix}| {inner} |\n"));
+            } else {
+                s.push_str(&format!("{prefix}{inner}\n"));
+            }
+            if k == 0 {
+                s.push_str(&format!(
+                    "{prefix}{}\n",
+                    if outer {
+                        "|---|---|---|---|"
+                    } else {
+                        "---|---|---|---"
+                    }
+                ));
+            }
+        }
+        s
+    };
+    let (src, doc) = parse_md("pipe.md", &md_plan(&pipe_rows("", true)));
+    let want = seen(&src, &doc, Origin::Table);
+    let s = |x: &str| x.to_string();
+    assert_eq!(
+        want,
+        [
+            (
+                s("正文 1"),
+                s("加强食品安全监管"),
+                vec![s("市市场监管局")],
+                vec![],
+                Some(s("2025年底"))
+            ),
+            (
+                s("正文 2"),
+                s("开展专项整治行动"),
+                vec![s("市公安局")],
+                vec![],
+                Some(s("2025年6月"))
+            ),
+            (
+                s("正文 3"),
+                s("完善追溯体系建设"),
+                vec![s("市公安局")],
+                vec![],
+                Some(s("2026年底"))
+            ),
+        ]
+    );
+    let html = "<table>\n<thead>\n<tr><th>序号</th><th>工作任务</th><th>牵头单位</th><th>完成时限</th></tr>\n</thead>\n<tbody>\n\
+        <tr><td>1</td><td>加强食品安全监管</td><td>市市场监管局</td><td>2025年底</td></tr>\n\
+        <tr><td>2</td><td><p>开展专项整治行动</p></td><td rowspan=\"2\">市公安局</td><td>2025年6月</td></tr>\n\
+        <tr><td>3</td><td>完善追溯体系建设</td><td>2026年底</td></tr>\n</tbody>\n</table>\n";
+    for (name, rows) in [
+        ("bare.md", pipe_rows("", false)),
+        ("quoted.md", pipe_rows("> ", true)),
+        (
+            "listed.md",
+            format!("- 任务清单\n\n{}", pipe_rows("  ", true)),
+        ),
+        ("marked.md", pipe_rows("- ", true)),
+        ("html.md", html.to_string()),
+    ] {
+        let (src, doc) = parse_md(name, &md_plan(&rows));
+        assert_eq!(seen(&src, &doc, Origin::Table), want, "{name}");
+    }
+}
+
+// Issue #21: a bold item title keeps its number: item 2 is an item of its own, with its own
+// lead, not the tail of item 1.
+#[test]
+fn a_bold_item_title_keeps_its_number() {
+    let text = "# 某区工作方案\n\n一、主要任务\n\n**1.加强食品安全监管。**全面落实主体责任，2025年底前完成。（区市场监管局负责）\n\n\
+        **2.开展专项整治行动。**全面排查风险隐患，2025年6月底前完成。（区公安分局负责）\n";
+    let (src, doc) = parse_md("bold.md", text);
+    let items: Vec<(String, String, Vec<String>)> = doc
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.number.trim().to_string(),
+                src.slice(t.text).chars().take(8).collect(),
+                t.leads.iter().map(|u| u.name.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        [
+            (
+                "一、1.".to_string(),
+                "加强食品安全监管".to_string(),
+                vec!["区市场监管局".to_string()]
+            ),
+            (
+                "一、2.".to_string(),
+                "开展专项整治行动".to_string(),
+                vec!["区公安分局".to_string()]
+            ),
+        ]
+    );
+}

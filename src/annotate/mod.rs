@@ -5,6 +5,7 @@
 //! belong under. The document's text is not touched: the copy is read back and must give the
 //! same text, or nothing is written.
 
+mod comments;
 mod edit;
 mod map;
 mod package;
@@ -41,14 +42,24 @@ pub fn annotate(
                 .into(),
         );
     }
-    let first_id = next_id(
-        &parts.document,
-        parts.comments.as_ref().map(|c| c.1.as_str()),
-    );
+    let existing = match &parts.comments {
+        Some((_, xml)) => Some(comments::Part::read(xml)?),
+        None => None,
+    };
+    // Bookmarks and other ranges share the attribute: new ids avoid all of them.
+    let mut used = std::collections::BTreeSet::new();
+    comments::used_ids(&parts.document, &mut used)?;
+    if let Some((_, xml)) = &parts.comments {
+        comments::used_ids(xml, &mut used)?;
+    }
+    let ids = comments::new_ids(&used, findings.len());
+    if ids.len() < findings.len() {
+        return Err("the document uses every comment id Word allows".into());
+    }
+    let declare_w = existing.as_ref().is_some_and(|p| !p.binds_w);
     let mut inserts = Vec::new();
     let mut bodies = String::new();
-    for (k, f) in findings.iter().enumerate() {
-        let id = first_id + k as u32;
+    for (&id, f) in ids.iter().zip(findings) {
         let (start, end) = anchor(&m, doc, f)?;
         let empty = start.pos() == end.pos();
         inserts.push(Insert {
@@ -63,10 +74,14 @@ pub fn annotate(
                 "<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>"
             ),
         });
-        bodies.push_str(&comment(id, f));
+        bodies.push_str(&comment(id, f, declare_w));
     }
     let document = edit::apply(&parts.document, &m, &inserts);
-    let out = package::write(bytes, &parts, &document, &bodies)?;
+    let comments_xml = match &existing {
+        Some(part) => part.with(&bodies),
+        None => comments::new_part(&bodies),
+    };
+    let out = package::write(bytes, &parts, &document, comments_xml)?;
     // The promise is checked, not assumed: the copy reads back to the very same text.
     let again = crate::input::docx::read(&src.name, &out, crate::input::DEFAULT_MAX_SIZE)
         .map_err(|e| format!("the annotated copy does not read back: {e}"))?;
@@ -119,24 +134,6 @@ fn section_start(doc: &Document, offset: usize) -> usize {
     before(true).or_else(|| before(false)).unwrap_or(0)
 }
 
-/// The first comment id not used in the document or its comments.
-fn next_id(document: &str, comments: Option<&str>) -> u32 {
-    let ids = |xml: &str| -> Option<u32> {
-        xml.match_indices("w:id=\"")
-            .filter_map(|(i, m)| {
-                let rest = &xml[i + m.len()..];
-                rest[..rest.find('"')?].parse::<u32>().ok()
-            })
-            .max()
-    };
-    // Bookmarks and other ranges share the attribute: staying above all of them is simplest.
-    [ids(document), comments.and_then(ids)]
-        .into_iter()
-        .flatten()
-        .max()
-        .map_or(0, |x| x + 1)
-}
-
 fn xml_text(s: &str) -> String {
     s.chars()
         .filter(|&c| c == '\t' || c == '\n' || c >= ' ')
@@ -149,7 +146,8 @@ fn xml_text(s: &str) -> String {
 
 /// A `w:comment` speaking to the drafter: the rule's Chinese title in the first paragraph, then
 /// the message, then what to change (words from `report::words::drafter_comment`).
-fn comment(id: u32, f: &Finding) -> String {
+/// `declare_w`: the part binds `w` to nothing or to another namespace at its root.
+fn comment(id: u32, f: &Finding, declare_w: bool) -> String {
     let para = |text: &str, first: bool| {
         format!(
             "<w:p>{}<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
@@ -161,7 +159,12 @@ fn comment(id: u32, f: &Finding) -> String {
             xml_text(text)
         )
     };
-    let mut s = format!("<w:comment w:id=\"{id}\" w:author=\"planlint\" w:initials=\"PL\">");
+    let ns = if declare_w {
+        format!(" xmlns:w=\"{}\"", comments::W_NS)
+    } else {
+        String::new()
+    };
+    let mut s = format!("<w:comment{ns} w:id=\"{id}\" w:author=\"planlint\" w:initials=\"PL\">");
     for (k, text) in crate::report::words::drafter_comment(f).iter().enumerate() {
         s.push_str(&para(text, k == 0));
     }

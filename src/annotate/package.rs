@@ -105,34 +105,19 @@ fn before_close(xml: &str, close: &str, item: &str) -> Result<String, String> {
     Ok(format!("{}{item}{}", &xml[..at], &xml[at..]))
 }
 
-/// The comments part to write: `comments` (the `<w:comment>` elements) added to the
-/// document's own part, or a new part holding only them.
-pub fn comments_part(existing: Option<&str>, comments: &str) -> Result<String, String> {
-    match existing {
-        Some(xml) if xml.contains("</w:comments>") => before_close(xml, "</w:comments>", comments),
-        // An empty <w:comments/> element.
-        Some(xml) if xml.contains("<w:comments") => {
-            let at = xml.rfind("/>").ok_or("word/comments.xml is malformed")?;
-            Ok(format!("{}>{comments}</w:comments>{}", &xml[..at], &xml[at + 2..]))
-        }
-        _ => Ok(format!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n<w:comments xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">{comments}</w:comments>"
-        )),
-    }
-}
-
 /// Writes the new package: the changed parts replaced in place, the others copied raw.
+/// `comments_xml` is the whole comments part (the document's own with ours added, or new).
 pub fn write(
     bytes: &[u8],
     parts: &Parts,
     document: &str,
-    comments: &str,
+    comments_xml: String,
 ) -> Result<Vec<u8>, String> {
     let err = |e: zip::result::ZipError| format!("cannot write the Word document: {e}");
     let (comments_name, comments_xml, rels, types) = match &parts.comments {
-        Some((name, xml)) => (
+        Some((name, _)) => (
             name.clone(),
-            comments_part(Some(xml), comments)?,
+            comments_xml,
             parts.rels.clone(),
             parts.types.clone(),
         ),
@@ -146,7 +131,7 @@ pub fn write(
             );
             (
                 "word/comments.xml".to_string(),
-                comments_part(None, comments)?,
+                comments_xml,
                 before_close(&parts.rels, "</Relationships>", &rel)?,
                 before_close(&parts.types, "</Types>", &over)?,
             )

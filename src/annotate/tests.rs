@@ -10,6 +10,12 @@ use std::io::Write;
 const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
 fn docx(body: &str, comments: Option<&str>) -> Vec<u8> {
+    let part = comments.map(|c| format!("<w:comments {W}>{c}</w:comments>"));
+    docx_part(body, part.as_deref())
+}
+
+/// A document whose comments part, if any, is `part` as written.
+fn docx_part(body: &str, comments: Option<&str>) -> Vec<u8> {
     let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let o = zip::write::SimpleFileOptions::default();
     let mut put = |name: &str, text: &str| {
@@ -31,10 +37,7 @@ fn docx(body: &str, comments: Option<&str>) -> Vec<u8> {
         &format!("<?xml version=\"1.0\"?><w:document {W}><w:body>{body}</w:body></w:document>"),
     );
     if let Some(c) = comments {
-        put(
-            "word/comments.xml",
-            &format!("<w:comments {W}>{c}</w:comments>"),
-        );
+        put("word/comments.xml", c);
     }
     z.finish().unwrap().into_inner()
 }
@@ -208,4 +211,76 @@ fn a_text_the_map_cannot_follow_is_refused() {
     let doc = crate::parse::parse_document(&src, &RuleData::builtin());
     let e = annotate(&bytes, &src, &doc, &[]).err().unwrap();
     assert!(e.contains("could not be traced back"), "{e}");
+}
+
+/// The comments part of an annotated copy.
+fn comments_of(out: &[u8]) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
+    let mut c = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/comments.xml").unwrap(), &mut c).unwrap();
+    c
+}
+
+/// (id, author) of every comment in a comments part, read namespace-aware.
+fn authors(xml: &str) -> Vec<(String, String)> {
+    let mut r = quick_xml::NsReader::from_str(xml);
+    let mut out = Vec::new();
+    loop {
+        match r.read_resolved_event().unwrap() {
+            (ns, quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e))
+                if e.local_name().as_ref() == "comment" =>
+            {
+                assert!(
+                    matches!(ns, quick_xml::name::ResolveResult::Bound(quick_xml::name::Namespace(n)) if n == comments::W_NS)
+                );
+                let get = |k: &str| {
+                    e.attributes()
+                        .flatten()
+                        .find(|a| {
+                            let (ns, local) = r.resolver().resolve_attribute(a.key);
+                            local.as_ref() == k
+                                && matches!(ns, quick_xml::name::ResolveResult::Bound(quick_xml::name::Namespace(n)) if n == comments::W_NS)
+                        })
+                        .unwrap()
+                        .value
+                        .into_owned()
+                };
+                out.push((get("id"), get("author")));
+            }
+            (_, quick_xml::events::Event::Eof) => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+// Issue #21: the comments part is edited with an XML parser. Another prefix for the w
+// namespace, an XML comment holding the end tag, and an id at the top of u32 all keep the
+// reviewer's comments and give the new ones ids of their own.
+#[test]
+fn a_comments_part_with_another_prefix_keeps_its_comments() {
+    let body = "<w:p><w:commentRangeStart w:id=\"4294967295\"/><w:r><w:t>一、加强监管工作</w:t></w:r>\
+        <w:commentRangeEnd w:id=\"4294967295\"/><w:r><w:commentReference w:id=\"4294967295\"/></w:r></w:p>";
+    let part = format!(
+        "<?xml version=\"1.0\"?><ns0:comments xmlns:ns0=\"{}\"><!-- old </w:comments> -->\
+         <ns0:comment ns0:id=\"4294967295\" ns0:author=\"审核人\"><ns0:p><ns0:r><ns0:t>请核实</ns0:t></ns0:r></ns0:p></ns0:comment>\
+         <ns0:comment ns0:id=\"0\" ns0:author=\"校对\"/></ns0:comments>",
+        comments::W_NS
+    );
+    let bytes = docx_part(body, Some(&part));
+    let (got, out) = annotate_texts(&bytes, &["监管", "工作"]);
+    assert_eq!(got, ["监管", "工作", "一、加强监管工作"]);
+    let c = comments_of(&out);
+    assert_eq!(
+        authors(&c),
+        [
+            ("4294967295".into(), "审核人".into()),
+            ("0".into(), "校对".into()),
+            ("1".into(), "planlint".into()),
+            ("2".into(), "planlint".into()),
+        ]
+    );
+    // The new comments come after the reviewer's, not inside the XML comment.
+    assert!(c.contains("<!-- old </w:comments> -->"));
+    assert!(c.ends_with("</w:comment></ns0:comments>"), "{c}");
 }

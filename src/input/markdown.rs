@@ -2,11 +2,16 @@
 //! their decoration.
 //!
 //! ```text
-//! pipe_row   := "|" cell ("|" cell)* "|"     a table row; blank lines between rows are allowed
+//! pipe_row   := ">"* "|" cell ("|" cell)* "|"  a table row, also inside a quote; blank lines
+//!                                            between rows are allowed
 //! rule_row   := "|" ("-"|":"|" ")+ ("|" …)   the header rule (also repeated at PDF page breaks)
+//! bare_table := row rule rows                rows without outer pipes (`a | b`), known by the
+//!                                            rule row (`---|---`) under the first
+//! html_table := "<table" … "</table>"        pandoc's form for merged cells ([`super::html_table`])
 //! heading    := "#"{1,6} " " text            read as its text
 //! quote      := "> " text                    read as its text
 //! bold_line  := "**" text "**"               read as its text
+//! bold_title := "**" title "**" text         read from the title on (`**2.…**正文` keeps its number)
 //! comment    := "<!--" … "-->"               not text (planlint-disable comments are read by
 //!                                            the suppression step, from the source text)
 //! ```
@@ -17,13 +22,17 @@ use crate::data::Lexicon;
 use crate::parse::lex::{is_space, trim};
 use crate::source::{lines, Span};
 
-/// True when the text reads as Markdown: a pipe table with its rule row, or `#` headings.
+/// True when the text reads as Markdown: a table (pipe rows with their rule row, a bare rule
+/// row, an HTML table), or `#` headings.
 pub fn looks_like_markdown(text: &str) -> bool {
     let mut rows = 0;
     let mut rule = false;
     let mut headings = 0;
     for (_, l) in lines(text) {
         let t = l.trim_start_matches(is_space);
+        if is_bare_rule(t) || is_html_open(t) {
+            return true;
+        }
         if t.starts_with('|') {
             rows += 1;
             rule |= is_rule_row(t);
@@ -38,19 +47,26 @@ pub fn looks_like_markdown(text: &str) -> bool {
 }
 
 pub fn read(text: &str, lex: &Lexicon) -> Vec<Block> {
-    let all: Vec<(Span, &str)> = lines(text).collect();
+    let all: Vec<(Span, &str)> = lines(text).map(|(s, l)| unquoted(s, l)).collect();
+    let closes = html_closes(&all);
     let mut out = Vec::new();
     let mut i = 0;
     while i < all.len() {
-        if is_pipe_row(all[i].1) {
-            let end = pipe_run_end(&all, i);
-            if let Some(t) = pipe_table(&all[i..end]) {
+        if let Some(end) = table_end(&all, &closes, i) {
+            let table = if is_html_open(all[i].1) {
+                let span = all[i].0.cover(all[end - 1].0);
+                text.get(span.start..span.end)
+                    .and_then(|html| super::html_table::read(html, span.start))
+            } else {
+                pipe_table(&all[i..end])
+            };
+            if let Some(t) = table {
                 out.push(Block::Table(t));
             }
             i = end;
         } else {
             let end = (i..all.len())
-                .find(|&k| is_pipe_row(all[k].1))
+                .find(|&k| table_end(&all, &closes, k).is_some())
                 .unwrap_or(all.len());
             out.extend(super::text::read_lines(
                 text,
@@ -64,6 +80,57 @@ pub fn read(text: &str, lex: &Lexicon) -> Vec<Block> {
     out
 }
 
+/// A line without the quote markers (`> > `) before it: a table inside a quote is a table.
+/// Other lines are kept whole (a quoted paragraph loses its `>` as decoration).
+fn unquoted(span: Span, line: &str) -> (Span, &str) {
+    let t = line.trim_start_matches(|c: char| c == '>' || is_space(c));
+    if t.len() < line.len()
+        && line.trim_start_matches(is_space).starts_with('>')
+        && t.starts_with('|')
+    {
+        (Span::new(span.end - t.len(), span.end), t)
+    } else {
+        (span, line)
+    }
+}
+
+/// The end (exclusive) of the table starting at line `i`, if one does.
+fn table_end(all: &[(Span, &str)], closes: &[Option<usize>], i: usize) -> Option<usize> {
+    let l = all[i].1;
+    if is_pipe_row(l) {
+        return Some(pipe_run_end(all, i));
+    }
+    if is_html_open(l) {
+        return closes.get(i).copied().flatten().map(|k| k + 1);
+    }
+    if l.contains('|') && !is_bare_rule(l) && all.get(i + 1).is_some_and(|n| is_bare_rule(n.1)) {
+        let rows = all[i..]
+            .iter()
+            .take_while(|(_, t)| t.contains('|') && !trim(t).is_empty());
+        return Some(i + rows.count());
+    }
+    None
+}
+
+fn is_html_open(line: &str) -> bool {
+    let t = line.trim_start_matches(is_space).as_bytes();
+    t.len() >= 6 && t[..6].eq_ignore_ascii_case(b"<table")
+}
+
+/// For each line, the first line at or after it that holds `</table>` (computed once, from the
+/// end, so an unclosed `<table>` on every line is not searched for again and again).
+fn html_closes(all: &[(Span, &str)]) -> Vec<Option<usize>> {
+    let mut out = vec![None; all.len()];
+    let mut next = None;
+    for k in (0..all.len()).rev() {
+        if all[k].1.to_ascii_lowercase().contains("</table>") {
+            next = Some(k);
+        }
+        out[k] = next;
+    }
+    out
+}
+
 fn is_pipe_row(line: &str) -> bool {
     line.trim_start_matches(is_space).starts_with('|')
 }
@@ -71,6 +138,15 @@ fn is_pipe_row(line: &str) -> bool {
 fn is_rule_row(line: &str) -> bool {
     let t = trim(line);
     t.starts_with('|')
+        && t.contains('-')
+        && t.chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\u{3000}'))
+}
+
+/// A header rule without outer pipes: `---|---`, `:--- | ---:`.
+fn is_bare_rule(line: &str) -> bool {
+    let t = trim(line);
+    t.contains('|')
         && t.contains('-')
         && t.chars()
             .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\u{3000}'))
@@ -95,7 +171,7 @@ fn pipe_run_end(all: &[(Span, &str)], start: usize) -> usize {
 fn pipe_table(lines: &[(Span, &str)]) -> Option<Table> {
     let mut rows = Vec::new();
     for &(span, l) in lines {
-        if trim(l).is_empty() || is_rule_row(l) {
+        if trim(l).is_empty() || is_rule_row(l) || is_bare_rule(l) {
             continue;
         }
         let cells = split_row(span, l);
@@ -123,25 +199,41 @@ fn pipe_table(lines: &[(Span, &str)]) -> Option<Table> {
     })
 }
 
-/// The cells of `| a | b |`, trimmed, with their spans; an empty cell holds no paragraph.
+/// The cells of `| a | b |` (or of `a | b`), trimmed, with their spans; an empty cell holds
+/// no paragraph.
 fn split_row(span: Span, t: &str) -> Vec<Cell> {
+    let inner = trim(t);
+    let outer = inner.starts_with('|');
     let mut out = Vec::new();
-    let mut start = None;
+    let mut start = if outer {
+        None
+    } else {
+        Some(Span::of(t, inner).start)
+    };
+    let end = Span::of(t, inner).end;
     for (i, c) in t.char_indices() {
         if c == '|' {
             if let Some(s) = start {
-                let cell = trim(&t[s..i]);
-                let paras = if cell.is_empty() {
-                    Vec::new()
-                } else {
-                    vec![Span::of(t, cell).shift(span.start)]
-                };
-                out.push(Cell::new(paras, out.len()));
+                out.push(cell(span, t, s, i, out.len()));
             }
             start = Some(i + 1);
         }
     }
+    // A bare row's last cell has no pipe after it.
+    if let Some(s) = start.filter(|_| !inner.ends_with('|')) {
+        out.push(cell(span, t, s, end, out.len()));
+    }
     out
+}
+
+fn cell(span: Span, t: &str, from: usize, to: usize, column: usize) -> Cell {
+    let text = trim(&t[from..to]);
+    let paras = if text.is_empty() {
+        Vec::new()
+    } else {
+        vec![Span::of(t, text).shift(span.start)]
+    };
+    Cell::new(paras, column)
 }
 
 /// The number of `#` of a heading line, if it is one.
@@ -166,6 +258,10 @@ fn undecorated(span: Span, text: &str) -> Option<Span> {
     if inner.len() > 4 && inner.starts_with("**") && inner.ends_with("**") {
         start += 2;
         end -= 2;
+    } else if inner.starts_with("**") && inner[2..].contains("**") {
+        // A bold title before the text (`**2.加强监管。**正文`): read from the title, so an
+        // item number opens the line.
+        start += 2;
     }
     let inner = trim(&text[start..end]);
     let s = Span::of(text, inner);

@@ -2,6 +2,7 @@
 //! and each file read into decoded text (plain text in any supported encoding, or .docx).
 
 pub mod docx;
+mod html_table;
 pub mod markdown;
 pub mod text;
 

@@ -57,10 +57,11 @@ impl Responsibility {
 
 /// Reads the inside of a bracket group (or a whole table cell, or a labelled line) as a
 /// responsibility clause. `base` is the offset of `inner` in the document. None when it is not
-/// a clause: no lead unit can be read from it.
+/// a clause: no lead unit can be read from it. A clause of any length is read (a county's
+/// dozens of towns as partners): reading is linear, 640 KB of clause take 0.65 s.
 pub fn read_clause(inner: &str, base: usize, lex: &Lexicon) -> Option<Responsibility> {
     let inner_trimmed = trim(inner);
-    if inner_trimmed.is_empty() || inner_trimmed.chars().count() > 400 {
+    if inner_trimmed.is_empty() {
         return None;
     }
     // Most bracket groups are asides, not clauses: without a label or marker word, none.
@@ -426,6 +427,24 @@ mod tests {
 
     fn v(s: &[&str]) -> Vec<String> {
         s.iter().map(|x| x.to_string()).collect()
+    }
+
+    // Issue #21: a clause naming more than 400 characters of units was dropped whole, with its
+    // lead and every partner.
+    #[test]
+    fn a_clause_of_two_hundred_units_is_read_whole() {
+        let towns: Vec<String> = "东南西北中新安平和兴福寿康宁"
+            .chars()
+            .flat_map(|a| "东南西北中新安平和兴福寿康宁".chars().map(move |b| (a, b)))
+            .filter(|(a, b)| a != b)
+            .take(200)
+            .map(|(a, b)| format!("{a}{b}镇人民政府"))
+            .collect();
+        let inner = format!("县市场监管局牵头，{}配合", towns.join("、"));
+        assert!(inner.chars().count() > 1400);
+        let (leads, partners, _) = read(&inner).unwrap();
+        assert_eq!(leads, ["县市场监管局"]);
+        assert_eq!(partners, towns);
     }
 
     #[test]

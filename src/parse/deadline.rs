@@ -372,6 +372,20 @@ pub fn read_deadline(text: &str, base: usize, lex: &Lexicon) -> Deadline {
             continue;
         }
         let c = rest.chars().next().unwrap_or(' ');
+        if super::lex::is_digit(c) {
+            // A number no date reader took (2204年, 13月, 45日) is unread whole, with its date
+            // word: its last digits are no other date (13月 is not 3月) and its 底 or 初 no
+            // part of the plan's year (2204年底 is not 年底).
+            let (n, skip) = rejected_number(rest);
+            let span = Span::new(base + i, base + i + n);
+            leftover = Some(match leftover {
+                Some(l) if l.end == span.start => l.cover(span),
+                Some(l) => l,
+                None => span,
+            });
+            i += n + skip;
+            continue;
+        }
         if !(is_space(c) || "，,；;。、并和及:：".contains(c)) {
             let span = Span::new(base + i, base + i + c.len_utf8());
             leftover = Some(match leftover {
@@ -391,6 +405,26 @@ pub fn read_deadline(text: &str, base: usize, lex: &Lexicon) -> Deadline {
     }
 }
 
+/// The length of a number no date reader took with its date word (年, 月, 日, 号), and of the
+/// part after it (底, 初, 上半年…) that belonged to it.
+fn rejected_number(rest: &str) -> (usize, usize) {
+    let mut n = rest.len() - rest.trim_start_matches(super::lex::is_digit).len();
+    let Some(word) = rest[n..].chars().next().filter(|w| "年月日号".contains(*w)) else {
+        return (n, 0);
+    };
+    n += word.len_utf8();
+    let after = &rest[n..];
+    let part = match word {
+        '年' => year_part(after).map(|(r, _)| r),
+        '月' => month_part(after).map(|(r, _)| r),
+        _ => Err(nom::Err::Error(nom::error::Error::new(
+            after,
+            nom::error::ErrorKind::Tag,
+        ))),
+    };
+    (n, part.map_or(0, |r| after.len() - r.len()))
+}
+
 /// True when a clause segment is a time (6月底完成, 按进度推进 is not: it names no time).
 pub fn is_time_text(text: &str, lex: &Lexicon) -> bool {
     let d = read_deadline(text, 0, lex);
@@ -398,7 +432,14 @@ pub fn is_time_text(text: &str, lex: &Lexicon) -> bool {
         || d.when.start.is_some()
         || d.when.relative.is_some()
         || d.when.duration_years.is_some();
-    (dated || d.when.ongoing) && d.leftover.is_none_or(|l| l.len() < text.len())
+    // A date with a number out of range (2204年底前完成) is still a time, kept so that it is
+    // reported as malformed rather than read as no deadline.
+    let rejected = d.leftover.is_some_and(|l| {
+        let t = text.get(l.start..l.end).unwrap_or("");
+        let digits = t.trim_end_matches(['年', '月', '日', '号']);
+        digits.len() < t.len() && !digits.is_empty() && digits.chars().all(super::lex::is_digit)
+    });
+    (dated || d.when.ongoing || rejected) && d.leftover.is_none_or(|l| l.len() < text.len())
 }
 
 /// A date mentioned in running text, with its span: the year expressions that date work, not
@@ -613,6 +654,30 @@ mod tests {
         assert_eq!(d.when.end, Some(dp(2020, Some(10), Some(MonthPart::End))));
         assert!(d.when.ongoing);
         assert_eq!(d.leftover, None);
+    }
+
+    // Issue #21: a number out of range is unread as a whole, and what follows it is no date.
+    #[test]
+    fn numbers_out_of_range_are_unread_whole() {
+        let text = |d: &Deadline| d.leftover.map(|l| d.text[l.start..l.end].to_string());
+        let d = read("2024年13月底前完成");
+        assert_eq!(d.when.end, Some(dp(2024, None, None)));
+        assert_eq!(text(&d).as_deref(), Some("13月"));
+        let d = read("2204年底前完成");
+        assert_eq!(d.when.end, None);
+        assert_eq!(text(&d).as_deref(), Some("2204年"));
+        let d = read("3024年6月底前完成");
+        assert_eq!(
+            d.when.end,
+            Some(DatePoint {
+                year: None,
+                ..dp(0, Some(6), Some(MonthPart::End))
+            })
+        );
+        assert_eq!(text(&d).as_deref(), Some("3024年"));
+        let d = read("2024年3月45日前完成");
+        assert_eq!(d.when.end, Some(dp(2024, Some(3), None)));
+        assert_eq!(text(&d).as_deref(), Some("45日"));
     }
 
     #[test]

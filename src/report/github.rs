@@ -4,11 +4,22 @@
 use super::FileReport;
 use crate::data::Severity;
 
-/// Escaping of workflow-command data (the message).
+/// Escaping of workflow-command data (the message); bidirectional controls are written as
+/// `\u{202e}`, so an annotation shows a file name in its real order.
 fn data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c if super::human::is_bidi_control(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escaping of workflow-command properties (file, title), which also reserve `:` and `,`.
@@ -58,5 +69,6 @@ mod tests {
     fn escapes_reserved_characters() {
         assert_eq!(data("a%b\nc"), "a%25b%0Ac");
         assert_eq!(property("dir/a,b:c.txt"), "dir/a%2Cb%3Ac.txt");
+        assert_eq!(data("a\u{202e}txt.exe"), "a\\u{202e}txt.exe");
     }
 }

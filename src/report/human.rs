@@ -22,9 +22,11 @@ pub const AROUND: usize = 60;
 
 /// Text safe to print on a terminal: control characters (ESC, BEL, DEL, C1) become their
 /// Unicode pictures (␛) or `\u{9b}`, so a document or a file name cannot move the cursor,
-/// retitle the window or clear the screen. Tabs and line feeds stay.
+/// retitle the window or clear the screen; bidirectional controls become `\u{202e}`, so a
+/// file name cannot show its characters in another order (`evil\u{202e}txt.exe`). Tabs and
+/// line feeds stay.
 pub fn printable(s: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() && c != '\t' && c != '\n';
+    let unsafe_char = |c: char| (c.is_control() && c != '\t' && c != '\n') || is_bidi_control(c);
     if !s.contains(unsafe_char) {
         return Cow::Borrowed(s);
     }
@@ -38,6 +40,12 @@ pub fn printable(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// The Unicode bidirectional controls (embeddings, overrides, isolates and marks), which
+/// reorder what a terminal or a web page shows around them.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The lines a finding is drawn on, each long line cut around the marked places, control
