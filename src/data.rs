@@ -52,7 +52,8 @@ impl RuleData {
             &mut l.deadline.closing_words,
             &mut l.deadline.before_date,
             &mut l.table.not_applicable,
-            &mut l.clause.first_listed_lead,
+            &mut l.clause.first_listed_heads,
+            &mut l.clause.first_listed_links,
             &mut l.units.list_joiners,
             &mut l.outline.non_task_titles,
             &mut l.outline.title_joiners,
@@ -82,7 +83,7 @@ impl RuleData {
         c.any_word = aho_corasick::AhoCorasick::new(words.into_iter().flatten()).ok();
         c.first_listed_automaton = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&c.first_listed_lead)
+            .build(&c.first_listed_heads)
             .ok();
     }
 
@@ -379,7 +380,10 @@ pub struct ClauseWords {
     pub joint_words: Vec<String>,
     pub lead_labels: Vec<String>,
     pub partner_labels: Vec<String>,
-    pub first_listed_lead: Vec<String>,
+    /// The first-listed-is-lead convention: an ordinal, a link word, a lead noun.
+    pub first_listed_ordinals: Vec<String>,
+    pub first_listed_heads: Vec<String>,
+    pub first_listed_links: Vec<String>,
     /// Lead labels that name the lead itself: beside them, the units of other lead labels
     /// (责任单位：) are co-responsible partners.
     pub primary_lead_labels: Vec<String>,

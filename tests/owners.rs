@@ -401,3 +401,27 @@ fn scope_notes_and_blanket_notes_in_a_clause_are_read() {
     let (_, doc) = parse(&text);
     assert!(doc.unread_clauses.is_empty(), "{:?}", doc.unread_clauses);
 }
+
+/// Issue 18, class 2: a plan's own sentence declares that the first unit listed leads
+/// (各项举措中排序第一的责任单位为该项牵头单位, in the closing paragraphs of
+/// corpus-judged/m07): every `(责任单位:A、B、C)` before it then has A as lead and B, C as
+/// partners.
+#[test]
+fn a_first_listed_convention_stated_in_the_closing_paragraphs_covers_every_clause() {
+    let text = std::fs::read_to_string(
+        "corpus-judged/m07-city-economy-nanjing-economic-upturn-measures.txt",
+    )
+    .unwrap();
+    let (src, doc) = parse(&text);
+    let got: Vec<_> = owners(&src, &doc)
+        .into_iter()
+        .filter(|x| (10..=11).contains(&x.0))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (10, v(&["市税务局"]), v(&["市财政局", "市科技局"])),
+            (11, v(&["市工信局"]), v(&["市财政局"]))
+        ]
+    );
+}

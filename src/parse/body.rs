@@ -314,7 +314,7 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
             let inner = &group[open..group.len() - close];
             if let Some(mut resp) = read_clause(inner, ps.start + g.start + open, &b.data.lexicon) {
                 let span = g.shift(ps.start);
-                if b.doc.first_listed_lead.is_some_and(|c| c.start <= span.end) {
+                if first_listed_applies(b, span) {
                     resp.first_listed_leads();
                 }
                 b.doc.unread_clauses.extend(resp.unread.iter().copied());
@@ -421,6 +421,20 @@ fn decimal_opened_item(
         Origin::Body,
         part,
     ))
+}
+
+/// The first-listed-is-lead convention covers a clause after it when it is declared inside a
+/// clause (…，列第一位者为牵头单位，下同), and every clause when it is a sentence of the plan's own
+/// (各项举措中排序第一的责任单位为该项牵头单位, often in the closing paragraphs).
+fn first_listed_applies(b: &Builder, clause: Span) -> bool {
+    b.doc.first_listed_lead.is_some_and(|c| {
+        let para_start = b.text[..c.start].rfind('\n').map_or(0, |k| k + 1);
+        let before = &b.text[para_start..c.start];
+        let open = before.rfind(['（', '(']);
+        let closed = before.rfind(['）', ')']);
+        let in_clause = open.is_some_and(|o| closed.is_none_or(|k| k < o));
+        !in_clause || c.start <= clause.end
+    })
 }
 
 /// `附件：1.任务分工表`, `附表：1.申请表`: a list of attachments opens (rules/lexicon.toml

@@ -35,8 +35,8 @@ pub struct Responsibility {
     pub deadline: Option<Deadline>,
     /// Pieces that could not be read.
     pub unread: Vec<Span>,
-    /// The leads came from one plain list (A、B、C负责), with no 牵头 and no label, so a
-    /// document-wide "first listed leads" convention applies to it.
+    /// The leads came from one plain list (A、B、C负责) or one 责任单位 list, with no 牵头, so
+    /// a document-wide "first listed leads" convention applies to it.
     pub plain_list: bool,
     /// The clause states the first-listed-is-lead convention itself.
     pub declares_first_listed: bool,
@@ -138,15 +138,16 @@ impl<'l> Reader<'l> {
         let mut other_leads: Vec<Unit> = Vec::new();
         let mut any_marker = false;
         let mut labelled_lead = false;
+        // Lists under a lead label that is not the lead's own (责任单位：A、B、C).
+        let mut co_label_lists = 0;
         // A unit was read by its suffix or label: weak markers' slots take any short name.
         let mut unit_read = false;
-        let convention = longest_first(&self.lex.clause.first_listed_lead);
         for p in &pieces {
             let text = p.text;
             if p.sentence {
                 label = None;
             }
-            if find_any(text, &convention).is_some() {
+            if declares_first_listed(text, self.lex) {
                 out.declares_first_listed = true;
                 label = None;
                 continue;
@@ -167,6 +168,7 @@ impl<'l> Reader<'l> {
                     }
                     (Role::Lead, false) => {
                         labelled_lead = true;
+                        co_label_lists += 1;
                         other_leads.extend(units)
                     }
                     (Role::Partner, _) => out.partners.extend(units),
@@ -238,7 +240,10 @@ impl<'l> Reader<'l> {
         if !any_marker {
             return None;
         }
-        out.plain_list = lead_segments == 1 && !labelled_lead;
+        // One plain list (A、B、C负责), or one 责任单位 list with no 牵头 anywhere: the
+        // first-listed convention (排序第一的责任单位为该项牵头单位) picks its lead.
+        out.plain_list = (lead_segments == 1 && !labelled_lead)
+            || (lead_segments == 0 && primary.is_none() && co_label_lists == 1);
         match primary {
             Some(p) => {
                 out.leads = p;
@@ -389,6 +394,39 @@ impl<'l> Reader<'l> {
             None => (Some(u), None),
         }
     }
+}
+
+/// The first-listed-is-lead convention in `text` (rules/lexicon.toml `first_listed_*`).
+fn declares_first_listed(text: &str, lex: &Lexicon) -> bool {
+    lex.clause.first_listed_heads.iter().any(|h| {
+        text.match_indices(h.as_str())
+            .any(|(k, _)| convention_before(text, k, k + h.len(), lex).is_some())
+    })
+}
+
+/// The convention ending with the lead noun at `head..end`: a link word (为, 为该项) right
+/// before it and an ordinal (第一, 首位) at most twelve characters before that. Its span.
+pub(crate) fn convention_before(
+    text: &str,
+    head: usize,
+    end: usize,
+    lex: &Lexicon,
+) -> Option<Span> {
+    let c = &lex.clause;
+    let before = &text[..head];
+    let link = c
+        .first_listed_links
+        .iter()
+        .find(|l| before.ends_with(l.as_str()))?;
+    let before = &before[..before.len() - link.len()];
+    let window_start = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+    let window = &before[window_start..];
+    let at = c
+        .first_listed_ordinals
+        .iter()
+        .filter_map(|o| window.find(o.as_str()))
+        .min()?;
+    Some(Span::new(window_start + at, end))
 }
 
 /// Pieces that say nothing about this task's responsibility (rules/lexicon.toml `asides`: 下同,

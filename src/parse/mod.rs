@@ -66,7 +66,8 @@ pub fn parse_blocks(src: &SourceFile, blocks: &[Block], data: &RuleData) -> Docu
 /// Where the document declares its first-listed-is-lead convention, if it does.
 fn first_listed_lead(text: &str, data: &RuleData) -> Option<Span> {
     let ac = data.lexicon.clause.first_listed_automaton.as_ref()?;
-    ac.find(text).map(|m| Span::new(m.start(), m.end()))
+    ac.find_iter(text)
+        .find_map(|m| clause::convention_before(text, m.start(), m.end(), &data.lexicon))
 }
 
 /// Splits the blocks into parts at 附件 markers; records the parts in the document.
