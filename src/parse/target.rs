@@ -233,6 +233,14 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
         let subject = match read.inherits {
             // 分别达到65%和55%: the list shares the first target's subject.
             Some(t) => Span::new(t.subject.start - base, t.subject.end - base),
+            // 培育10个具有引领效应的OPC社区: what a promised count counts follows it.
+            None if read.promised => {
+                let from = i + read.len;
+                let to = text[from..clause_end(text, from)]
+                    .find(['，', ','])
+                    .map_or(clause_end(text, from), |k| from + k);
+                Span::new(from, to)
+            }
             None => subject_before(text, read.start),
         };
         let sentence_start = sentence_start(text, read.start);
@@ -261,7 +269,12 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
             None => words
                 .respectively
                 .iter()
-                .any(|w| text[subject.end..read.start].contains(*w) || subject_text.ends_with(*w))
+                // A promised count's subject follows it: nothing stands between.
+                .any(|w| {
+                    text.get(subject.end..read.start)
+                        .is_some_and(|t| t.contains(*w))
+                        || subject_text.ends_with(*w)
+                })
                 .then_some(0),
         };
         if let (Some(_), Some(prev)) = (read.inherits, out.last_mut()) {

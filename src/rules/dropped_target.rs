@@ -68,4 +68,66 @@ pub fn run(cx: &Context, out: &mut Findings) {
             .help(t!(cx, "help", target = ag.src.slice(target.span)));
         }
     }
+    goals(cx, ag, out);
+}
+
+/// The directive's goals (目标 paragraphs: targets of no task) that the plan states nowhere,
+/// reported once each at the plan's title. A goal's task-level twin is judged above.
+fn goals(cx: &Context, ag: &super::Against, out: &mut Findings) {
+    let Some(place) = cx
+        .doc
+        .facts
+        .title
+        .or_else(|| cx.doc.tasks.first().map(|t| cx.headline(t)))
+    else {
+        return;
+    };
+    for target in ag.doc.targets.iter().filter(|t| t.task.is_none()) {
+        if target.status || target.respectively.is_some() || target.allowance {
+            continue;
+        }
+        let subject = ag.src.slice(target.subject);
+        let words = crate::align::subject_label(subject);
+        if words.chars().count() < 3
+            || words.starts_with('的')
+            || plan_states(ag.src, target, cx.src, cx.doc, cx.data)
+        {
+            continue;
+        }
+        out.report(
+            RULE,
+            place,
+            t!(
+                cx,
+                "goal",
+                words = words,
+                target = ag.src.slice(target.span)
+            ),
+        )
+        .directive(target.span, String::new())
+        .help(t!(cx, "help-goal"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_against;
+
+    #[test]
+    fn a_directive_goal_the_plan_states_nowhere_is_reported_at_the_plan_title() {
+        // From a provincial OPC action plan and a district plan of it: the goals paragraph
+        // promises counts (培育10个…社区, 集聚万名…人才); the plan restates one of them.
+        let directive = "广东省人工智能OPC行动方案\n一、工作目标\n2026年，先行培育10个具有引领效应的人工智能OPC生态社区，集聚万名人工智能OPC创新创业人才。\n二、重点任务\n（一）建设社区。支持各地建设OPC社区。\n";
+        let plan = "龙华区人工智能OPC行动方案\n一、重点任务\n（一）建设社区。到2026年，培育10个人工智能OPC生态社区。（区科技局负责）\n";
+        let f = findings_against(plan, directive, super::RULE);
+        assert_eq!(
+            f,
+            vec![(
+                1,
+                1,
+                "the directive's goal `集聚万名` for `人工智能创新创业人才` is stated nowhere in the plan"
+                    .to_string()
+            )]
+        );
+    }
 }
