@@ -1,7 +1,7 @@
 //! `planlint check PLANS…`: findings on each plan (and, with a directive, on what it carries
 //! out of it), printed as they come, with the exit status the findings call for.
 
-use super::Outcome;
+use super::outcome::Outcome;
 use crate::batch::{load_directive, Batch};
 use crate::cli::{CheckArgs, CheckFormat, Color, FailOn};
 use crate::data::{Lang, Severity};
@@ -39,7 +39,7 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
         select: &args.select,
         ignore: &args.ignore,
     };
-    let session = super::session(&common)?;
+    let session = super::outcome::session(&common)?;
     let (data, config) = (&session.data, &session.config);
     let lang = session.lang();
     let (enc, max_size) = (session.encoding, session.max_size);

@@ -1,6 +1,6 @@
 //! `planlint completions SHELL`: a shell completion script.
 
-use super::Outcome;
+use super::outcome::Outcome;
 use crate::cli::Cli;
 use clap::CommandFactory;
 

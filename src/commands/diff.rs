@@ -2,7 +2,7 @@
 //! settings, aligned, the reviewer's verdicts applied as `check` applies them, and shown by
 //! [`crate::diff`].
 
-use super::Outcome;
+use super::outcome::Outcome;
 use crate::batch::{applicable_overrides, Directive};
 use crate::cli::{Color, DiffArgs, ParseFormat};
 use crate::diff::{json_view, sibling_warning, text_view};
@@ -16,7 +16,7 @@ pub fn run(args: &DiffArgs) -> Outcome {
 }
 
 fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
-    let session = super::session(&Common {
+    let session = super::outcome::session(&Common {
         config: args.config.as_deref(),
         no_config: args.no_config,
         lang: args.lang,

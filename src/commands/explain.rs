@@ -1,6 +1,6 @@
 //! `planlint explain NAME` (and `planlint rules NAME`): one rule's documentation.
 
-use super::Outcome;
+use super::outcome::Outcome;
 use crate::data::{Lang, Scope};
 use crate::report::words;
 use std::path::PathBuf;

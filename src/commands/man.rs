@@ -1,6 +1,6 @@
 //! `planlint man`: the manual page (roff), generated from the argument definitions.
 
-use super::Outcome;
+use super::outcome::Outcome;
 use crate::cli::Cli;
 use clap::CommandFactory;
 

@@ -1,6 +1,6 @@
 //! `planlint parse PLAN`: the task model planlint read, as text or JSON.
 
-use super::Outcome;
+use super::outcome::Outcome;
 use crate::cli::{InputArgs, ParseFormat};
 use crate::parse::parse_document;
 use crate::report;

@@ -1,6 +1,6 @@
 //! `planlint report PLANS… --against DIRECTIVE [-o FILE] [--format html|csv|xlsx|json]`.
 
-use super::Outcome;
+use super::outcome::Outcome;
 use crate::batch::load_directive;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::data::Lang;
@@ -52,7 +52,7 @@ fn format(args: &ReportArgs) -> Result<ReportFormat, Outcome> {
 fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
     let format = format(args)?;
     // The config's rule choices hold as in `check`: a skipped later-deadline marks no cell.
-    let session = super::session(&Common {
+    let session = super::outcome::session(&Common {
         config: args.config.as_deref(),
         no_config: args.no_config,
         lang: args.lang,

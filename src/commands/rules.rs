@@ -1,6 +1,6 @@
 //! `planlint rules`: code, name, severity and title of every rule.
 
-use super::Outcome;
+use super::outcome::Outcome;
 use crate::data::Lang;
 use crate::report::words;
 use std::path::PathBuf;
