@@ -13,6 +13,7 @@ use crate::parse::parse_document;
 use crate::report::{Checked, FileReport};
 use crate::rules::unused_ignore::{self, Unused};
 use crate::rules::{check, Against, Context, RuleSet};
+use crate::session::Session;
 use crate::source::{Encoding, SourceFile, Span};
 use crate::suppress::{self, Baseline, BaselineEntry};
 use std::collections::BTreeMap;
@@ -41,17 +42,13 @@ impl Directive {
 }
 
 pub struct Batch<'a> {
-    pub data: &'a RuleData,
-    pub set: &'a RuleSet,
-    pub config: &'a Config,
-    pub encoding: Option<Encoding>,
+    /// The configuration, rule data, encoding, size limit and rule set of the run.
+    pub session: &'a Session,
     /// `--against`: one directive for every plan, over the config's.
     pub against: Option<Arc<Directive>>,
     pub baseline: Option<&'a Baseline>,
     /// Keep every finding's baseline entry (`--write-baseline`).
     pub record: bool,
-    /// Inputs larger than this many bytes are refused.
-    pub max_size: u64,
 }
 
 /// Reads and parses a directive; a file without tasks is refused with a reason.
@@ -224,10 +221,10 @@ impl Batch<'_> {
             .rendered(&render)
         };
         // Per entry: could it have been used in this run, and was it?
-        let mut present = vec![false; self.config.ignores.len()];
-        let mut used = vec![false; self.config.ignores.len()];
-        let mut o_present = vec![false; self.config.overrides.len()];
-        let mut o_used = vec![false; self.config.overrides.len()];
+        let mut present = vec![false; self.session.config.ignores.len()];
+        let mut used = vec![false; self.session.config.ignores.len()];
+        let mut o_present = vec![false; self.session.config.overrides.len()];
+        let mut o_used = vec![false; self.session.config.overrides.len()];
         let mut all_findings = Vec::new();
         let mut go_on = true;
         ordered(&inputs, work, |s| {
@@ -263,15 +260,20 @@ impl Batch<'_> {
             let Expanded::File(plan) = item else { continue };
             let d = match (
                 &self.against,
-                self.config.directive_for(&input::display(plan)),
+                self.session.config.directive_for(&input::display(plan)),
             ) {
                 (Some(d), _) => Ok(d.clone()),
                 (None, Some(dpath)) => by_path
                     .entry(dpath.to_path_buf())
                     .or_insert_with(|| {
-                        load_directive(dpath, self.encoding, self.max_size, self.data)
-                            .map(Arc::new)
-                            .map_err(|e| format!("directive {}: {e}", input::display(dpath)))
+                        load_directive(
+                            dpath,
+                            self.session.encoding,
+                            self.session.max_size,
+                            &self.session.data,
+                        )
+                        .map(Arc::new)
+                        .map_err(|e| format!("directive {}: {e}", input::display(dpath)))
                     })
                     .clone(),
                 (None, None) => continue,
@@ -291,7 +293,7 @@ impl Batch<'_> {
             Some(Ok(d)) => Some(d.clone()),
             None => None,
         };
-        let src = match input::read(file, self.encoding, self.max_size) {
+        let src = match input::read(file, self.session.encoding, self.session.max_size) {
             Ok(s) => s,
             Err(e) => return Single::failed(file, e),
         };
@@ -299,17 +301,17 @@ impl Batch<'_> {
         let path = shown.as_str();
         let dsrc = directive.as_ref().map(|d| &*d.src);
         let applicable: Vec<usize> = match &directive {
-            Some(d) => applicable_overrides(self.config, d, path),
+            Some(d) => applicable_overrides(&self.session.config, d, path),
             None => Vec::new(),
         };
         let entries_for: Vec<&Override> = applicable
             .iter()
-            .map(|&k| &self.config.overrides[k])
+            .map(|&k| &self.session.config.overrides[k])
             .collect();
         let (mut findings, used_flags) = check_against(
             &src,
-            self.data,
-            self.set,
+            &self.session.data,
+            &self.session.set,
             directive.as_deref(),
             &entries_for,
         );
@@ -326,12 +328,13 @@ impl Batch<'_> {
         } else {
             Vec::new()
         };
-        let ignores = suppress::apply_ignores(self.config, path, &src, dsrc, &mut findings);
+        let ignores =
+            suppress::apply_ignores(&self.session.config, path, &src, dsrc, &mut findings);
         suppressed += before - findings.len();
         // Fingerprints only when a baseline is read or written: most runs need none.
         let mut entries = Vec::new();
         if self.record || self.baseline.is_some() {
-            let key = self.config.relative(path);
+            let key = self.session.config.relative(path);
             let prints = suppress::fingerprints(&src, &findings, dsrc);
             if self.record {
                 entries = findings
@@ -362,7 +365,7 @@ impl Batch<'_> {
                     findings,
                     directive: directive.map(|d| (d.path.clone(), Arc::clone(&d.src))),
                     suppressed,
-                    lang: self.data.lang,
+                    lang: self.session.data.lang,
                 }),
             },
             ignores,
@@ -374,7 +377,7 @@ impl Batch<'_> {
 
     /// An `unused-ignore` finding, if that rule is enabled.
     fn unused(&self, span: Span, what: Unused) -> Option<Finding> {
-        unused_ignore::finding(self.data, self.set, span, what)
+        unused_ignore::finding(&self.session.data, &self.session.set, span, what)
     }
 
     /// The config file's own report: ignore entries that matched nothing in this run, and
@@ -386,13 +389,14 @@ impl Batch<'_> {
         o_present: &[bool],
         o_used: &[bool],
     ) -> Option<FileReport> {
-        let path = self.config.path.as_ref()?;
+        let path = self.session.config.path.as_ref()?;
         let mut findings: Vec<Finding> = self
+            .session
             .config
             .ignores
             .iter()
             .enumerate()
-            .filter(|(k, i)| present[*k] && !used[*k] && self.set.enabled.contains(&i.rule))
+            .filter(|(k, i)| present[*k] && !used[*k] && self.session.set.enabled.contains(&i.rule))
             .filter_map(|(_, i)| {
                 self.unused(
                     i.span,
@@ -403,7 +407,7 @@ impl Batch<'_> {
                 )
             })
             .collect();
-        for (k, o) in self.config.overrides.iter().enumerate() {
+        for (k, o) in self.session.config.overrides.iter().enumerate() {
             if o_present[k] && !o_used[k] {
                 let what = match &o.kind {
                     OverrideKind::Pair { plan } => Unused::Pair {
@@ -424,11 +428,11 @@ impl Batch<'_> {
         Some(FileReport {
             path: path.display().to_string(),
             outcome: Ok(Checked {
-                src: SourceFile::new(path.display().to_string(), self.config.text.clone()),
+                src: SourceFile::new(path.display().to_string(), self.session.config.text.clone()),
                 findings,
                 directive: None,
                 suppressed: 0,
-                lang: self.data.lang,
+                lang: self.session.data.lang,
             }),
         })
     }

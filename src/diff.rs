@@ -1,100 +1,21 @@
-//! `planlint diff PLAN --against DIRECTIVE`: every directive task beside the plan task(s) that
-//! carry it out, with an inline character diff, why they were matched, coverage per section,
-//! and the plan's own additions.
+//! The views of `planlint diff PLAN --against DIRECTIVE` (the command is
+//! [`crate::commands::diff`]): every directive task beside the plan task(s) that carry it out,
+//! with an inline character diff, why they were matched, coverage per section, and the plan's
+//! own additions.
 
 use crate::align::{Alignment, Coverage};
-use crate::cli::{DiffArgs, Outcome, ParseFormat};
 use crate::data::Lang;
-use crate::input::read as read_source;
-use crate::model::Document;
+use crate::model::{section_of, Document};
 use crate::report::json::position;
 use crate::source::SourceFile;
 use anstyle::{AnsiColor, Style};
 use serde_json::{json, Value};
 use similar::{ChangeTag, TextDiff};
 
-pub fn run(args: &DiffArgs) -> Outcome {
-    match prepare(args) {
-        Ok(o) | Err(o) => o,
-    }
-}
-
-fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
-    let config = crate::cli::load_config(args.config.as_deref(), args.no_config)?;
-    let lang = args
-        .lang
-        .or(config.lang)
-        .unwrap_or_else(crate::data::Lang::from_env);
-    let mut dirs = config.data_dirs.clone();
-    dirs.extend(args.input.rules.iter().cloned());
-    let data = crate::cli::load_rules(&dirs)?;
-    let enc = crate::cli::encoding(&args.input)?;
-    let max_size = crate::cli::max_size(&args.input, Some(&config));
-    let read = |path: &std::path::Path| {
-        read_source(path, enc, max_size)
-            .map_err(|e| Outcome::error(format!("{}: {e}", crate::input::display(path))))
-    };
-    // --against, else the [[directive]] planlint.toml names for this plan (as check reads it).
-    let against = match &args.against {
-        Some(a) => a.clone(),
-        None => config
-            .directive_for(&crate::input::display(&args.plan))
-            .map(std::path::Path::to_path_buf)
-            .ok_or_else(|| {
-                let plan = crate::input::display(&args.plan);
-                Outcome::error(crate::report::words::say(
-                    lang,
-                    format!("{plan}: no directive to compare with: name one with --against, or give the plan a [[directive]] in planlint.toml"),
-                    format!("{plan}：没有可对照的上级文件：请用 --against 指定，或在 planlint.toml 中为该方案写明 [[directive]]"),
-                ))
-            })?,
-    };
-    let (plan_src, dir_src) = (read(&args.plan)?, read(&against)?);
-    let plan = crate::parse::parse_document(&plan_src, &data);
-    let dir = crate::parse::parse_document(&dir_src, &data);
-    let index = crate::align::DirectiveIndex::new(&dir_src, &dir, &data);
-    let a = crate::align::align_with(&plan_src, &plan, &index, &dir_src, &dir, &data);
-    let overrides: Vec<&crate::config::Override> = config
-        .overrides
-        .iter()
-        .filter(|o| {
-            o.path
-                .as_ref()
-                .is_none_or(|p| config.matches(p, &crate::input::display(&args.plan)))
-        })
-        .collect();
-    let (a, _) =
-        crate::align::apply_overrides(a, &overrides, &plan_src, &plan, &dir_src, &dir, &data);
-    let warnings = sibling_warning(&plan_src, &dir_src, &dir, &data, lang);
-    let stdout = match args.format {
-        ParseFormat::Json => json_view(&plan_src, &plan, &dir_src, &dir, &a, &warnings),
-        ParseFormat::Text => {
-            let view = text_view(
-                &plan_src,
-                &plan,
-                &dir_src,
-                &dir,
-                &a,
-                colour(args.color),
-                lang,
-            );
-            // The sibling warning right under the command line, before any figure.
-            let (head, rest) = view.split_at(view.find('\n').map_or(view.len(), |i| i + 1));
-            let said: String = warnings.iter().map(|w| format!("⚠ {w}\n")).collect();
-            format!("{head}{said}{rest}")
-        }
-    };
-    Ok(Outcome {
-        stdout,
-        stderr: String::new(),
-        status: 0,
-    })
-}
-
 /// The `directive-not-cited` message, when the plan cites neither the directive's title nor its
 /// number: the comparison may be between siblings, which a reviewer must know before reading
 /// any figure. Shown first, in text and JSON.
-fn sibling_warning(
+pub fn sibling_warning(
     plan_src: &SourceFile,
     dir_src: &SourceFile,
     dir: &Document,
@@ -111,18 +32,6 @@ fn sibling_warning(
         .into_iter()
         .map(|f| f.message)
         .collect()
-}
-
-/// The top-level section a directive task stands in, for coverage.
-pub(crate) fn section_of(src: &SourceFile, doc: &Document, k: usize) -> String {
-    match doc.heading_path(doc.tasks[k].heading).first() {
-        Some(&h) => format!(
-            "{}{}",
-            src.slice(doc.headings[h].numbering.span),
-            src.slice(doc.headings[h].title)
-        ),
-        None => "(no section)".to_string(),
-    }
 }
 
 struct Section {
@@ -185,17 +94,6 @@ fn one_line(s: &str) -> String {
     s.chars().filter(|c| *c != '\n' && *c != '\r').collect()
 }
 
-/// Whether the text view is coloured: `--color always|never`, else anstream's reading of the
-/// terminal and the environment (NO_COLOR, CLICOLOR, CLICOLOR_FORCE, TERM, CI).
-fn colour(choice: crate::cli::Color) -> bool {
-    let c = match choice {
-        crate::cli::Color::Always => anstream::ColorChoice::Always,
-        crate::cli::Color::Never => anstream::ColorChoice::Never,
-        crate::cli::Color::Auto => anstream::AutoStream::choice(&std::io::stdout()),
-    };
-    c != anstream::ColorChoice::Never
-}
-
 const DELETED: Style = Style::new()
     .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Red)))
     .bold();
@@ -224,7 +122,7 @@ fn inline_diff(old: &str, new: &str, color: bool) -> (String, String) {
     (a.replace("-][-", ""), b.replace("+}{+", ""))
 }
 
-fn text_view(
+pub fn text_view(
     psrc: &SourceFile,
     plan: &Document,
     dsrc: &SourceFile,
@@ -410,7 +308,7 @@ fn pct(a: usize, b: usize) -> f64 {
     }
 }
 
-fn json_view(
+pub fn json_view(
     psrc: &SourceFile,
     plan: &Document,
     dsrc: &SourceFile,

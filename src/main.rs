@@ -9,7 +9,7 @@ fn main() -> ExitCode {
     let cli = planlint::cli::Cli::parse();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut out = planlint::report::Output::new(&mut stdout);
-    let outcome = planlint::cli::run(cli, &mut out);
+    let outcome = planlint::commands::run(cli, &mut out);
     out.write(&outcome.stdout);
     out.flush();
     let mut stderr = outcome.stderr;

@@ -1,7 +1,7 @@
 //! The task model a plan is parsed into. Every node carries byte spans into the decoded text.
 
 use crate::data::Bound;
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Serialize;
 
@@ -597,5 +597,18 @@ impl Siblings {
         let own = usize::from(carries.contains(&h));
         let (all, with) = (all.saturating_sub(1), with.saturating_sub(own));
         with > 0 && with * 2 >= all
+    }
+}
+
+/// The top-level section directive task `k` stands in (its first heading's number and title),
+/// for coverage by section.
+pub fn section_of(src: &SourceFile, doc: &Document, k: usize) -> String {
+    match doc.heading_path(doc.tasks[k].heading).first() {
+        Some(&h) => format!(
+            "{}{}",
+            src.slice(doc.headings[h].numbering.span),
+            src.slice(doc.headings[h].title)
+        ),
+        None => "(no section)".to_string(),
     }
 }

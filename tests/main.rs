@@ -8,6 +8,7 @@ mod corpus;
 mod coverage;
 mod directive;
 mod help;
+mod layers;
 mod owners;
 mod precommit;
 mod properties;

@@ -6,26 +6,14 @@
 use super::{Cell, Matrix, Note, Plan, PlanTask, Row, Section, Verdict};
 use crate::align::{Alignment, Coverage};
 use crate::batch::{analyse, applicable_overrides, Directive};
-use crate::config::{Config, Override};
-use crate::data::RuleData;
+use crate::config::Override;
 use crate::finding::Finding;
 use crate::input::{self, Expanded};
-use crate::model::Document;
-use crate::rules::RuleSet;
-use crate::source::{Encoding, SourceFile};
+use crate::model::{section_of, Document};
+use crate::session::Session;
+use crate::source::SourceFile;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-
-/// What every plan is read with.
-pub struct Setup<'a> {
-    pub data: &'a RuleData,
-    pub set: &'a RuleSet,
-    pub config: &'a Config,
-    pub encoding: Option<Encoding>,
-    /// Inputs larger than this many bytes are refused.
-    pub max_size: u64,
-    pub directive: &'a Directive,
-}
 
 /// One plan's column before it joins the matrix.
 struct Column {
@@ -35,12 +23,16 @@ struct Column {
 
 /// Reads and checks every input (in parallel, results in argument order) and lays out the
 /// matrix.
-pub fn matrix(setup: &Setup, inputs: &[Expanded]) -> Matrix {
+/// Every plan is read with the session's encoding, size limit, rule data, rule set and
+/// configuration, against `directive`.
+pub fn matrix(session: &Session, directive: &Directive, inputs: &[Expanded]) -> Matrix {
     let results: Vec<Result<Column, (String, String)>> = inputs
         .par_iter()
         .map(|item| match item {
             Expanded::Problem { arg, message } => Err((input::display(arg), message.clone())),
-            Expanded::File(path) => column(setup, path).map_err(|e| (input::display(path), e)),
+            Expanded::File(path) => {
+                column(session, directive, path).map_err(|e| (input::display(path), e))
+            }
         })
         .collect();
     let mut columns = Vec::new();
@@ -52,10 +44,10 @@ pub fn matrix(setup: &Setup, inputs: &[Expanded]) -> Matrix {
         }
     }
     name_columns(&mut columns);
-    let d = setup.directive;
+    let d = directive;
     let mut sections: Vec<Section> = Vec::new();
     for (k, t) in d.doc.tasks.iter().enumerate() {
-        let name = crate::diff::section_of(&d.src, &d.doc, k);
+        let name = section_of(&d.src, &d.doc, k);
         if sections.last().is_none_or(|s| s.name != name) {
             sections.push(Section {
                 name,
@@ -101,22 +93,21 @@ fn name_columns(columns: &mut [Column]) {
     }
 }
 
-fn column(setup: &Setup, file: &std::path::Path) -> Result<Column, String> {
-    let src = input::read(file, setup.encoding, setup.max_size)?;
+fn column(session: &Session, d: &Directive, file: &std::path::Path) -> Result<Column, String> {
+    let src = input::read(file, session.encoding, session.max_size)?;
     let shown = input::display(file);
     let path = shown.as_str();
-    let d = setup.directive;
-    let entries: Vec<&Override> = applicable_overrides(setup.config, d, path)
+    let entries: Vec<&Override> = applicable_overrides(&session.config, d, path)
         .into_iter()
-        .map(|k| &setup.config.overrides[k])
+        .map(|k| &session.config.overrides[k])
         .collect();
-    let analysis = analyse(&src, setup.data, setup.set, Some(d), &entries);
+    let analysis = analyse(&src, &session.data, &session.set, Some(d), &entries);
     let mut findings = analysis.findings;
     // The drafter's and the reviewer's acceptances hold here as in `check`.
     if path.to_ascii_lowercase().ends_with(".md") {
         crate::suppress::apply_regions(&src.text, &mut findings);
     }
-    crate::suppress::apply_ignores(setup.config, path, &src, Some(&d.src), &mut findings);
+    crate::suppress::apply_ignores(&session.config, path, &src, Some(&d.src), &mut findings);
     let a = analysis.alignment.unwrap_or_default();
     // One verdict per directive task is the alignment's contract; a row must never lack a cell.
     if a.verdicts.len() != d.doc.tasks.len() {

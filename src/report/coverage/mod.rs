@@ -3,7 +3,6 @@
 //! margins. [`build`] makes the [`Matrix`]; the other modules only render it.
 
 pub mod build;
-pub mod command;
 pub mod csv;
 pub mod html;
 pub mod json;

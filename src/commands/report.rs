@@ -1,12 +1,14 @@
 //! `planlint report PLANS… --against DIRECTIVE [-o FILE] [--format html|csv|xlsx|json]`.
 
-use super::build::{matrix, Setup};
-use super::{html, Lang};
+use super::outcome::Outcome;
 use crate::batch::load_directive;
-use crate::cli::{load_config, load_rules, Outcome, ReportArgs, ReportFormat};
+use crate::cli::{ReportArgs, ReportFormat};
+use crate::data::Lang;
 use crate::input::{self, Expanded};
+use crate::report::coverage::build::matrix;
+use crate::report::coverage::{csv, html, json, xlsx};
 use crate::report::words;
-use crate::rules::RuleSet;
+use crate::session::Common;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -49,22 +51,18 @@ fn format(args: &ReportArgs) -> Result<ReportFormat, Outcome> {
 
 fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
     let format = format(args)?;
-    let config = load_config(args.config.as_deref(), args.no_config)?;
-    let lang = args.lang.or(config.lang).unwrap_or_else(Lang::from_env);
-    let mut dirs = config.data_dirs.clone();
-    dirs.extend(args.input.rules.iter().cloned());
-    let mut data = load_rules(&dirs)?;
-    data.lang = lang;
-    let enc = crate::cli::encoding(&args.input)?;
-    let unknown = |u: crate::rules::UnknownRule| Outcome::error(words::unknown_rule(&u.0, lang));
     // The config's rule choices hold as in `check`: a skipped later-deadline marks no cell.
-    let mut set = RuleSet::new(&data.catalogue, &config.select, &config.skip).map_err(unknown)?;
-    for (rule, severity) in &config.severities {
-        set.set_severity(&data.catalogue, rule, *severity)
-            .map_err(unknown)?;
-    }
+    let session = super::outcome::session(&Common {
+        config: args.config.as_deref(),
+        no_config: args.no_config,
+        lang: args.lang,
+        input: &args.input,
+        select: &[],
+        ignore: &[],
+    })?;
+    let (config, lang) = (&session.config, session.lang());
     let inputs = input::expand(&args.files);
-    let directive_path = directive_path(args, &config, &inputs, lang)?;
+    let directive_path = directive_path(args, config, &inputs, lang)?;
     if let Some(out) = &args.output {
         let ins = inputs
             .iter()
@@ -91,20 +89,14 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
             }
         }
     }
-    let max_size = crate::cli::max_size(&args.input, Some(&config));
-    let directive = load_directive(Path::new(&directive_path), enc, max_size, &data)
-        .map_err(|e| Outcome::error(format!("{directive_path}: {e}")))?;
-    let m = matrix(
-        &Setup {
-            data: &data,
-            set: &set,
-            config: &config,
-            encoding: enc,
-            max_size,
-            directive: &directive,
-        },
-        &inputs,
-    );
+    let directive = load_directive(
+        Path::new(&directive_path),
+        session.encoding,
+        session.max_size,
+        &session.data,
+    )
+    .map_err(|e| Outcome::error(format!("{directive_path}: {e}")))?;
+    let m = matrix(&session, &directive, &inputs);
     let mut stderr: String = m
         .unread
         .iter()
@@ -124,9 +116,9 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
     }
     let bytes: Vec<u8> = match format {
         ReportFormat::Html => html::render(&m, lang).into_bytes(),
-        ReportFormat::Csv => super::csv::render(&m, lang).into_bytes(),
-        ReportFormat::Json => super::json::render(&m).into_bytes(),
-        ReportFormat::Xlsx => super::xlsx::render(&m, lang).map_err(Outcome::error)?,
+        ReportFormat::Csv => csv::render(&m, lang).into_bytes(),
+        ReportFormat::Json => json::render(&m).into_bytes(),
+        ReportFormat::Xlsx => xlsx::render(&m, lang).map_err(Outcome::error)?,
     };
     let status = if m.unread.is_empty() { 0 } else { 2 };
     let stdout = match &args.output {
