@@ -69,6 +69,25 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
         || ((head.starts_with(b"<!--") || head.starts_with(b"<?xml")) && has(b"<html"))
 }
 
+/// Markup anywhere in the first 64 KiB (`<p`, `<div`, `<br`, `<table`, `<body`): what a file
+/// named as a web page must hold to be read as one (a plan saved as text under a page's name
+/// stays text).
+pub fn has_markup(bytes: &[u8]) -> bool {
+    let head: Vec<u8> = bytes
+        .iter()
+        .take(1 << 16)
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    [&b"<p"[..], b"<div", b"<br", b"<table", b"<body"]
+        .iter()
+        .any(|tag| {
+            head.windows(tag.len() + 1).any(|w| {
+                w.starts_with(tag)
+                    && matches!(w[tag.len()], b'>' | b' ' | b'/' | b'\t' | b'\n' | b'\r')
+            })
+        })
+}
+
 /// Reads a page; `forced` overrides what the page says its encoding is.
 pub fn read(
     name: &str,
