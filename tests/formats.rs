@@ -49,13 +49,14 @@ fn seed_003_workbook(lead_merge: usize) -> Vec<u8> {
             .iter()
             .take_while(|n| n[0].is_empty() && n[1].is_empty())
             .count();
-        for c in 0..2 {
-            if group > 0 && !row[c].is_empty() {
+        for (c, v) in row.iter().enumerate().take(2) {
+            let c = c as u16;
+            if group > 0 && !v.is_empty() {
                 sheet
-                    .merge_range(at, c as u16, at + group as u32, c as u16, &row[c], &plain)
+                    .merge_range(at, c, at + group as u32, c, v, &plain)
                     .unwrap();
-            } else if !row[c].is_empty() {
-                sheet.write_string(at, c as u16, &row[c]).unwrap();
+            } else if !v.is_empty() {
+                sheet.write_string(at, c, v).unwrap();
             }
         }
         r += 1;

@@ -14,6 +14,9 @@ use calamine::{DataRef, Reader, Xlsx};
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
+/// A merged region: its first and last (row, column), 0-based.
+type Region = ((u32, u32), (u32, u32));
+
 /// Reads an .xlsx; the archive's parts are read once, bounded by [`XML_PER_TEXT`] times
 /// `max_size` in all (a zip bomb is refused before calamine opens it), and the text made of the
 /// cells by `max_size`.
@@ -67,8 +70,7 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
             values.entry(r).or_default().insert(c, v.to_string());
         }
         drop(cells);
-        let regions: Vec<((u32, u32), (u32, u32))> =
-            merged.iter().map(|d| (d.start, d.end)).collect();
+        let regions: Vec<Region> = merged.iter().map(|d| (d.start, d.end)).collect();
         sheet_blocks(&mut text, n + 1, &sheet, &values, &regions);
     }
     if text.out.trim().is_empty() {
@@ -130,7 +132,7 @@ fn sheet_blocks(
     sheet: usize,
     name: &str,
     values: &BTreeMap<u32, BTreeMap<u32, String>>,
-    regions: &[((u32, u32), (u32, u32))],
+    regions: &[Region],
 ) {
     // Where a merged region covers a cell: its top-left cell and its last column.
     let region_at = |r: u32, c: u32| {
