@@ -7,6 +7,7 @@ mod cli_extras;
 mod corpus;
 mod coverage;
 mod directive;
+mod formats;
 mod help;
 mod layers;
 mod owners;

@@ -8,7 +8,7 @@ use planlint::parse::parse_document;
 use planlint::rules::RuleSet;
 use planlint::source::SourceFile;
 
-fn parse(name: &str, text: &str) -> (SourceFile, Document) {
+pub(crate) fn parse(name: &str, text: &str) -> (SourceFile, Document) {
     let src = SourceFile::new(name, text);
     let doc = parse_document(&src, &RuleData::builtin());
     (src, doc)
@@ -35,9 +35,9 @@ fn names(us: &[Unit]) -> Vec<&str> {
 
 /// What a task is, without where it is: number, text (white space removed), leads, partners,
 /// deadline text.
-type Seen = (String, String, Vec<String>, Vec<String>, Option<String>);
+pub(crate) type Seen = (String, String, Vec<String>, Vec<String>, Option<String>);
 
-fn seen(src: &SourceFile, doc: &Document, origin: Origin) -> Vec<Seen> {
+pub(crate) fn seen(src: &SourceFile, doc: &Document, origin: Origin) -> Vec<Seen> {
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     doc.tasks
         .iter()
@@ -116,7 +116,7 @@ fn a_table_whose_columns_are_named_otherwise() {
 /// Seed 003's task table written as a web page exports it: one row per line, cells joined by
 /// tabs, a merged 项目/内容 cell only in the first row it covers (later rows have fewer cells, no
 /// placeholders).
-fn seed_003_as_tab_rows() -> String {
+pub(crate) fn seed_003_as_tab_rows() -> String {
     let (src, doc) = parse("003", &seed_text("003"));
     let mut out = String::from(
         "平罗县深化改革加强食品安全工作实施方案\n附件1\n任务清单\n项目\t内容\t主要任务\t牵头单位\t配合单位\t完成时限\n",

@@ -84,10 +84,10 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
 }
 
 /// A reader that fails once more than `left` bytes would be read (a zip bomb guard).
-struct Capped<R> {
-    inner: R,
-    left: u64,
-    over: bool,
+pub(super) struct Capped<R> {
+    pub(super) inner: R,
+    pub(super) left: u64,
+    pub(super) over: bool,
 }
 
 impl<R: Read> Read for Capped<R> {
@@ -103,19 +103,20 @@ impl<R: Read> Read for Capped<R> {
     }
 }
 
-/// The text being built, with the place of every line and the blocks.
+/// The text being built, with the place of every line and the blocks (the layout every
+/// reader of a structured format writes: Word, Excel, HTML).
 #[derive(Default)]
-struct Text {
-    out: String,
-    places: Vec<(usize, Place)>,
-    paragraphs: usize,
-    tables: usize,
-    blocks: Vec<Block>,
+pub(super) struct Text {
+    pub(super) out: String,
+    pub(super) places: Vec<(usize, Place)>,
+    pub(super) paragraphs: usize,
+    pub(super) tables: usize,
+    pub(super) blocks: Vec<Block>,
 }
 
 impl Text {
     /// Writes a line; returns the span of `line` in the text.
-    fn line(&mut self, place: Place, line: &str) -> Span {
+    pub(super) fn line(&mut self, place: Place, line: &str) -> Span {
         let start = self.out.len();
         self.places.push((start, place));
         self.out.push_str(line);

@@ -1,10 +1,14 @@
 //! Inputs: command-line arguments expanded into files (paths, quoted globs, directories, `-`),
-//! and each file read into decoded text (plain text in any supported encoding, or .docx).
+//! and each file read into decoded text (plain text in any supported encoding, Markdown, .docx,
+//! .xlsx, HTML pages). The format is chosen by content first (a zip's parts, the OLE signature,
+//! markup at the start), by the file name only where the content does not tell.
 
 pub mod docx;
+pub mod html;
 mod html_table;
 pub mod markdown;
 pub mod text;
+pub mod xlsx;
 
 use crate::blocks::Block;
 use crate::data::Lexicon;
@@ -16,6 +20,8 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// File name endings planlint reads when it walks a directory.
+/// (Workbooks and web pages are read when named, not gathered from directories, where
+/// planlint's own coverage.html and coverage.xlsx reports are often written.)
 pub const PLAN_EXTENSIONS: [&str; 3] = ["txt", "md", "docx"];
 
 /// The default of `--max-size`: far above any real plan (the largest seen are a few MB), and
@@ -339,11 +345,22 @@ pub fn read(path: &Path, enc: Option<Encoding>, max_size: u64) -> Result<SourceF
     } else {
         display(path)
     };
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
     if bytes.starts_with(b"PK\x03\x04") {
+        if xlsx::is_workbook(&bytes) {
+            return xlsx::read(&name, &bytes, max_size);
+        }
         return docx::read(&name, &bytes, max_size);
     }
     if bytes.starts_with(docx::OLE_MAGIC) {
-        return Err(docx::ole_reason(&bytes));
+        return Err(ole_reason(&bytes, &ext));
+    }
+    if html::looks_like_html(&bytes) || (enc.is_none() && HTML_EXTENSIONS.contains(&ext.as_str())) {
+        return html::read(&name, &bytes, enc, max_size);
     }
     let mut src = SourceFile::from_bytes(name, &bytes, enc).map_err(|e| e.to_string())?;
     if path
@@ -353,6 +370,32 @@ pub fn read(path: &Path, enc: Option<Encoding>, max_size: u64) -> Result<SourceF
         src.format = Format::Markdown;
     }
     Ok(src)
+}
+
+/// Names of saved web pages.
+const HTML_EXTENSIONS: [&str; 4] = ["html", "htm", "shtml", "xhtml"];
+
+/// Why an OLE compound file (Office 97-2003, or an encrypted Office file) is not read, naming
+/// the conversion to make.
+fn ole_reason(bytes: &[u8], ext: &str) -> String {
+    let stream = |name: &str| {
+        let name: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        bytes.windows(name.len()).any(|w| w == name.as_slice())
+    };
+    if stream("EncryptedPackage") {
+        if matches!(ext, "xlsx" | "xls") {
+            return "the Excel workbook is encrypted (password-protected): planlint cannot read it; save a copy without a password".into();
+        }
+        return docx::ole_reason(bytes);
+    }
+    if stream("Workbook") || stream("Book") {
+        return "the file is an old binary Excel workbook (Excel 97-2003 .xls), not an .xlsx: save it as .xlsx".into();
+    }
+    if ext == "wps" {
+        return "the file is an old binary WPS 文字 document (.wps), not a .docx: save it as .docx"
+            .into();
+    }
+    docx::ole_reason(bytes)
 }
 
 /// The blocks of a source, by the reader of its format (plain text that reads as Markdown,

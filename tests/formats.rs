@@ -1,0 +1,343 @@
+//! Issue 19: plans in the formats they are published in (Excel task tables, saved web pages)
+//! read as their text does; old binary formats refused with the conversion to make; the format
+//! chosen by content where the name lies.
+
+use crate::shapes::{parse, seed_003_as_tab_rows, seen, Seen};
+use crate::support::{run_in, seed, seed_text};
+use planlint::data::RuleData;
+use planlint::model::{Document, Origin};
+use planlint::parse::parse_document;
+use planlint::source::{Encoding, SourceFile};
+use rust_xlsxwriter::{Format, Workbook};
+use std::path::Path;
+
+fn read(path: &Path) -> (SourceFile, Document) {
+    let src = planlint::input::read(path, None, 1 << 30).unwrap();
+    let doc = parse_document(&src, &RuleData::builtin());
+    (src, doc)
+}
+
+/// Seed 003's task table as a workbook: sheet 附件1, the title 任务清单 in A1, the header in
+/// row 2, a row per task; the 项目 and 内容 cells merged down over the rows of their group (the
+/// text leaves them out of later rows), a 完成时限 merged down over the empty ones below it
+/// in its group, and `lead_merge` (a row index) has its 牵头单位 merged
+/// with the next row's.
+fn seed_003_workbook(lead_merge: usize) -> Vec<u8> {
+    let text = seed_003_as_tab_rows();
+    let mut rows: Vec<Vec<String>> = text
+        .lines()
+        .skip(3)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    // Continuation rows hold the rightmost four cells: put them under their columns.
+    for r in &mut rows {
+        while r.len() < 6 {
+            r.insert(0, String::new());
+        }
+    }
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("附件1").unwrap();
+    let plain = Format::new();
+    sheet.write_string(0, 0, "任务清单").unwrap();
+    let mut r = 0;
+    while r < rows.len() {
+        let row = &rows[r];
+        let at = (r + 1) as u32;
+        // The group: this row and the continuation rows after it.
+        let group = rows[r + 1..]
+            .iter()
+            .take_while(|n| n[0].is_empty() && n[1].is_empty())
+            .count();
+        for (c, v) in row.iter().enumerate().take(2) {
+            let c = c as u16;
+            if group > 0 && !v.is_empty() {
+                sheet
+                    .merge_range(at, c, at + group as u32, c, v, &plain)
+                    .unwrap();
+            } else if !v.is_empty() {
+                sheet.write_string(at, c, v).unwrap();
+            }
+        }
+        r += 1;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let at = (r + 1) as u32;
+        // A 完成时限 left empty below one in its group is that cell merged down (as in Word).
+        let deadline_rows = rows[r + 1..]
+            .iter()
+            .take_while(|n| n[0].is_empty() && n[1].is_empty() && n[5].is_empty())
+            .count() as u32;
+        for (c, v) in row.iter().enumerate().skip(2) {
+            if v.is_empty() || (c == 3 && r == lead_merge + 1) {
+                continue;
+            }
+            if c == 5 && r > 0 && deadline_rows > 0 {
+                sheet
+                    .merge_range(at, 5, at + deadline_rows, 5, v, &plain)
+                    .unwrap();
+            } else if c == 3 && r == lead_merge {
+                sheet.merge_range(at, 3, at + 1, 3, v, &plain).unwrap();
+            } else {
+                sheet.write_string(at, c as u16, v).unwrap();
+            }
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn an_excel_task_table_reads_as_its_text() {
+    let text = seed_003_as_tab_rows();
+    let (tsrc, tdoc) = parse("003-tab-rows.txt", &text);
+    let expected = seen(&tsrc, &tdoc, Origin::Table);
+    assert_eq!(expected.len(), 118);
+    // The first two rows of one group with one lead (附件1 15. and 16., 农业农村局): row k of
+    // the table (after the header) is task k - 1.
+    let rows: Vec<Vec<&str>> = text
+        .lines()
+        .skip(4)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let lead = |r: &[&str]| r[r.len() - 3].to_string();
+    let lead_merge = rows
+        .windows(2)
+        .position(|w| w[1].len() == 4 && lead(&w[0]) == lead(&w[1]) && !lead(&w[0]).contains('、'))
+        .unwrap();
+    assert_eq!(expected[lead_merge].0, "附件1 15.");
+    assert_eq!(expected[lead_merge + 1].2, ["农业农村局"]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("任务清单.xlsx");
+    std::fs::write(&path, seed_003_workbook(lead_merge + 1)).unwrap();
+    let (xsrc, xdoc) = read(&path);
+    let got = seen(&xsrc, &xdoc, Origin::Table);
+    assert_eq!(got.len(), 118);
+    // The text's 附件1 follows the plan's title and labels its tasks; the workbook's sheet 附件1
+    // opens the document, and a part marker opening a document labels nothing (the parser calls
+    // that part 正文). Everything else is the same.
+    for (a, b) in expected.iter().zip(&got) {
+        assert_eq!(a.0.strip_prefix("附件1 "), b.0.strip_prefix("正文 "));
+        assert_eq!((&a.1, &a.2, &a.3, &a.4), (&b.1, &b.2, &b.3, &b.4));
+    }
+    let merged = &got[lead_merge + 1];
+    assert_eq!(
+        (merged.2.clone(), merged.3.clone()),
+        (
+            expected[lead_merge + 1].2.clone(),
+            expected[lead_merge + 1].3.clone()
+        )
+    );
+    // A part marker opening the document does not label it (the parser calls that part 正文).
+    assert_eq!(got[0].0, "正文 1.");
+    assert_eq!(got[0].2, ["卫生健康局"]);
+    assert_eq!(got[0].4.as_deref(), Some("2020年10月底完成并长期坚持"));
+    // The task's cell is C3 of the first sheet: the title is row 1, the header row 2.
+    let task = &xdoc.tasks.iter().find(|t| t.number == "正文 1.").unwrap();
+    let place = xsrc
+        .places
+        .iter()
+        .rev()
+        .find(|(at, _)| *at <= task.text.start)
+        .unwrap()
+        .1;
+    assert_eq!(place.to_string(), "table 1, row 3, column 3");
+    // The binary says the same, by content whatever the name.
+    let copy = dir.path().join("plan.xlsx");
+    std::fs::copy(&path, &copy).unwrap();
+    let r = run_in(dir.path(), &["parse", "--format", "json", "plan.xlsx"], b"");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+}
+
+#[test]
+fn a_broken_or_bombed_workbook_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // A zip claiming to be a workbook, whose parts are not.
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    std::io::Write::write_all(&mut z, b"<workbook><sheets><sheet").unwrap();
+    std::fs::write(d.join("broken.xlsx"), z.finish().unwrap().into_inner()).unwrap();
+    let r = run_in(d, &["check", "--no-config", "broken.xlsx"], b"");
+    assert_eq!(r.status, 2);
+    let first = r.stdout.lines().next().unwrap_or_default();
+    assert!(
+        first.starts_with("error: broken.xlsx: the Excel workbook is broken: "),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        r.stdout.lines().nth(1),
+        Some("planlint: 0 findings in 0 files checked; 1 file could not be read")
+    );
+    // 64 MiB of zeros in a part: past 8 times a 1 MiB limit, refused before it is parsed.
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("xl/workbook.xml", opts).unwrap();
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..64 {
+        std::io::Write::write_all(&mut z, &zeros).unwrap();
+    }
+    let bomb = z.finish().unwrap().into_inner();
+    assert!(bomb.len() < 1 << 20);
+    std::fs::write(d.join("bomb.xlsx"), bomb).unwrap();
+    let r = run_in(
+        d,
+        &["check", "--no-config", "--max-size", "1M", "bomb.xlsx"],
+        b"",
+    );
+    assert_eq!(r.status, 2);
+    assert_eq!(
+        r.stdout.lines().next().unwrap_or_default(),
+        "error: bomb.xlsx: the Excel workbook unpacks to more than 8 MiB (8 times the size limit; raise it with --max-size or max-size in planlint.toml)"
+    );
+}
+
+/// Seed 001 as a government site saves it: navigation, a search box, a metadata table, the plan
+/// in `<p>`s, a footer.
+fn seed_001_page(charset: &str) -> String {
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let body: String = seed_text("001")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| format!("<p style=\"text-indent:2em\">{}</p>\n", escape(l.trim())))
+        .collect();
+    format!(
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"{charset}\">\n<title>鄂尔多斯市人民政府</title>\n\
+         <script>var nav = document.getElementById('nav'); if (a < b) {{}}</script>\n\
+         <style>p {{ line-height: 2; }}</style>\n</head>\n<body>\n\
+         <div class=\"top\"><ul class=\"menu\"><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk\">政务公开</a></li>\
+         <li><a href=\"/zcwj\">政策文件</a></li><li><a href=\"/hdjl\">互动交流</a></li></ul></div>\n\
+         <form action=\"/search\"><input type=\"text\" name=\"q\" value=\"请输入关键字\"><button>搜索</button></form>\n\
+         <div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/zwgk\">政务公开</a></div>\n\
+         <table class=\"meta\"><tr><td>索引号：</td><td>11150600MB1234567/2022-00123</td></tr>\
+         <tr><td>发布机构：</td><td>市人民政府办公室</td></tr></table>\n\
+         <div class=\"article\">\n{body}</div>\n\
+         <div class=\"footer\"><p>主办单位：鄂尔多斯市人民政府办公室</p><p>蒙ICP备05000000号</p></div>\n\
+         </body>\n</html>\n"
+    )
+}
+
+fn all_tasks(src: &SourceFile, doc: &Document) -> Vec<Seen> {
+    let mut v = seen(src, doc, Origin::Body);
+    v.extend(seen(src, doc, Origin::Table));
+    v
+}
+
+#[test]
+fn a_saved_web_page_reads_as_its_text_in_utf8_and_gbk() {
+    let (tsrc, tdoc) = parse("001.txt", &seed_text("001"));
+    let expected = all_tasks(&tsrc, &tdoc);
+    assert_eq!(expected.len(), 64);
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = dir.path().join("t20220219_1.html");
+    std::fs::write(&utf8, seed_001_page("utf-8")).unwrap();
+    let gbk = dir.path().join("t20220219_2.shtml");
+    let page = seed_001_page("gbk");
+    let (bytes, _, bad) = encoding_rs::GBK.encode(&page);
+    assert!(!bad);
+    std::fs::write(&gbk, &bytes).unwrap();
+    for (path, encoding) in [(&utf8, Encoding::Utf8), (&gbk, Encoding::Gb18030)] {
+        let (src, doc) = read(path);
+        assert_eq!(src.encoding, encoding);
+        // Nothing of the site: the plan's first paragraph is the first line.
+        assert!(
+            src.text.starts_with("鄂尔多斯市人民政府关于印发\n"),
+            "{}",
+            &src.text[..200]
+        );
+        for chrome in [
+            "首页",
+            "搜索",
+            "索引号",
+            "主办单位",
+            "document.getElementById",
+        ] {
+            assert!(!src.text.contains(chrome), "{chrome}");
+        }
+        let got = all_tasks(&src, &doc);
+        assert_eq!(got.len(), expected.len());
+        for (a, b) in expected.iter().zip(&got) {
+            assert_eq!(a, b);
+        }
+    }
+    let (_, doc) = read(&utf8);
+    let first = &doc.tasks[0];
+    assert_eq!(
+        first
+            .leads
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>(),
+        ["市卫生健康委员会", "各旗区人民政府"]
+    );
+}
+
+#[test]
+fn old_binary_formats_are_refused_and_disguised_files_read_as_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let ole = |stream: &str| {
+        let mut b = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        b.resize(512, 0);
+        b.extend(stream.encode_utf16().flat_map(u16::to_le_bytes));
+        b.resize(1024, 0);
+        b
+    };
+    std::fs::write(d.join("old.doc"), ole("WordDocument")).unwrap();
+    std::fs::write(d.join("old.wps"), ole("WordDocument")).unwrap();
+    std::fs::write(d.join("old.xls"), ole("Workbook")).unwrap();
+    for (file, line) in [
+        ("old.doc", "the file is an old binary Office document (Word 97-2003 .doc or the like), not a .docx: save it as .docx"),
+        ("old.wps", "the file is an old binary WPS 文字 document (.wps), not a .docx: save it as .docx"),
+        ("old.xls", "the file is an old binary Excel workbook (Excel 97-2003 .xls), not an .xlsx: save it as .xlsx"),
+    ] {
+        let r = run_in(d, &["check", "--no-config", file], b"");
+        assert_eq!(r.status, 2, "{file}");
+        assert_eq!(
+            r.stdout,
+            format!("error: {file}: {line}\nplanlint: 0 findings in 0 files checked; 1 file could not be read\n")
+        );
+    }
+    // A .doc that is a web page (as government sites serve them), and one that is a .docx.
+    std::fs::write(d.join("page.doc"), seed_001_page("utf-8")).unwrap();
+    let (src, doc) = read(&d.join("page.doc"));
+    assert!(src.text.starts_with("鄂尔多斯市人民政府关于印发\n"));
+    assert_eq!(doc.tasks.len(), 64);
+    let workflow_docx = d.join("plan.doc");
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    let body: String = seed_text("001")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            format!(
+                "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
+                l.trim().replace('&', "&amp;").replace('<', "&lt;")
+            )
+        })
+        .collect();
+    std::io::Write::write_all(
+        &mut z,
+        format!("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>").as_bytes(),
+    )
+    .unwrap();
+    std::fs::write(&workflow_docx, z.finish().unwrap().into_inner()).unwrap();
+    let (wsrc, wdoc) = read(&workflow_docx);
+    let (tsrc, tdoc) = parse("001.txt", &seed_text("001"));
+    assert_eq!(all_tasks(&wsrc, &wdoc), all_tasks(&tsrc, &tdoc));
+    // The plain-text seed under a web page's name is still text.
+    let named = d.join("seed.html");
+    std::fs::copy(seed("001"), &named).unwrap();
+    let r = run_in(d, &["parse", "--format", "json", "seed.html"], b"");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+}
