@@ -425,3 +425,31 @@ fn a_first_listed_convention_stated_in_the_closing_paragraphs_covers_every_claus
         ]
     );
 }
+
+/// Issue 18, class 8: a measure whose sub-items 1. 2. are closed by one clause after the last
+/// (（一）…1.…2.…〔责任单位:区财政局、区住建局〕, corpus-judged/u06): in a plan that never gives two
+/// sub-items of one measure clauses of their own, the clause is the measure's, so item 1. has
+/// the same owners — also where a note follows the clause (第(一)条与第(二)条不能叠加领取。).
+#[test]
+fn one_clause_closing_a_measure_s_last_sub_item_covers_its_earlier_ones() {
+    let text = std::fs::read_to_string(
+        "corpus-judged/u06-district-housing-yujiang-property-market-opinions.txt",
+    )
+    .unwrap();
+    let (src, doc) = parse(&text);
+    let got: Vec<_> = owners(&src, &doc)
+        .into_iter()
+        .filter(|x| (4..=8).contains(&x.0))
+        .collect();
+    let first = v(&["区财政局", "区住建局"]);
+    let second = v(&["区财政局", "区卫健委", "区住建局"]);
+    assert_eq!(
+        got,
+        vec![
+            (4, first.clone(), v(&[])),
+            (5, first, v(&[])),
+            (7, second.clone(), v(&[])),
+            (8, second, v(&[]))
+        ]
+    );
+}

@@ -233,6 +233,19 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
 fn group_labels(b: &Builder, sections: &[Section], clauses: &[Vec<Found>]) -> Vec<Option<Found>> {
     let mut out: Vec<Option<Found>> = vec![None; sections.len()];
     let headings = &b.doc.headings;
+    // Numbering styles of which some group holds two items with clauses of their own: the plan
+    // assigns owners item by item at that level, and a clause closing a group's last item of
+    // that style is that item's alone.
+    let mut with_clause: HashSet<(Option<usize>, NumberStyle)> = HashSet::default();
+    let mut item_by_item: HashSet<NumberStyle> = HashSet::default();
+    for (k, s) in sections.iter().enumerate() {
+        if let (false, Some(h)) = (clauses[k].is_empty(), s.heading) {
+            let style = headings[h].numbering.style;
+            if !with_clause.insert((headings[h].parent, style)) {
+                item_by_item.insert(style);
+            }
+        }
+    }
     for (k, s) in sections.iter().enumerate() {
         let ([f], Some(h)) = (clauses[k].as_slice(), s.heading) else {
             continue;
@@ -241,11 +254,14 @@ fn group_labels(b: &Builder, sections: &[Section], clauses: &[Vec<Found>]) -> Ve
             continue;
         };
         // The label is a paragraph of its own after the item's first (the closing paragraphs of
-        // the plan may follow it in the last group: 各县区、各部门要提高政治站位…).
+        // the plan may follow it in the last group: 各县区、各部门要提高政治站位…), or, in a plan
+        // that never gives two items of one group clauses of their own, the clause closing the
+        // group's last item (（一）… 1.… 2.…〔责任单位：A、B〕).
         let alone = s.paras.iter().skip(1).any(|p| {
             let t = b.slice(*p);
             Span::of(t, trim(t)).shift(p.start).start == f.span.start
-        });
+        }) || (!item_by_item.contains(&headings[h].numbering.style)
+            && closes_the_item(b, s, f));
         // This section is the group's last: the next heading is not under the same parent.
         let last = sections[k + 1..]
             .iter()
@@ -279,6 +295,18 @@ fn group_labels(b: &Builder, sections: &[Section], clauses: &[Vec<Found>]) -> Ve
         }
     }
     out
+}
+
+/// The clause ends one of the section's paragraphs (nothing but punctuation after it); a note
+/// may follow (第(一)条与第(二)条不能叠加领取。).
+fn closes_the_item(b: &Builder, s: &Section, f: &Found) -> bool {
+    s.paras.iter().any(|p| {
+        p.start <= f.span.start
+            && f.span.end <= p.end
+            && b.text[f.span.end..p.end]
+                .chars()
+                .all(|c| is_space(c) || "。；;.".contains(c))
+    })
 }
 
 /// Responsibility clauses of a section, in text order: bracket groups, and labelled lines
