@@ -75,6 +75,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 if !cx.src.text[a.span.end.min(b.span.start)..b.span.start].contains(['\n', '\r']) {
                     return false;
                 }
+                // 比例不低于40% beside 比例不低于30%: a measure word with no holder in its clause
+                // says nothing of whose share it is.
+                let bare = |t: &Target| cx.text(t.subject).trim() == kb.0;
+                if bare(a) && bare(b) {
+                    return false;
+                }
                 let only_pair =
                     origin(a) != origin(b) && only(kb, origin(a)) && only(kb, origin(b));
                 only_pair || similarity(cx.text(a.subject), cx.text(b.subject)) >= min_similarity
@@ -192,6 +198,14 @@ mod tests {
                     .to_string()
             )]
         );
+    }
+
+    #[test]
+    fn a_measure_word_without_its_holder_and_a_ceiling_after_zuichang_are_not_compared() {
+        // From a city employment package: 比例 of state-firm hiring and of community posts;
+        // subsidy periods of two programmes (最长不超过12个月, 最长不超过36个月).
+        let plan = "一、措施\n（一）国企招聘。定向招用应届高校毕业生,比例不低于40%。（市国资委负责）\n（二）基层岗位。出现空缺原则上优先招录应届高校毕业生,比例不低于30%。（市人社局负责）\n（三）社保补贴。可享受社会保险补贴,补贴最长期限不超过12个月。（市人社局负责）\n（四）生活补贴。补贴期限最长不超过36个月。（市人社局负责）\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
     }
 
     #[test]
