@@ -416,6 +416,9 @@ pub struct UnitWords {
     /// A bracket after a name opening with one of these notes its scope (各区县政府（含高新区，
     /// 下同）): not part of the name.
     pub scope_notes: Vec<String>,
+    /// A name opening with one of these is a national body's: a body name glued after it with no
+    /// place word of its own (国家矿山安全监察局贵州局) is its local office, one unit.
+    pub national_starts: Vec<String>,
     pub glue_suffixes: Vec<String>,
     pub branch_suffixes: Vec<String>,
     pub dependent_names: Vec<String>,

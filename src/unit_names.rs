@@ -63,6 +63,20 @@ pub fn is_vertical_or_branch(name: &str, u: &Units, branch_suffixes: &[String]) 
         || name
             .find("总局")
             .is_some_and(|k| name[k + "总局".len()..].chars().count() >= 3)
+        || national_body_office(name, u)
+}
+
+/// 国家矿山安全监察局贵州局: a national prefix, a body ending in 局, then at least three more
+/// characters ending in 局 — the body's office in a place.
+fn national_body_office(name: &str, u: &Units) -> bool {
+    u.levels
+        .national_prefixes
+        .iter()
+        .any(|p| name.starts_with(p.as_str()))
+        && name.find('局').is_some_and(|k| {
+            let rest = &name[k + '局'.len_utf8()..];
+            rest.chars().count() >= 3 && rest.ends_with('局')
+        })
 }
 
 /// The name without its level prefix and without connectives (和, 与, 及), which short and

@@ -171,6 +171,7 @@ fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
             && next_split_is_whole(right, suffixes, lex)
             && !is_institution_of_body(right, lex)
             && !is_branch_of(left, right, suffixes)
+            && !is_national_office(left, right, lex)
             // 党委和人民政府: what follows a joiner was not split off by split_at_joiners.
             && !lex.units.list_joiners.iter().any(|j| right.starts_with(j.as_str()))
             && suffix_ends_here(name, end, suffixes)
@@ -195,6 +196,16 @@ fn is_branch_of(left: &str, right: &str, suffixes: &[&str]) -> bool {
     };
     let l = function(left);
     function(right).iter().any(|p| l.contains(p))
+}
+
+/// `贵州局` after `国家矿山安全监察局`: a national body's local office, named by its place, with no
+/// place word (省, 市, 县…) of its own before the place name (rules/lexicon.toml `national_starts`).
+fn is_national_office(left: &str, right: &str, lex: &Lexicon) -> bool {
+    let u = &lex.units;
+    u.national_starts
+        .iter()
+        .any(|n| left.starts_with(n.as_str()))
+        && !u.place_starts.iter().any(|p| right.starts_with(p.as_str()))
 }
 
 /// `疾病预防控制中心` after `市卫健委`: an institution named without a place of its own belongs

@@ -111,6 +111,12 @@ mod tests {
         // An office named after its head office (from a Hubei provincial plan).
         let office = "一、任务\n（一）金融。加强支持。（省地方金融管理局、国家金融监管总局湖北监管局、人行湖北省分行按职责分工负责）\n（二）养老。加强服务。（省民政厅负责）\n";
         assert_eq!(findings_of(office, super::RULE), vec![]);
+        // A national body's local office named by place (from a Guizhou provincial plan).
+        let office = "一、任务\n（一）安全。加强监察。（省应急厅、国家矿山安全监察局贵州局按职责分工负责）\n（二）养老。加强服务。（省民政厅负责）\n";
+        assert_eq!(findings_of(office, super::RULE), vec![]);
+        let doc = crate::testing::parse(office);
+        let leads: Vec<&str> = doc.tasks[0].leads.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(leads, vec!["省应急厅", "国家矿山安全监察局贵州局"]);
         let unknown = "一、任务\n（一）检查。开展检查。（农业农村部负责）\n";
         assert_eq!(findings_of(unknown, super::RULE), vec![]);
     }
