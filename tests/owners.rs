@@ -18,6 +18,23 @@ fn v(s: &[&str]) -> Vec<String> {
     s.iter().map(|x| x.to_string()).collect()
 }
 
+/// A plan of corpus-judged/, read.
+fn judged(name: &str) -> (SourceFile, Document) {
+    parse(&std::fs::read_to_string(format!("corpus-judged/{name}")).unwrap())
+}
+
+/// (line, leads, partners) of the tasks starting on `lines`.
+fn owners_on(
+    src: &SourceFile,
+    doc: &Document,
+    lines: std::ops::RangeInclusive<usize>,
+) -> Vec<(usize, Vec<String>, Vec<String>)> {
+    owners(src, doc)
+        .into_iter()
+        .filter(|x| lines.contains(&x.0))
+        .collect()
+}
+
 /// (line, leads, partners) of every task, lines 1-based.
 fn owners(src: &SourceFile, doc: &Document) -> Vec<(usize, Vec<String>, Vec<String>)> {
     doc.tasks
@@ -261,11 +278,7 @@ fn a_lead_cell_merged_down_in_word_carries_to_the_rows_below() {
 /// partners.
 #[test]
 fn an_article_is_a_task_and_its_subject_the_owner() {
-    let text = std::fs::read_to_string(
-        "corpus-judged/t08-county-ecology-xiushan-meijiang-river-regulation.txt",
-    )
-    .unwrap();
-    let (src, doc) = parse(&text);
+    let (src, doc) = judged("t08-county-ecology-xiushan-meijiang-river-regulation.txt");
     let got = owners(&src, &doc);
     let first: Vec<usize> = got.iter().take(3).map(|x| x.0).collect();
     assert_eq!(
@@ -296,15 +309,8 @@ fn an_article_is_a_task_and_its_subject_the_owner() {
 /// led by the units it opens on, in a document that names no owner in clauses.
 #[test]
 fn each_paragraph_of_a_duty_section_is_a_task_of_the_units_it_opens_on() {
-    let text = std::fs::read_to_string(
-        "corpus-judged/t01-city-civil-affairs-guangzhou-disability-subsidies.txt",
-    )
-    .unwrap();
-    let (src, doc) = parse(&text);
-    let got: Vec<_> = owners(&src, &doc)
-        .into_iter()
-        .filter(|x| (27..=32).contains(&x.0))
-        .collect();
+    let (src, doc) = judged("t01-city-civil-affairs-guangzhou-disability-subsidies.txt");
+    let got = owners_on(&src, &doc, 27..=32);
     assert_eq!(
         got,
         vec![
@@ -321,15 +327,8 @@ fn each_paragraph_of_a_duty_section_is_a_task_of_the_units_it_opens_on() {
 /// and names the owner of (一) too, which then lacks no lead.
 #[test]
 fn a_label_line_closing_a_group_names_the_owner_of_each_item() {
-    let text = std::fs::read_to_string(
-        "corpus-judged/n01-county-housing-shimian-housing-demand-16-measures.txt",
-    )
-    .unwrap();
-    let (src, doc) = parse(&text);
-    let got: Vec<_> = owners(&src, &doc)
-        .into_iter()
-        .filter(|x| (27..=32).contains(&x.0))
-        .collect();
+    let (src, doc) = judged("n01-county-housing-shimian-housing-demand-16-measures.txt");
+    let got = owners_on(&src, &doc, 27..=32);
     let lead = v(&["市住房公积金管理中心石棉县管理部"]);
     assert_eq!(got, vec![(27, lead.clone(), v(&[])), (29, lead, v(&[]))]);
     let data = RuleData::builtin();
@@ -347,14 +346,8 @@ fn a_label_line_closing_a_group_names_the_owner_of_each_item() {
 /// names the owner of each item of the group.
 #[test]
 fn a_label_line_closing_the_last_group_before_the_closing_paragraph() {
-    let text =
-        std::fs::read_to_string("corpus-judged/m02-city-economy-dingxi-winter-spring-measures.txt")
-            .unwrap();
-    let (src, doc) = parse(&text);
-    let got: Vec<_> = owners(&src, &doc)
-        .into_iter()
-        .filter(|x| (45..=47).contains(&x.0))
-        .collect();
+    let (src, doc) = judged("m02-city-economy-dingxi-winter-spring-measures.txt");
+    let got = owners_on(&src, &doc, 45..=47);
     let lead = v(&["市商务局"]);
     let partners = v(&["各县区人民政府", "定西高新区管委会", "市政府相关单位"]);
     assert_eq!(
@@ -372,15 +365,8 @@ fn a_label_line_closing_the_last_group_before_the_closing_paragraph() {
 /// (以下措施均需江北新区管委会、各区政府落实, corpus-judged/m07) is no unread clause.
 #[test]
 fn scope_notes_and_blanket_notes_in_a_clause_are_read() {
-    let text = std::fs::read_to_string(
-        "corpus-judged/m03-city-public-security-zibo-hukou-reform-opinions.txt",
-    )
-    .unwrap();
-    let (src, doc) = parse(&text);
-    let got: Vec<_> = owners(&src, &doc)
-        .into_iter()
-        .filter(|x| x.0 == 23)
-        .collect();
+    let (src, doc) = judged("m03-city-public-security-zibo-hukou-reform-opinions.txt");
+    let got = owners_on(&src, &doc, 23..=23);
     let leads = v(&[
         "市公安局",
         "市人力资源社会保障局",
@@ -394,11 +380,7 @@ fn scope_notes_and_blanket_notes_in_a_clause_are_read() {
         .map(|s| src.line_col(s.start).line)
         .collect();
     assert!(!unread_lines.contains(&23), "{unread_lines:?}");
-    let text = std::fs::read_to_string(
-        "corpus-judged/m07-city-economy-nanjing-economic-upturn-measures.txt",
-    )
-    .unwrap();
-    let (_, doc) = parse(&text);
+    let (_, doc) = judged("m07-city-economy-nanjing-economic-upturn-measures.txt");
     assert!(doc.unread_clauses.is_empty(), "{:?}", doc.unread_clauses);
 }
 
@@ -408,15 +390,8 @@ fn scope_notes_and_blanket_notes_in_a_clause_are_read() {
 /// partners.
 #[test]
 fn a_first_listed_convention_stated_in_the_closing_paragraphs_covers_every_clause() {
-    let text = std::fs::read_to_string(
-        "corpus-judged/m07-city-economy-nanjing-economic-upturn-measures.txt",
-    )
-    .unwrap();
-    let (src, doc) = parse(&text);
-    let got: Vec<_> = owners(&src, &doc)
-        .into_iter()
-        .filter(|x| (10..=11).contains(&x.0))
-        .collect();
+    let (src, doc) = judged("m07-city-economy-nanjing-economic-upturn-measures.txt");
+    let got = owners_on(&src, &doc, 10..=11);
     assert_eq!(
         got,
         vec![
@@ -432,15 +407,8 @@ fn a_first_listed_convention_stated_in_the_closing_paragraphs_covers_every_claus
 /// the same owners — also where a note follows the clause (第(一)条与第(二)条不能叠加领取。).
 #[test]
 fn one_clause_closing_a_measure_s_last_sub_item_covers_its_earlier_ones() {
-    let text = std::fs::read_to_string(
-        "corpus-judged/u06-district-housing-yujiang-property-market-opinions.txt",
-    )
-    .unwrap();
-    let (src, doc) = parse(&text);
-    let got: Vec<_> = owners(&src, &doc)
-        .into_iter()
-        .filter(|x| (4..=8).contains(&x.0))
-        .collect();
+    let (src, doc) = judged("u06-district-housing-yujiang-property-market-opinions.txt");
+    let got = owners_on(&src, &doc, 4..=8);
     let first = v(&["区财政局", "区住建局"]);
     let second = v(&["区财政局", "区卫健委", "区住建局"]);
     assert_eq!(

@@ -71,16 +71,7 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
         ));
     }
     walked?;
-    if text.out.trim().is_empty() {
-        return Err("the Word document holds no text".into());
-    }
-    if !text.out.chars().any(is_cjk) {
-        return Err("the text holds no Chinese characters, so it is not a plan".into());
-    }
-    let mut src = SourceFile::with_encoding(name, text.out, Encoding::Utf8);
-    src.places = text.places;
-    src.format = Format::Word(text.blocks);
-    Ok(src)
+    text.into_source(name, Encoding::Utf8, "Word document")
 }
 
 /// A reader that fails once more than `left` bytes would be read (a zip bomb guard).
@@ -115,6 +106,26 @@ pub(super) struct Text {
 }
 
 impl Text {
+    /// The source read, refused where it holds no text or no Chinese (`what`: the Word
+    /// document, the Excel workbook, the web page).
+    pub(super) fn into_source(
+        self,
+        name: &str,
+        encoding: Encoding,
+        what: &str,
+    ) -> Result<SourceFile, String> {
+        if self.out.trim().is_empty() {
+            return Err(format!("the {what} holds no text"));
+        }
+        if !self.out.chars().any(is_cjk) {
+            return Err("the text holds no Chinese characters, so it is not a plan".into());
+        }
+        let mut src = SourceFile::with_encoding(name, self.out, encoding);
+        src.places = self.places;
+        src.format = Format::Word(self.blocks);
+        Ok(src)
+    }
+
     /// Writes a line; returns the span of `line` in the text.
     pub(super) fn line(&mut self, place: Place, line: &str) -> Span {
         let start = self.out.len();

@@ -12,7 +12,7 @@
 
 use super::docx::Text;
 use crate::blocks::{Block, Cell, Paragraph, Row, Table};
-use crate::source::{is_cjk, Encoding, Format, Place, SourceFile, Span};
+use crate::source::{Encoding, Place, SourceFile, Span};
 use tl::{Node, NodeHandle, Parser};
 
 /// Widths and rowspans beyond this are taken as this (a task table has a dozen columns).
@@ -124,16 +124,7 @@ pub fn read(
             super::size_text(max_size)
         ));
     }
-    if text.out.trim().is_empty() {
-        return Err("the web page holds no text".into());
-    }
-    if !text.out.chars().any(is_cjk) {
-        return Err("the text holds no Chinese characters, so it is not a plan".into());
-    }
-    let mut src = SourceFile::with_encoding(name, text.out, encoding);
-    src.places = text.places;
-    src.format = Format::Word(text.blocks);
-    Ok(src)
+    text.into_source(name, encoding, "web page")
 }
 
 /// The page's text and the encoding it was in.
@@ -660,6 +651,7 @@ fn entities(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Format;
 
     fn lines(html: &str) -> Vec<String> {
         let src = read("t.html", html.as_bytes(), None, 1 << 20).unwrap();

@@ -9,7 +9,7 @@
 
 use super::docx::{Capped, Text, XML_PER_TEXT};
 use crate::blocks::{Block, Cell, Paragraph, Row, Table};
-use crate::source::{is_cjk, Encoding, Format, Place, SourceFile, Span};
+use crate::source::{Encoding, Place, SourceFile, Span};
 use calamine::{DataRef, Reader, Xlsx};
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -73,16 +73,7 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
         let regions: Vec<Region> = merged.iter().map(|d| (d.start, d.end)).collect();
         sheet_blocks(&mut text, n + 1, &sheet, &values, &regions);
     }
-    if text.out.trim().is_empty() {
-        return Err("the Excel workbook holds no text".into());
-    }
-    if !text.out.chars().any(is_cjk) {
-        return Err("the text holds no Chinese characters, so it is not a plan".into());
-    }
-    let mut src = SourceFile::with_encoding(name, text.out, Encoding::Utf8);
-    src.places = text.places;
-    src.format = Format::Word(text.blocks);
-    Ok(src)
+    text.into_source(name, Encoding::Utf8, "Excel workbook")
 }
 
 /// A cell's value as a person reads it: whole numbers without `.0`, dates as 2025年6月30日.

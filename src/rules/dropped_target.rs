@@ -25,6 +25,23 @@ fn carriers_repeat(
         .any(|t| t.value == target.value && cx.data.metrics.canonical_unit(&t.unit) == unit)
 }
 
+/// The words of the measure a directive target names, where the plan states that measure
+/// nowhere. None for a figure of the past or one of a list (A、B分别达到…), which promise no
+/// measure alone, and for a subject that names no measure (配备2—3名: the noun follows the
+/// number; 的比例…), which tells nothing to look for.
+fn unstated_measure(
+    cx: &Context,
+    ag: &super::Against,
+    target: &crate::model::Target,
+) -> Option<String> {
+    if target.status || target.respectively.is_some() {
+        return None;
+    }
+    let words = crate::align::subject_label(ag.src.slice(target.subject));
+    let names_a_measure = words.chars().count() >= 3 && !words.starts_with('的');
+    (names_a_measure && !plan_states(ag.src, target, cx.src, cx.doc, cx.data)).then_some(words)
+}
+
 pub fn run(cx: &Context, out: &mut Findings) {
     let Some(ag) = &cx.against else { return };
     let mut reported = std::collections::HashSet::new();
@@ -37,19 +54,10 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 continue;
             }
             let target = &ag.doc.targets[ti];
-            // A figure of the past, or one of a list (A、B分别达到…), promises no measure alone.
-            if target.status || target.respectively.is_some() {
+            let Some(words) = unstated_measure(cx, ag, target) else {
                 continue;
-            }
-            let subject = ag.src.slice(target.subject);
-            let words = crate::align::subject_label(subject);
-            // A subject that names no measure (配备2—3名: the noun follows the number; 的比例…)
-            // tells nothing to look for.
-            if words.chars().count() < 3
-                || words.starts_with('的')
-                || plan_states(ag.src, target, cx.src, cx.doc, cx.data)
-                || carriers_repeat(cx, ag, pair.directive, target)
-            {
+            };
+            if carriers_repeat(cx, ag, pair.directive, target) {
                 continue;
             }
             reported.insert(ti);
@@ -82,18 +90,15 @@ fn goals(cx: &Context, ag: &super::Against, out: &mut Findings) {
     else {
         return;
     };
-    for target in ag.doc.targets.iter().filter(|t| t.task.is_none()) {
-        if target.status || target.respectively.is_some() || target.allowance {
+    for target in ag
+        .doc
+        .targets
+        .iter()
+        .filter(|t| t.task.is_none() && !t.allowance)
+    {
+        let Some(words) = unstated_measure(cx, ag, target) else {
             continue;
-        }
-        let subject = ag.src.slice(target.subject);
-        let words = crate::align::subject_label(subject);
-        if words.chars().count() < 3
-            || words.starts_with('的')
-            || plan_states(ag.src, target, cx.src, cx.doc, cx.data)
-        {
-            continue;
-        }
+        };
         out.report(
             RULE,
             place,
