@@ -16,8 +16,8 @@ pub fn run(cx: &Context, out: &mut Findings) {
     if names.is_empty() {
         return; // nothing the directive is known by
     }
-    let plan = squash(&cx.src.text);
-    if names.iter().any(|n| plan.contains(n.as_str())) {
+    let plan = cite_form(&cx.src.text);
+    if names.iter().any(|n| plan.contains(cite_form(n).as_str())) {
         return;
     }
     let theirs = numbers(ag.src, ag.doc);
@@ -46,6 +46,29 @@ pub fn run(cx: &Context, out: &mut Findings) {
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// A text as a citation is compared: without spaces, and with the marks a copy writes in
+/// several widths and shapes brought to one — dashes and tildes of a period （2026—2027年 /
+/// 2026-2027年 / 2026～2027年）, brackets of either width, the brackets of a year in a number
+/// (〔2022〕 / [2022] / 【2022】), quotation marks. A run of dashes is one.
+fn cite_form(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        let c = match c {
+            '—' | '–' | '－' | '‐' | '‑' | '―' | '─' | '~' | '～' | '〜' => '-',
+            '（' => '(',
+            '）' => ')',
+            '［' | '[' | '【' | '〔' => '〔',
+            '］' | ']' | '】' | '〕' => '〕',
+            '“' | '”' | '＂' | '「' | '」' => '"',
+            c => c,
+        };
+        if !(c == '-' && out.ends_with('-')) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The directive's title (without 关于印发 … 的通知 around it), the titles it cites of itself,
@@ -103,6 +126,27 @@ mod tests {
         let src = SourceFile::new("d.txt", text);
         let doc = crate::parse::parse_document(&src, &RuleData::builtin());
         (src, doc)
+    }
+
+    /// A plan that copies the directive's title with another dash or bracket width cites it
+    /// (深圳市龙岗区 cites 《深圳市打造人工智能OPC创业生态引领地行动计划（2026-2027年）》 of a
+    /// directive titled with an em dash; pairs/shenzhen-longgang-opc).
+    #[test]
+    fn a_citation_is_read_whatever_dash_or_bracket_it_is_written_with() {
+        assert_eq!(
+            cite_form("行动计划（2026—2027年）"),
+            cite_form("行动计划(2026-2027年)")
+        );
+        assert_eq!(cite_form("行动计划（2026——2027年）"), "行动计划(2026-2027年)");
+        assert_eq!(cite_form("粤府办[2022] 12号"), cite_form("粤府办〔2022〕12号"));
+        assert_ne!(cite_form("行动计划（2026—2027年）"), cite_form("行动计划（2026—2028年）"));
+        let directive = "深工信〔2026〕2号\n深圳市打造人工智能OPC创业生态引领地行动计划（2026—2027年）\n一、任务\n（一）建设社区。（市工业和信息化局负责）\n";
+        let plan = |cite: &str| {
+            format!("龙岗区若干措施\n为贯彻落实《{cite}》，制定本措施。\n一、支持\n（一）建设社区。（区科技局负责）\n")
+        };
+        let run = |p: &str| crate::testing::findings_against(p, directive, RULE).len();
+        assert_eq!(run(&plan("深圳市打造人工智能OPC创业生态引领地行动计划（2026-2027年）")), 0);
+        assert_eq!(run(&plan("深圳市打造人工智能OPC创业生态引领地行动计划")), 1);
     }
 
     #[test]
