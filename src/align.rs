@@ -853,8 +853,18 @@ fn align_targets(
 }
 
 /// The words a report quotes for a target's subject: without its date, the last ten
-/// characters at most (学校食堂“明厨亮灶”率 → 学校食堂明厨亮灶率).
-pub(crate) fn subject_label(subject: &str) -> String {
+/// characters at most (学校食堂“明厨亮灶”率 → 学校食堂明厨亮灶率). A promised count names what it
+/// counts after the number (确定1个新建商品房项目开展“交房即交证”改革试点): the noun up to the verb
+/// that follows it, the first ten characters at most (新建商品房项目).
+pub(crate) fn subject_label(subject: &str, promised: bool) -> String {
+    if promised {
+        let noun = ["开展", "进行", "参与", "实施", "作为", "用于", "，", ","]
+            .iter()
+            .filter_map(|v| subject.find(v))
+            .min()
+            .map_or(subject, |i| &subject[..i]);
+        return noun.chars().filter(|&c| is_cjk(c)).take(10).collect();
+    }
     let w = subject_words(subject);
     w[w.len().saturating_sub(10)..].iter().collect()
 }

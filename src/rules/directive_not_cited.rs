@@ -137,15 +137,29 @@ mod tests {
             cite_form("行动计划（2026—2027年）"),
             cite_form("行动计划(2026-2027年)")
         );
-        assert_eq!(cite_form("行动计划（2026——2027年）"), "行动计划(2026-2027年)");
-        assert_eq!(cite_form("粤府办[2022] 12号"), cite_form("粤府办〔2022〕12号"));
-        assert_ne!(cite_form("行动计划（2026—2027年）"), cite_form("行动计划（2026—2028年）"));
+        assert_eq!(
+            cite_form("行动计划（2026——2027年）"),
+            "行动计划(2026-2027年)"
+        );
+        assert_eq!(
+            cite_form("粤府办[2022] 12号"),
+            cite_form("粤府办〔2022〕12号")
+        );
+        assert_ne!(
+            cite_form("行动计划（2026—2027年）"),
+            cite_form("行动计划（2026—2028年）")
+        );
         let directive = "深工信〔2026〕2号\n深圳市打造人工智能OPC创业生态引领地行动计划（2026—2027年）\n一、任务\n（一）建设社区。（市工业和信息化局负责）\n";
         let plan = |cite: &str| {
             format!("龙岗区若干措施\n为贯彻落实《{cite}》，制定本措施。\n一、支持\n（一）建设社区。（区科技局负责）\n")
         };
         let run = |p: &str| crate::testing::findings_against(p, directive, RULE).len();
-        assert_eq!(run(&plan("深圳市打造人工智能OPC创业生态引领地行动计划（2026-2027年）")), 0);
+        assert_eq!(
+            run(&plan(
+                "深圳市打造人工智能OPC创业生态引领地行动计划（2026-2027年）"
+            )),
+            0
+        );
         assert_eq!(run(&plan("深圳市打造人工智能OPC创业生态引领地行动计划")), 1);
     }
 

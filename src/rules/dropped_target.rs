@@ -37,7 +37,7 @@ fn unstated_measure(
     if target.status || target.respectively.is_some() {
         return None;
     }
-    let words = crate::align::subject_label(ag.src.slice(target.subject));
+    let words = crate::align::subject_label(ag.src.slice(target.subject), target.promised);
     let names_a_measure = words.chars().count() >= 3 && !words.starts_with('的');
     (names_a_measure && !plan_states(ag.src, target, cx.src, cx.doc, cx.data)).then_some(words)
 }
@@ -134,5 +134,36 @@ mod tests {
                     .to_string()
             )]
         );
+    }
+
+    /// A count promised after 至少 and a verb (至少确定1个…项目开展…试点) is a target; the plan that
+    /// carries the pilot without the count drops it, and the report names what is counted
+    /// (pairs/jiangxi-dean-housing, directive line 33, plan line 29).
+    #[test]
+    fn a_promised_count_after_a_verb_the_plan_leaves_out_is_reported() {
+        let directive = "九江市若干措施\n一、措施\n（二十四）稳步推进“交房即交证”改革。建立自然资源、住建、税务等部门参与的联合共享机制。2023年底前,县(市、区)至少确定1个新建商品房项目开展“交房即交证”改革试点,逐步实现“交房即交证”常态化。(责任单位:市自然资源局、市住建局)\n";
+        let carried = |pilot: &str| {
+            format!("德安县若干措施\n一、措施\n(二十)稳步推进“交房即交证”改革。建立县自然资源局、住建局、税务局等部门参与的联合共享机制。{pilot}逐步实现“交房即交证”常态化。(责任单位:县自然资源局、县住建局)\n")
+        };
+        let f = findings_against(
+            &carried("在新建商品房项目开展“交房即交证”改革试点,"),
+            directive,
+            super::RULE,
+        );
+        assert_eq!(
+            f,
+            vec![(
+                3,
+                1,
+                "task 一、(二十) carries the directive's task but not its target for `新建商品房项目`: `确定1个`"
+                    .to_string()
+            )]
+        );
+        let f = findings_against(
+            &carried("2023年底前,至少确定1个新建商品房项目开展“交房即交证”改革试点,"),
+            directive,
+            super::RULE,
+        );
+        assert_eq!(f, vec![]);
     }
 }
