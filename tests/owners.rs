@@ -159,6 +159,43 @@ fn a_lead_label_beside_a_responsibility_label_makes_partners() {
     );
 }
 
+/// corpus-judged/v01 (郑州, 22 measures): `牵头单位:A` and `责任单位:B` on lines of their own under
+/// each item: B are co-responsible partners, and a lead list runs on over a half-width comma.
+#[test]
+fn a_lead_label_line_and_a_responsibility_label_line_below_it() {
+    let (src, doc) = judged("v01-city-finance-zhengzhou-financial-support-measures.txt");
+    assert_eq!(
+        owners_on(&src, &doc, 4..=7),
+        vec![
+            (
+                4,
+                v(&["市金融局"]),
+                v(&["郑东新区管委会", "郑州航空港区管委会"])
+            ),
+            (7, v(&["市金融局"]), v(&["市财政局"])),
+        ]
+    );
+    assert_eq!(
+        owners_on(&src, &doc, 42..=42),
+        vec![(
+            42,
+            v(&[
+                "郑东新区管委会",
+                "郑州高新区管委会",
+                "河南自贸区郑州片区管委会",
+                "金水区人民政府"
+            ]),
+            v(&[
+                "市发展改革委",
+                "市财政局",
+                "市科技局",
+                "市金融局",
+                "市市场监管局"
+            ])
+        )]
+    );
+}
+
 #[test]
 fn a_table_written_one_cell_per_line_is_read() {
     // Seed 002's clauses as a 任务清单 copied from a web page: one cell per line, no tabs.

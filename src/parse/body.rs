@@ -313,12 +313,24 @@ fn closes_the_item(b: &Builder, s: &Section, f: &Found) -> bool {
 /// (`牵头单位：A` / `配合单位：B` on lines of their own, or closing a paragraph).
 fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
+    // The clause last pushed is a labelled line, which the next labelled line may continue.
+    let mut prev_labelled = false;
     for &ps in &s.paras {
         let para = b.slice(ps).to_string();
         if let Some(f) = labelled_line(b, &para, ps.start) {
-            // Consecutive labelled lines (牵头单位：… then 配合单位：…) are one clause.
+            // Consecutive labelled lines (牵头单位：… then 配合单位：… or 责任单位：…) are one
+            // clause, read whole so that each label gives its role (a 责任单位 list under a
+            // 牵头单位 line is co-responsible partners).
             if let Some(last) = out.last_mut() {
                 let between = b.slice(Span::new(last.span.end, f.span.start));
+                if prev_labelled && trim(between).is_empty() {
+                    let whole = last.span.cover(f.span);
+                    if let Some(resp) = read_clause(b.slice(whole), whole.start, &b.data.lexicon) {
+                        last.span = whole;
+                        last.resp = resp;
+                        continue;
+                    }
+                }
                 if last.resp.leads.is_empty()
                     || (trim(between).is_empty() && f.resp.leads.is_empty())
                 {
@@ -329,8 +341,10 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
             }
             b.doc.census.clauses += 1;
             out.push(f);
+            prev_labelled = true;
             continue;
         }
+        prev_labelled = false;
         for g in bracket_groups(&para) {
             b.doc.census.bracket_groups += 1;
             let group = &para[g.start..g.end];

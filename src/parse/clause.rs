@@ -112,7 +112,9 @@ impl<'l> Reader<'l> {
     }
 
     fn read(&self, inner: &str, base: usize) -> Option<Responsibility> {
-        let pieces: Vec<Piece> = split_outside_brackets(inner, |c| "，；。,;".contains(c))
+        // A line break parts pieces as a semicolon does: labelled lines read as one clause
+        // (牵头单位：A, then 责任单位：B on the next line).
+        let pieces: Vec<Piece> = split_outside_brackets(inner, |c| "，；。,;\n".contains(c))
             .into_iter()
             .map(|p| {
                 let t = trim(p);
@@ -132,7 +134,7 @@ impl<'l> Reader<'l> {
         // Unit lists waiting for the marker that gives them a role.
         let mut pending: Vec<Piece> = Vec::new();
         // A label whose list runs on over commas (责任单位：A，B).
-        let mut label: Option<Role> = None;
+        let mut label: Option<(Role, bool)> = None;
         let mut lead_segments = 0;
         let mut primary: Option<Vec<Unit>> = None;
         let mut other_leads: Vec<Unit> = Vec::new();
@@ -173,7 +175,7 @@ impl<'l> Reader<'l> {
                     }
                     (Role::Partner, _) => out.partners.extend(units),
                 }
-                label = Some(role);
+                label = Some((role, is_primary));
                 continue;
             }
             if let Some((units, marker, role, is_primary)) = self.marked(*p, unit_read) {
@@ -224,9 +226,18 @@ impl<'l> Reader<'l> {
                 None => looks_like_unit_list(text, self.lex),
             };
             if names {
+                // The list runs on under its label, in the label's own role (牵头单位：A、B,C — C
+                // leads too, whatever width its comma).
                 match label {
-                    Some(Role::Lead) => other_leads.extend(split_units(text, p.at, self.lex)),
-                    Some(Role::Partner) => out.partners.extend(split_units(text, p.at, self.lex)),
+                    Some((Role::Lead, true)) => primary
+                        .get_or_insert_with(Vec::new)
+                        .extend(split_units(text, p.at, self.lex)),
+                    Some((Role::Lead, false)) => {
+                        other_leads.extend(split_units(text, p.at, self.lex))
+                    }
+                    Some((Role::Partner, _)) => {
+                        out.partners.extend(split_units(text, p.at, self.lex))
+                    }
                     None => pending.push(*p),
                 }
                 continue;
