@@ -532,6 +532,8 @@ pub struct DeadlineWords {
     pub periodic: Vec<String>,
     pub stray_date_words: Vec<String>,
     pub annual_titles: Vec<String>,
+    pub validity_words: Vec<String>,
+    pub validity_context: Vec<String>,
 }
 
 /// The direction a target's number binds.
@@ -631,6 +633,7 @@ pub struct MetricUnits {
     pub synonyms: Vec<Vec<String>>,
     pub lower_is_stricter: Vec<String>,
     pub threshold_units: Vec<String>,
+    pub class_units: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -387,6 +387,9 @@ pub struct Facts {
     pub annual_year: Option<i32>,
     /// The span of years a title names (…行动方案（2023—2025年）): its targets are for its end.
     pub period: Option<(i32, i32)>,
+    /// The sentence saying how long the plan's measures hold (有效期至2023年12月31日, 有效期3年):
+    /// its undated targets are for that term.
+    pub validity: Option<Span>,
     /// The plan's year and how it was found.
     pub year: Option<(i32, YearSource)>,
 }

@@ -55,6 +55,15 @@ pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
         }
         f.period = title_period(t);
     }
+    let dw = &data.lexicon.deadline;
+    f.validity = lines
+        .iter()
+        .filter(|l| {
+            dw.validity_context
+                .iter()
+                .any(|w| l.text.contains(w.as_str()))
+        })
+        .find_map(|l| validity_in(l.text, &dw.validity_words).map(|s| s.shift(l.span.start)));
     f.year = f
         .date
         .and_then(|d| first_year(slice(d)).map(|y| (y, YearSource::Date)))
@@ -127,6 +136,23 @@ fn full_date_len(s: &str) -> Option<usize> {
         Ok((rest, d)) if d.day.is_some() => Some(s.len() - rest.len()),
         _ => None,
     }
+}
+
+/// The validity clause of a line: a validity word with a number within eight characters after
+/// it (有效期至2023年12月31日, 有效期为3年, 有效期三年), up to its clause end.
+fn validity_in(line: &str, words: &[String]) -> Option<Span> {
+    words.iter().find_map(|w| {
+        let at = line.find(w.as_str())?;
+        let after = &line[at + w.len()..];
+        let numbered = after
+            .chars()
+            .take(8)
+            .any(|c| super::lex::is_digit(c) || "一二三四五六七八九十两".contains(c));
+        let end = after
+            .find(['，', '。', '；', ',', ';'])
+            .map_or(line.len(), |k| at + w.len() + k);
+        numbered.then(|| Span::new(at, end))
+    })
 }
 
 /// `（2023—2025年）`, `2021-2025年`: two years joined by a dash or 至 in a title.

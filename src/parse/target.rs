@@ -39,6 +39,7 @@ pub struct Words<'d> {
     condition_openers: Vec<&'d str>,
     reward_words: Vec<&'d str>,
     case_words: Vec<&'d str>,
+    class_units: &'d [String],
 }
 
 impl<'d> Words<'d> {
@@ -48,6 +49,7 @@ impl<'d> Words<'d> {
             comparators: sorted_words(&metrics.comparator),
             suffixes: sorted_words(&metrics.suffix),
             terms: longest_first(&metrics.metric.terms),
+            class_units: &metrics.units.class_units,
             periodic,
             from: longest_first(&metrics.target.from_words),
             joiners: longest_first(&metrics.target.list_joiners),
@@ -402,6 +404,16 @@ fn read_at<'u>(
             }),
         _ => None,
     };
+    // 54个万亩以上工业集聚区, 引进10亿元以上项目, 处二百元以上一千元以下罚款: a bound of size
+    // written straight before a noun names a class of things, not a level to reach (a verb
+    // before it promises the things, not the size).
+    if comparator.is_none_or(|(w, _, _)| words.promise.contains(&w))
+        && suffix.is_some_and(|(w, _, _)| w == "以上" || w == "以下")
+        && r.starts_with(crate::source::is_cjk)
+        && words.class_units.iter().any(|u| u == unit)
+    {
+        return None;
+    }
     let rate = unit.contains('/') || unit == "%" || unit == "％";
     if comparator.is_none()
         && suffix.is_none()
@@ -622,7 +634,7 @@ mod tests {
     #[test]
     fn counts_promised_money_allowed_and_chinese_numerals_are_read() {
         // From a city OPC action plan and a city fitness regulation.
-        let plan = "一、任务\n（一）建设社区。先行培育10个具有引领效应的OPC社区，建成超10家面积均不少于1万平方米的社区，集聚万名创新创业人才。（市工信局负责）\n（二）支持人才。分档给予最高10万元的入户补贴。可领取最长24个月的安居补贴。违反规定的，可以并处五万元以下的罚款。补贴额测算比例可提高至35%。（市人社局负责）\n（三）配建。建筑面积五万平方米（含）以下的住宅区，室内体育健身用房建筑面积不少于二百五十平方米。（市体育局负责）\n";
+        let plan = "一、任务\n（一）建设社区。先行培育10个具有引领效应的OPC社区，建成超10家面积均不少于1万平方米的社区，集聚万名创新创业人才。（市工信局负责）\n（二）支持人才。分档给予最高10万元的入户补贴。可领取最长24个月的安居补贴。单户补贴总额不超过五万元。补贴额测算比例可提高至35%。（市人社局负责）\n（三）配建。建筑面积五万平方米（含）以下的住宅区，室内体育健身用房建筑面积不少于二百五十平方米。（市体育局负责）\n";
         let got = read(plan);
         let expect = |s: &str, v: f64, u: &str, b: Bound, p: bool, a: bool, t: bool| {
             (s.to_string(), v, u.to_string(), b, p, a, t)
@@ -669,7 +681,7 @@ mod tests {
                     false
                 ),
                 expect(
-                    "五万元以下",
+                    "不超过五万元",
                     5.0,
                     "万元",
                     Bound::AtMost,
@@ -697,5 +709,14 @@ mod tests {
         let plan = "一、任务\n（一）促进消费。对冬春两季销售额达2000万元且增速达15%以上的限上汽车销售企业,每户奖励5万元。组织市外游客300人以上来定西,停留1日以上,游览2个以上A级景区,每住宿1天奖励旅行社0.5万元。每人每年至少2000元的工作补贴。（市商务局负责）\n";
         let got: Vec<String> = read(plan).into_iter().map(|t| t.0).collect();
         assert_eq!(got, vec!["至少2000元".to_string()]);
+    }
+
+    /// A bound of size before a noun names a class (corpus-judged/x08, v04: 万亩以上工业集聚区,
+    /// 二百元以上一千元以下罚款); a counting word before a noun still counts it (seed 003).
+    #[test]
+    fn a_size_class_before_a_noun_is_no_target_a_count_is() {
+        let plan = "一、任务\n（一）用地。规划建设54个万亩以上工业集聚区，引进10亿元以上项目。违反规定的，处二百元以上一千元以下罚款。到2021年，组织指导3家以上食用农产品生产经营主体制定企业标准。（县农业农村局负责）\n";
+        let got: Vec<String> = read(plan).into_iter().map(|t| t.0).collect();
+        assert_eq!(got, vec!["3家以上".to_string()]);
     }
 }
