@@ -419,6 +419,15 @@ fn scope_notes_and_blanket_notes_in_a_clause_are_read() {
     assert!(!unread_lines.contains(&23), "{unread_lines:?}");
     let (_, doc) = judged("m07-city-economy-nanjing-economic-upturn-measures.txt");
     assert!(doc.unread_clauses.is_empty(), "{:?}", doc.unread_clauses);
+    // x06 (贵州): 各项措施责任单位均包括各市〔州〕…人民政府,以下不再列出 is a blanket note.
+    let (src, doc) = judged("x06-province-investment-guizhou-major-projects-measures.txt");
+    assert!(doc.unread_clauses.is_empty(), "{:?}", doc.unread_clauses);
+    let got = owners_on(&src, &doc, 11..=11);
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        got[0].1.first().map(String::as_str),
+        Some("省工业和信息化厅")
+    );
 }
 
 /// Issue 18, class 2: a plan's own sentence declares that the first unit listed leads

@@ -446,7 +446,7 @@ pub(crate) fn convention_before(
 fn is_aside(text: &str, lex: &Lexicon) -> bool {
     let t = text.trim_end_matches('。').trim();
     let c = &lex.clause;
-    let opening: String = t.chars().take(8).collect();
+    let opening: String = t.chars().take(12).collect();
     c.asides.iter().any(|a| a == t)
         || (c.blanket_openers.iter().any(|b| t.starts_with(b.as_str()))
             && c.blanket_marks.iter().any(|m| opening.contains(m.as_str())))

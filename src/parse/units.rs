@@ -270,6 +270,14 @@ fn next_split_is_whole(right: &str, suffixes: &[&str], _lex: &Lexicon) -> bool {
 /// True when a unit name names nobody in particular: 相关部门, 各有关单位, …等.
 pub fn is_vague(name: &str, lex: &Lexicon) -> bool {
     let name = name.trim_end_matches(|c: char| c == '。' || is_space(c));
+    // 市行政审批局等有关部门: a named unit, with others who may help.
+    let ending = lex.units.vague_ending.as_str();
+    if let Some(i) = name.find(ending).filter(|_| !ending.is_empty()) {
+        let head = trim(&name[..i]);
+        if !head.is_empty() && !is_vague(head, lex) && !name.ends_with(ending) {
+            return false;
+        }
+    }
     name.ends_with(lex.units.vague_ending.as_str())
         || lex
             .units
