@@ -16,8 +16,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
     if names.is_empty() {
         return; // nothing the directive is known by
     }
-    let plan = squash(&cx.src.text);
-    if names.iter().any(|n| plan.contains(n.as_str())) {
+    if names.iter().any(|n| contains_squashed(&cx.src.text, n)) {
         return;
     }
     let theirs = numbers(ag.src, ag.doc);
@@ -42,6 +41,22 @@ pub fn run(cx: &Context, out: &mut Findings) {
         t!(cx, "siblings", named = named, shared = shared.join("、"))
     };
     out.report(RULE, span, message).help(t!(cx, "help"));
+}
+
+/// Whether `text` without its white space holds `needle` (itself without white space), read
+/// in place: the plan is not copied for each directive it is checked against.
+fn contains_squashed(text: &str, needle: &str) -> bool {
+    let mut rest = needle.chars();
+    let Some(first) = rest.next() else {
+        return true;
+    };
+    let rest = rest.as_str();
+    text.match_indices(first).any(|(i, _)| {
+        let mut after = text[i + first.len_utf8()..]
+            .chars()
+            .filter(|c| !c.is_whitespace());
+        rest.chars().all(|c| after.next() == Some(c))
+    })
 }
 
 fn squash(s: &str) -> String {
