@@ -135,6 +135,7 @@ pub fn analyse(
             doc: &d.doc,
             alignment: a,
         }),
+        facts: Default::default(),
     };
     let findings = check(&cx, set);
     Analysis {

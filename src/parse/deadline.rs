@@ -552,10 +552,18 @@ fn scan_outside_titles<T>(text: &str, read: impl Fn(&str) -> Option<(usize, T)>)
 /// dates inside titles are not deadlines.
 pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> {
     let dl = &lex.deadline;
-    let before_words = longest_first(&dl.before_date);
-    let start_before = longest_first(&dl.start_before_date);
-    let closing = longest_first(&dl.closing_words);
-    let start_words = longest_first(&dl.start_words);
+    // The word lists, ordered only when a date is read (most texts hold none).
+    let lists = std::cell::OnceCell::new();
+    let lists = || {
+        lists.get_or_init(|| {
+            [
+                longest_first(&dl.before_date),
+                longest_first(&dl.start_before_date),
+                longest_first(&dl.closing_words),
+                longest_first(&dl.start_words),
+            ]
+        })
+    };
     let mut depth_title = 0i32;
     let mut i = 0;
     while i < text.len() {
@@ -591,8 +599,9 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
         };
         let before = text[..i].trim_end_matches(is_space);
         let after = r.trim_start_matches(is_space);
-        let is_start = super::lex::ends_with_any(before, &start_before).is_some()
-            || super::lex::starts_with_any(after, &start_words).is_some();
+        let [before_words, start_before, closing, start_words] = lists();
+        let is_start = super::lex::ends_with_any(before, start_before).is_some()
+            || super::lex::starts_with_any(after, start_words).is_some();
         let next = r.chars().next();
         let titled = matches!(next, Some('度') | Some('第') | Some('〕') | Some(']'));
         if let Some(whole) = ranged {
@@ -603,14 +612,14 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
             i += len.max(c.len_utf8());
             continue;
         }
-        let closes = super::lex::starts_with_any(after, &closing).is_some();
-        let aimed = super::lex::ends_with_any(before, &before_words).is_some();
+        let closes = super::lex::starts_with_any(after, closing).is_some();
+        let aimed = super::lex::ends_with_any(before, before_words).is_some();
         // 2020年，实现… / 2020年主要农作物…覆盖率达到30%: a year opening a clause dates it.
         let opens = d.year.is_some()
             && (before.is_empty() || before.ends_with(['。', '；', ';', '，', ',', '：', ':']));
         if closes || aimed || opens {
             // The deadline text: the date with its completion word (…底前, …前完成).
-            let word = super::lex::starts_with_any(after, &closing)
+            let word = super::lex::starts_with_any(after, closing)
                 .map_or(0, |w| w.len() + (r.len() - after.len()));
             let end = i + len + word;
             return Some(read_deadline(&text[i..end], base + i, lex));
