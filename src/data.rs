@@ -20,12 +20,15 @@ pub struct RuleData {
     pub lang: Lang,
 }
 
+/// The built-in word list (prepared at build time too: see build.rs and [`Words`]).
+const WORDS_TEXT: &str = include_str!("../rules/words.txt");
+
 pub const FILES: [(&str, &str); 6] = [
     ("lexicon.toml", include_str!("../rules/lexicon.toml")),
     ("metrics.toml", include_str!("../rules/metrics.toml")),
     ("agencies.toml", include_str!("../rules/agencies.toml")),
     ("units.toml", include_str!("../rules/units.toml")),
-    ("words.txt", include_str!("../rules/words.txt")),
+    ("words.txt", WORDS_TEXT),
     ("rules.toml", include_str!("../rules/rules.toml")),
 ];
 
@@ -921,18 +924,49 @@ pub struct TypoWords {
 }
 
 /// A word list read when first needed: most runs never ask (reading it costs a millisecond).
+/// The built-in list is prepared at build time (build.rs) as sorted packed keys and looked up
+/// in place; only a list of `--rules DIR` is read into hash sets at run time.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
     text: String,
+    /// The text is the built-in list: look words up in the prepared keys.
+    builtin: bool,
     set: std::sync::Arc<std::sync::OnceLock<rustc_hash::FxHashSet<[char; 2]>>>,
     /// Three- and four-character words, a three-character one padded with NUL.
     longer: std::sync::Arc<std::sync::OnceLock<rustc_hash::FxHashSet<[char; 4]>>>,
 }
 
+/// The built-in two-character words as sorted keys `a << 21 | b` (u64, little-endian).
+static BUILTIN_TWO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words2.bin"));
+/// The built-in three- and four-character words as sorted keys
+/// `a << 63 | b << 42 | c << 21 | d` (u128, little-endian; `d` NUL for three characters).
+static BUILTIN_LONGER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words34.bin"));
+
+/// Whether the sorted packed keys of `N` bytes each in `bytes` hold `key`.
+fn packed_contains<const N: usize>(bytes: &[u8], key: u128) -> bool {
+    let read = |i: usize| -> u128 {
+        let mut b = [0u8; 16];
+        b[..N].copy_from_slice(&bytes[i * N..i * N + N]);
+        u128::from_le_bytes(b)
+    };
+    let (mut lo, mut hi) = (0, bytes.len() / N);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match read(mid).cmp(&key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
 impl Words {
     pub fn new(text: String) -> Words {
+        let builtin = text == WORDS_TEXT;
         Words {
             text,
+            builtin,
             set: Default::default(),
             longer: Default::default(),
         }
@@ -940,6 +974,18 @@ impl Words {
 
     /// True when `s` starts with a word of three or four characters (路长制, 县直单位).
     pub fn starts_longer_word(&self, s: &str) -> bool {
+        let mut c = s.chars();
+        let (Some(a), Some(b), Some(x)) = (c.next(), c.next(), c.next()) else {
+            return false;
+        };
+        if self.builtin {
+            let key = |d: char| {
+                ((a as u128) << 63) | ((b as u128) << 42) | ((x as u128) << 21) | d as u128
+            };
+            return packed_contains::<16>(BUILTIN_LONGER, key('\0'))
+                || c.next()
+                    .is_some_and(|d| packed_contains::<16>(BUILTIN_LONGER, key(d)));
+        }
         let set = self.longer.get_or_init(|| {
             self.text
                 .lines()
@@ -955,15 +1001,14 @@ impl Words {
                 })
                 .collect()
         });
-        let mut c = s.chars();
-        let (Some(a), Some(b), Some(x)) = (c.next(), c.next(), c.next()) else {
-            return false;
-        };
         set.contains(&[a, b, x, '\0']) || c.next().is_some_and(|d| set.contains(&[a, b, x, d]))
     }
 
     /// True when `a` followed by `b` is a word.
     pub fn contains(&self, a: char, b: char) -> bool {
+        if self.builtin {
+            return packed_contains::<8>(BUILTIN_TWO, ((a as u128) << 21) | b as u128);
+        }
         self.set
             .get_or_init(|| {
                 self.text
@@ -980,6 +1025,51 @@ impl Words {
                     .collect()
             })
             .contains(&[a, b])
+    }
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::Words;
+
+    /// The keys prepared at build time answer as the list read at run time does.
+    #[test]
+    fn the_prepared_word_list_answers_as_the_text_does() {
+        let text = super::WORDS_TEXT;
+        let built = Words::new(text.to_string());
+        assert!(built.builtin);
+        // The same text, not recognised as the built-in one: read into hash sets.
+        let read = Words::new(format!("{text}\n"));
+        assert!(!read.builtin);
+        let chars: Vec<char> = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.chars())
+            .filter(|c| !c.is_whitespace())
+            .take(4000)
+            .chain("县直单位路长制市场监管局率率达到".chars())
+            .collect();
+        for w in chars.windows(4) {
+            assert_eq!(
+                built.contains(w[0], w[1]),
+                read.contains(w[0], w[1]),
+                "{w:?}"
+            );
+            let s: String = w.iter().collect();
+            assert_eq!(
+                built.starts_longer_word(&s),
+                read.starts_longer_word(&s),
+                "{s}"
+            );
+            let s3: String = w[..3].iter().collect();
+            assert_eq!(
+                built.starts_longer_word(&s3),
+                read.starts_longer_word(&s3),
+                "{s3}"
+            );
+        }
+        assert!(built.contains('市', '场'));
+        assert!(built.starts_longer_word("县直单位"));
     }
 }
 
