@@ -239,8 +239,9 @@ type Rewrite = (Vec<char>, Vec<char>);
 struct Normaliser {
     /// Rewrites, longest first, by the first character of what they replace.
     replace: HashMap<char, Vec<Rewrite>>,
-    /// The lowest first character of a rewrite: characters below it are kept unlooked-up.
-    lowest_first: char,
+    /// The first characters of rewrites in the Basic Multilingual Plane, as a bitmap: other
+    /// characters there are kept without a look-up.
+    firsts: Box<[u64; 1024]>,
     /// No rewrite is longer than what it replaces.
     rewrites_in_place: bool,
     weak: rustc_hash::FxHashSet<u64>,
@@ -272,7 +273,13 @@ impl Normaliser {
             }
         }
         let replace = by_first;
-        let lowest_first = replace.keys().copied().min().unwrap_or(char::MAX);
+        let mut firsts = Box::new([0u64; 1024]);
+        for &c in replace.keys() {
+            let k = c as usize;
+            if k < 0x10000 {
+                firsts[k >> 6] |= 1 << (k & 63);
+            }
+        }
         let rewrites_in_place = replace
             .values()
             .flatten()
@@ -287,7 +294,7 @@ impl Normaliser {
             .collect();
         Normaliser {
             replace,
-            lowest_first,
+            firsts,
             rewrites_in_place,
             weak,
         }
@@ -315,7 +322,8 @@ impl Normaliser {
         let n = out.len();
         'outer: while i < n {
             let c = out[i];
-            if c < self.lowest_first {
+            let k = c as usize;
+            if k < 0x10000 && self.firsts[k >> 6] & (1 << (k & 63)) == 0 {
                 out[w] = c;
                 w += 1;
                 i += 1;
@@ -458,14 +466,37 @@ impl DirectiveIndex {
 /// The plan read for comparison: its sentences in order, each with its task and the ids of
 /// the directive terms it holds, and its tasks' titles, with inverted indexes.
 struct PlanView<'a> {
-    sentences: Vec<(usize, Vec<u32>)>,
+    /// Each sentence's task.
+    sentences: Vec<usize>,
     /// Each sentence's text, to read its full terms back (what a partly carried task lacks).
     texts: Vec<&'a str>,
     /// Per plan task, the range of its sentences.
     ranges: Vec<std::ops::Range<usize>>,
     postings: Postings,
-    titles: Vec<Vec<u32>>,
+    /// How many tasks (titles) the view has.
+    titles: usize,
     title_postings: Postings,
+}
+
+/// Lists of ids in one buffer: list `k` is `ids[ends[k - 1]..ends[k]]`.
+#[derive(Default)]
+struct Lists32 {
+    ids: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Lists32 {
+    fn push(&mut self, list: &[u32]) {
+        self.ids.extend_from_slice(list);
+        self.ends.push(self.ids.len() as u32);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u32]> + Clone {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(a, &b)| &self.ids[a as usize..b as usize])
+    }
 }
 
 impl<'a> PlanView<'a> {
@@ -479,34 +510,36 @@ impl<'a> PlanView<'a> {
         let (norm, vocabulary) = (&index.norm, &index.vocabulary);
         let mut sentences = Vec::new();
         let mut texts = Vec::new();
-        let mut titles = Vec::new();
+        let mut sentence_ids = Lists32::default();
+        let mut titles = Lists32::default();
         let mut ranges = Vec::with_capacity(doc.tasks.len());
         let (mut chars, mut ids) = (Vec::new(), Vec::new());
         for (k, t) in doc.tasks.iter().enumerate() {
             let start = sentences.len();
             if only.is_some_and(|o| o != t.origin) {
-                titles.push(Vec::new());
+                titles.push(&[]);
                 ranges.push(start..start);
                 continue;
             }
             let text = src.slice(t.text);
             for s in self::sentences(text) {
                 vocabulary.ids_of(s, norm, &mut chars, &mut ids);
-                sentences.push((k, ids.clone()));
+                sentences.push(k);
+                sentence_ids.push(&ids);
                 texts.push(s);
             }
             ranges.push(start..sentences.len());
             vocabulary.ids_of(lead_of(text), norm, &mut chars, &mut ids);
-            titles.push(ids.clone());
+            titles.push(&ids);
         }
         let n = vocabulary.len();
         PlanView {
             ranges,
-            postings: Postings::new(n, sentences.iter().map(|(_, t)| t.as_slice())),
-            title_postings: Postings::new(n, titles.iter().map(Vec::as_slice)),
+            postings: Postings::new(n, sentence_ids.iter()),
+            title_postings: Postings::new(n, titles.iter()),
             sentences,
             texts,
-            titles,
+            titles: titles.ends.len(),
         }
     }
 }
@@ -627,10 +660,7 @@ fn evidence(d: &DirTask, plan: &PlanView, acc: &mut Accumulator) -> (f64, Vec<us
     let mut tasks: Vec<usize> = if best.1 == usize::MAX {
         Vec::new()
     } else {
-        plan.sentences[best.1..best.2]
-            .iter()
-            .map(|(k, _)| *k)
-            .collect()
+        plan.sentences[best.1..best.2].to_vec()
     };
     tasks.dedup();
     // A lead sentence found in a plan task's title.
@@ -688,7 +718,7 @@ pub fn align_with(
     };
     let largest = views
         .iter()
-        .map(|(_, v)| v.sentences.len().max(v.titles.len()))
+        .map(|(_, v)| v.sentences.len().max(v.titles))
         .max()
         .unwrap_or(0);
     let mut acc = Accumulator::new(largest);
