@@ -3,6 +3,7 @@
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -96,7 +97,7 @@ impl RuleData {
             FILES
                 .iter()
                 .find(|(n, _)| *n == name)
-                .map(|(_, t)| (t.to_string(), format!("rules/{name}")))
+                .map(|(_, t)| (Cow::Borrowed(*t), format!("rules/{name}")))
         })
         .unwrap_or_else(|e| panic!("built-in rule data is invalid: {e:?}"))
     }
@@ -124,11 +125,11 @@ impl RuleData {
                         path: path.display().to_string(),
                         message,
                     })?;
-                    (name, text, path.display().to_string())
+                    (name, Cow::Owned(text), path.display().to_string())
                 }
                 None => (
                     name,
-                    builtin.to_string(),
+                    Cow::Borrowed(builtin),
                     format!("rules/{name} (built-in)"),
                 ),
             });
@@ -142,30 +143,29 @@ impl RuleData {
     }
 
     pub(crate) fn from_texts(
-        get: impl Fn(&str) -> Option<(String, String)>,
+        get: impl Fn(&str) -> Option<(Cow<'static, str>, String)>,
     ) -> Result<RuleData, DataError> {
         fn load<T: for<'de> Deserialize<'de>>(
-            get: &impl Fn(&str) -> Option<(String, String)>,
+            get: &impl Fn(&str) -> Option<(Cow<'static, str>, String)>,
             name: &str,
         ) -> Result<T, DataError> {
             let (text, path) = get(name).ok_or_else(|| DataError::Io {
                 path: name.into(),
                 message: "missing".into(),
             })?;
-            let toml_error = |e: toml::de::Error, text: String| DataError::Toml {
+            let toml_error = |e: toml::de::Error, text: &str| DataError::Toml {
                 span: e.span().map(|r| (r.start, r.len()).into()),
                 message: e.message().to_string(),
-                src: NamedSource::new(path.clone(), text),
+                src: NamedSource::new(path.clone(), text.to_string()),
             };
-            let value = toml::from_str(&text).map_err(|e| toml_error(e, text.clone()))?;
+            let value = toml::from_str(&text).map_err(|e| toml_error(e, &text))?;
             if WORD_FILES.contains(&name) {
-                let table =
-                    toml::de::DeTable::parse(&text).map_err(|e| toml_error(e, text.clone()))?;
+                let table = toml::de::DeTable::parse(&text).map_err(|e| toml_error(e, &text))?;
                 if let Err((span, message)) = check_words(table.get_ref(), "") {
                     return Err(DataError::Toml {
                         span: Some((span.start, span.len()).into()),
                         message,
-                        src: NamedSource::new(path, text),
+                        src: NamedSource::new(path, text.into_owned()),
                     });
                 }
             }
@@ -186,14 +186,17 @@ impl RuleData {
     }
 
     /// Checks what serde cannot: bound names, severities and codes that are known and unique.
-    fn validate(&self, get: &impl Fn(&str) -> Option<(String, String)>) -> Result<(), DataError> {
+    fn validate(
+        &self,
+        get: &impl Fn(&str) -> Option<(Cow<'static, str>, String)>,
+    ) -> Result<(), DataError> {
         let invalid = |file: &str, needle: &str, message: String| {
             let (text, path) = get(file).unwrap_or_default();
             let span = text.find(needle).map(|i| (i, needle.len()).into());
             DataError::Toml {
                 span,
                 message,
-                src: NamedSource::new(path, text),
+                src: NamedSource::new(path, text.into_owned()),
             }
         };
         let mut codes = std::collections::HashSet::new();
@@ -506,8 +509,15 @@ impl TableWords {
     /// The column a header cell names: its text (white space removed) is one of the role
     /// words, or else holds one (the longest wins; 牵头单位（部门） is a lead column).
     pub fn role_of(&self, header: &str) -> Option<ColumnRole> {
-        let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
-        if h.is_empty() || h.chars().count() > 16 {
+        // A cell of more than 16 characters is no header: known before copying all of it.
+        let mut h = String::new();
+        for (n, c) in header.chars().filter(|c| !c.is_whitespace()).enumerate() {
+            if n == 16 {
+                return None;
+            }
+            h.push(c);
+        }
+        if h.is_empty() {
             return None;
         }
         let lists = self.lists();
@@ -928,7 +938,7 @@ pub struct TypoWords {
 /// in place; only a list of `--rules DIR` is read into hash sets at run time.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    text: String,
+    text: Cow<'static, str>,
     /// The text is the built-in list: look words up in the prepared keys.
     builtin: bool,
     set: std::sync::Arc<std::sync::OnceLock<rustc_hash::FxHashSet<[char; 2]>>>,
@@ -962,8 +972,13 @@ fn packed_contains<const N: usize>(bytes: &[u8], key: u128) -> bool {
 }
 
 impl Words {
-    pub fn new(text: String) -> Words {
-        let builtin = text == WORDS_TEXT;
+    pub fn new(text: impl Into<Cow<'static, str>>) -> Words {
+        let text = text.into();
+        // The built-in text is passed as itself: known without comparing 800 KB.
+        let builtin = match &text {
+            Cow::Borrowed(t) => std::ptr::eq(*t, WORDS_TEXT) || *t == WORDS_TEXT,
+            Cow::Owned(t) => t == WORDS_TEXT,
+        };
         Words {
             text,
             builtin,
