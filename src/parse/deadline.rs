@@ -511,6 +511,10 @@ fn find_dates_up_to(text: &str, limit: usize) -> Vec<(Span, DatePoint, DatePoint
 /// Every duration in running text (用2—3年时间), outside document titles: span and years.
 pub fn find_durations(text: &str) -> Vec<(Span, (u32, u32))> {
     scan_outside_titles(text, |rest| {
+        // A duration opens with 用 or 利用: the parser runs only there.
+        if !rest.starts_with(['用', '利']) {
+            return None;
+        }
         duration(rest).ok().map(|(r, d)| (rest.len() - r.len(), d))
     })
 }
@@ -518,6 +522,10 @@ pub fn find_durations(text: &str) -> Vec<(Span, (u32, u32))> {
 /// Every date repeating each year (每年12月初) in running text: span and date.
 pub fn find_recurring(text: &str) -> Vec<(Span, DatePoint)> {
     scan_outside_titles(text, |rest| {
+        // A yearly date opens with 每年.
+        if !rest.starts_with('每') {
+            return None;
+        }
         recurring(rest).ok().map(|(r, d)| (rest.len() - r.len(), d))
     })
 }
