@@ -21,7 +21,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
     // Doubled characters not quiet by the lists, and the pair each would open: the pairs
     // opening phrases are then counted in one pass over the text, and only those pairs (a
     // pass per doubled character was quadratic on a text full of them).
-    let mut doubled: Vec<(usize, usize, char, Option<(char, char)>)> = Vec::new();
+    let mut doubled: Vec<Doubled> = Vec::new();
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let Some(&(j, d)) = it.peek() else { break };
@@ -61,6 +61,10 @@ pub fn run(cx: &Context, out: &mut Findings) {
             .help(t!(cx, "help", char = c));
     }
 }
+
+/// A doubled character: the offsets of its two halves, the character, and the pair its second
+/// half opens (with the character after it), if any.
+type Doubled = (usize, usize, char, Option<(char, char)>);
 
 /// Counts how often each pair of `counts`, the first a Han character, starts a phrase of the
 /// plan: after punctuation, a line break, the text's start or a joiner (及/和/与/或). A
