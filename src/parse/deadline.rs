@@ -510,38 +510,42 @@ fn find_dates_up_to(text: &str, limit: usize) -> Vec<(Span, DatePoint, DatePoint
 
 /// Every duration in running text (用2—3年时间), outside document titles: span and years.
 pub fn find_durations(text: &str) -> Vec<(Span, (u32, u32))> {
-    scan_outside_titles(text, |rest| {
-        // A duration opens with 用 or 利用: the parser runs only there.
-        if !rest.starts_with(['用', '利']) {
-            return None;
-        }
+    // A duration opens with 用 or 利用: the parser runs only there.
+    scan_outside_titles(text, &['用', '利'], |rest| {
         duration(rest).ok().map(|(r, d)| (rest.len() - r.len(), d))
     })
 }
 
 /// Every date repeating each year (每年12月初) in running text: span and date.
 pub fn find_recurring(text: &str) -> Vec<(Span, DatePoint)> {
-    scan_outside_titles(text, |rest| {
-        // A yearly date opens with 每年.
-        if !rest.starts_with('每') {
-            return None;
-        }
+    // A yearly date opens with 每年.
+    scan_outside_titles(text, &['每'], |rest| {
         recurring(rest).ok().map(|(r, d)| (rest.len() - r.len(), d))
     })
 }
 
-/// Runs `read` at every character outside 《…》; collects what it reads, with spans.
-fn scan_outside_titles<T>(text: &str, read: impl Fn(&str) -> Option<(usize, T)>) -> Vec<(Span, T)> {
+/// Runs `read` at every character of `starts` (the characters what it reads opens with)
+/// outside 《…》; collects what it reads, with spans. The text between is skipped by a search.
+fn scan_outside_titles<T>(
+    text: &str,
+    starts: &[char],
+    read: impl Fn(&str) -> Option<(usize, T)>,
+) -> Vec<(Span, T)> {
     let mut out = Vec::new();
     let mut depth_title = 0i32;
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
+    let stop = |c: char| c == '《' || c == '》' || starts.contains(&c);
+    while let Some(k) = text[i..].find(stop) {
+        i += k;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         match c {
             '《' => depth_title += 1,
             '》' => depth_title -= 1,
             _ => {}
         }
-        if depth_title <= 0 {
+        if depth_title <= 0 && starts.contains(&c) {
             if let Some((len, v)) = read(&text[i..]).filter(|(len, _)| *len > 0) {
                 out.push((Span::new(i, i + len), v));
                 i += len;
