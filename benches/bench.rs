@@ -6,10 +6,13 @@
 //! - alignment time for directive/plan pairs of 100, 1,000 and 10,000 tasks;
 //! - a linear-time check: one line holding n and 4n findings (checked, an ignore entry tried on
 //!   each, rendered as JSON and for people), with the ratio of the two times;
-//! - wall time of the release binary: one plan against its directive (process start
-//!   included), and 100 county plans against a directive in one run (all cores), with peak
-//!   memory where GNU time is installed; peak memory of 1,000 plans against a directive in
-//!   every format beside one plan's.
+//! - issue 23's ratios, from the release binary (CPU and peak memory where GNU time is
+//!   installed): 100 county plans with `--against` against the same run without it, against
+//!   `wc -m` over the same files, and without it against autocorrect's `--lint` (its npm CLI,
+//!   installed under target/autocorrect on first use, or why it could not be); one plan against
+//!   its directive (median wall, process start included); growth over 1, 10, 100 and 1,000
+//!   plans and one 10 MB plan (time per plan and peak memory beside one plan's), and peak
+//!   memory of 1,000 plans in the other formats.
 //!
 //! The corpus is written under target/bench-corpus. No external harness: the figures are
 //! medians of repeated runs, measured with std::time::Instant.
@@ -185,35 +188,6 @@ fn binary() -> PathBuf {
     target.join("release/planlint")
 }
 
-/// Wall time and, with GNU time, peak resident memory (KiB) of one run.
-fn run_binary(bin: &Path, args: &[&str]) -> (Duration, Option<u64>) {
-    let gnu_time = Path::new("/usr/bin/time");
-    let start = Instant::now();
-    if gnu_time.exists() {
-        let out = Command::new(gnu_time)
-            .args(["-f", "%M"])
-            .arg(bin)
-            .args(args)
-            .output()
-            .unwrap();
-        let wall = start.elapsed();
-        let err = String::from_utf8_lossy(&out.stderr);
-        let kib = err.lines().last().and_then(|l| l.trim().parse().ok());
-        (wall, kib)
-    } else {
-        Command::new(bin).args(args).output().unwrap();
-        (start.elapsed(), None)
-    }
-}
-
-/// Median wall time of `runs` runs, and the peak memory of the first.
-fn median_wall(bin: &Path, runs: usize, args: &[&str]) -> (Duration, Option<u64>) {
-    let all: Vec<(Duration, Option<u64>)> = (0..runs).map(|_| run_binary(bin, args)).collect();
-    let mut walls: Vec<Duration> = all.iter().map(|r| r.0).collect();
-    walls.sort();
-    (walls[walls.len() / 2], all[0].1)
-}
-
 fn main() {
     // `cargo bench` passes --bench; a filter argument is not supported.
     let data = RuleData::builtin();
@@ -334,7 +308,8 @@ fn main() {
         four.as_secs_f64() / one.as_secs_f64()
     );
 
-    // The release binary on a written corpus.
+    // The release binary on a written corpus: issue 23's ratios, measured now on this
+    // machine so they hold whatever its speed today.
     let bin = binary();
     let dir = Path::new("target/bench-corpus");
     let _ = std::fs::remove_dir_all(dir);
@@ -350,30 +325,6 @@ fn main() {
     std::fs::write(dir.join("big.txt"), &big).unwrap();
     let directive = seeds[1].0.clone();
     let plan = seeds[3].0.clone();
-    let (wall, kib) = median_wall(
-        &bin,
-        21,
-        &["check", "--no-config", "-q", &plan, "--against", &directive],
-    );
-    println!(
-        "one plan vs directive, wall:  {:>8.1} ms  (process start included; peak {} KiB)",
-        wall.as_secs_f64() * 1e3,
-        kib.map_or("?".into(), |k| k.to_string())
-    );
-    let glob = dir.join("plans/*.txt").display().to_string();
-    let (wall, kib) = median_wall(
-        &bin,
-        5,
-        &["check", "--no-config", "-q", &glob, "--against", &directive],
-    );
-    println!(
-        "100 plans vs directive, wall: {:>8.1} ms  (peak {} KiB)",
-        wall.as_secs_f64() * 1e3,
-        kib.map_or("?".into(), |k| k.to_string())
-    );
-    // The same run without the directive, and `wc -m` over the same files, measured now, so
-    // the ratios hold whatever this machine's speed today.
-    let (alone, alone_kib) = median_wall(&bin, 5, &["check", "--no-config", "-q", &glob]);
     let files: Vec<String> = (0..100)
         .map(|k| {
             dir.join(format!("plans/county{k:03}.txt"))
@@ -381,56 +332,298 @@ fn main() {
                 .to_string()
         })
         .collect();
-    let wc = median(5, || {
-        let out = Command::new("wc")
-            .arg("-m")
-            .args(&files)
-            .env("LC_ALL", "C.UTF-8")
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-    });
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .sum();
     println!(
-        "100 plans alone, wall:        {:>8.1} ms  (peak {} KiB); with the directive {:.2}×",
-        alone.as_secs_f64() * 1e3,
-        alone_kib.map_or("?".into(), |k| k.to_string()),
-        wall.as_secs_f64() / alone.as_secs_f64()
+        "\nissue 23 (CPU = user + system of the process, from GNU time; medians of alternating runs)"
     );
     println!(
-        "wc -m over the same files:    {:>8.1} ms; planlint with the directive {:.2}× wc -m",
-        wc.as_secs_f64() * 1e3,
-        wall.as_secs_f64() / wc.as_secs_f64()
+        "corpus: 100 county plans, {:.1} MB; directive {directive}",
+        bytes as f64 / 1e6
     );
-    // 1,000 plans (links to one county plan) against the directive: memory must not grow
-    // with the number of plans, in any format.
+    let glob = dir.join("plans/*.txt").display().to_string();
+    let with: Vec<&str> = vec![
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        &glob,
+        "--against",
+        &directive,
+    ];
+    let alone: Vec<&str> = vec!["check", "--no-config", "--format", "json", &glob];
+    let wc_args: Vec<&str> = std::iter::once("-m")
+        .chain(files.iter().map(String::as_str))
+        .collect();
+    // autocorrect skips what .gitignore names (target/ here): it reads a copy of the files
+    // outside the repository, by relative names.
+    let autocorrect = autocorrect();
+    let ac_dir = std::env::temp_dir().join(format!("planlint-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&ac_dir).unwrap();
+    let names: Vec<String> = (0..100).map(|k| format!("county{k:03}.txt")).collect();
+    for (f, n) in files.iter().zip(&names) {
+        std::fs::copy(f, ac_dir.join(n)).unwrap();
+    }
+    let ac_args: Vec<&str> = ["--lint", "--format", "json"]
+        .into_iter()
+        .chain(names.iter().map(String::as_str))
+        .collect();
+    let (mut w, mut a, mut c, mut ac) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..5 {
+        w.push(measure(&bin, &with));
+        a.push(measure(&bin, &alone));
+        c.push(measure(Path::new("wc"), &wc_args));
+        if let Ok(ac_bin) = &autocorrect {
+            ac.push(measure_in(ac_bin, &ac_args, &ac_dir));
+        }
+    }
+    let (w, a, c) = (Run::median(&w), Run::median(&a), Run::median(&c));
+    let ratio = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(x), Some(y)) if y > 0.0 => format!("{:.2}×", x / y),
+        _ => "?".into(),
+    };
+    println!("100 plans with the directive:    {w}");
+    println!("100 plans without:               {a}");
+    println!("wc -m over the same files:       {c}");
+    println!(
+        "with / without:   CPU {}  wall {}   (budget ≤ 1.3×)",
+        ratio(w.cpu, a.cpu),
+        ratio(Some(w.wall), Some(a.wall))
+    );
+    println!(
+        "with / wc -m:     CPU {}  wall {}   (budget ≤ 3×)",
+        ratio(w.cpu, c.cpu),
+        ratio(Some(w.wall), Some(c.wall))
+    );
+    match &autocorrect {
+        Ok(_) => {
+            let ac = Run::median(&ac);
+            println!("autocorrect --lint, same files:  {ac}");
+            println!(
+                "without / autocorrect: CPU {}  wall {}   (budget ≤ 0.25×)",
+                ratio(a.cpu, ac.cpu),
+                ratio(Some(a.wall), Some(ac.wall))
+            );
+        }
+        Err(why) => println!("autocorrect: not run ({why})"),
+    }
+    let _ = std::fs::remove_dir_all(&ac_dir);
+
+    let one: Vec<Run> = (0..21)
+        .map(|_| {
+            measure(
+                &bin,
+                &["check", "--no-config", "-q", &plan, "--against", &directive],
+            )
+        })
+        .collect();
+    println!(
+        "one plan vs its directive:       {}   (budget ≤ 10 ms median wall, process start included)",
+        Run::median(&one)
+    );
+
+    // Growth: 1, 10, 100 and 1,000 plans (links to the county plans) and one 10 MB plan,
+    // all against the directive: time per plan should stay flat, peak memory near one plan's.
     std::fs::create_dir_all(dir.join("many")).unwrap();
     for k in 0..1000 {
         std::fs::hard_link(
-            dir.join("plans/county000.txt"),
+            dir.join(format!("plans/county{:03}.txt", k % 100)),
             dir.join(format!("many/p{k:04}.txt")),
         )
         .unwrap();
     }
-    let many = dir.join("many").display().to_string();
-    let one = dir.join("many/p0000.txt").display().to_string();
-    for format in ["human", "json", "sarif", "github"] {
-        let peak = |plans: &str| {
-            let args = ["check", "--no-config", "--format", format, plans];
-            run_binary(&bin, &[&args[..], &["--against", &directive]].concat())
-        };
-        let ((_, one_kib), (wall, many_kib)) = (peak(&one), peak(&many));
+    let mut first: Option<Run> = None;
+    for n in [1usize, 10, 100, 1000] {
+        let paths: Vec<String> = (0..n)
+            .map(|k| dir.join(format!("many/p{k:04}.txt")).display().to_string())
+            .collect();
+        let mut args: Vec<&str> = vec!["check", "--no-config", "--format", "json"];
+        args.extend(paths.iter().map(String::as_str));
+        args.extend(["--against", directive.as_str()]);
+        let runs = if n >= 1000 { 1 } else { 3 };
+        let r = Run::median(&(0..runs).map(|_| measure(&bin, &args)).collect::<Vec<_>>());
+        let base = *first.get_or_insert(r);
         println!(
-            "1,000 plans vs directive, {format:<6} {:>6.0} ms, peak {} KiB (one plan {} KiB)",
-            wall.as_secs_f64() * 1e3,
-            many_kib.map_or("?".into(), |k| k.to_string()),
-            one_kib.map_or("?".into(), |k| k.to_string())
+            "{n:>5} plans vs directive: {r}; per plan {:.1} ms CPU; peak {} one plan's",
+            r.cpu.unwrap_or(r.wall) * 1e3 / n as f64,
+            ratio(r.peak.map(|k| k as f64), base.peak.map(|k| k as f64)),
         );
     }
     let big_path = dir.join("big.txt").display().to_string();
-    let (wall, kib) = run_binary(&bin, &["check", "--no-config", "-q", &big_path]);
-    println!(
-        "10 MB plan, wall:             {:>8.1} ms  (peak {} KiB)",
-        wall.as_secs_f64() * 1e3,
-        kib.map_or("?".into(), |k| k.to_string())
+    let r = measure(
+        &bin,
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            &big_path,
+            "--against",
+            &directive,
+        ],
     );
+    println!(
+        "one {:.1} MB plan vs directive: {r}; {:.1} MB/s CPU",
+        big.len() as f64 / 1e6,
+        big.len() as f64 / 1e6 / r.cpu.unwrap_or(r.wall)
+    );
+    // Memory must not grow with the number of plans in the other formats either.
+    let many = dir.join("many").display().to_string();
+    for format in ["human", "sarif", "github"] {
+        let r = measure(
+            &bin,
+            &[
+                "check",
+                "--no-config",
+                "--format",
+                format,
+                &many,
+                "--against",
+                &directive,
+            ],
+        );
+        println!("1,000 plans vs directive, {format:<6} {r}");
+    }
+}
+
+/// One run of a program: wall seconds, and with GNU time its CPU seconds and peak memory.
+#[derive(Clone, Copy)]
+struct Run {
+    wall: f64,
+    cpu: Option<f64>,
+    peak: Option<u64>,
+}
+
+impl Run {
+    /// The median of each figure on its own.
+    fn median(runs: &[Run]) -> Run {
+        let mid = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            v[v.len() / 2]
+        };
+        let cpu: Vec<f64> = runs.iter().filter_map(|r| r.cpu).collect();
+        let peak: Vec<f64> = runs
+            .iter()
+            .filter_map(|r| r.peak.map(|p| p as f64))
+            .collect();
+        Run {
+            wall: mid(runs.iter().map(|r| r.wall).collect()),
+            cpu: (!cpu.is_empty()).then(|| mid(cpu)),
+            peak: (!peak.is_empty()).then(|| mid(peak) as u64),
+        }
+    }
+}
+
+impl std::fmt::Display for Run {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "wall {:>8.1} ms", self.wall * 1e3)?;
+        match self.cpu {
+            Some(c) => write!(f, ", CPU {:>8.1} ms", c * 1e3)?,
+            None => write!(f, ", CPU ?")?,
+        }
+        match self.peak {
+            Some(k) => write!(f, ", peak {k} KiB"),
+            None => write!(f, ", peak ?"),
+        }
+    }
+}
+
+/// Runs `program args` with its output thrown away, through GNU time where installed.
+fn measure(program: &Path, args: &[&str]) -> Run {
+    measure_in(program, args, Path::new("."))
+}
+
+/// [`measure`] in the directory `dir`.
+fn measure_in(program: &Path, args: &[&str], dir: &Path) -> Run {
+    let gnu_time = Path::new("/usr/bin/time");
+    // A relative program path is the repository's, wherever the run is.
+    let program = &if program.is_relative() && program.components().count() > 1 {
+        std::env::current_dir().unwrap().join(program)
+    } else {
+        program.to_path_buf()
+    };
+    let start = Instant::now();
+    if gnu_time.exists() {
+        let out = Command::new(gnu_time)
+            .args(["-f", "%U %S %M"])
+            .arg(program)
+            .args(args)
+            .env("LC_ALL", "C.UTF-8")
+            .current_dir(dir)
+            .stdout(std::process::Stdio::null())
+            .output()
+            .unwrap();
+        let wall = start.elapsed().as_secs_f64();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let v: Vec<f64> = err
+            .lines()
+            .last()
+            .unwrap_or("")
+            .split_whitespace()
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        match v[..] {
+            [u, s, m] => Run {
+                wall,
+                cpu: Some(u + s),
+                peak: Some(m as u64),
+            },
+            _ => Run {
+                wall,
+                cpu: None,
+                peak: None,
+            },
+        }
+    } else {
+        Command::new(program)
+            .args(args)
+            .env("LC_ALL", "C.UTF-8")
+            .current_dir(dir)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        Run {
+            wall: start.elapsed().as_secs_f64(),
+            cpu: None,
+            peak: None,
+        }
+    }
+}
+
+/// autocorrect's command line (`autocorrect-node` from npm, the Rust engine built for Node),
+/// installed under target/autocorrect on first use; why not, when it cannot be.
+fn autocorrect() -> Result<PathBuf, String> {
+    let bin = PathBuf::from("target/autocorrect/node_modules/.bin/autocorrect");
+    if !bin.exists() {
+        let out = Command::new("npm")
+            .args([
+                "install",
+                "--prefix",
+                "target/autocorrect",
+                "--no-audit",
+                "--no-fund",
+                "autocorrect-node",
+            ])
+            .output()
+            .map_err(|e| format!("npm not found: {e}"))?;
+        if !out.status.success() {
+            let err = String::from_utf8_lossy(&out.stderr);
+            return Err(format!(
+                "npm install autocorrect-node failed: {}",
+                err.lines().last().unwrap_or("").trim()
+            ));
+        }
+    }
+    let ok = Command::new(&bin)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if ok {
+        Ok(bin)
+    } else {
+        Err(format!("{} does not run", bin.display()))
+    }
 }

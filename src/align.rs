@@ -150,6 +150,88 @@ fn terms(text: &str, norm: &Normaliser) -> Vec<u64> {
     v
 }
 
+/// The directive's terms numbered densely (0..n), once per run: a plan's text becomes the
+/// ids of the terms it shares with the directive, the others dropped (no directive task can
+/// be found through them), and postings become one flat array indexed by id.
+struct Vocabulary {
+    ids: HashMap<u64, u32>,
+}
+
+impl Vocabulary {
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn id(&mut self, g: u64) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(g).or_insert(next)
+    }
+
+    /// The unique ids of the directive terms of `text` (in no particular order), written into
+    /// `out`; `chars` is scratch.
+    fn ids_of(&self, text: &str, norm: &Normaliser, chars: &mut Vec<char>, out: &mut Vec<u32>) {
+        out.clear();
+        norm.apply_into(text, chars);
+        out.extend(chars.windows(2).filter_map(|w| {
+            self.ids
+                .get(&(((w[0] as u64) << 21) | w[1] as u64))
+                .copied()
+        }));
+        out.sort_unstable();
+        out.dedup();
+    }
+}
+
+/// Inverted lists over dense term ids in one flat array (a counting sort): the items holding
+/// term `g` are `items[starts[g]..starts[g + 1]]`, in increasing order.
+struct Postings {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Postings {
+    fn new<'a>(vocabulary: usize, docs: impl Iterator<Item = &'a [u32]> + Clone) -> Postings {
+        let mut starts = vec![0u32; vocabulary + 1];
+        for t in docs.clone() {
+            for &g in t {
+                starts[g as usize + 1] += 1;
+            }
+        }
+        for g in 1..starts.len() {
+            starts[g] += starts[g - 1];
+        }
+        let mut fill: Vec<u32> = starts[..vocabulary].to_vec();
+        let mut items = vec![0u32; starts[vocabulary] as usize];
+        for (k, t) in docs.enumerate() {
+            for &g in t {
+                let at = &mut fill[g as usize];
+                items[*at as usize] = k as u32;
+                *at += 1;
+            }
+        }
+        Postings { starts, items }
+    }
+}
+
+/// Inverted lists the accumulator walks: the items holding a term, none when no item does.
+trait Lists<K> {
+    fn list(&self, key: K) -> Option<&[u32]>;
+}
+
+impl Lists<u64> for HashMap<u64, Vec<u32>> {
+    fn list(&self, key: u64) -> Option<&[u32]> {
+        self.get(&key).map(Vec::as_slice)
+    }
+}
+
+impl Lists<u32> for Postings {
+    fn list(&self, key: u32) -> Option<&[u32]> {
+        let k = key as usize;
+        let (a, b) = (self.starts[k] as usize, self.starts[k + 1] as usize);
+        (a < b).then(|| &self.items[a..b])
+    }
+}
+
 /// Brings level words and regional variants to one form, and keeps CJK characters only.
 /// A replacement: (from, to) as characters.
 type Rewrite = (Vec<char>, Vec<char>);
@@ -157,6 +239,11 @@ type Rewrite = (Vec<char>, Vec<char>);
 struct Normaliser {
     /// Rewrites, longest first, by the first character of what they replace.
     replace: HashMap<char, Vec<Rewrite>>,
+    /// The first characters of rewrites in the Basic Multilingual Plane, as a bitmap: other
+    /// characters there are kept without a look-up.
+    firsts: Box<[u64; 1024]>,
+    /// No rewrite is longer than what it replaces.
+    rewrites_in_place: bool,
     weak: rustc_hash::FxHashSet<u64>,
 }
 
@@ -186,6 +273,17 @@ impl Normaliser {
             }
         }
         let replace = by_first;
+        let mut firsts = Box::new([0u64; 1024]);
+        for &c in replace.keys() {
+            let k = c as usize;
+            if k < 0x10000 {
+                firsts[k >> 6] |= 1 << (k & 63);
+            }
+        }
+        let rewrites_in_place = replace
+            .values()
+            .flatten()
+            .all(|(from, to)| to.len() <= from.len());
         let weak = a
             .weak_terms
             .iter()
@@ -194,12 +292,59 @@ impl Normaliser {
                 (c.len() == 2).then(|| ((c[0] as u64) << 21) | c[1] as u64)
             })
             .collect();
-        Normaliser { replace, weak }
+        Normaliser {
+            replace,
+            firsts,
+            rewrites_in_place,
+            weak,
+        }
     }
 
     fn apply(&self, text: &str) -> Vec<char> {
-        let chars: Vec<char> = text.chars().filter(|&c| is_cjk(c) || c == 'Ｘ').collect();
-        let mut out = Vec::with_capacity(chars.len());
+        let mut out = Vec::new();
+        self.apply_into(text, &mut out);
+        out
+    }
+
+    /// [`Normaliser::apply`] into a buffer reused from text to text.
+    fn apply_into(&self, text: &str, out: &mut Vec<char>) {
+        out.clear();
+        out.extend(text.chars().filter(|&c| is_cjk(c) || c == 'Ｘ'));
+        // Rewrite in place: a replacement is never longer than what it replaces (checked at
+        // load), so the write position never passes the read position.
+        if !self.rewrites_in_place {
+            let chars = std::mem::take(out);
+            self.rewrite(&chars, out);
+            return;
+        }
+        let mut i = 0;
+        let mut w = 0;
+        let n = out.len();
+        'outer: while i < n {
+            let c = out[i];
+            let k = c as usize;
+            if k < 0x10000 && self.firsts[k >> 6] & (1 << (k & 63)) == 0 {
+                out[w] = c;
+                w += 1;
+                i += 1;
+                continue;
+            }
+            for (from, to) in self.replace.get(&c).into_iter().flatten() {
+                if out[i..].starts_with(from) {
+                    out[w..w + to.len()].copy_from_slice(to);
+                    w += to.len();
+                    i += from.len();
+                    continue 'outer;
+                }
+            }
+            out[w] = c;
+            w += 1;
+            i += 1;
+        }
+        out.truncate(w);
+    }
+
+    fn rewrite(&self, chars: &[char], out: &mut Vec<char>) {
         let mut i = 0;
         'outer: while i < chars.len() {
             for (from, to) in self.replace.get(&chars[i]).into_iter().flatten() {
@@ -212,7 +357,6 @@ impl Normaliser {
             out.push(chars[i]);
             i += 1;
         }
-        out
     }
 }
 
@@ -239,9 +383,10 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 
 /// A directive task's weighted terms.
 struct DirTask {
-    terms: Vec<(u64, f64)>,
+    /// Dense term ids with their weights, heaviest first.
+    terms: Vec<(u32, f64)>,
     total: f64,
-    lead: Vec<(u64, f64)>,
+    lead: Vec<(u32, f64)>,
     lead_total: f64,
     sentences: usize,
 }
@@ -250,6 +395,7 @@ struct DirTask {
 pub struct DirectiveIndex {
     tasks: Vec<DirTask>,
     norm: Normaliser,
+    vocabulary: Vocabulary,
 }
 
 impl DirectiveIndex {
@@ -286,6 +432,9 @@ impl DirectiveIndex {
             v.retain(|x| x.1 > 0.0);
             v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         };
+        let mut vocabulary = Vocabulary {
+            ids: HashMap::default(),
+        };
         let tasks = raw
             .into_iter()
             .map(|(t, l, s)| {
@@ -293,6 +442,10 @@ impl DirectiveIndex {
                 let mut lead: Vec<(u64, f64)> = l.iter().map(|&g| (g, weight(g))).collect();
                 heaviest_first(&mut terms);
                 heaviest_first(&mut lead);
+                let mut dense = |v: Vec<(u64, f64)>| -> Vec<(u32, f64)> {
+                    v.into_iter().map(|(g, w)| (vocabulary.id(g), w)).collect()
+                };
+                let (terms, lead) = (dense(terms), dense(lead));
                 DirTask {
                     total: terms.iter().map(|x| x.1).sum(),
                     lead_total: lead.iter().map(|x| x.1).sum(),
@@ -302,63 +455,93 @@ impl DirectiveIndex {
                 }
             })
             .collect();
-        DirectiveIndex { tasks, norm }
+        DirectiveIndex {
+            tasks,
+            norm,
+            vocabulary,
+        }
     }
 }
 
-/// The plan read for comparison: its sentences in order, each with its task, and its tasks'
-/// titles, with inverted indexes.
-struct PlanView {
-    sentences: Vec<(usize, Vec<u64>)>,
+/// The plan read for comparison: its sentences in order, each with its task and the ids of
+/// the directive terms it holds, and its tasks' titles, with inverted indexes.
+struct PlanView<'a> {
+    /// Each sentence's task.
+    sentences: Vec<usize>,
+    /// Each sentence's text, to read its full terms back (what a partly carried task lacks).
+    texts: Vec<&'a str>,
     /// Per plan task, the range of its sentences.
     ranges: Vec<std::ops::Range<usize>>,
-    postings: HashMap<u64, Vec<u32>>,
-    titles: Vec<Vec<u64>>,
-    title_postings: HashMap<u64, Vec<u32>>,
+    postings: Postings,
+    /// How many tasks (titles) the view has.
+    titles: usize,
+    title_postings: Postings,
 }
 
-impl PlanView {
+/// Lists of ids in one buffer: list `k` is `ids[ends[k - 1]..ends[k]]`.
+#[derive(Default)]
+struct Lists32 {
+    ids: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Lists32 {
+    fn push(&mut self, list: &[u32]) {
+        self.ids.extend_from_slice(list);
+        self.ends.push(self.ids.len() as u32);
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[u32]> + Clone {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(&self.ends)
+            .map(|(a, &b)| &self.ids[a as usize..b as usize])
+    }
+}
+
+impl<'a> PlanView<'a> {
     /// The plan's tasks, or only those written in `only` (running text, or a table).
-    fn new(src: &SourceFile, doc: &Document, norm: &Normaliser, only: Option<Origin>) -> PlanView {
+    fn new(
+        src: &'a SourceFile,
+        doc: &Document,
+        index: &DirectiveIndex,
+        only: Option<Origin>,
+    ) -> PlanView<'a> {
+        let (norm, vocabulary) = (&index.norm, &index.vocabulary);
         let mut sentences = Vec::new();
-        let mut titles = Vec::new();
+        let mut texts = Vec::new();
+        let mut sentence_ids = Lists32::default();
+        let mut titles = Lists32::default();
         let mut ranges = Vec::with_capacity(doc.tasks.len());
+        let (mut chars, mut ids) = (Vec::new(), Vec::new());
         for (k, t) in doc.tasks.iter().enumerate() {
             let start = sentences.len();
             if only.is_some_and(|o| o != t.origin) {
-                titles.push(Vec::new());
+                titles.push(&[]);
                 ranges.push(start..start);
                 continue;
             }
             let text = src.slice(t.text);
-            for s in sentences_of(text) {
-                sentences.push((k, terms(s, norm)));
+            for s in self::sentences(text) {
+                vocabulary.ids_of(s, norm, &mut chars, &mut ids);
+                sentences.push(k);
+                sentence_ids.push(&ids);
+                texts.push(s);
             }
             ranges.push(start..sentences.len());
-            titles.push(terms(lead_of(text), norm));
+            vocabulary.ids_of(lead_of(text), norm, &mut chars, &mut ids);
+            titles.push(&ids);
         }
+        let n = vocabulary.len();
         PlanView {
             ranges,
-            postings: inverted(sentences.iter().map(|(_, t)| t)),
-            title_postings: inverted(titles.iter()),
+            postings: Postings::new(n, sentence_ids.iter()),
+            title_postings: Postings::new(n, titles.iter()),
             sentences,
-            titles,
+            texts,
+            titles: titles.ends.len(),
         }
     }
-}
-
-fn sentences_of(text: &str) -> Vec<&str> {
-    sentences(text).collect()
-}
-
-fn inverted<'a>(docs: impl Iterator<Item = &'a Vec<u64>>) -> HashMap<u64, Vec<u32>> {
-    let mut index: HashMap<u64, Vec<u32>> = HashMap::default();
-    for (k, t) in docs.enumerate() {
-        for &g in t {
-            index.entry(g).or_default().push(k as u32);
-        }
-    }
-    index
 }
 
 /// Per-item scratch reused across queries: which of the query's terms each item holds, found
@@ -385,19 +568,19 @@ impl Accumulator {
 
     /// Walks the postings of `terms` (heaviest, that is rarest, first) within the budget:
     /// each item learns which of the terms it holds.
-    fn walk(&mut self, terms: &[(u64, f64)], postings: &HashMap<u64, Vec<u32>>) {
+    fn walk<K: Copy>(&mut self, terms: &[(K, f64)], postings: &impl Lists<K>) {
         self.reset();
         let mut walked = 0;
         for (i, &(g, w)) in terms.iter().enumerate() {
             let k = i;
-            let Some(list) = postings.get(&g) else {
+            let Some(list) = postings.list(g) else {
                 continue;
             };
             if k >= 8 && walked + list.len() > POSTING_BUDGET {
                 break;
             }
             walked += list.len();
-            for &s in list {
+            for &s in list.iter() {
                 let su = s as usize;
                 if self.hits[su].is_empty() {
                     self.touched.push(s);
@@ -428,7 +611,7 @@ impl Accumulator {
     }
 
     /// The weight of the query's terms held by any of the items `from..to`.
-    fn union(&mut self, terms: &[(u64, f64)], from: usize, to: usize) -> f64 {
+    fn union<K>(&mut self, terms: &[(K, f64)], from: usize, to: usize) -> f64 {
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
             self.stamp.iter_mut().for_each(|x| *x = 0);
@@ -477,10 +660,7 @@ fn evidence(d: &DirTask, plan: &PlanView, acc: &mut Accumulator) -> (f64, Vec<us
     let mut tasks: Vec<usize> = if best.1 == usize::MAX {
         Vec::new()
     } else {
-        plan.sentences[best.1..best.2]
-            .iter()
-            .map(|(k, _)| *k)
-            .collect()
+        plan.sentences[best.1..best.2].to_vec()
     };
     tasks.dedup();
     // A lead sentence found in a plan task's title.
@@ -531,14 +711,14 @@ pub fn align_with(
     let views: Vec<(Option<Origin>, PlanView)> = if layered {
         [Origin::Body, Origin::Table]
             .into_iter()
-            .map(|o| (Some(o), PlanView::new(plan_src, plan, &index.norm, Some(o))))
+            .map(|o| (Some(o), PlanView::new(plan_src, plan, index, Some(o))))
             .collect()
     } else {
-        vec![(None, PlanView::new(plan_src, plan, &index.norm, None))]
+        vec![(None, PlanView::new(plan_src, plan, index, None))]
     };
     let largest = views
         .iter()
-        .map(|(_, v)| v.sentences.len().max(v.titles.len()))
+        .map(|(_, v)| v.sentences.len().max(v.titles))
         .max()
         .unwrap_or(0);
     let mut acc = Accumulator::new(largest);
@@ -569,10 +749,13 @@ pub fn align_with(
         let dtext = dir_src.slice(dir.tasks[d].text);
         let lacking = match (coverage, view_of(dir.tasks[d].origin)) {
             (Coverage::Partly, Some(view)) if !tasks.is_empty() => {
+                // All the terms of the carrying sentences, the plan's own words too: a clause
+                // of the directive may hold a term its whole text does not (a rewrite across
+                // a comma).
                 let have: rustc_hash::FxHashSet<u64> = tasks
                     .iter()
-                    .flat_map(|&p| view.sentences[view.ranges[p].clone()].iter())
-                    .flat_map(|(_, t)| t.iter().copied())
+                    .flat_map(|&p| view.texts[view.ranges[p].clone()].iter())
+                    .flat_map(|s| terms(s, &index.norm))
                     .collect();
                 lacking_phrases(dtext, &have, &index.norm)
             }

@@ -27,6 +27,9 @@ pub struct Directive {
     pub src: Arc<SourceFile>,
     pub doc: Document,
     pub index: DirectiveIndex,
+    /// The directive's text without white space, made when a reviewer's verdict is first
+    /// looked for in it (once per run, not once per plan).
+    squashed: std::sync::OnceLock<String>,
 }
 
 impl Directive {
@@ -37,6 +40,7 @@ impl Directive {
             src: Arc::new(src),
             doc,
             index,
+            squashed: std::sync::OnceLock::new(),
         }
     }
 }
@@ -131,6 +135,7 @@ pub fn analyse(
             doc: &d.doc,
             alignment: a,
         }),
+        facts: Default::default(),
     };
     let findings = check(&cx, set);
     Analysis {
@@ -144,12 +149,17 @@ pub fn analyse(
 /// The reviewer's verdicts (indices into the config's) for one plan: their path glob matches
 /// it, and the directive holds their directive fragment.
 pub fn applicable_overrides(config: &Config, directive: &Directive, path: &str) -> Vec<usize> {
-    let text: String = directive
-        .src
-        .text
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect();
+    if config.overrides.is_empty() {
+        return Vec::new();
+    }
+    let text = directive.squashed.get_or_init(|| {
+        directive
+            .src
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    });
     config
         .overrides
         .iter()
@@ -157,7 +167,7 @@ pub fn applicable_overrides(config: &Config, directive: &Directive, path: &str) 
         .filter(|(_, o)| o.path.as_ref().is_none_or(|p| config.matches(p, path)))
         .filter(|(_, o)| {
             let f: String = o.directive.chars().filter(|c| !c.is_whitespace()).collect();
-            text.contains(&f)
+            text.contains(f.as_str())
         })
         .map(|(k, _)| k)
         .collect()

@@ -3,6 +3,7 @@
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::path::PathBuf;
 use thiserror::Error;
 
@@ -20,12 +21,15 @@ pub struct RuleData {
     pub lang: Lang,
 }
 
+/// The built-in word list (prepared at build time too: see build.rs and [`Words`]).
+const WORDS_TEXT: &str = include_str!("../rules/words.txt");
+
 pub const FILES: [(&str, &str); 6] = [
     ("lexicon.toml", include_str!("../rules/lexicon.toml")),
     ("metrics.toml", include_str!("../rules/metrics.toml")),
     ("agencies.toml", include_str!("../rules/agencies.toml")),
     ("units.toml", include_str!("../rules/units.toml")),
-    ("words.txt", include_str!("../rules/words.txt")),
+    ("words.txt", WORDS_TEXT),
     ("rules.toml", include_str!("../rules/rules.toml")),
 ];
 
@@ -93,7 +97,7 @@ impl RuleData {
             FILES
                 .iter()
                 .find(|(n, _)| *n == name)
-                .map(|(_, t)| (t.to_string(), format!("rules/{name}")))
+                .map(|(_, t)| (Cow::Borrowed(*t), format!("rules/{name}")))
         })
         .unwrap_or_else(|e| panic!("built-in rule data is invalid: {e:?}"))
     }
@@ -121,11 +125,11 @@ impl RuleData {
                         path: path.display().to_string(),
                         message,
                     })?;
-                    (name, text, path.display().to_string())
+                    (name, Cow::Owned(text), path.display().to_string())
                 }
                 None => (
                     name,
-                    builtin.to_string(),
+                    Cow::Borrowed(builtin),
                     format!("rules/{name} (built-in)"),
                 ),
             });
@@ -139,30 +143,29 @@ impl RuleData {
     }
 
     pub(crate) fn from_texts(
-        get: impl Fn(&str) -> Option<(String, String)>,
+        get: impl Fn(&str) -> Option<(Cow<'static, str>, String)>,
     ) -> Result<RuleData, DataError> {
         fn load<T: for<'de> Deserialize<'de>>(
-            get: &impl Fn(&str) -> Option<(String, String)>,
+            get: &impl Fn(&str) -> Option<(Cow<'static, str>, String)>,
             name: &str,
         ) -> Result<T, DataError> {
             let (text, path) = get(name).ok_or_else(|| DataError::Io {
                 path: name.into(),
                 message: "missing".into(),
             })?;
-            let toml_error = |e: toml::de::Error, text: String| DataError::Toml {
+            let toml_error = |e: toml::de::Error, text: &str| DataError::Toml {
                 span: e.span().map(|r| (r.start, r.len()).into()),
                 message: e.message().to_string(),
-                src: NamedSource::new(path.clone(), text),
+                src: NamedSource::new(path.clone(), text.to_string()),
             };
-            let value = toml::from_str(&text).map_err(|e| toml_error(e, text.clone()))?;
+            let value = toml::from_str(&text).map_err(|e| toml_error(e, &text))?;
             if WORD_FILES.contains(&name) {
-                let table =
-                    toml::de::DeTable::parse(&text).map_err(|e| toml_error(e, text.clone()))?;
+                let table = toml::de::DeTable::parse(&text).map_err(|e| toml_error(e, &text))?;
                 if let Err((span, message)) = check_words(table.get_ref(), "") {
                     return Err(DataError::Toml {
                         span: Some((span.start, span.len()).into()),
                         message,
-                        src: NamedSource::new(path, text),
+                        src: NamedSource::new(path, text.into_owned()),
                     });
                 }
             }
@@ -183,14 +186,17 @@ impl RuleData {
     }
 
     /// Checks what serde cannot: bound names, severities and codes that are known and unique.
-    fn validate(&self, get: &impl Fn(&str) -> Option<(String, String)>) -> Result<(), DataError> {
+    fn validate(
+        &self,
+        get: &impl Fn(&str) -> Option<(Cow<'static, str>, String)>,
+    ) -> Result<(), DataError> {
         let invalid = |file: &str, needle: &str, message: String| {
             let (text, path) = get(file).unwrap_or_default();
             let span = text.find(needle).map(|i| (i, needle.len()).into());
             DataError::Toml {
                 span,
                 message,
-                src: NamedSource::new(path, text),
+                src: NamedSource::new(path, text.into_owned()),
             }
         };
         let mut codes = std::collections::HashSet::new();
@@ -503,8 +509,15 @@ impl TableWords {
     /// The column a header cell names: its text (white space removed) is one of the role
     /// words, or else holds one (the longest wins; 牵头单位（部门） is a lead column).
     pub fn role_of(&self, header: &str) -> Option<ColumnRole> {
-        let h: String = header.chars().filter(|c| !c.is_whitespace()).collect();
-        if h.is_empty() || h.chars().count() > 16 {
+        // A cell of more than 16 characters is no header: known before copying all of it.
+        let mut h = String::new();
+        for (n, c) in header.chars().filter(|c| !c.is_whitespace()).enumerate() {
+            if n == 16 {
+                return None;
+            }
+            h.push(c);
+        }
+        if h.is_empty() {
             return None;
         }
         let lists = self.lists();
@@ -924,18 +937,54 @@ pub struct TypoWords {
 }
 
 /// A word list read when first needed: most runs never ask (reading it costs a millisecond).
+/// The built-in list is prepared at build time (build.rs) as sorted packed keys and looked up
+/// in place; only a list of `--rules DIR` is read into hash sets at run time.
 #[derive(Debug, Clone, Default)]
 pub struct Words {
-    text: String,
+    text: Cow<'static, str>,
+    /// The text is the built-in list: look words up in the prepared keys.
+    builtin: bool,
     set: std::sync::Arc<std::sync::OnceLock<rustc_hash::FxHashSet<[char; 2]>>>,
     /// Three- and four-character words, a three-character one padded with NUL.
     longer: std::sync::Arc<std::sync::OnceLock<rustc_hash::FxHashSet<[char; 4]>>>,
 }
 
+/// The built-in two-character words as sorted keys `a << 21 | b` (u64, little-endian).
+static BUILTIN_TWO: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words2.bin"));
+/// The built-in three- and four-character words as sorted keys
+/// `a << 63 | b << 42 | c << 21 | d` (u128, little-endian; `d` NUL for three characters).
+static BUILTIN_LONGER: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/words34.bin"));
+
+/// Whether the sorted packed keys of `N` bytes each in `bytes` hold `key`.
+fn packed_contains<const N: usize>(bytes: &[u8], key: u128) -> bool {
+    let read = |i: usize| -> u128 {
+        let mut b = [0u8; 16];
+        b[..N].copy_from_slice(&bytes[i * N..i * N + N]);
+        u128::from_le_bytes(b)
+    };
+    let (mut lo, mut hi) = (0, bytes.len() / N);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        match read(mid).cmp(&key) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
+}
+
 impl Words {
-    pub fn new(text: String) -> Words {
+    pub fn new(text: impl Into<Cow<'static, str>>) -> Words {
+        let text = text.into();
+        // The built-in text is passed as itself: known without comparing 800 KB.
+        let builtin = match &text {
+            Cow::Borrowed(t) => std::ptr::eq(*t, WORDS_TEXT) || *t == WORDS_TEXT,
+            Cow::Owned(t) => t == WORDS_TEXT,
+        };
         Words {
             text,
+            builtin,
             set: Default::default(),
             longer: Default::default(),
         }
@@ -943,6 +992,18 @@ impl Words {
 
     /// True when `s` starts with a word of three or four characters (路长制, 县直单位).
     pub fn starts_longer_word(&self, s: &str) -> bool {
+        let mut c = s.chars();
+        let (Some(a), Some(b), Some(x)) = (c.next(), c.next(), c.next()) else {
+            return false;
+        };
+        if self.builtin {
+            let key = |d: char| {
+                ((a as u128) << 63) | ((b as u128) << 42) | ((x as u128) << 21) | d as u128
+            };
+            return packed_contains::<16>(BUILTIN_LONGER, key('\0'))
+                || c.next()
+                    .is_some_and(|d| packed_contains::<16>(BUILTIN_LONGER, key(d)));
+        }
         let set = self.longer.get_or_init(|| {
             self.text
                 .lines()
@@ -958,15 +1019,14 @@ impl Words {
                 })
                 .collect()
         });
-        let mut c = s.chars();
-        let (Some(a), Some(b), Some(x)) = (c.next(), c.next(), c.next()) else {
-            return false;
-        };
         set.contains(&[a, b, x, '\0']) || c.next().is_some_and(|d| set.contains(&[a, b, x, d]))
     }
 
     /// True when `a` followed by `b` is a word.
     pub fn contains(&self, a: char, b: char) -> bool {
+        if self.builtin {
+            return packed_contains::<8>(BUILTIN_TWO, ((a as u128) << 21) | b as u128);
+        }
         self.set
             .get_or_init(|| {
                 self.text
@@ -983,6 +1043,51 @@ impl Words {
                     .collect()
             })
             .contains(&[a, b])
+    }
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::Words;
+
+    /// The keys prepared at build time answer as the list read at run time does.
+    #[test]
+    fn the_prepared_word_list_answers_as_the_text_does() {
+        let text = super::WORDS_TEXT;
+        let built = Words::new(text.to_string());
+        assert!(built.builtin);
+        // The same text, not recognised as the built-in one: read into hash sets.
+        let read = Words::new(format!("{text}\n"));
+        assert!(!read.builtin);
+        let chars: Vec<char> = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| l.chars())
+            .filter(|c| !c.is_whitespace())
+            .take(4000)
+            .chain("县直单位路长制市场监管局率率达到".chars())
+            .collect();
+        for w in chars.windows(4) {
+            assert_eq!(
+                built.contains(w[0], w[1]),
+                read.contains(w[0], w[1]),
+                "{w:?}"
+            );
+            let s: String = w.iter().collect();
+            assert_eq!(
+                built.starts_longer_word(&s),
+                read.starts_longer_word(&s),
+                "{s}"
+            );
+            let s3: String = w[..3].iter().collect();
+            assert_eq!(
+                built.starts_longer_word(&s3),
+                read.starts_longer_word(&s3),
+                "{s3}"
+            );
+        }
+        assert!(built.contains('市', '场'));
+        assert!(built.starts_longer_word("县直单位"));
     }
 }
 

@@ -249,7 +249,7 @@ pub fn load_own_file(bytes: &[u8]) {
         } else {
             files.iter().find(|(f, _)| *f == n)?.1.to_string()
         };
-        Some((own, n.to_string()))
+        Some((own.into(), n.to_string()))
     });
     match loaded {
         Ok(data) => {

@@ -510,30 +510,42 @@ fn find_dates_up_to(text: &str, limit: usize) -> Vec<(Span, DatePoint, DatePoint
 
 /// Every duration in running text (用2—3年时间), outside document titles: span and years.
 pub fn find_durations(text: &str) -> Vec<(Span, (u32, u32))> {
-    scan_outside_titles(text, |rest| {
+    // A duration opens with 用 or 利用: the parser runs only there.
+    scan_outside_titles(text, &['用', '利'], |rest| {
         duration(rest).ok().map(|(r, d)| (rest.len() - r.len(), d))
     })
 }
 
 /// Every date repeating each year (每年12月初) in running text: span and date.
 pub fn find_recurring(text: &str) -> Vec<(Span, DatePoint)> {
-    scan_outside_titles(text, |rest| {
+    // A yearly date opens with 每年.
+    scan_outside_titles(text, &['每'], |rest| {
         recurring(rest).ok().map(|(r, d)| (rest.len() - r.len(), d))
     })
 }
 
-/// Runs `read` at every character outside 《…》; collects what it reads, with spans.
-fn scan_outside_titles<T>(text: &str, read: impl Fn(&str) -> Option<(usize, T)>) -> Vec<(Span, T)> {
+/// Runs `read` at every character of `starts` (the characters what it reads opens with)
+/// outside 《…》; collects what it reads, with spans. The text between is skipped by a search.
+fn scan_outside_titles<T>(
+    text: &str,
+    starts: &[char],
+    read: impl Fn(&str) -> Option<(usize, T)>,
+) -> Vec<(Span, T)> {
     let mut out = Vec::new();
     let mut depth_title = 0i32;
     let mut i = 0;
-    while let Some(c) = text[i..].chars().next() {
+    let stop = |c: char| c == '《' || c == '》' || starts.contains(&c);
+    while let Some(k) = text[i..].find(stop) {
+        i += k;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         match c {
             '《' => depth_title += 1,
             '》' => depth_title -= 1,
             _ => {}
         }
-        if depth_title <= 0 {
+        if depth_title <= 0 && starts.contains(&c) {
             if let Some((len, v)) = read(&text[i..]).filter(|(len, _)| *len > 0) {
                 out.push((Span::new(i, i + len), v));
                 i += len;
@@ -552,10 +564,18 @@ fn scan_outside_titles<T>(text: &str, read: impl Fn(&str) -> Option<(usize, T)>)
 /// dates inside titles are not deadlines.
 pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> {
     let dl = &lex.deadline;
-    let before_words = longest_first(&dl.before_date);
-    let start_before = longest_first(&dl.start_before_date);
-    let closing = longest_first(&dl.closing_words);
-    let start_words = longest_first(&dl.start_words);
+    // The word lists, ordered only when a date is read (most texts hold none).
+    let lists = std::cell::OnceCell::new();
+    let lists = || {
+        lists.get_or_init(|| {
+            [
+                longest_first(&dl.before_date),
+                longest_first(&dl.start_before_date),
+                longest_first(&dl.closing_words),
+                longest_first(&dl.start_words),
+            ]
+        })
+    };
     let mut depth_title = 0i32;
     let mut i = 0;
     while i < text.len() {
@@ -591,8 +611,9 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
         };
         let before = text[..i].trim_end_matches(is_space);
         let after = r.trim_start_matches(is_space);
-        let is_start = super::lex::ends_with_any(before, &start_before).is_some()
-            || super::lex::starts_with_any(after, &start_words).is_some();
+        let [before_words, start_before, closing, start_words] = lists();
+        let is_start = super::lex::ends_with_any(before, start_before).is_some()
+            || super::lex::starts_with_any(after, start_words).is_some();
         let next = r.chars().next();
         let titled = matches!(next, Some('度') | Some('第') | Some('〕') | Some(']'));
         if let Some(whole) = ranged {
@@ -603,14 +624,14 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
             i += len.max(c.len_utf8());
             continue;
         }
-        let closes = super::lex::starts_with_any(after, &closing).is_some();
-        let aimed = super::lex::ends_with_any(before, &before_words).is_some();
+        let closes = super::lex::starts_with_any(after, closing).is_some();
+        let aimed = super::lex::ends_with_any(before, before_words).is_some();
         // 2020年，实现… / 2020年主要农作物…覆盖率达到30%: a year opening a clause dates it.
         let opens = d.year.is_some()
             && (before.is_empty() || before.ends_with(['。', '；', ';', '，', ',', '：', ':']));
         if closes || aimed || opens {
             // The deadline text: the date with its completion word (…底前, …前完成).
-            let word = super::lex::starts_with_any(after, &closing)
+            let word = super::lex::starts_with_any(after, closing)
                 .map_or(0, |w| w.len() + (r.len() - after.len()));
             let end = i + len + word;
             return Some(read_deadline(&text[i..end], base + i, lex));

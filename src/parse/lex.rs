@@ -148,19 +148,35 @@ pub fn split_outside_brackets(text: &str, is_sep: impl Fn(char) -> bool) -> Vec<
 /// The byte offset of the first position in `text` where one of `words` starts, longest word
 /// first at equal positions: (offset, word).
 pub fn find_any<'w>(text: &str, words: &[&'w str]) -> Option<(usize, &'w str)> {
-    let mut best: Option<(usize, &'w str)> = None;
-    for w in words {
-        if let Some(i) = text.find(w) {
-            let better = match best {
-                None => true,
-                Some((j, bw)) => i < j || (i == j && w.len() > bw.len()),
-            };
-            if better {
-                best = Some((i, w));
+    // One pass over the text, trying the words only where one can start (their first
+    // characters), instead of one substring search per word.
+    if words.iter().any(|w| w.is_empty()) {
+        // The empty word is found at the start, where a longer word starting there wins.
+        let w = words
+            .iter()
+            .filter(|w| text.starts_with(**w))
+            .max_by_key(|w| w.len());
+        return w.map(|w| (0, *w));
+    }
+    let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    for (i, c) in text.char_indices() {
+        if firsts.binary_search(&c).is_err() {
+            continue;
+        }
+        let rest = &text[i..];
+        let mut best: Option<&'w str> = None;
+        for w in words {
+            if rest.starts_with(w) && best.is_none_or(|b| w.len() > b.len()) {
+                best = Some(w);
             }
         }
+        if let Some(w) = best {
+            return Some((i, w));
+        }
     }
-    best
+    None
 }
 
 /// The longest of `words` that `text` starts with.

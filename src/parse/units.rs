@@ -102,6 +102,10 @@ fn without_et_al<'a>(name: &'a str, lex: &Lexicon) -> &'a str {
 /// as units on their own (人力资源和社会保障局 and 中央和国家机关工委 stay whole).
 fn split_at_joiners<'a>(piece: &'a str, lex: &Lexicon) -> Vec<&'a str> {
     let joiners = longest_first(&lex.units.list_joiners);
+    // Most pieces hold no joiner: the suffixes are ordered only for those that do.
+    if super::lex::find_any(piece, &joiners).is_none() {
+        return vec![piece];
+    }
     let suffixes = longest_first(&lex.units.suffixes);
     let unit_like = |s: &str| {
         let s = trim(s);

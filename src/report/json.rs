@@ -18,54 +18,173 @@ pub fn position(src: &SourceFile, span: Span) -> Map<String, Value> {
     m
 }
 
-pub fn finding(src: &SourceFile, f: &Finding, directive: Option<&super::DirectiveSource>) -> Value {
-    let mut m = Map::new();
-    m.insert("rule".into(), json!(f.rule));
-    m.insert("code".into(), json!(f.code));
-    m.insert("severity".into(), json!(f.severity.name()));
-    m.insert("message".into(), json!(f.message));
-    m.insert("help".into(), json!(f.help));
-    m.extend(position(src, f.span));
-    m.insert("text".into(), json!(src.slice(f.span)));
-    let related: Vec<Value> = f
-        .related
-        .iter()
-        .map(|(s, label)| {
-            let mut r = position(src, *s);
-            r.insert("label".into(), json!(label));
-            Value::Object(r)
-        })
-        .collect();
-    m.insert("related".into(), Value::Array(related));
-    let dir = match (&f.directive, directive) {
-        (Some(d), Some((path, dsrc))) => {
-            let mut r = position(dsrc, d.span);
-            r.insert("path".into(), json!(path));
-            r.insert("task".into(), json!(d.task.trim()));
-            Value::Object(r)
-        }
-        _ => Value::Null,
-    };
-    m.insert("directive".into(), dir);
-    m.insert("place".into(), json!(src.place_at(f.span.start)));
-    Value::Object(m)
-}
-
 /// What stands before the first file.
 pub const OPENING: &str = "{\n  \"files\": [\n";
+
+// A file's entry is serialised straight from the findings into its string, in the bytes a
+// `serde_json::Value` of it gave: keys in alphabetical order (serde_json's map is sorted),
+// pretty-printed at its depth.
+
+#[derive(serde::Serialize)]
+struct FindingOut<'a> {
+    code: &'a str,
+    column: usize,
+    directive: Option<DirectiveOut<'a>>,
+    end: usize,
+    end_column: usize,
+    end_line: usize,
+    help: &'a Option<String>,
+    line: usize,
+    message: &'a str,
+    place: Option<PlaceOut>,
+    related: Vec<RelatedOut<'a>>,
+    rule: &'a str,
+    severity: &'static str,
+    start: usize,
+    text: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct DirectiveOut<'a> {
+    column: usize,
+    end: usize,
+    end_column: usize,
+    end_line: usize,
+    line: usize,
+    path: &'a str,
+    start: usize,
+    task: &'a str,
+}
+
+#[derive(serde::Serialize)]
+struct RelatedOut<'a> {
+    column: usize,
+    end: usize,
+    end_column: usize,
+    end_line: usize,
+    label: &'a str,
+    line: usize,
+    start: usize,
+}
+
+/// A place with its keys in alphabetical order (`kind` among them).
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum PlaceOut {
+    Cell {
+        column: usize,
+        kind: &'static str,
+        row: usize,
+        table: usize,
+    },
+    Paragraph {
+        kind: &'static str,
+        paragraph: usize,
+    },
+}
+
+fn place_out(p: Option<crate::source::Place>) -> Option<PlaceOut> {
+    use crate::source::Place;
+    p.map(|p| match p {
+        Place::Paragraph { paragraph } => PlaceOut::Paragraph {
+            kind: "paragraph",
+            paragraph,
+        },
+        Place::Cell { table, row, column } => PlaceOut::Cell {
+            column,
+            kind: "cell",
+            row,
+            table,
+        },
+    })
+}
+
+fn finding_out<'a>(
+    src: &'a SourceFile,
+    f: &'a Finding,
+    directive: Option<&'a super::DirectiveSource>,
+) -> FindingOut<'a> {
+    let p = src.position(f.span);
+    FindingOut {
+        code: &f.code,
+        column: p.column,
+        directive: match (&f.directive, directive) {
+            (Some(d), Some((path, dsrc))) => {
+                let q = dsrc.position(d.span);
+                Some(DirectiveOut {
+                    column: q.column,
+                    end: d.span.end,
+                    end_column: q.end_column,
+                    end_line: q.end_line,
+                    line: q.line,
+                    path,
+                    start: d.span.start,
+                    task: d.task.trim(),
+                })
+            }
+            _ => None,
+        },
+        end: f.span.end,
+        end_column: p.end_column,
+        end_line: p.end_line,
+        help: &f.help,
+        line: p.line,
+        message: &f.message,
+        place: place_out(src.place_at(f.span.start)),
+        related: f
+            .related
+            .iter()
+            .map(|(s, label)| {
+                let q = src.position(*s);
+                RelatedOut {
+                    column: q.column,
+                    end: s.end,
+                    end_column: q.end_column,
+                    end_line: q.end_line,
+                    label,
+                    line: q.line,
+                    start: s.start,
+                }
+            })
+            .collect(),
+        rule: &f.rule,
+        severity: f.severity.name(),
+        start: f.span.start,
+        text: src.slice(f.span),
+    }
+}
+
+#[derive(serde::Serialize)]
+struct FileOut<'a> {
+    encoding: Option<&'static str>,
+    error: Option<&'a str>,
+    findings: Vec<FindingOut<'a>>,
+    path: &'a str,
+}
 
 /// One file's entry of the `files` array.
 pub fn file(r: &FileReport) -> String {
     let value = match &r.outcome {
-        Ok(c) => json!({
-            "path": r.path,
-            "encoding": c.src.encoding.name(),
-            "error": null,
-            "findings": c.findings.iter().map(|f| finding(&c.src, f, c.directive.as_ref())).collect::<Vec<_>>(),
-        }),
-        Err(e) => json!({ "path": r.path, "encoding": null, "error": e, "findings": [] }),
+        Ok(c) => FileOut {
+            encoding: Some(c.src.encoding.name()),
+            error: None,
+            findings: c
+                .findings
+                .iter()
+                .map(|f| finding_out(&c.src, f, c.directive.as_ref()))
+                .collect(),
+            path: &r.path,
+        },
+        Err(e) => FileOut {
+            encoding: None,
+            error: Some(e),
+            findings: Vec::new(),
+            path: &r.path,
+        },
     };
-    format!("    {}", super::pretty_at(&value, 4))
+    let mut out = String::from("    ");
+    super::write_pretty_at(&value, 4, &mut out);
+    out
 }
 
 /// What follows the last file (`opened`: the opening was written): the totals.

@@ -329,7 +329,116 @@ pub fn render(reports: &[FileReport], format: Format, summary_line: bool) -> Str
 /// Pretty JSON of a value standing `indent` spaces in (the first line is not indented: it
 /// follows its key).
 pub fn pretty_at(value: &serde_json::Value, indent: usize) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    let pad = " ".repeat(indent);
-    text.replace('\n', &format!("\n{pad}"))
+    let mut out = String::new();
+    write_pretty_at(value, indent, &mut out);
+    out
+}
+
+/// [`pretty_at`] of any serialisable value, appended to `out` without an intermediate copy.
+pub fn write_pretty_at<T: serde::Serialize + ?Sized>(value: &T, indent: usize, out: &mut String) {
+    let start = out.len();
+    let mut bytes = std::mem::take(out).into_bytes();
+    let mut ser = serde_json::Serializer::with_formatter(&mut bytes, PaddedPretty::new(indent));
+    let ok = value.serialize(&mut ser).is_ok();
+    // serde_json writes valid UTF-8 only; on an error the value is left out, as before.
+    *out = String::from_utf8(bytes).unwrap_or_default();
+    if !ok {
+        out.truncate(start);
+    }
+}
+
+/// serde_json's pretty printer (two spaces a level) with every line after the first indented
+/// `pad` spaces more.
+struct PaddedPretty {
+    pad: usize,
+    depth: usize,
+    has_value: bool,
+}
+
+impl PaddedPretty {
+    fn new(pad: usize) -> PaddedPretty {
+        PaddedPretty {
+            pad,
+            depth: 0,
+            has_value: false,
+        }
+    }
+
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        w.write_all(b"\n")?;
+        let mut n = self.pad + 2 * self.depth;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for PaddedPretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }

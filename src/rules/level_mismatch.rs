@@ -14,7 +14,7 @@ use crate::unit_names::{self as names, Level};
 pub const RULE: &str = "level-mismatch";
 
 pub fn run(cx: &Context, out: &mut Findings) {
-    let Some(plan) = names::plan_level(cx.doc, cx.data) else {
+    let Some(plan) = cx.plan_level() else {
         return;
     };
     let u = &cx.data.units;

@@ -84,6 +84,14 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     pub data: &'a RuleData,
     pub against: Option<Against<'a>>,
+    /// Facts about the plan that several rules ask for, computed once.
+    pub facts: Facts,
+}
+
+/// Facts about the checked plan that several rules read, computed on first use.
+#[derive(Default)]
+pub struct Facts {
+    plan_level: std::sync::OnceLock<Option<crate::unit_names::Level>>,
 }
 
 /// The directive a plan is checked against, and how their tasks were matched.
@@ -94,6 +102,14 @@ pub struct Against<'a> {
 }
 
 impl Context<'_> {
+    /// The plan's own level ([`crate::unit_names::plan_level`]), computed once per plan.
+    pub fn plan_level(&self) -> Option<crate::unit_names::Level> {
+        *self
+            .facts
+            .plan_level
+            .get_or_init(|| crate::unit_names::plan_level(self.doc, self.data))
+    }
+
     pub fn text(&self, span: Span) -> &str {
         self.src.slice(span)
     }

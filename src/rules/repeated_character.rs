@@ -18,9 +18,10 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let typos = &cx.data.units.typos;
     let words = &cx.data.words;
     let text = cx.src.text.as_str();
-    // Built on the first doubled character that needs it: one pass over the text, not one per
-    // doubled character (which was quadratic on a text full of them).
-    let openings = std::cell::OnceCell::new();
+    // Doubled characters not quiet by the lists, and the pair each would open: the pairs
+    // opening phrases are then counted in one pass over the text, and only those pairs (a
+    // pass per doubled character was quadratic on a text full of them).
+    let mut doubled: Vec<Doubled> = Vec::new();
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let Some(&(j, d)) = it.peek() else { break };
@@ -33,39 +34,58 @@ pub fn run(cx: &Context, out: &mut Findings) {
             || words.contains(c, c)
             || after.is_some_and(|n| words.contains(c, n))
             // A longer word opens at the second character (道路|路长制, 县|县直单位).
-            || words.starts_longer_word(&text[j..])
-            || after.is_some_and(|n| {
-                let here = u32::from(opens_phrase(Some(c)));
-                openings
-                    .get_or_init(|| phrase_openings(text))
-                    .get(&(d, n))
-                    .is_some_and(|&k| k > here)
-            });
+            || words.starts_longer_word(&text[j..]);
         if !quiet {
-            let span = Span::new(i, j + d.len_utf8());
-            out.report(RULE, span, t!(cx, "message", pair = pair, char = c))
-                .help(t!(cx, "help", char = c));
+            doubled.push((i, j, c, after.map(|n| (d, n))));
         }
+    }
+    if doubled.is_empty() {
+        return;
+    }
+    let mut openings: rustc_hash::FxHashMap<(char, char), u32> = doubled
+        .iter()
+        .filter_map(|&(_, _, _, p)| p.map(|p| (p, 0)))
+        .collect();
+    if !openings.is_empty() {
+        count_phrase_openings(text, &mut openings);
+    }
+    for (i, j, c, opens) in doubled {
+        // The second character opens a pair the plan opens elsewhere (火灾|灾后处置).
+        let here = u32::from(opens_phrase(Some(c)));
+        if opens.is_some_and(|p| openings.get(&p).is_some_and(|&k| k > here)) {
+            continue;
+        }
+        let span = Span::new(i, j + c.len_utf8());
+        let pair = format!("{c}{c}");
+        out.report(RULE, span, t!(cx, "message", pair = pair, char = c))
+            .help(t!(cx, "help", char = c));
     }
 }
 
-/// How often each pair of characters, the first a Han one, starts a phrase of the plan: after
-/// punctuation, a line break, the text's start or a joiner (及/和/与/或). A doubled character
-/// whose second half opens such a pair elsewhere ends one word and starts another the plan uses
-/// on its own (火灾|灾后处置 beside 预防、扑救、灾后处置).
-fn phrase_openings(text: &str) -> rustc_hash::FxHashMap<(char, char), u32> {
-    let mut out: rustc_hash::FxHashMap<(char, char), u32> = Default::default();
+/// A doubled character: the offsets of its two halves, the character, and the pair its second
+/// half opens (with the character after it), if any.
+type Doubled = (usize, usize, char, Option<(char, char)>);
+
+/// Counts how often each pair of `counts`, the first a Han character, starts a phrase of the
+/// plan: after punctuation, a line break, the text's start or a joiner (及/和/与/或). A
+/// doubled character whose second half opens such a pair elsewhere ends one word and starts
+/// another the plan uses on its own (火灾|灾后处置 beside 预防、扑救、灾后处置).
+fn count_phrase_openings(text: &str, counts: &mut rustc_hash::FxHashMap<(char, char), u32>) {
+    let firsts: Vec<char> = counts.keys().map(|p| p.0).collect();
     let mut prev: Option<char> = None;
     let mut chars = text.chars().peekable();
     while let Some(x) = chars.next() {
-        if let Some(&y) = chars.peek() {
-            if is_han(x) && opens_phrase(prev) {
-                *out.entry((x, y)).or_default() += 1;
+        if firsts.contains(&x) {
+            if let Some(&y) = chars.peek() {
+                if is_han(x) && opens_phrase(prev) {
+                    if let Some(k) = counts.get_mut(&(x, y)) {
+                        *k += 1;
+                    }
+                }
             }
         }
         prev = Some(x);
     }
-    out
 }
 
 /// A character after `prev` starts a phrase.

@@ -35,7 +35,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             .flat_map(|l| l.units.iter().map(|x| x.name.as_str())),
         u,
     );
-    let plan_level = names::plan_level(cx.doc, cx.data);
+    let plan_level = cx.plan_level();
     // Each distinct name is judged once: a plan names its units many times.
     let mut checked: HashMap<&str, bool> = HashMap::new();
     let outside = |name: &str| -> bool {
