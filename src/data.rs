@@ -934,6 +934,7 @@ pub struct NameWords {
 #[serde(deny_unknown_fields)]
 pub struct TypoWords {
     pub reduplications: Vec<String>,
+    pub never_doubled: Vec<String>,
 }
 
 /// A word list read when first needed: most runs never ask (reading it costs a millisecond).
