@@ -422,6 +422,24 @@ fn scope_notes_and_blanket_notes_in_a_clause_are_read() {
     // x06 (贵州): 各项措施责任单位均包括各市〔州〕…人民政府,以下不再列出 is a blanket note.
     let (src, doc) = judged("x06-province-investment-guizhou-major-projects-measures.txt");
     assert!(doc.unread_clauses.is_empty(), "{:?}", doc.unread_clauses);
+    // x01 (武汉): a scope note in angle marks (各区人民政府〈含开发区,长江新区,风景区管委会,下同〉).
+    let (x01, x01_doc) = judged("x01-city-economy-wuhan-endogenous-growth-measures.txt");
+    assert_eq!(
+        owners_on(&x01, &x01_doc, 5..=5),
+        vec![(
+            5,
+            v(&[
+                "市商务局",
+                "市机关事务局",
+                "市经信局",
+                "市交通运输局",
+                "市财政局",
+                "市政府国资委",
+                "各区人民政府"
+            ]),
+            v(&[])
+        )]
+    );
     let got = owners_on(&src, &doc, 11..=11);
     assert_eq!(got.len(), 1);
     assert_eq!(

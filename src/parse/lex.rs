@@ -126,15 +126,17 @@ pub fn bracket_groups(line: &str) -> Vec<Span> {
     out
 }
 
-/// Splits `text` at separators that are not inside brackets; returns sub-slices.
+/// Splits `text` at separators that are not inside brackets; returns sub-slices. Angle marks
+/// count as brackets here: a list is not split inside a nested title (〈…〉) nor inside a note a
+/// copy writes in them (各区人民政府〈含开发区,长江新区,下同〉).
 pub fn split_outside_brackets(text: &str, is_sep: impl Fn(char) -> bool) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if is_open(c) {
+        if is_open(c) || c == '〈' {
             depth += 1;
-        } else if is_close(c) {
+        } else if is_close(c) || c == '〉' {
             depth = depth.saturating_sub(1);
         } else if depth == 0 && is_sep(c) {
             out.push(&text[start..i]);

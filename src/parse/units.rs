@@ -72,10 +72,10 @@ fn merge_areas<'a>(list: &'a str, pieces: Vec<&'a str>, lex: &Lexicon) -> Vec<&'
 /// `各区县政府（含高新区，下同）` → `各区县政府`: a closing bracket whose content opens on a scope
 /// word (rules/lexicon.toml `scope_notes`).
 fn without_scope_note<'a>(name: &'a str, lex: &Lexicon) -> &'a str {
-    if !name.ends_with([')', '）']) {
+    if !name.ends_with([')', '）', '〉']) {
         return name;
     }
-    let Some(open) = name.rfind(['(', '（']) else {
+    let Some(open) = name.rfind(['(', '（', '〈']) else {
         return name;
     };
     let inside = &name[open + name[open..].chars().next().map_or(1, char::len_utf8)..];
