@@ -272,6 +272,19 @@ pub struct SourceFile {
     /// in the text (they show), but no Chinese word carries one, so a keyword holding one
     /// (`负\u{301}责`) is not read.
     pub marks: Vec<(usize, char)>,
+    /// The tracked changes a Word document still holds (its text was read as if all were
+    /// accepted); None for every other source.
+    pub revisions: Option<Revisions>,
+}
+
+/// Tracked changes (修订) left in a Word document: how many of each kind, and the first line
+/// holding one (or following a deletion that left nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Revisions {
+    pub inserted: usize,
+    pub deleted: usize,
+    pub moved: usize,
+    pub span: Span,
 }
 
 /// A combining mark of the blocks that copy-paste and input methods leave behind.
@@ -400,6 +413,7 @@ impl SourceFile {
             format: Format::Text,
             invisible,
             marks,
+            revisions: None,
         }
     }
 
