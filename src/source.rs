@@ -357,7 +357,8 @@ pub enum Format {
     Word(Vec<crate::blocks::Block>),
 }
 
-/// A place in a Word document a person can find: the n-th paragraph outside tables, or a cell.
+/// A place in a Word document a person can find: the n-th paragraph outside tables, or a cell;
+/// in a paged document (PDF, OFD), the page and the line on it where a paragraph starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Place {
@@ -369,6 +370,10 @@ pub enum Place {
         row: usize,
         column: usize,
     },
+    Page {
+        page: usize,
+        line: usize,
+    },
 }
 
 impl fmt::Display for Place {
@@ -378,6 +383,7 @@ impl fmt::Display for Place {
             Place::Cell { table, row, column } => {
                 write!(f, "table {table}, row {row}, column {column}")
             }
+            Place::Page { page, line } => write!(f, "page {page}, line {line}"),
         }
     }
 }
