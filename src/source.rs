@@ -272,6 +272,19 @@ pub struct SourceFile {
     /// in the text (they show), but no Chinese word carries one, so a keyword holding one
     /// (`负\u{301}责`) is not read.
     pub marks: Vec<(usize, char)>,
+    /// The tracked changes a Word document still holds (its text was read as if all were
+    /// accepted); None for every other source.
+    pub revisions: Option<Revisions>,
+}
+
+/// Tracked changes (修订) left in a Word document: how many of each kind, and the first line
+/// holding one (or following a deletion that left nothing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Revisions {
+    pub inserted: usize,
+    pub deleted: usize,
+    pub moved: usize,
+    pub span: Span,
 }
 
 /// A combining mark of the blocks that copy-paste and input methods leave behind.
@@ -344,7 +357,8 @@ pub enum Format {
     Word(Vec<crate::blocks::Block>),
 }
 
-/// A place in a Word document a person can find: the n-th paragraph outside tables, or a cell.
+/// A place in a Word document a person can find: the n-th paragraph outside tables, or a cell;
+/// in a paged document (PDF, OFD), the page and the line on it where a paragraph starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Place {
@@ -356,6 +370,10 @@ pub enum Place {
         row: usize,
         column: usize,
     },
+    Page {
+        page: usize,
+        line: usize,
+    },
 }
 
 impl fmt::Display for Place {
@@ -365,6 +383,7 @@ impl fmt::Display for Place {
             Place::Cell { table, row, column } => {
                 write!(f, "table {table}, row {row}, column {column}")
             }
+            Place::Page { page, line } => write!(f, "page {page}, line {line}"),
         }
     }
 }
@@ -400,6 +419,7 @@ impl SourceFile {
             format: Format::Text,
             invisible,
             marks,
+            revisions: None,
         }
     }
 

@@ -277,7 +277,7 @@ use std::process::{Command, Stdio};
 
 /// Runs planlint in `dir` under `ulimit -v 1000000`, with `stdin` (None: empty), killed after
 /// 60 seconds.
-fn bounded<S: AsRef<OsStr>>(dir: &Path, args: &[S], stdin: Option<Stdio>) -> Run {
+pub(crate) fn bounded<S: AsRef<OsStr>>(dir: &Path, args: &[S], stdin: Option<Stdio>) -> Run {
     bounded_with(dir, "ulimit -v 1000000", args, stdin)
 }
 
@@ -324,7 +324,7 @@ fn bounded_with<S: AsRef<OsStr>>(dir: &Path, setup: &str, args: &[S], stdin: Opt
 
 /// Asserts that a human report says `line` and still reports good.txt (seed 001's 3 findings)
 /// among `files` files, `failed` of them unread.
-fn reported_beside_good(r: &Run, lines: &[&str], files: usize) {
+pub(crate) fn reported_beside_good(r: &Run, lines: &[&str], files: usize) {
     assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
     for line in lines {
         assert!(

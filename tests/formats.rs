@@ -341,3 +341,125 @@ fn old_binary_formats_are_refused_and_disguised_files_read_as_what_they_are() {
     let r = run_in(d, &["parse", "--format", "json", "seed.html"], b"");
     assert_eq!(r.status, 0, "{}", r.stderr);
 }
+
+/// A .docx holding only word/document.xml with `body`.
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    z.start_file(
+        "word/document.xml",
+        zip::write::SimpleFileOptions::default(),
+    )
+    .unwrap();
+    write!(z, "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>").unwrap();
+    z.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_word_document_with_tracked_changes_reads_as_accepted() {
+    let r = |t: &str| format!("<w:r><w:t>{t}</w:t></w:r>");
+    let by = "w:author=\"县政府办\" w:date=\"2024-03-01T10:00:00Z\"";
+    let body = [
+        format!("<w:p>{}</w:p>", r("一、重点任务")),
+        // The reviewer struck the lead 县公安局 out of task (一); a move took 县农业农村局 from
+        // here to task (三).
+        format!(
+            "<w:p>{}<w:del w:id=\"1\" {by}><w:r><w:delText>县公安局、</w:delText></w:r></w:del>{}<w:moveFrom w:id=\"2\" {by}><w:r><w:t>县农业农村局、</w:t></w:r></w:moveFrom>{}</w:p>",
+            r("（一）开展食品安全抽检。（"),
+            r("县市场监管局牵头，"),
+            r("县卫健局配合）"),
+        ),
+        // A whole task struck out, its paragraph mark too.
+        format!(
+            "<w:p><w:pPr><w:rPr><w:del w:id=\"3\" {by}/></w:rPr></w:pPr><w:del w:id=\"4\" {by}><w:r><w:delText>（二）加强校园食品安全。（县教体局负责）</w:delText></w:r></w:del></w:p>"
+        ),
+        // An inserted task.
+        format!(
+            "<w:p><w:pPr><w:rPr><w:ins w:id=\"5\" {by}/></w:rPr></w:pPr><w:ins w:id=\"6\" {by}>{}</w:ins></w:p>",
+            r("（二）强化风险监测。（县疾控中心负责）")
+        ),
+        format!(
+            "<w:p>{}<w:moveTo w:id=\"7\" {by}>{}</w:moveTo>{}</w:p>",
+            r("（三）推进追溯体系建设。（"),
+            r("县农业农村局"),
+            r("负责，2025年底前完成）")
+        ),
+    ]
+    .concat();
+    let accepted = "一、重点任务\n（一）开展食品安全抽检。（县市场监管局牵头，县卫健局配合）\n（二）强化风险监测。（县疾控中心负责）\n（三）推进追溯体系建设。（县农业农村局负责，2025年底前完成）\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("征求意见稿.docx");
+    std::fs::write(&path, docx(&body)).unwrap();
+    let (src, doc) = read(&path);
+    assert_eq!(src.text, accepted);
+    let (tsrc, tdoc) = parse("accepted.txt", accepted);
+    assert_eq!(
+        seen(&src, &doc, Origin::Body),
+        seen(&tsrc, &tdoc, Origin::Body)
+    );
+    let got = seen(&src, &doc, Origin::Body);
+    assert_eq!(
+        got.iter()
+            .map(|s| (s.0.as_str(), s.2.clone(), s.3.clone()))
+            .collect::<Vec<_>>(),
+        [
+            (
+                "一、（一）",
+                vec!["县市场监管局".to_string()],
+                vec!["县卫健局".to_string()]
+            ),
+            ("一、（二）", vec!["县疾控中心".to_string()], vec![]),
+            ("一、（三）", vec!["县农业农村局".to_string()], vec![]),
+        ]
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--format",
+            "json",
+            "征求意见稿.docx",
+        ],
+        b"",
+    );
+    let findings = r.json()["files"][0]["findings"].clone();
+    let revisions: Vec<&serde_json::Value> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "unaccepted-revisions")
+        .collect();
+    assert_eq!(revisions.len(), 1, "{findings}");
+    assert_eq!(revisions[0]["code"], "PL120");
+    assert_eq!(revisions[0]["severity"], "info");
+    assert_eq!(
+        revisions[0]["message"],
+        "the Word document still holds 4 tracked changes (1 inserted, 2 deleted, 1 moved); it was read as if all were accepted"
+    );
+    assert_eq!(revisions[0]["line"], 2);
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--lang",
+            "zh",
+            "--format",
+            "json",
+            "征求意见稿.docx",
+        ],
+        b"",
+    );
+    let zh = r.json()["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "unaccepted-revisions")
+        .unwrap()["message"]
+        .clone();
+    assert_eq!(
+        zh,
+        "该 Word 文档仍带有 4 处修订（插入 1 处，删除 2 处，移动 1 处），已按接受全部修订读取"
+    );
+}

@@ -11,6 +11,7 @@ mod formats;
 mod help;
 mod layers;
 mod owners;
+mod paged;
 mod precommit;
 mod properties;
 mod seeds;

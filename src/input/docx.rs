@@ -6,7 +6,7 @@
 //! Every line remembers its paragraph or cell, so findings can name a place Word users find.
 
 use crate::blocks::{Block, Cell, Paragraph, Row, Table};
-use crate::source::{is_cjk, Encoding, Format, Place, SourceFile, Span};
+use crate::source::{is_cjk, Encoding, Format, Place, Revisions, SourceFile, Span};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::io::{BufRead, BufReader, Read};
@@ -63,7 +63,8 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
         over: false,
     };
     let mut text = Text::default();
-    let walked = walk(BufReader::new(&mut xml), &mut text, max_size);
+    let mut tracked = Tracked::default();
+    let walked = walk(BufReader::new(&mut xml), &mut text, &mut tracked, max_size);
     if xml.over {
         return Err(format!(
             "word/document.xml is larger than {} ({XML_PER_TEXT} times the size limit; raise it with --max-size or max-size in planlint.toml)",
@@ -71,7 +72,66 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
         ));
     }
     walked?;
+    text.revisions = tracked.finish(&text);
     text.into_source(name, Encoding::Utf8, "Word document")
+}
+
+/// The tracked changes of a document being read: counts, and the number of lines written when
+/// the first was met (the next line written holds it, or follows what it deleted).
+#[derive(Default)]
+struct Tracked {
+    inserted: usize,
+    deleted: usize,
+    moved: usize,
+    first_line: Option<usize>,
+    /// A change of the runs of the paragraph being read was counted (its mark's own change is
+    /// then part of it, not another).
+    in_paragraph: bool,
+    /// The change of the paragraph mark being read, counted at its end if alone.
+    mark: Option<&'static str>,
+}
+
+impl Tracked {
+    fn note(&mut self, kind: &str, lines: usize) {
+        match kind {
+            "ins" => self.inserted += 1,
+            "del" => self.deleted += 1,
+            // A move is one change: its destination is counted, its source left.
+            "moveTo" => self.moved += 1,
+            _ => {}
+        }
+        self.first_line.get_or_insert(lines);
+    }
+
+    /// The finding's place: the first non-empty line at or after the first change (else the
+    /// last non-empty line before it).
+    fn finish(self, text: &Text) -> Option<Revisions> {
+        let first = self.first_line?;
+        let line_at = |i: usize| -> Option<Span> {
+            let start = text.places.get(i)?.0;
+            let rest = &text.out[start..];
+            let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+            let lead = line.len() - line.trim_start().len();
+            let t = line.trim();
+            (!t.is_empty()).then(|| Span::new(start + lead, start + lead + t.len()))
+        };
+        let span = (first..text.places.len())
+            .find_map(line_at)
+            .or_else(|| (0..first.min(text.places.len())).rev().find_map(line_at))
+            .unwrap_or_default();
+        Some(Revisions {
+            inserted: self.inserted,
+            deleted: self.deleted,
+            moved: self.moved,
+            span,
+        })
+    }
+}
+
+/// Whether an element name is one of Word's records of a formatting change, whose children
+/// are the old properties (never text).
+fn is_property_change(name: &str) -> bool {
+    name.ends_with("PrChange") || matches!(name, "tblGridChange" | "numberingChange")
 }
 
 /// A reader that fails once more than `left` bytes would be read (a zip bomb guard).
@@ -103,6 +163,8 @@ pub(super) struct Text {
     pub(super) paragraphs: usize,
     pub(super) tables: usize,
     pub(super) blocks: Vec<Block>,
+    /// Tracked changes read (Word only).
+    pub(super) revisions: Option<Revisions>,
 }
 
 impl Text {
@@ -123,6 +185,7 @@ impl Text {
         let mut src = SourceFile::with_encoding(name, self.out, encoding);
         src.places = self.places;
         src.format = Format::Word(self.blocks);
+        src.revisions = self.revisions;
         Ok(src)
     }
 
@@ -150,7 +213,31 @@ struct TableState {
     start: usize,
 }
 
-fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String> {
+/// Writes a paragraph outside tables (an empty one is not written or counted).
+fn body_paragraph(text: &mut Text, p: &str) {
+    let t = p.trim();
+    if t.is_empty() {
+        return;
+    }
+    text.paragraphs += 1;
+    let place = Place::Paragraph {
+        paragraph: text.paragraphs,
+    };
+    let line = text.line(place, p.trim_end());
+    let lead = p.len() - p.trim_start().len();
+    let span = Span::new(line.start + lead, line.start + lead + t.len());
+    text.blocks.push(Block::Paragraph(Paragraph { span }));
+}
+
+/// Reads the body. Tracked changes are read as accepted: inserted and moved-in runs are text,
+/// deleted and moved-out runs are not, a paragraph whose mark was deleted runs on into the
+/// next one, and a deleted table row is left out.
+fn walk(
+    xml: impl BufRead,
+    text: &mut Text,
+    tracked: &mut Tracked,
+    max_size: u64,
+) -> Result<(), String> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     let mut table_depth = 0usize;
@@ -164,6 +251,14 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
     let mut unshown_text = false;
     let mut in_run = false;
     let mut run_hidden = false;
+    // Inside paragraph or row properties: a deletion there marks the paragraph's mark or the
+    // row, not runs.
+    let mut in_ppr = false;
+    let mut in_trpr = false;
+    let mut mark_deleted = false;
+    let mut row_deleted = false;
+    // The text of paragraphs whose mark was deleted, to open the next paragraph.
+    let mut carry = String::new();
     // Elements open: a part cut short ends with some still open.
     let mut open = 0usize;
     let mut elements = 0usize;
@@ -186,6 +281,7 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
             }
         }
         let held = paragraph.as_ref().map_or(0, String::len);
+        let started = matches!(event, Event::Start(_));
         match &event {
             Event::Start(_) => open += 1,
             Event::End(_) => open = open.saturating_sub(1),
@@ -210,13 +306,59 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
                             .into(),
                     );
                 }
+                body_paragraph(text, &carry);
                 break;
             }
             Event::Start(e) if e.local_name().as_ref() == "Fallback" => skipped = 1,
+            Event::Start(e) if is_property_change(e.local_name().as_ref()) => skipped = 1,
+            Event::Start(e)
+                if matches!(
+                    e.local_name().as_ref(),
+                    "ins" | "del" | "moveFrom" | "moveTo"
+                ) && !in_ppr
+                    && !in_trpr =>
+            {
+                let kind = e.local_name();
+                tracked.note(kind.as_ref(), text.places.len());
+                tracked.in_paragraph = true;
+                if matches!(kind.as_ref(), "del" | "moveFrom") {
+                    // Deleted or moved away: nothing under it is read.
+                    skipped = 1;
+                }
+            }
+            Event::Start(e) | Event::Empty(e)
+                if (in_ppr || in_trpr)
+                    && matches!(
+                        e.local_name().as_ref(),
+                        "ins" | "del" | "moveFrom" | "moveTo"
+                    ) =>
+            {
+                let kind = e.local_name();
+                let deleted = matches!(kind.as_ref(), "del" | "moveFrom");
+                if in_trpr {
+                    tracked.note(kind.as_ref(), text.places.len());
+                    row_deleted |= deleted;
+                } else {
+                    tracked.mark = match kind.as_ref() {
+                        "ins" => Some("ins"),
+                        "del" => Some("del"),
+                        "moveTo" => Some("moveTo"),
+                        _ => Some("moveFrom"),
+                    };
+                    mark_deleted |= deleted;
+                }
+                if started {
+                    skipped = 1;
+                }
+            }
             Event::Start(e) => match e.local_name().as_ref() {
+                "pPr" => in_ppr = true,
+                "trPr" => in_trpr = true,
                 "tbl" => {
                     table_depth += 1;
                     if table_depth == 1 {
+                        // A paragraph that ran on into a table keeps its text.
+                        body_paragraph(text, &std::mem::take(&mut carry));
                         text.tables += 1;
                         table = Some(TableState {
                             number: text.tables,
@@ -232,6 +374,7 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
                     }
                 }
                 "tr" if table_depth == 1 => {
+                    row_deleted = false;
                     if let Some(t) = table.as_mut() {
                         t.row += 1;
                         t.column = 0;
@@ -245,7 +388,12 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
                         t.cell.clear();
                     }
                 }
-                "p" => outer.push(paragraph.replace(String::new())),
+                "p" => {
+                    outer.push(paragraph.replace(String::new()));
+                    mark_deleted = false;
+                    tracked.in_paragraph = false;
+                    tracked.mark = None;
+                }
                 "r" => {
                     in_run = true;
                     run_hidden = false;
@@ -297,29 +445,45 @@ fn walk(xml: impl BufRead, text: &mut Text, max_size: u64) -> Result<(), String>
                     run_hidden = false;
                 }
                 "delText" | "instrText" => unshown_text = false,
+                "pPr" => in_ppr = false,
+                "trPr" => in_trpr = false,
                 "p" => {
-                    let p = std::mem::replace(&mut paragraph, outer.pop().flatten())
+                    let mut p = std::mem::replace(&mut paragraph, outer.pop().flatten())
                         .unwrap_or_default();
+                    if !carry.is_empty() {
+                        p = std::mem::take(&mut carry) + &p;
+                    }
+                    if let Some(kind) = tracked.mark.take() {
+                        if !tracked.in_paragraph {
+                            tracked.note(kind, text.places.len());
+                        }
+                    }
+                    if std::mem::take(&mut mark_deleted) {
+                        // Accepted, the deletion of its mark joins it to the next paragraph.
+                        carry = p;
+                        continue;
+                    }
                     match table.as_mut() {
                         Some(t) if table_depth >= 1 => t.cell.push(p),
-                        _ => {
-                            let t = p.trim();
-                            if !t.is_empty() {
-                                text.paragraphs += 1;
-                                let place = Place::Paragraph {
-                                    paragraph: text.paragraphs,
-                                };
-                                let line = text.line(place, p.trim_end());
-                                let lead = p.len() - p.trim_start().len();
-                                let span =
-                                    Span::new(line.start + lead, line.start + lead + t.len());
-                                text.blocks.push(Block::Paragraph(Paragraph { span }));
-                            }
-                        }
+                        _ => body_paragraph(text, &p),
+                    }
+                }
+                "tc" if table_depth == 1 && row_deleted => {
+                    carry.clear();
+                    if let Some(t) = table.as_mut() {
+                        t.column += t.span;
+                    }
+                }
+                "tr" if table_depth == 1 && row_deleted => {
+                    if let Some(t) = table.as_mut() {
+                        t.cells.clear();
                     }
                 }
                 "tc" if table_depth == 1 => {
                     if let Some(t) = table.as_mut() {
+                        if !carry.is_empty() {
+                            t.cell.push(std::mem::take(&mut carry));
+                        }
                         let place = Place::Cell {
                             table: t.number,
                             row: t.row,

@@ -1,12 +1,15 @@
 //! Inputs: command-line arguments expanded into files (paths, quoted globs, directories, `-`),
 //! and each file read into decoded text (plain text in any supported encoding, Markdown, .docx,
-//! .xlsx, HTML pages). The format is chosen by content first (a zip's parts, the OLE signature,
+//! .xlsx, HTML pages, PDF with a text layer, OFD). The format is chosen by content first (a zip's parts, the OLE signature,
 //! markup at the start), by the file name only where the content does not tell.
 
 pub mod docx;
 pub mod html;
 mod html_table;
 pub mod markdown;
+pub mod ofd;
+mod paged;
+pub mod pdf;
 pub mod text;
 pub mod xlsx;
 
@@ -354,10 +357,16 @@ pub fn read(path: &Path, enc: Option<Encoding>, max_size: u64) -> Result<SourceF
         if xlsx::is_workbook(&bytes) {
             return xlsx::read(&name, &bytes, max_size);
         }
+        if ext == "ofd" || ofd::is_ofd(&bytes) {
+            return ofd::read(&name, &bytes, max_size);
+        }
         return docx::read(&name, &bytes, max_size);
     }
     if bytes.starts_with(docx::OLE_MAGIC) {
         return Err(ole_reason(&bytes, &ext));
+    }
+    if pdf::is_pdf(&bytes) {
+        return pdf::read(&name, &bytes, max_size);
     }
     if html::looks_like_html(&bytes) || (enc.is_none() && HTML_EXTENSIONS.contains(&ext.as_str())) {
         return html::read(&name, &bytes, enc, max_size);

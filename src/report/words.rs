@@ -166,11 +166,18 @@ pub fn place(p: &Place, lang: Lang) -> String {
         (Lang::Zh, Place::Cell { table, row, column }) => {
             format!("表{table}第{row}行第{column}列")
         }
+        (Lang::Zh, Place::Page { page, line }) => format!("第{page}页第{line}行"),
     }
 }
 
 /// `in Word: table 2, row 3, column 4` / `Word 中位置：表2第3行第4列`.
 pub fn in_word(p: &Place, lang: Lang) -> String {
+    if let Place::Page { .. } = p {
+        return match lang {
+            Lang::En => format!("on {}", place(p, lang)),
+            Lang::Zh => format!("位置：{}", place(p, lang)),
+        };
+    }
     match lang {
         Lang::En => format!("in Word: {}", place(p, lang)),
         Lang::Zh => format!("Word 中位置：{}", place(p, lang)),

@@ -1,6 +1,8 @@
 //! Every rule's documentation is its fixture, as ruff's is: the plan under `## Example` must
 //! draw the rule, the plan under `## Use instead` must not (both against the example's
 //! directive when the rule compares). Breaking a rule's logic, or its example, fails here.
+//! A rule about Word markup shows `word` blocks instead (the body of word/document.xml): the
+//! test makes a .docx of each and reads it as planlint reads any Word document.
 
 use crate::data::{RuleData, Scope};
 use crate::parse::parse_document;
@@ -15,10 +17,29 @@ fn fenced(section: &str, tag: &str) -> Option<String> {
     Some(section[start..end].to_string())
 }
 
+/// A plan of an example: its text, or the body of a Word document.
+enum Plan {
+    Text(String),
+    Word(String),
+}
+
+/// The `plan` (or `word`) block of a section.
+fn plan_of(section: &str) -> Option<Plan> {
+    fenced(section, "plan")
+        .map(Plan::Text)
+        .or_else(|| fenced(section, "word").map(Plan::Word))
+}
+
 /// How many findings of `rule` the plan draws.
-fn count(data: &RuleData, rule: &str, plan: &str, directive: Option<&str>) -> usize {
+fn count(data: &RuleData, rule: &str, plan: &Plan, directive: Option<&str>) -> usize {
     let set = RuleSet::new(&data.catalogue, &[rule.to_string()], &[]).expect("known rule");
-    let src = SourceFile::new("plan.txt", plan);
+    let src = match plan {
+        Plan::Text(text) => SourceFile::new("plan.txt", text.as_str()),
+        Plan::Word(body) => {
+            crate::input::docx::read("plan.docx", &crate::testing::docx_of(body), 1 << 20)
+                .expect("the example is a Word document")
+        }
+    };
     let dir = directive.map(|d| {
         let dsrc = SourceFile::new("directive.txt", d);
         let ddoc = parse_document(&dsrc, data);
@@ -52,7 +73,7 @@ fn every_rule_fires_on_its_example_and_not_on_the_fix() {
                 rule.name
             ));
         }
-        let (Some(bad), Some(good)) = (fenced(example, "plan"), fenced(instead, "plan")) else {
+        let (Some(bad), Some(good)) = (plan_of(example), plan_of(instead)) else {
             wrong.push(format!("{}: a ```plan block is missing", rule.name));
             continue;
         };

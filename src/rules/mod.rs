@@ -33,6 +33,7 @@ mod numbering;
 mod obsolete_agency;
 mod partly_covered;
 mod repeated_character;
+mod unaccepted_revisions;
 mod unit_name_variants;
 mod unknown_unit;
 mod unread_clause;
@@ -70,6 +71,7 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (inconsistent_deadline::RULE, inconsistent_deadline::run),
     (deadline_before_start::RULE, deadline_before_start::run),
     (invisible_character::RULE, invisible_character::run),
+    (unaccepted_revisions::RULE, unaccepted_revisions::run),
     (missing_task::RULE, missing_task::run),
     (partly_covered::RULE, partly_covered::run),
     (directive_not_cited::RULE, directive_not_cited::run),
