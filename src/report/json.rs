@@ -77,6 +77,11 @@ enum PlaceOut {
         row: usize,
         table: usize,
     },
+    Page {
+        kind: &'static str,
+        line: usize,
+        page: usize,
+    },
     Paragraph {
         kind: &'static str,
         paragraph: usize,
@@ -95,6 +100,11 @@ fn place_out(p: Option<crate::source::Place>) -> Option<PlaceOut> {
             kind: "cell",
             row,
             table,
+        },
+        Place::Page { page, line } => PlaceOut::Page {
+            kind: "page",
+            line,
+            page,
         },
     })
 }
