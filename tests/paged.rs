@@ -412,6 +412,9 @@ fn scanned_encrypted_truncated_and_bombed_paged_files_are_refused_in_one_line() 
     );
 }
 
+/// A task's number, leads, partners and deadline.
+type Owners = (String, Vec<String>, Vec<String>, Option<String>);
+
 #[test]
 fn a_real_published_pdf_reads_as_its_judged_text() {
     // corpus-formats/README.md: the Hainan farm machinery subsidy plan as published in PDF, and
@@ -427,9 +430,7 @@ fn a_real_published_pdf_reads_as_its_judged_text() {
     // The same tasks, leads, partners and deadlines. (The task texts are not compared: 12
     // punctuation marks of the text, 、，。 at places such as 省委、省政府, are not in the
     // PDF's text layer as read; see corpus-formats/README.md.)
-    let owners = |src: &SourceFile,
-                  doc: &Document|
-     -> Vec<(String, Vec<String>, Vec<String>, Option<String>)> {
+    let owners = |src: &SourceFile, doc: &Document| -> Vec<Owners> {
         all_tasks(src, doc)
             .into_iter()
             .map(|(number, _, leads, partners, deadline)| (number, leads, partners, deadline))
