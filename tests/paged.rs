@@ -411,3 +411,42 @@ fn scanned_encrypted_truncated_and_bombed_paged_files_are_refused_in_one_line() 
         r.stdout
     );
 }
+
+/// A task's number, leads, partners and deadline.
+type Owners = (String, Vec<String>, Vec<String>, Option<String>);
+
+#[test]
+fn a_real_published_pdf_reads_as_its_judged_text() {
+    // corpus-formats/README.md: the Hainan farm machinery subsidy plan as published in PDF, and
+    // the text made from its .doc in corpus-judged.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let name = "h01-province-agriculture-hainan-farm-machinery-subsidy-plan";
+    let (psrc, pdoc) = read(&root.join(format!("corpus-formats/{name}.pdf"))).unwrap();
+    let text = std::fs::read_to_string(root.join(format!("corpus-judged/{name}.txt"))).unwrap();
+    let (tsrc, tdoc) = parse("h01.txt", &text);
+    assert_eq!(psrc.text.lines().count(), 221);
+    assert_eq!(tsrc.text.lines().count(), 221);
+    assert_eq!(pdoc.tasks.len(), 49);
+    // The same tasks, leads, partners and deadlines. (The task texts are not compared: 12
+    // punctuation marks of the text, 、，。 at places such as 省委、省政府, are not in the
+    // PDF's text layer as read; see corpus-formats/README.md.)
+    let owners = |src: &SourceFile, doc: &Document| -> Vec<Owners> {
+        all_tasks(src, doc)
+            .into_iter()
+            .map(|(number, _, leads, partners, deadline)| (number, leads, partners, deadline))
+            .collect()
+    };
+    assert_eq!(owners(&psrc, &pdoc), owners(&tsrc, &tdoc));
+    // The same lines, so the text's labels hold for the PDF.
+    let lines = |src: &SourceFile, doc: &Document| -> Vec<usize> {
+        doc.tasks
+            .iter()
+            .map(|t| src.line_col(t.span.start).line)
+            .collect()
+    };
+    assert_eq!(lines(&psrc, &pdoc), lines(&tsrc, &tdoc));
+    assert_eq!(
+        psrc.place_at(pdoc.tasks[0].span.start).unwrap().to_string(),
+        "page 1, line 25"
+    );
+}

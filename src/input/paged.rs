@@ -65,10 +65,7 @@ pub(super) fn write(
     let margins = Margins::of(&all);
     let indents = all
         .iter()
-        .filter(|l| {
-            let (left, _) = margins.of_page(l.page);
-            (l.x0 - left - 2.0 * l.size).abs() < 0.5 * l.size
-        })
+        .filter(|l| (l.x0 - margins.left - 2.0 * l.size).abs() < 0.5 * l.size)
         .count();
     let indented_document = indents >= 2;
     let mut k = 0;
@@ -93,8 +90,7 @@ pub(super) fn write(
 
 /// Whether `next` goes on with the paragraph `line` is in.
 fn continues(line: &Line, next: &Line, margins: &Margins, indented_document: bool) -> bool {
-    let (left, _) = margins.of_page(next.page);
-    let (_, right) = margins.of_page(line.page);
+    let (left, right) = (margins.left, margins.right);
     let size = line.size.max(next.size);
     let full = line.x1 >= right - 1.5 * size;
     let indented = next.x0 > left + 0.8 * size;
@@ -287,42 +283,26 @@ fn drop_page_furniture(pages: &mut [Vec<Line>]) {
     }
 }
 
-/// The text block of each page: its left margin (where most lines start) and right margin
-/// (where most long lines end), and the document's for pages with few lines.
+/// The text block: its left margin (where most lines start) and right margin (where most
+/// long lines end), the same on every page (a page of short lines, such as a catalogue in an
+/// attachment, says nothing about the margin).
 struct Margins {
-    pages: HashMap<usize, (f64, f64)>,
-    document: (f64, f64),
+    left: f64,
+    right: f64,
 }
 
 impl Margins {
     fn of(lines: &[Line]) -> Margins {
-        let margins = |ls: &[&Line]| -> Option<(f64, f64)> {
-            let left = mode(ls.iter().map(|l| l.x0))?;
-            let long: Vec<f64> = ls
-                .iter()
-                .filter(|l| l.text.chars().count() >= 10)
-                .map(|l| l.x1)
-                .collect();
-            let right = mode(long.iter().copied())
-                .or_else(|| ls.iter().map(|l| l.x1).max_by(f64::total_cmp))?;
-            Some((left, right))
-        };
-        let all: Vec<&Line> = lines.iter().collect();
-        let document = margins(&all).unwrap_or((0.0, 0.0));
-        let mut by_page: HashMap<usize, Vec<&Line>> = HashMap::new();
-        for l in lines {
-            by_page.entry(l.page).or_default().push(l);
-        }
-        let pages = by_page
-            .into_iter()
-            .filter(|(_, ls)| ls.len() >= 5)
-            .filter_map(|(p, ls)| Some((p, margins(&ls)?)))
+        let left = mode(lines.iter().map(|l| l.x0)).unwrap_or(0.0);
+        let long: Vec<f64> = lines
+            .iter()
+            .filter(|l| l.text.chars().count() >= 10)
+            .map(|l| l.x1)
             .collect();
-        Margins { pages, document }
-    }
-
-    fn of_page(&self, page: usize) -> (f64, f64) {
-        self.pages.get(&page).copied().unwrap_or(self.document)
+        let right = mode(long.iter().copied())
+            .or_else(|| lines.iter().map(|l| l.x1).max_by(f64::total_cmp))
+            .unwrap_or(0.0);
+        Margins { left, right }
     }
 }
 
