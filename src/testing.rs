@@ -11,10 +11,18 @@ pub fn parse(plan: &str) -> crate::model::Document {
 }
 
 pub fn findings_of(plan: &str, rule: &str) -> Vec<(usize, usize, String)> {
+    rule_findings(&SourceFile::new("plan.txt", plan), rule, None)
+}
+
+/// One rule's findings on a read source, against a directive or not: (line, column, message).
+fn rule_findings(
+    src: &SourceFile,
+    rule: &str,
+    against: Option<(&SourceFile, &crate::model::Document)>,
+) -> Vec<(usize, usize, String)> {
     let data = RuleData::builtin();
-    let src = SourceFile::new("plan.txt", plan);
     let set = RuleSet::new(&data.catalogue, &[rule.to_string()], &[]).expect("known rule");
-    crate::batch::check_source(&src, &data, &set, None)
+    crate::batch::check_source(src, &data, &set, against)
         .into_iter()
         .map(|f| {
             let p = src.line_col(f.span.start);
@@ -25,18 +33,13 @@ pub fn findings_of(plan: &str, rule: &str) -> Vec<(usize, usize, String)> {
 
 /// Like [`findings_of`], checking the plan against a directive.
 pub fn findings_against(plan: &str, directive: &str, rule: &str) -> Vec<(usize, usize, String)> {
-    let data = RuleData::builtin();
-    let src = SourceFile::new("plan.txt", plan);
     let dsrc = SourceFile::new("directive.txt", directive);
-    let ddoc = crate::parse::parse_document(&dsrc, &data);
-    let set = RuleSet::new(&data.catalogue, &[rule.to_string()], &[]).expect("known rule");
-    crate::batch::check_source(&src, &data, &set, Some((&dsrc, &ddoc)))
-        .into_iter()
-        .map(|f| {
-            let p = src.line_col(f.span.start);
-            (p.line, p.column, f.message)
-        })
-        .collect()
+    let ddoc = crate::parse::parse_document(&dsrc, &RuleData::builtin());
+    rule_findings(
+        &SourceFile::new("plan.txt", plan),
+        rule,
+        Some((&dsrc, &ddoc)),
+    )
 }
 
 /// A .docx holding only word/document.xml with `body` (Word's namespace prefix `w:`).
@@ -55,14 +58,6 @@ pub fn docx_of(body: &str) -> Vec<u8> {
 
 /// Findings of one rule on a Word document made of `body`: (line, column, message).
 pub fn findings_of_docx(body: &str, rule: &str) -> Vec<(usize, usize, String)> {
-    let data = RuleData::builtin();
     let src = crate::input::docx::read("plan.docx", &docx_of(body), 1 << 20).expect("a .docx");
-    let set = RuleSet::new(&data.catalogue, &[rule.to_string()], &[]).expect("known rule");
-    crate::batch::check_source(&src, &data, &set, None)
-        .into_iter()
-        .map(|f| {
-            let p = src.line_col(f.span.start);
-            (p.line, p.column, f.message)
-        })
-        .collect()
+    rule_findings(&src, rule, None)
 }
