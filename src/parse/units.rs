@@ -282,7 +282,7 @@ pub fn is_vague(name: &str, lex: &Lexicon) -> bool {
             return false;
         }
     }
-    name.ends_with(lex.units.vague_ending.as_str())
+    name.ends_with(ending)
         || lex
             .units
             .vague_suffixes
