@@ -365,6 +365,10 @@ pub struct SubjectWords {
     pub place_chars: String,
     /// Words an owner's name never starts with (在, 并…).
     pub not_first: Vec<String>,
+    /// In a plan's item, the verbs that make the units before them its owners (牵头, 负责).
+    pub plan_verbs: Vec<String>,
+    /// In a plan's item, the verbs that make the units before them its partners (配合).
+    pub plan_partner_verbs: Vec<String>,
 }
 
 /// Words of the comparison with a directive.
@@ -404,6 +408,13 @@ pub struct ClauseWords {
     pub blanket_marks: Vec<String>,
     /// Words that show the plan names owners (a label, a header line, a section title).
     pub owner_cues: Vec<String>,
+    /// Title words of the documents that must name an owner per task (实施方案, 行动计划…).
+    pub owner_genres: Vec<String>,
+    /// Title openings of national documents, which leave the division of work to the levels
+    /// below (国务院办公厅关于…).
+    pub national_titles: Vec<String>,
+    /// Number openings of national documents (国发〔2019〕4号).
+    pub national_numbers: Vec<String>,
     /// A lead marker followed by one of these is a noun (负责人, 负责同志), not a role.
     pub not_after_marker: Vec<String>,
     /// The first-listed-is-lead phrases as one automaton (leftmost-longest), built at load.

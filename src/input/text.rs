@@ -227,11 +227,17 @@ fn bare_cells_end(
     {
         return None;
     }
+    let q = Quantity::of(lex);
     let (mut expected, mut in_row, mut end) = (1u32, 0usize, k);
     while k < all.len() {
         let l = all[k];
         match l.kind {
             Kind::Blank => {}
+            // A group row spanning the table (（一）构建…) before or between numbered rows.
+            Kind::Text if is_group_line(l.text, &q) => {
+                in_row = width;
+                end = k + 1;
+            }
             Kind::Text if trim(l.text).parse::<u32>().ok() == Some(expected) => {
                 expected += 1;
                 in_row = 1;
@@ -252,11 +258,25 @@ fn bare_cells_end(
     (expected > 2).then_some((end, width, anchor))
 }
 
+/// A line numbered as a section (一、 or （一）): in a table written one cell per line, a row
+/// naming the group of the numbered rows below it.
+fn is_group_line(text: &str, q: &Quantity) -> bool {
+    read_number(trim(text), 0, q).is_some_and(|(n, _)| {
+        matches!(
+            n.style,
+            crate::model::NumberStyle::Chapter | crate::model::NumberStyle::Section
+        )
+    })
+}
+
+/// The cells of the table, one per line; group rows (（一）构建…) name the rows below them and
+/// hold no task, so they are left out of the cells.
 fn bare_cells(text: &str, lines: &[Line], width: usize, anchor: usize, lex: &Lexicon) -> Table {
     let text_of = |s: Span| text.get(s.start..s.end).unwrap_or("");
+    let q = Quantity::of(lex);
     let cells: Vec<Vec<Span>> = lines
         .iter()
-        .filter(|l| l.kind != Kind::Blank)
+        .filter(|l| l.kind != Kind::Blank && !is_group_line(l.text, &q))
         .map(|l| {
             let t = trim(l.text);
             vec![Span::of(l.text, t).shift(l.span.start)]

@@ -197,7 +197,15 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
         if !doc_assigns && s.paras.len() > 1 && is_duty_section(b, h) && duty_paragraphs(b, s, h) {
             continue;
         }
-        if shape.clause_less_task(b, s, h) {
+        // A leaf item that names its owners in a sentence (由县交通运输局牵头，…) is a task with
+        // those owners, whatever its siblings carry; its owners are no clause, so siblings are
+        // judged as before.
+        let stated = if shape.states_owners(b, s, h) {
+            super::subject::plan_owners(opening(b, s), s.text_start, &b.data.lexicon)
+        } else {
+            Default::default()
+        };
+        if !stated.0.is_empty() || shape.clause_less_task(b, s, h) {
             let label = b.heading_label(Some(h));
             let end = if shape.article_form(b, h) {
                 ends.get(&h).copied().unwrap_or(s.end)
@@ -215,7 +223,7 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
             let (leads, partners) = if shape.article_form(b, h) {
                 super::subject::owners(b.slice(own), own.start, &b.data.lexicon)
             } else {
-                Default::default()
+                stated
             };
             if !leads.is_empty() {
                 t.leads = leads;
@@ -354,7 +362,13 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
                 continue;
             }
             let inner = &group[open..group.len() - close];
-            if let Some(mut resp) = read_clause(inner, ps.start + g.start + open, &b.data.lexicon) {
+            let at = ps.start + g.start + open;
+            let closes = para[g.end..]
+                .chars()
+                .all(|c| is_space(c) || "。；;.".contains(c));
+            let read = read_clause(inner, at, &b.data.lexicon)
+                .or_else(|| closes.then(|| bare_owner_list(b, inner, at)).flatten());
+            if let Some(mut resp) = read {
                 let span = g.shift(ps.start);
                 if first_listed_applies(b, span) {
                     resp.first_listed_leads();
@@ -376,6 +390,61 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A stage of the plan's schedule (（三）自查督查阶段（2023年6月）): its owner runs the stage,
+/// not a task (rules/lexicon.toml `stage_words`).
+fn is_stage(b: &Builder, h: usize) -> bool {
+    let title = trim(b.slice(b.doc.headings[h].title));
+    let title = title
+        .find(['（', '('])
+        .map_or(title, |i| trim(&title[..i]))
+        .trim_end_matches(['。', '：', ':']);
+    b.data
+        .lexicon
+        .outline
+        .stage_words
+        .iter()
+        .any(|w| title.ends_with(w.as_str()))
+}
+
+/// The opening of an item: its text up to the end of its second sentence (a run-in title and
+/// the sentence after it, or the first sentence under a title line). An item names its owner
+/// where it opens (（一）加强路网建设。由县交通运输局牵头，…); the bodies a paragraph names
+/// further on are those its measures concern (…医保部门结合考核结果调整…).
+fn opening<'t>(b: &'t Builder, s: &Section) -> &'t str {
+    let text = b.slice(Span::new(s.text_start, s.end));
+    let end = text
+        .match_indices('。')
+        .nth(1)
+        .map_or(text.len(), |(i, m)| i + m.len());
+    &text[..end]
+}
+
+/// A bracket closing an item that holds only units (`（区经委、区发改委、华新镇、西虹桥公司）`):
+/// the item's owners, listed without a role word, all responsible (a declared "first listed
+/// leads" convention still applies). Every name must end like a unit and one must be placed and
+/// end like a body (区经委), so a list of example enterprises (（XX公司、YY集团）) is no owner.
+fn bare_owner_list(b: &Builder, inner: &str, at: usize) -> Option<Responsibility> {
+    let lex = &b.data.lexicon;
+    let list = trim(inner);
+    if !super::subject::plan_names(list, true, lex) {
+        return None;
+    }
+    let leads = super::units::split_units(list, at + Span::of(inner, list).start, lex);
+    let bodies = longest_first(&lex.units.glue_suffixes);
+    let placed_body = leads.iter().any(|u| {
+        lex.units
+            .place_starts
+            .iter()
+            .any(|p| u.name.starts_with(p.as_str()))
+            && super::lex::ends_with_any(&u.name, &bodies).is_some_and(|w| w.len() < u.name.len())
+    });
+    placed_body.then(|| Responsibility {
+        leads,
+        plain_list: true,
+        ..Responsibility::default()
+    })
 }
 
 /// A line of a table of contents: a title ending with a page number after dot leaders
@@ -780,6 +849,24 @@ impl Shape {
     /// article is a task, the lists under it are its details.
     fn article_form(&self, b: &Builder, h: usize) -> bool {
         !self.doc_assigns && b.doc.headings[h].numbering.style == NumberStyle::Article
+    }
+
+    /// A leaf item of a plan (under a section; not an article of a regulation) whose sentences
+    /// may name its owners: text of its own, not a table, a note or a goal section.
+    fn states_owners(&self, b: &Builder, s: &Section, h: usize) -> bool {
+        !self.has_children.contains(&h)
+            && b.doc.headings[h].parent.is_some()
+            && b.doc.headings[h].numbering.style != NumberStyle::Article
+            && !s.has_table
+            && !s.in_notes
+            && has_text(b, s)
+            && !in_non_task_section(b, h)
+            && !is_stage(b, h)
+            && !b
+                .doc
+                .heading_path(Some(h))
+                .iter()
+                .any(|&x| b.doc.headings[x].numbering.style == NumberStyle::Article)
     }
 
     fn clause_less_task(&self, b: &Builder, s: &Section, h: usize) -> bool {

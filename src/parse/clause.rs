@@ -129,6 +129,7 @@ impl<'l> Reader<'l> {
                 }
             })
             .filter(|p| !p.text.is_empty())
+            .flat_map(|p| self.split_after_lead(p))
             .collect();
         let mut out = Responsibility::default();
         // Unit lists waiting for the marker that gives them a role.
@@ -157,28 +158,37 @@ impl<'l> Reader<'l> {
             if is_aside(text, self.lex) {
                 continue;
             }
-            if let Some((role, list, is_primary)) = self.label(*p) {
+            let mut p = *p;
+            if let Some((role, list, is_primary)) = self.label(p) {
                 self.flush_unread(&mut pending, &mut out);
-                any_marker = true;
-                unit_read = true;
-                let units = split_units(list.text, list.at, self.lex);
-                match (role, is_primary) {
-                    // 牵头单位：A，责任单位：B — A leads, B are co-responsible partners.
-                    (Role::Lead, true) => {
-                        labelled_lead = true;
-                        primary.get_or_insert_with(Vec::new).extend(units)
+                label = None;
+                if self.marked(list, true).is_some() {
+                    // 责任单位：A牵头，B配合 — the role word, not the label, gives A its role,
+                    // and the label's list does not run on: B waits for 配合.
+                    p = list;
+                    unit_read = true;
+                } else {
+                    any_marker = true;
+                    unit_read = true;
+                    let units = split_units(list.text, list.at, self.lex);
+                    match (role, is_primary) {
+                        // 牵头单位：A，责任单位：B — A leads, B are co-responsible partners.
+                        (Role::Lead, true) => {
+                            labelled_lead = true;
+                            primary.get_or_insert_with(Vec::new).extend(units)
+                        }
+                        (Role::Lead, false) => {
+                            labelled_lead = true;
+                            co_label_lists += 1;
+                            other_leads.extend(units)
+                        }
+                        (Role::Partner, _) => out.partners.extend(units),
                     }
-                    (Role::Lead, false) => {
-                        labelled_lead = true;
-                        co_label_lists += 1;
-                        other_leads.extend(units)
-                    }
-                    (Role::Partner, _) => out.partners.extend(units),
+                    label = Some((role, is_primary));
+                    continue;
                 }
-                label = Some((role, is_primary));
-                continue;
             }
-            if let Some((units, marker, role, is_primary)) = self.marked(*p, unit_read) {
+            if let Some((units, marker, role, is_primary)) = self.marked(p, unit_read) {
                 unit_read |= units.is_some();
                 any_marker = true;
                 label = None;
@@ -238,7 +248,7 @@ impl<'l> Reader<'l> {
                     Some((Role::Partner, _)) => {
                         out.partners.extend(split_units(text, p.at, self.lex))
                     }
-                    None => pending.push(*p),
+                    None => pending.push(p),
                 }
                 continue;
             }
@@ -385,6 +395,33 @@ impl<'l> Reader<'l> {
             role,
             is_primary,
         ))
+    }
+
+    /// `A牵头、B、C配合`: a lead word then 、 ends its piece as a comma would (a common slip), so
+    /// A leads and B, C wait for 配合.
+    fn split_after_lead<'a>(&self, p: Piece<'a>) -> Vec<Piece<'a>> {
+        let mut out = Vec::new();
+        let mut rest = p;
+        while let Some(cut) = self.lex.clause.primary_lead_markers.iter().find_map(|m| {
+            rest.text
+                .find(&format!("{m}、"))
+                .map(|i| (i + m.len(), i + m.len() + '、'.len_utf8()))
+        }) {
+            let (end, next) = cut;
+            out.push(Piece {
+                text: &rest.text[..end],
+                ..rest
+            });
+            rest = Piece {
+                text: &rest.text[next..],
+                at: rest.at + next,
+                sentence: false,
+            };
+        }
+        if !rest.text.is_empty() {
+            out.push(rest);
+        }
+        out
     }
 
     /// `A会同B`: A, and B as partners.

@@ -45,7 +45,7 @@ pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) 
             start += o.len();
         }
         let body = &clause[start..];
-        let Some((units, rest)) = subject(body, &verbs, lex) else {
+        let Some((units, rest)) = subject(body, &verbs, |u| names_are_whole(u, lex)) else {
             continue;
         };
         sentence_done = !closes;
@@ -62,8 +62,118 @@ pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) 
     (leads, partners)
 }
 
+/// The owners and partners a plan's item names in its sentences, outside brackets:
+///
+/// ```text
+/// owner   := 由? units plan_verb …            由县交通运输局牵头 / 县财政局负责统筹安排资金
+/// partner := 由? units plan_partner_verb …    县审计局配合做好审计监督
+///          | (after an owner, same sentence) 会同 units …   …牵头，会同县财政局、县自然资源局推进
+/// ```
+/// The units after 会同 fill a role slot: a body's name alone does (会同运营单位).
+/// Stricter than [`owners`] (which reads regulations, where any duty verb names an owner): a
+/// plan's item says 加强部门协调 or 强化企业负责 as often as it names an owner, so only the verbs
+/// that assign work count (rules/lexicon.toml `plan_verbs`), and every name must be placed and
+/// end like a body (县交通运输局, 各乡镇人民政府), be a catch-all, or follow 由.
+pub fn plan_owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) {
+    let w = &lex.subject;
+    let lead_verbs = longest_first(&w.plan_verbs);
+    let partner_verbs = longest_first(&w.plan_partner_verbs);
+    let all: Vec<String> = w
+        .plan_verbs
+        .iter()
+        .chain(&w.plan_partner_verbs)
+        .cloned()
+        .collect();
+    let verbs = longest_first(&all);
+    let openers = longest_first(&w.openers);
+    let partner_words = longest_first(&w.partner_words);
+    let mut leads: Vec<Unit> = Vec::new();
+    let mut partners: Vec<Unit> = Vec::new();
+    // An owner named earlier in this sentence: a clause opening on 会同 names its partners.
+    let mut owner_in_sentence = false;
+    for clause in split_outside_brackets(text, |c| "。；，,;：:\n".contains(c)) {
+        let at = base + Span::of(text, clause).start;
+        let closes = text[Span::of(text, clause).end..]
+            .chars()
+            .next()
+            .is_none_or(|c| "。；;：:\n".contains(c));
+        let lead = trim(clause);
+        let mut start = Span::of(clause, lead).start;
+        if owner_in_sentence {
+            if let Some(wd) = starts_with_any(lead, &partner_words) {
+                let from = start + wd.len();
+                if let Some(list) = longest_plan_units(&clause[from..], lex) {
+                    push_new(&mut partners, split_units(list, at + from, lex));
+                }
+            }
+        }
+        let opened = starts_with_any(lead, &openers);
+        if let Some(o) = opened {
+            start += o.len();
+        }
+        let body = &clause[start..];
+        if let Some((units, rest)) = subject(body, &verbs, |u| plan_names(u, opened.is_some(), lex))
+        {
+            let units_named = !lex.clause.not_after_marker.iter().any(|x| {
+                starts_with_any(rest, &verbs)
+                    .is_some_and(|v| rest[v.len()..].starts_with(x.as_str()))
+            });
+            if units_named {
+                let named = split_units(units, at + start, lex);
+                if starts_with_any(rest, &lead_verbs).is_some() {
+                    push_new(&mut leads, named);
+                    owner_in_sentence = true;
+                    // 县住建局会同县城管局负责…: the partners after 会同.
+                    if let Some((pos, wd)) = find_any(rest, &partner_words) {
+                        let from = body.len() - rest.len() + pos + wd.len();
+                        if let Some(list) = longest_plan_units(&body[from..], lex) {
+                            push_new(&mut partners, split_units(list, at + start + from, lex));
+                        }
+                    }
+                } else if starts_with_any(rest, &partner_verbs).is_some() {
+                    push_new(&mut partners, named);
+                }
+            }
+        }
+        if closes {
+            owner_in_sentence = false;
+        }
+    }
+    partners.retain(|p| !leads.iter().any(|l| l.name == p.name));
+    (leads, partners)
+}
+
+/// Every name of a plan's owner list is placed and ends like a unit (县交通运输局, 县公安局交警
+/// 大队, 市残联), or is a catch-all (各乡镇); after 由 a unit's name alone does (由交通运输部门负责).
+pub(crate) fn plan_names(units: &str, after_you: bool, lex: &Lexicon) -> bool {
+    let suffixes = longest_first(&lex.units.suffixes);
+    let names = split_units(units, 0, lex);
+    !names.is_empty()
+        && !has_non_name_word(units, lex)
+        && names.iter().all(|u| {
+            let n = without_brackets(&u.name);
+            let placed = lex
+                .units
+                .place_starts
+                .iter()
+                .any(|p| n.starts_with(p.as_str()));
+            let unit = super::lex::ends_with_any(&n, &suffixes).is_some_and(|x| x.len() < n.len());
+            (is_vague(&n, lex) || (unit && (placed || after_you)))
+                && u.name.chars().count() <= 30
+                && !lex
+                    .subject
+                    .not_first
+                    .iter()
+                    .any(|f| n.starts_with(f.as_str()))
+        })
+}
+
 /// The unit list the clause opens with, and the text after it, when a subject verb follows.
-fn subject<'t>(body: &'t str, verbs: &[&str], lex: &Lexicon) -> Option<(&'t str, &'t str)> {
+fn subject<'t>(
+    body: &'t str,
+    verbs: &[&str],
+    whole: impl Fn(&str) -> bool,
+) -> Option<(&'t str, &'t str)> {
     let limit = body.char_indices().nth(40).map_or(body.len(), |(i, _)| i);
     let mut from = 0;
     while from < limit {
@@ -73,7 +183,7 @@ fn subject<'t>(body: &'t str, verbs: &[&str], lex: &Lexicon) -> Option<(&'t str,
             return None;
         }
         let units = &body[..at];
-        if at > 0 && names_are_whole(units, lex) {
+        if at > 0 && whole(units) {
             return Some((units, &body[at..]));
         }
         from = at + verb.len();
@@ -114,6 +224,15 @@ fn longest_units<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
         .rev()
         .map(|e| &text[..e])
         .find(|s| names_are_whole(s, lex))
+}
+
+/// The unit list after 会同 in a plan: the names up to the verb they do it with
+/// (会同数据专区监管部门组织做好… → 数据专区监管部门), in a role slot.
+fn longest_plan_units<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
+    let verbs = longest_first(&lex.subject.verbs);
+    subject(text, &verbs, |u| plan_names(u, true, lex))
+        .map(|(units, _)| units)
+        .or_else(|| plan_names(trim(text), true, lex).then(|| trim(text)))
 }
 
 fn push_new(into: &mut Vec<Unit>, units: Vec<Unit>) {

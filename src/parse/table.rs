@@ -518,6 +518,9 @@ pub(crate) fn units_of(b: &Builder, cell: &Cell) -> (Vec<Unit>, Vec<Unit>) {
     let mut partners = Vec::new();
     for &p in &cell.paras {
         let text = b.slice(p);
+        if says_none(text) {
+            continue;
+        }
         match read_clause(text, p.start, &b.data.lexicon) {
             Some(r) => {
                 leads.extend(r.leads);
@@ -527,6 +530,12 @@ pub(crate) fn units_of(b: &Builder, cell: &Cell) -> (Vec<Unit>, Vec<Unit>) {
         }
     }
     (leads, partners)
+}
+
+/// A cell that says "none" (—, －, /, 无): no unit.
+fn says_none(text: &str) -> bool {
+    let t = super::lex::trim(text);
+    t == "无" || t == "暂无" || (!t.is_empty() && t.chars().all(|c| "—－-–─/／\\、".contains(c)))
 }
 
 /// A deadline cell of one or more paragraphs, read as one text (`2020年7月底` + `完成并长期坚持`).

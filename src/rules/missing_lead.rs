@@ -55,7 +55,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
 
 /// The first owner cue (rules/lexicon.toml `owner_cues`) standing as a label (责任单位：), a line
 /// of its own (a table header cell), or a numbered title (二、职责分工).
-fn owner_cue<'a>(cx: &'a Context) -> Option<(crate::source::Span, &'a str)> {
+pub(super) fn owner_cue<'a>(cx: &'a Context) -> Option<(crate::source::Span, &'a str)> {
     let text = cx.src.text.as_str();
     let cues = &cx.data.lexicon.clause.owner_cues;
     let mut best: Option<(usize, &str)> = None;

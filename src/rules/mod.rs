@@ -28,6 +28,7 @@ mod malformed_unit_name;
 mod missing_deadline;
 mod missing_lead;
 mod missing_task;
+mod no_leads;
 mod no_tasks;
 mod numbering;
 mod obsolete_agency;
@@ -72,6 +73,7 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (deadline_before_start::RULE, deadline_before_start::run),
     (invisible_character::RULE, invisible_character::run),
     (unaccepted_revisions::RULE, unaccepted_revisions::run),
+    (no_leads::RULE, no_leads::run),
     (missing_task::RULE, missing_task::run),
     (partly_covered::RULE, partly_covered::run),
     (directive_not_cited::RULE, directive_not_cited::run),

@@ -1,5 +1,5 @@
 //! `repeated-character` (PL116): the same Chinese character written twice where no word
-//! doubles it (整改率率达到, 兽药药残留). See rules/rules.toml and rules/units.toml `[typos]`.
+//! doubles it (整改率率达到, 负责的的主管人员). See rules/rules.toml and rules/units.toml `[typos]`.
 //!
 //! A doubled character is no typo when the pair is a reduplication (层层, 批批: data), a word
 //! of the word list (rules/words.txt), or a word boundary: the second character opens a word
@@ -9,7 +9,9 @@
 //! real plans leaves the second character stranded (率率达到, 药药残留, 工作作，), while a
 //! boundary is common: when in doubt, the rule stays quiet. It speaks only on evidence of a slip
 //! (a character no word doubles, a second one stranded before a stop outside a list of names
-//! sharing it, or a word resuming right after the pair).
+//! sharing it, or a word resuming right after the pair where the plan writes the phrase with
+//! the character once elsewhere: 兽药药|残留 beside 兽药残留). A word resuming alone is no
+//! evidence: two words meeting look the same (公路|路产, 门诊|诊查费, 健全|全链条).
 
 use super::{Context, Findings};
 use crate::source::Span;
@@ -39,13 +41,18 @@ pub fn run(cx: &Context, out: &mut Findings) {
             || words.starts_longer_word(&text[j..]);
         // What shows the second character is the extra one: a character no word doubles, the
         // second one stranded before a stop (工作作，) outside a list of names sharing it
-        // (太仓港、连云港港、南京港), or a word of the list resuming right after the pair
-        // (兽药药|残留). Two words meeting (公路|路产损坏, 干支联动、支支串飞) show none of these.
+        // (太仓港、连云港港、南京港), or a word resuming after the pair where the plan spells
+        // the phrase with one character elsewhere (兽药药|残留 beside 兽药残留). Two words meeting
+        // (公路|路产损坏, 干支联动、支支串飞) show none of these.
+        // A function character after a word ending in it (标的|的专门险种, 目的|的): the word,
+        // then the particle.
+        let before = text[..i].chars().next_back();
+        let particle_after_word = before.is_some_and(|b| words.contains(b, c));
         let rest = &text[j + d.len_utf8()..];
         let slip = !quiet
-            && (typos.never_doubled.iter().any(|w| w.starts_with(c))
+            && ((typos.never_doubled.iter().any(|w| w.starts_with(c)) && !particle_after_word)
                 || after.is_some_and(|n| is_stop(n) && !names_share_ending(text, i, c))
-                || word_resumes(words, rest));
+                || (word_resumes(words, rest) && written_once_elsewhere(text, before, c, rest)));
         if slip {
             doubled.push((i, j, c, after.map(|n| (d, n))));
         }
@@ -123,13 +130,24 @@ fn trim_name(p: &str) -> &str {
     p.trim_end_matches(|c: char| !is_han(c))
 }
 
-/// A two-character word of the list starts right after the doubled pair.
+/// A two-character word of the list starts right after the doubled pair (兽药药|残留).
 fn word_resumes(words: &crate::data::Words, rest: &str) -> bool {
     let mut it = rest.chars();
     match (it.next(), it.next()) {
         (Some(a), Some(b)) => is_han(a) && words.contains(a, b),
         _ => false,
     }
+}
+
+/// The plan writes the phrase around the pair with the character once elsewhere (兽药药残留
+/// here, 兽药残留 in two other places): the writer's own spelling shows the second is extra.
+/// Two words meeting (公路|路产, 门诊|诊查费) have no such single spelling to point to.
+fn written_once_elsewhere(text: &str, before: Option<char>, c: char, rest: &str) -> bool {
+    let Some(b) = before.filter(|&b| is_han(b)) else {
+        return false;
+    };
+    let next: String = rest.chars().take(2).collect();
+    next.chars().count() == 2 && text.contains(&format!("{b}{c}{next}"))
 }
 
 /// A character after `prev` starts a phrase.
@@ -148,7 +166,7 @@ mod tests {
 
     #[test]
     fn fires_on_doubled_characters_no_word_doubles() {
-        let plan = "一、任务\n（一）整改。体系检查问题整改率率达到100%，集中整治兽药药残留超标，做好应急救援工作作，指导开展。合格率达到90%。\n";
+        let plan = "一、任务\n（一）整改。体系检查问题整改率率达到100%，集中整治兽药药残留超标，做好应急救援工作作，指导开展。合格率达到90%。\n（二）监测。开展农药兽药残留监测。\n";
         let f = findings_of(plan, super::RULE);
         assert_eq!(
             f,
@@ -158,6 +176,9 @@ mod tests {
                 (2, 43, "作作: the character 作 is written twice".to_string()),
             ]
         );
+        // Without 兽药残留 written elsewhere, 兽药|药残留 reads as two words meeting would.
+        let alone = plan.replace("开展农药兽药残留监测", "开展监测");
+        assert_eq!(findings_of(&alone, super::RULE).len(), 2);
     }
 
     #[test]
@@ -166,11 +187,13 @@ mod tests {
         assert_eq!(findings_of(plan, super::RULE), vec![]);
     }
 
-    /// From corpus-judged v04, x02 and n10: two words meeting (公路|路产损坏) and a list's shared
-    /// ending (太仓港、连云港港、南京港) are no slips; a function character doubled (的的) is.
+    /// From corpus-judged v04, x02, x07, t06, k07 and n10: two words meeting (公路|路产损坏,
+    /// 创新|新金融, 门诊|诊查费), a word ending in a particle before the particle (标的|的) and a
+    /// list's shared ending (太仓港、连云港港、南京港) are no slips; a function character doubled
+    /// (负责的的) is.
     #[test]
     fn a_slip_shows_itself_two_words_meeting_do_not() {
-        let plan = "一、任务\n（一）养护。因施工活动、交通事故等造成公路路产损坏或者他人人身伤害的，依法赔偿。支持集装箱港口(目前符合条件的为太仓港、连云港港、南京港、南通港)发展。对直接负责的的主管人员依法给予处分。\n";
+        let plan = "一、任务\n（一）养护。因施工活动、交通事故等造成公路路产损坏或者他人人身伤害的，依法赔偿。支持集装箱港口(目前符合条件的为太仓港、连云港港、南京港、南通港)发展。对直接负责的的主管人员依法给予处分。鼓励金融机构创新新金融模式，普通门诊诊查费减半，开发运载标的的专门险种。\n";
         let f = findings_of(plan, super::RULE);
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].2.starts_with("的的"), "{f:?}");

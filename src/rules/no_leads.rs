@@ -1,0 +1,103 @@
+//! `no-leads` (PL121): a plan none of whose tasks names a responsible unit planlint could read.
+//! See rules/rules.toml.
+
+use super::{Context, Findings};
+
+pub const RULE: &str = "no-leads";
+
+/// Fewer tasks than this are a notice or a letter more often than a plan.
+const MIN_TASKS: usize = 3;
+
+/// Never a silent pass on owners: a plan whose tasks all lack a lead is said once, at its
+/// first task. Where the plan shows that it names owners (责任单位：, a 牵头单位 column, a
+/// 职责分工 section), `missing-lead` says so instead, with the words it saw.
+pub fn run(cx: &Context, out: &mut Findings) {
+    let doc = cx.doc;
+    if doc.tasks.len() < MIN_TASKS || doc.tasks.iter().any(|t| !t.leads.is_empty()) {
+        return;
+    }
+    if super::missing_lead::owner_cue(cx).is_some() || !owes_owners(cx) {
+        return;
+    }
+    let first = &doc.tasks[0];
+    out.report(
+        RULE,
+        cx.headline(first),
+        t!(cx, "message", tasks = doc.tasks.len()),
+    )
+    .help(t!(cx, "help"));
+}
+
+/// The title (or, when none was read, the first lines) names a plan or a list of measures
+/// (rules/lexicon.toml `owner_genres`), not issued at the national level (`national_titles`).
+fn owes_owners(cx: &Context) -> bool {
+    let words = &cx.data.lexicon.clause;
+    let text = cx.src.text.as_str();
+    let title: String = match cx.doc.facts.title {
+        Some(t) => text[t.start..t.end].to_string(),
+        None => text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(3)
+            .collect(),
+    };
+    let title = title.trim_start();
+    // The title as read may be its last line only (实施方案的通知): the first line and the
+    // document number say who issued it.
+    let first = text.trim_start();
+    let number = cx
+        .doc
+        .facts
+        .doc_number
+        .map_or("", |n| &text[n.start..n.end]);
+    let national = words
+        .national_titles
+        .iter()
+        .any(|n| title.starts_with(n.as_str()) || first.starts_with(n.as_str()))
+        || words
+            .national_numbers
+            .iter()
+            .any(|n| number.starts_with(n.as_str()));
+    words
+        .owner_genres
+        .iter()
+        .any(|g| title.contains(g.as_str()))
+        && !national
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    /// The shape of corpus-judged x04 (广州市提振消费专项行动实施方案): numbered measures, none
+    /// naming who carries it out, and no label, column or section that would.
+    #[test]
+    fn fires_once_on_a_plan_whose_tasks_name_no_unit() {
+        let plan = "某市提振消费专项行动实施方案\n一、居民就业增收促进行动\n（一）促进重点群体就业。加大高校毕业生就业支持力度。\n（二）拓宽增收渠道。多渠道增加居民财产性收入。\n二、消费能力保障支持行动\n（三）加大消费信贷支持。鼓励金融机构提供消费信贷。\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(
+                3,
+                1,
+                "none of the 3 tasks of this plan names a responsible unit that planlint could read".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn silent_when_one_task_names_a_lead_or_the_plan_is_short() {
+        let led = "某市实施方案\n一、任务\n（一）促进就业。加大支持力度。\n（二）拓宽渠道。增加收入。（市人社局负责）\n（三）加大信贷支持。鼓励金融机构提供信贷。\n";
+        assert!(findings_of(led, super::RULE).is_empty());
+        let short =
+            "某市实施方案\n一、任务\n（一）促进就业。加大支持力度。\n（二）拓宽渠道。增加收入。\n";
+        assert!(findings_of(short, super::RULE).is_empty());
+    }
+
+    /// A plan that shows it names owners (a 责任单位 label) gets missing-lead's message instead.
+    #[test]
+    fn leaves_a_plan_with_owner_words_to_missing_lead() {
+        let plan = "某市实施方案\n一、任务\n（一）促进就业。加大支持力度。\n责任单位 市人社局 市财政局\n（二）拓宽渠道。增加收入。\n（三）加大信贷支持。鼓励金融机构提供信贷。\n";
+        assert!(findings_of(plan, super::RULE).is_empty());
+        assert_eq!(findings_of(plan, "missing-lead").len(), 1);
+    }
+}
