@@ -485,3 +485,143 @@ fn one_clause_closing_a_measure_s_last_sub_item_covers_its_earlier_ones() {
         ]
     );
 }
+
+/// Seed 002's clauses rewritten as the item's opening sentence (`（三）标题。由A牵头，会同B…`),
+/// the shape of corpus-judged h01 (资金分配。省财政厅会同省农业农村厅…) and corpus 03
+/// (由北京市经济和信息化局会同数据专区监管部门组织做好…): each item keeps its owners, although
+/// its siblings keep their bracketed clauses.
+#[test]
+fn owners_in_an_items_opening_sentence_are_its_leads_and_partners() {
+    let plan = "某县农村公路提升工作实施方案\n一、重点任务\n（一）加强路网建设。由县交通运输局牵头，会同县财政局、县自然资源局推进农村公路提档升级，2023年底前完成。\n（二）强化资金保障。县财政局负责统筹安排资金，县审计局配合做好审计监督。\n（三）推进城区道路改造。完成主干道改造。（县住建局牵头，县城管局配合）\n（四）开展安全整治。县公安局交警大队负责道路交通安全整治。\n（五）加强宣传。广泛宣传。各乡镇负责组织群众参与。\n";
+    let (src, doc) = parse(plan);
+    assert_eq!(
+        owners(&src, &doc),
+        vec![
+            (3, v(&["县交通运输局"]), v(&["县财政局", "县自然资源局"])),
+            (4, v(&["县财政局"]), v(&["县审计局"])),
+            (5, v(&["县住建局"]), v(&["县城管局"])),
+            (6, v(&["县公安局交警大队"]), vec![]),
+            // An owner named only after the item's second sentence is not its opening's.
+            (7, vec![], vec![]),
+        ]
+    );
+    // Real text: corpus-judged h01 五、（一） and corpus 03 八、（三）.
+    let (src, doc) = judged("h01-province-agriculture-hainan-farm-machinery-subsidy-plan.txt");
+    assert_eq!(
+        owners_on(&src, &doc, 40..=40),
+        vec![(40, v(&["省财政厅"]), v(&["省农业农村厅"]))]
+    );
+    let text = std::fs::read_to_string("corpus/03-city-data-beijing-data-zones.txt").unwrap();
+    let (src, doc) = parse(&text);
+    assert_eq!(
+        owners_on(&src, &doc, 66..=66),
+        vec![(66, v(&["北京市经济和信息化局"]), v(&["数据专区监管部门"]))]
+    );
+}
+
+/// A stage of the schedule, a words-only item and a closing paragraph name no owner of a task:
+/// 由县委办公室负责解释 interprets the text, 强化部门负责 is no unit, a stage's lead runs it.
+#[test]
+fn what_is_not_an_owner_in_an_opening_sentence() {
+    let plan = "某县实施方案\n一、重点任务\n（一）推进改革。深化改革。（县发展改革局负责）\n（二）强化责任。强化部门负责，层层压实责任。\n（三）优化服务。提升水平。（县政务服务中心负责）\n二、实施步骤\n（一）自查督查阶段\n县食药安办牵头，各有关单位对照细则开展自查。\n三、其他\n（一）本方案自印发之日起施行，由县委办公室负责解释。\n";
+    let (src, doc) = parse(plan);
+    let led: Vec<_> = owners(&src, &doc)
+        .into_iter()
+        .filter(|(_, l, _)| !l.is_empty())
+        .collect();
+    assert_eq!(
+        led,
+        vec![
+            (3, v(&["县发展改革局"]), vec![]),
+            (5, v(&["县政务服务中心"]), vec![])
+        ]
+    );
+}
+
+/// corpus-judged k03 (青浦区低空经济…行动方案): every item closes with a bracket that only lists
+/// units, with no role word; they are its owners, all responsible.
+#[test]
+fn a_bare_unit_list_closing_an_item_names_its_owners() {
+    let (src, doc) = judged("k03-district-industry-qingpu-low-altitude-economy-plan.txt");
+    assert_eq!(doc.tasks.len(), 17);
+    assert!(doc.tasks.iter().all(|t| !t.leads.is_empty()));
+    assert_eq!(
+        owners_on(&src, &doc, 23..=23),
+        vec![(
+            23,
+            v(&[
+                "区经委",
+                "区发改委",
+                "华新镇",
+                "白鹤镇",
+                "练塘镇",
+                "青浦工业园区",
+                "西虹桥公司",
+                "新城公司"
+            ]),
+            vec![]
+        )]
+    );
+    // Examples named in brackets are no owners: no unit there ends like a placed body.
+    let plan = "某区实施方案\n一、任务\n（一）建设园区。推进园区建设。（区经委、区发改委）\n（二）培育企业。支持龙头企业做大做强（华为公司、比亚迪集团）。\n（三）优化服务。提升服务水平。（区政务服务中心）\n";
+    let (src, doc) = parse(plan);
+    assert_eq!(
+        owners(&src, &doc),
+        vec![
+            (3, v(&["区经委", "区发改委"]), vec![]),
+            (4, vec![], vec![]),
+            (5, v(&["区政务服务中心"]), vec![])
+        ]
+    );
+}
+
+/// corpus-judged k06 (湛江市推动低空经济…行动方案): `（责任单位：A牵头，B，C配合）` — the role
+/// words, not the label, give the roles; `A牵头、B配合` (、 for ，) reads the same.
+#[test]
+fn role_words_inside_a_responsibility_label() {
+    let (src, doc) = judged("k06-city-industry-zhanjiang-low-altitude-economy-plan.txt");
+    assert_eq!(
+        owners_on(&src, &doc, 18..=18),
+        vec![(
+            18,
+            v(&["市发展改革局"]),
+            v(&[
+                "市工业和信息化局",
+                "市公安局",
+                "市交通运输局",
+                "市政务和数据局",
+                "中国民用航空湛江空中交通管理站"
+            ])
+        )]
+    );
+    assert_eq!(
+        owners_on(&src, &doc, 36..=36),
+        vec![(
+            36,
+            v(&["市科技局"]),
+            v(&["市工业和信息化局", "市投资促进局"])
+        )]
+    );
+    // 责任单位：A牵头，B按职责分工负责 — B co-responsible partners.
+    assert_eq!(owners_on(&src, &doc, 34..=34)[0].1, v(&["市投资促进局"]));
+}
+
+/// corpus-judged k02 (重庆市…重点任务分工): a table written one cell per line whose rows stand
+/// under group rows (（一）构建…) and whose 备注 cells are empty; a — cell names nobody.
+#[test]
+fn a_one_cell_per_line_table_with_group_rows() {
+    let (src, doc) = judged("k02-province-industry-chongqing-low-altitude-economy-plan.txt");
+    assert_eq!(doc.tasks.len(), 25);
+    let rows = owners(&src, &doc);
+    assert_eq!(
+        rows[0],
+        (
+            70,
+            v(&["市委军民融合办"]),
+            v(&["民航重庆监管局", "民航重庆空管分局", "市级有关部门"])
+        )
+    );
+    assert!(rows
+        .iter()
+        .all(|(_, l, p)| !l.is_empty() && !p.iter().any(|x| x == "—")));
+}
