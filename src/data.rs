@@ -632,6 +632,8 @@ pub struct TargetWords {
     pub reward_words: Vec<String>,
     pub status_words: Vec<String>,
     pub standing_after: Vec<String>,
+    /// Verbs setting a share aside before its figure (预留, 划出): the figure is standing.
+    pub standing_before: Vec<String>,
     /// Units of caps set per case (元, 万元): an upper limit in them is no promised result.
     pub cap_units: Vec<String>,
     /// Measures whose upper limit is a cap set per case (补贴额测算比例不超过20%).

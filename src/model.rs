@@ -295,6 +295,9 @@ pub struct Target {
     /// Its sentence first names, by a figure, the case it applies to (建筑面积五万平方米以下的住宅区，
     /// 健身用房不少于二百五十平方米): one tier of a graded standard.
     pub tiered: bool,
+    /// A standing share, quota or weight (按不低于5%的比例预留, 预留30%的号源): held always,
+    /// not a result to reach by a date.
+    pub standing: bool,
     /// The index of the task it belongs to, if any.
     pub task: Option<usize>,
 }

@@ -625,3 +625,20 @@ fn a_one_cell_per_line_table_with_group_rows() {
         .iter()
         .all(|(_, l, p)| !l.is_empty() && !p.iter().any(|x| x == "—")));
 }
+
+/// corpus-judged h07 (广州市家庭医生签约服务…实施方案): 附件1's indicator table, then 附件2's title
+/// and its task table with a 牵头单位 column. Two tables, and the second one's rows are tasks
+/// with their leads (they were read as rows of the first table, with no lead column).
+#[test]
+fn an_indicator_table_then_a_task_table_after_an_attachment_title() {
+    let (src, doc) = judged("h07-city-health-guangzhou-family-doctor-plan.txt");
+    assert_eq!(doc.census.tables, 2);
+    let rows = owners(&src, &doc);
+    // Row 1 (有序扩大家庭医生来源): 牵头单位 各区政府, 配合单位 市卫生健康委.
+    assert_eq!(
+        rows.iter().find(|r| r.0 == 69),
+        Some(&(69, v(&["各区政府"]), v(&["市卫生健康委"])))
+    );
+    assert!(rows.iter().filter(|r| r.0 >= 69).all(|r| !r.1.is_empty()));
+    assert_eq!(rows.iter().filter(|r| r.0 >= 69).count(), 39);
+}

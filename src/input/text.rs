@@ -97,7 +97,7 @@ pub fn read_lines<'a>(
                     i += 1;
                 }
             },
-            Kind::TabRow => match tab_rows_end(&all, i) {
+            Kind::TabRow => match tab_rows_end(&all, i, lex) {
                 Some(end) => {
                     out.push(Block::Table(tab_rows(&all[i..end])));
                     i = end;
@@ -476,16 +476,20 @@ fn blank_separated_rows(lines: &[Line]) -> Vec<Row> {
 
 /// Where a table of one row per line starting at `start` ends. Lines of one text between rows
 /// are section rows (一、知识产权保护方面) when more rows follow. None for a lone line.
-fn tab_rows_end(all: &[Line], start: usize) -> Option<usize> {
+fn tab_rows_end(all: &[Line], start: usize, lex: &Lexicon) -> Option<usize> {
     let mut end = start + 1;
     let mut rows = 1;
     let mut k = start + 1;
     while k < all.len() {
         match all[k].kind {
+            // A header row (序号	工作事项	牵头单位…) starts the next table.
+            Kind::TabRow if is_header_row(all[k].text, lex) => break,
             Kind::TabRow => {
                 rows += 1;
                 end = k + 1;
             }
+            // An attachment's title (附件2 …任务分工表) ends the table before it.
+            Kind::Text if opens_attachment(all[k].text, lex) => break,
             Kind::Blank | Kind::Text => {
                 // A section row only when another row follows within a few lines.
                 let next = all[k..].iter().take(4).position(|l| l.kind == Kind::TabRow);
@@ -503,6 +507,32 @@ fn tab_rows_end(all: &[Line], start: usize) -> Option<usize> {
         k += 1;
     }
     (rows >= 2).then_some(end)
+}
+
+/// A tab row of three or more cells that each name a column (序号, 牵头单位, 完成时限…).
+fn is_header_row(text: &str, lex: &Lexicon) -> bool {
+    let cells: Vec<&str> = text
+        .split('\t')
+        .map(trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells.len() >= 3
+        && cells
+            .iter()
+            .all(|c| c.chars().count() <= 12 && lex.table.role_of(c).is_some())
+}
+
+/// A line opening an attachment: 附件, 附件2, then its title or nothing (附件2 …分工表).
+fn opens_attachment(text: &str, lex: &Lexicon) -> bool {
+    let t = trim(text);
+    lex.outline.part_markers.iter().any(|m| {
+        t.strip_prefix(m.as_str()).is_some_and(|rest| {
+            let rest = rest.trim_start_matches(|c: char| {
+                crate::parse::lex::is_digit(c) || crate::parse::lex::is_chinese_numeral(c)
+            });
+            rest.is_empty() || rest.starts_with(|c: char| is_space(c) || "：:".contains(c))
+        })
+    })
 }
 
 fn tab_rows(lines: &[Line]) -> Table {

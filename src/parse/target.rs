@@ -39,6 +39,8 @@ pub struct Words<'d> {
     condition_openers: Vec<&'d str>,
     reward_words: Vec<&'d str>,
     case_words: Vec<&'d str>,
+    standing_after: Vec<&'d str>,
+    standing_before: Vec<&'d str>,
     class_units: &'d [String],
 }
 
@@ -62,6 +64,8 @@ impl<'d> Words<'d> {
             condition_openers: longest_first(&metrics.target.condition_openers),
             reward_words: longest_first(&metrics.target.reward_words),
             case_words: longest_first(&metrics.target.case_words),
+            standing_after: longest_first(&metrics.target.standing_after),
+            standing_before: longest_first(&metrics.target.standing_before),
         }
     }
 }
@@ -298,6 +302,7 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
             promised: read.promised,
             allowance: read.allowance,
             tiered: names_a_case(sentence, words),
+            standing: is_standing(text, i + read.len, sentence, words),
             task: None,
         });
         i += read.len;
@@ -449,6 +454,15 @@ fn read_at<'u>(
         promised,
         allowance,
     })
+}
+
+/// A standing share, quota or weight: the number is followed by 的比例, 的分值… (按不低于5%的比例
+/// 预留) or its sentence sets a share aside before it (预留30%的号源（其中专家号源不低于30%）):
+/// held always, not a dated result (rules/metrics.toml `standing_after`, `standing_before`).
+fn is_standing(text: &str, end: usize, sentence: &str, words: &Words) -> bool {
+    let after = text[end..].trim_start_matches(['以', '上', '下', '内']);
+    words.standing_after.iter().any(|w| after.starts_with(w))
+        || words.standing_before.iter().any(|w| sentence.contains(w))
 }
 
 fn sorted_words(groups: &[crate::data::BoundWords]) -> Vec<(&str, Bound, bool)> {

@@ -34,7 +34,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             || t.status
             || t.respectively.is_some()
             || t.task.is_some_and(|k| cx.doc.tasks[k].condition)
-            || standing(cx, t)
+            || t.standing
             || (t.bound == Bound::AtMost && cap(cx, t, &metric))
             || t.allowance
             || t.promised
@@ -107,18 +107,6 @@ pub fn run(cx: &Context, out: &mut Findings) {
         .related(a.span, t!(cx, "related"))
         .help(t!(cx, "help"));
     }
-}
-
-/// 按不低于5%的比例预留: a standing share, quota or weight (rules/metrics.toml `standing_after`).
-fn standing(cx: &Context, t: &Target) -> bool {
-    let after = cx.src.text.get(t.span.end..).unwrap_or("");
-    let after = after.trim_start_matches(['以', '上', '下', '内']);
-    cx.data
-        .metrics
-        .target
-        .standing_after
-        .iter()
-        .any(|w| after.starts_with(w.as_str()))
 }
 
 /// An upper limit set per case: in money (不超过5万元) or on a share (测算比例不超过20%).

@@ -97,7 +97,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
 /// money or people (500万元以上, 超过100人) that rules state without a date.
 fn is_goal(cx: &Context, target: &Target) -> bool {
     let m = &cx.data.metrics;
-    if target.status || target.allowance {
+    if target.status || target.allowance || target.standing {
         return false;
     }
     // An amount of money or people is a rule's parameter even when raised (贷款额度提高到60万元).
@@ -226,6 +226,24 @@ mod tests {
         assert_eq!(
             findings_of(&format!("{goals}{share}"), super::RULE).len(),
             1
+        );
+    }
+
+    /// Seed 003 (按不低于3%的分值纳入考核) and corpus-judged h07 (预留30%的号源（其中专家号源不低于
+    /// 30%）): a weight and a share set aside are standing, not results to date.
+    #[test]
+    fn a_standing_weight_or_a_share_set_aside_needs_no_year() {
+        let goals = "一、任务\n1.稳定增长。到2023年，贷款增量达到20%。到2025年，达到30%。（省财政厅负责）\n";
+        let weight = "2.加强考核。将食品安全工作考核按不低于3%的分值纳入综合考核评价体系。（市委组织部负责）\n";
+        let aside = "3.优化转诊。推动二级及以上医疗机构预留30%的号源（其中专家号源不低于30%）给家庭医生。（市卫生健康委负责）\n";
+        let goal = "4.扩大签约。重点人群签约率不低于75%。（市卫生健康委负责）\n";
+        assert_eq!(
+            findings_of(&format!("{goals}{weight}{aside}{goal}"), super::RULE),
+            vec![(
+                5,
+                15,
+                "target `不低于75%` has no year in a multi-year plan".to_string()
+            )]
         );
     }
 }
