@@ -28,7 +28,12 @@ pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
     let mut f = Facts {
         title: title(&lines, &data.lexicon.outline.title_words),
         doc_number: lines.iter().take(40).find_map(|l| {
+            // 湛府办〔2024〕9号 on its own line, or in brackets under the title (（湛府办〔2024〕9号）).
             let t = trim(l.text);
+            let t = t
+                .strip_prefix(['（', '('])
+                .and_then(|x| x.strip_suffix(['）', ')']))
+                .map_or(t, trim);
             (doc_number_len(t) == Some(t.len())).then(|| Span::of(l.text, t).shift(l.span.start))
         }),
         date: lines.iter().find_map(|l| {
@@ -257,6 +262,17 @@ mod tests {
             Some("中发〔2019〕17号".len())
         );
         assert_eq!(doc_number_len("2019年"), None);
+        let text = "湛江市推动低空经济高质量发展行动方案\n（湛府办〔2024〕9号）\n";
+        let ls: Vec<Line> = crate::source::lines(text)
+            .map(|(span, text)| Line { span, text })
+            .collect();
+        let blocks: Vec<Block> = ls
+            .iter()
+            .map(|l| Block::Paragraph(crate::blocks::Paragraph { span: l.span }))
+            .collect();
+        let f = read(text, &blocks, &crate::data::RuleData::builtin());
+        let n = f.doc_number.unwrap();
+        assert_eq!(&text[n.start..n.end], "湛府办〔2024〕9号");
         assert_eq!(full_date_len("2022年2月19日"), Some("2022年2月19日".len()));
         assert_eq!(full_date_len("2022年2月"), None);
         assert_eq!(first_year_in_brackets("白府发〔2023〕40号"), Some(2023));
