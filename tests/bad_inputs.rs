@@ -1491,3 +1491,32 @@ fn invisible_characters_in_a_word_document_are_read_past() {
         ]
     );
 }
+
+/// Issue 21: every planlint the tests start runs under a memory cap and a CPU-time limit, so a
+/// hostile input that makes it greedy fails its test rather than stalling CI.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_tests_run_planlint_under_a_memory_cap_and_a_time_limit() {
+    use crate::support::{capped, CPU_CAP_SECONDS, MEMORY_CAP_KB};
+    let out = capped("cat").arg("/proc/self/limits").output().unwrap();
+    let limits = String::from_utf8_lossy(&out.stdout);
+    let line = |name: &str| {
+        limits
+            .lines()
+            .find(|l| l.starts_with(name))
+            .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    };
+    assert!(
+        line("Max address space").contains(&(MEMORY_CAP_KB * 1024).to_string()),
+        "{limits}"
+    );
+    assert!(
+        line("Max cpu time").contains(&format!("{CPU_CAP_SECONDS} {CPU_CAP_SECONDS}"))
+            || line("Max cpu time").contains(&CPU_CAP_SECONDS.to_string()),
+        "{limits}"
+    );
+    // And planlint itself runs under them: a check of a seed passes within the caps.
+    let r = crate::support::run(&["check", crate::support::seed("003").to_str().unwrap()]);
+    assert_eq!(r.status, 1, "{}", r.stderr);
+}

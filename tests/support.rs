@@ -37,8 +37,25 @@ impl Run {
 
 /// planlint in the English the tests expect, whatever the machine's locale: the language of
 /// messages follows LC_ALL, LC_MESSAGES and LANG.
+/// Every run of planlint in the tests is capped (issue 21): 4 GB of address space and 120 s of
+/// CPU, set by the shell that then becomes planlint (`exec`, same process id). A hostile input
+/// that makes planlint quadratic or greedy fails its test instead of hanging CI or the machine.
+pub const MEMORY_CAP_KB: u64 = 4 * 1024 * 1024;
+pub const CPU_CAP_SECONDS: u64 = 120;
+
+/// `program` under the caps above.
+pub fn capped(program: &str) -> Command {
+    let mut c = Command::new("sh");
+    c.arg("-c")
+        .arg(format!(
+            "ulimit -v {MEMORY_CAP_KB} && ulimit -t {CPU_CAP_SECONDS} && exec \"$0\" \"$@\""
+        ))
+        .arg(program);
+    c
+}
+
 pub fn planlint() -> Command {
-    let mut c = Command::new(BIN);
+    let mut c = capped(BIN);
     c.env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env("LANG", "C");
