@@ -1041,11 +1041,13 @@ fn align_targets(
 /// that follows it, the first ten characters at most (新建商品房项目).
 pub(crate) fn subject_label(subject: &str, promised: bool) -> String {
     if promised {
-        let noun = ["开展", "进行", "参与", "实施", "作为", "用于", "，", ","]
-            .iter()
-            .filter_map(|v| subject.find(v))
-            .min()
-            .map_or(subject, |i| &subject[..i]);
+        let noun = [
+            "开展", "进行", "参与", "实施", "作为", "用于", "，", ",", "、", "；",
+        ]
+        .iter()
+        .filter_map(|v| subject.find(v))
+        .min()
+        .map_or(subject, |i| &subject[..i]);
         return noun.chars().filter(|&c| is_cjk(c)).take(10).collect();
     }
     let w = subject_words(subject);

@@ -41,6 +41,8 @@ pub struct Words<'d> {
     case_words: Vec<&'d str>,
     standing_after: Vec<&'d str>,
     standing_before: Vec<&'d str>,
+    /// Units of money (元, 万元…).
+    money: Vec<&'d str>,
     class_units: &'d [String],
 }
 
@@ -66,6 +68,7 @@ impl<'d> Words<'d> {
             case_words: longest_first(&metrics.target.case_words),
             standing_after: longest_first(&metrics.target.standing_after),
             standing_before: longest_first(&metrics.target.standing_before),
+            money: longest_first(&metrics.target.cap_units),
         }
     }
 }
@@ -239,8 +242,9 @@ pub fn find_targets(text: &str, base: usize, words: &Words) -> Vec<Target> {
         let subject = match read.inherits {
             // 分别达到65%和55%: the list shares the first target's subject.
             Some(t) => Span::new(t.subject.start - base, t.subject.end - base),
-            // 培育10个具有引领效应的OPC社区: what a promised count counts follows it.
-            None if read.promised => {
+            // 培育10个具有引领效应的OPC社区: what a promised count counts follows it; so does
+            // what a sum of money allowed goes to (给予最高100万元研发资助).
+            None if read.promised || (read.allowance && words.money.contains(&read.unit)) => {
                 let from = i + read.len;
                 let to = text[from..clause_end(text, from)]
                     .find(['，', ','])

@@ -37,7 +37,9 @@ fn unstated_measure(
     if target.status || target.respectively.is_some() {
         return None;
     }
-    let words = crate::align::subject_label(ag.src.slice(target.subject), target.promised);
+    // The noun after the number (建成10个…, 最高100万元研发资助) names what it measures.
+    let after = target.subject.start >= target.span.end;
+    let words = crate::align::subject_label(ag.src.slice(target.subject), after);
     let names_a_measure = words.chars().count() >= 3 && !words.starts_with('的');
     (names_a_measure && !plan_states(ag.src, target, cx.src, cx.doc, cx.data)).then_some(words)
 }
@@ -139,6 +141,27 @@ mod tests {
     /// A count promised after 至少 and a verb (至少确定1个…项目开展…试点) is a target; the plan that
     /// carries the pilot without the count drops it, and the report names what is counted
     /// (pairs/jiangxi-dean-housing, directive line 33, plan line 29).
+    /// pairs/shenzhen-longgang-opc: the directive allows sums of money (给予最高100万元创业资助,
+    /// 最高60万元个人创业担保贷款); a plan that keeps the support but no sum drops them, named by
+    /// what the money is for. A plan that keeps the sum drops nothing.
+    #[test]
+    fn a_sum_of_money_allowed_is_a_target_named_by_what_it_pays_for() {
+        let directive = "深圳市OPC行动方案\n一、重点任务\n（一）提供创业启动支持。对符合条件的创业项目给予最高100万元创业资助，提供最高60万元个人创业担保贷款。\n";
+        let plan = |support: &str| {
+            format!("龙岗区OPC若干措施\n一、创业启动支持。对符合条件的创业项目{support}，提供个人创业担保贷款。（区人力资源局负责）\n")
+        };
+        let f = findings_against(&plan("给予创业资助"), directive, super::RULE);
+        assert_eq!(
+            f.iter().map(|x| x.2.as_str()).collect::<Vec<_>>(),
+            [
+                "task 一、 carries the directive's task but not its target for `个人创业担保贷款`: `最高60万元`",
+                "task 一、 carries the directive's task but not its target for `创业资助`: `最高100万元`"
+            ]
+        );
+        let f = findings_against(&plan("给予最高100万元创业资助"), directive, super::RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+    }
+
     #[test]
     fn a_promised_count_after_a_verb_the_plan_leaves_out_is_reported() {
         let directive = "九江市若干措施\n一、措施\n（二十四）稳步推进“交房即交证”改革。建立自然资源、住建、税务等部门参与的联合共享机制。2023年底前,县(市、区)至少确定1个新建商品房项目开展“交房即交证”改革试点,逐步实现“交房即交证”常态化。(责任单位:市自然资源局、市住建局)\n";
