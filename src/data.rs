@@ -415,6 +415,8 @@ pub struct ClauseWords {
     pub national_titles: Vec<String>,
     /// Number openings of national documents (国发〔2019〕4号).
     pub national_numbers: Vec<String>,
+    /// Addressees that are market actors (金融机构, 企业): a notice to them names no owners.
+    pub market_addressees: Vec<String>,
     /// A lead marker followed by one of these is a noun (负责人, 负责同志), not a role.
     pub not_after_marker: Vec<String>,
     /// The first-listed-is-lead phrases as one automaton (leftmost-longest), built at load.

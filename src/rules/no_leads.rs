@@ -63,6 +63,20 @@ fn owes_owners(cx: &Context) -> bool {
         .iter()
         .any(|g| title.contains(g.as_str()))
         && !national
+        && !addressed_to_the_market(cx)
+}
+
+/// The notice is addressed (its 主送 line near the top, ending with ：) to banks, insurers or
+/// enterprises (rules/lexicon.toml `market_addressees`): its measures are theirs to carry out,
+/// each naming them as its subject, not units of government to be assigned.
+fn addressed_to_the_market(cx: &Context) -> bool {
+    let words = &cx.data.lexicon.clause.market_addressees;
+    cx.src.text.lines().take(12).any(|l| {
+        let l = l.trim();
+        l.ends_with(['：', ':'])
+            && l.chars().count() <= 200
+            && words.iter().any(|w| l.contains(w.as_str()))
+    })
 }
 
 #[cfg(test)]
@@ -91,6 +105,17 @@ mod tests {
         let short =
             "某市实施方案\n一、任务\n（一）促进就业。加大支持力度。\n（二）拓宽渠道。增加收入。\n";
         assert!(findings_of(short, super::RULE).is_empty());
+    }
+
+    /// corpus-judged x07 (宁波市…金融支持恢复和扩大消费的若干措施): addressed to banks and
+    /// insurers, whose measures name them as subjects (各银行机构要…): no owner is expected.
+    #[test]
+    fn silent_on_measures_addressed_to_financial_institutions() {
+        let body = "金融支持恢复和扩大消费的若干措施\n一、助力居住购房消费\n（一）支持住房需求。各银行机构要落实差别化住房信贷政策。\n（二）加大家装消费信贷支持。鼓励金融机构开发家装贷款产品。\n（三）支持汽车消费。各银行机构要优化汽车贷款审批。\n";
+        let addressed =
+            format!("各区（县、市）地方金融监管部门，各有关银行业、保险业金融机构：\n{body}");
+        assert!(findings_of(&addressed, super::RULE).is_empty());
+        assert_eq!(findings_of(body, super::RULE).len(), 1);
     }
 
     /// A plan that shows it names owners (a 责任单位 label) gets missing-lead's message instead.
