@@ -26,12 +26,7 @@ pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) 
     // The first clause of each sentence that opens on an owner: later clauses of the sentence
     // name whom the owner works on (督促本级人民政府有关部门…), not further owners.
     let mut sentence_done = false;
-    for clause in split_outside_brackets(text, |c| "。；，,;：:\n".contains(c)) {
-        let at = base + Span::of(text, clause).start;
-        let closes = text[Span::of(text, clause).end..]
-            .chars()
-            .next()
-            .is_none_or(|c| "。；;：:\n".contains(c));
+    for (clause, at, closes) in clauses(text, base) {
         let skip = sentence_done;
         if closes {
             sentence_done = false;
@@ -91,12 +86,7 @@ pub fn plan_owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Un
     let mut partners: Vec<Unit> = Vec::new();
     // An owner named earlier in this sentence: a clause opening on 会同 names its partners.
     let mut owner_in_sentence = false;
-    for clause in split_outside_brackets(text, |c| "。；，,;：:\n".contains(c)) {
-        let at = base + Span::of(text, clause).start;
-        let closes = text[Span::of(text, clause).end..]
-            .chars()
-            .next()
-            .is_none_or(|c| "。；;：:\n".contains(c));
+    for (clause, at, closes) in clauses(text, base) {
         let lead = trim(clause);
         let mut start = Span::of(clause, lead).start;
         if owner_in_sentence {
@@ -165,6 +155,21 @@ pub(crate) fn plan_names(units: &str, after_you: bool, lex: &Lexicon) -> bool {
                     .not_first
                     .iter()
                     .any(|f| n.starts_with(f.as_str()))
+        })
+}
+
+/// The clauses of a text (between `。；，,;：:` and line ends outside brackets), each with its
+/// offset in the document and whether it closes its sentence.
+fn clauses(text: &str, base: usize) -> impl Iterator<Item = (&str, usize, bool)> {
+    split_outside_brackets(text, |c| "。；，,;：:\n".contains(c))
+        .into_iter()
+        .map(move |clause| {
+            let at = base + Span::of(text, clause).start;
+            let closes = text[Span::of(text, clause).end..]
+                .chars()
+                .next()
+                .is_none_or(|c| "。；;：:\n".contains(c));
+            (clause, at, closes)
         })
 }
 
