@@ -462,6 +462,8 @@ pub struct UnitWords {
 #[serde(deny_unknown_fields)]
 pub struct OutlineWords {
     pub part_markers: Vec<String>,
+    /// A line ending with one of these is a letterhead (…人民政府文件), no title.
+    pub letterhead_endings: Vec<String>,
     /// Labels opening a list of attachments (附件：1.… 2.…), which is no outline.
     pub list_labels: Vec<String>,
     /// Section titles naming the division of duties (责任分工): each paragraph gives a unit its
@@ -491,6 +493,8 @@ pub struct TableWords {
     pub group: Vec<String>,
     pub notes: Vec<String>,
     pub not_applicable: Vec<String>,
+    /// A unit cell saying "none" (无): no unit.
+    pub none: Vec<String>,
 }
 
 /// What a table column holds, named by its header.

@@ -26,7 +26,7 @@ pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
         })
         .collect();
     let mut f = Facts {
-        title: title(&lines, &data.lexicon.outline.title_words),
+        title: title(&lines, &data.lexicon.outline),
         doc_number: lines.iter().take(40).find_map(|l| {
             // 湛府办〔2024〕9号 on its own line, or in brackets under the title (（湛府办〔2024〕9号）).
             let t = trim(l.text);
@@ -90,7 +90,8 @@ pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
 /// The first short line near the top that names a kind of plan, with the lines right above
 /// it that begin the same title when it is set over several lines (国务院关于印发国家职业教育改革
 /// / 实施方案的通知).
-fn title(lines: &[Line], words: &[String]) -> Option<Span> {
+fn title(lines: &[Line], outline: &crate::data::OutlineWords) -> Option<Span> {
+    let words = &outline.title_words;
     let (k, last) = lines.iter().take(20).enumerate().find_map(|(k, l)| {
         let t = trim(l.text);
         let n = t.chars().count();
@@ -103,7 +104,7 @@ fn title(lines: &[Line], words: &[String]) -> Option<Span> {
     let mut start = last.start;
     for l in lines[..k].iter().rev().take(3) {
         let t = trim(l.text);
-        if !begins_title(t) {
+        if !begins_title(t, outline) {
             break;
         }
         start = Span::of(l.text, t).shift(l.span.start).start;
@@ -112,14 +113,21 @@ fn title(lines: &[Line], words: &[String]) -> Option<Span> {
 }
 
 /// A line that may begin a title set over several lines: short, no sentence or label in it,
-/// no document number, heading number, date or letterhead (…人民政府文件), no attachment mark.
-fn begins_title(t: &str) -> bool {
+/// no document number, heading number, date or letterhead (…人民政府文件, rules/lexicon.toml
+/// `letterhead_endings`), no attachment mark (`part_markers`).
+fn begins_title(t: &str, outline: &crate::data::OutlineWords) -> bool {
     let n = t.chars().count();
     (2..=40).contains(&n)
         && !t.contains(['。', '：', ':', '；', '，'])
         && doc_number_len(t).is_none()
-        && !t.ends_with("文件")
-        && !t.starts_with("附件")
+        && !outline
+            .letterhead_endings
+            .iter()
+            .any(|w| t.ends_with(w.as_str()))
+        && !outline
+            .part_markers
+            .iter()
+            .any(|w| t.starts_with(w.as_str()))
         && !t.chars().next().is_some_and(|c| {
             super::lex::is_digit(c) || super::lex::is_chinese_numeral(c) || "（(第".contains(c)
         })
@@ -282,16 +290,12 @@ mod tests {
     /// naming 举措, and a letterhead or document number above that is no part of them.
     #[test]
     fn titles_over_several_lines() {
-        let words = crate::data::RuleData::builtin()
-            .lexicon
-            .outline
-            .title_words
-            .clone();
+        let data = crate::data::RuleData::builtin();
         let title_of = |text: &str| {
             let ls: Vec<Line> = crate::source::lines(text)
                 .map(|(span, text)| Line { span, text })
                 .collect();
-            title(&ls, &words).map(|s| text[s.start..s.end].to_string())
+            title(&ls, &data.lexicon.outline).map(|s| text[s.start..s.end].to_string())
         };
         assert_eq!(
             title_of("国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号\n"),

@@ -518,7 +518,7 @@ pub(crate) fn units_of(b: &Builder, cell: &Cell) -> (Vec<Unit>, Vec<Unit>) {
     let mut partners = Vec::new();
     for &p in &cell.paras {
         let text = b.slice(p);
-        if says_none(text) {
+        if says_none(text, &b.data.lexicon.table.none) {
             continue;
         }
         match read_clause(text, p.start, &b.data.lexicon) {
@@ -532,10 +532,11 @@ pub(crate) fn units_of(b: &Builder, cell: &Cell) -> (Vec<Unit>, Vec<Unit>) {
     (leads, partners)
 }
 
-/// A cell that says "none" (—, －, /, 无): no unit.
-fn says_none(text: &str) -> bool {
+/// A cell that says "none" (—, －, /, or a word of rules/lexicon.toml `[table] none`): no unit.
+fn says_none(text: &str, words: &[String]) -> bool {
     let t = super::lex::trim(text);
-    t == "无" || t == "暂无" || (!t.is_empty() && t.chars().all(|c| "—－-–─/／\\、".contains(c)))
+    words.iter().any(|w| w == t)
+        || (!t.is_empty() && t.chars().all(|c| "—－-–─/／\\、".contains(c)))
 }
 
 /// A deadline cell of one or more paragraphs, read as one text (`2020年7月底` + `完成并长期坚持`).
