@@ -268,8 +268,10 @@ impl<'l> Reader<'l> {
         match primary {
             Some(p) => {
                 out.leads = p;
-                // Other lead lists of a clause that names its lead are partners.
+                // Other lead lists of a clause that names its lead are partners; a co-responsible
+                // list (牵头单位：A；责任单位：A、B) repeats the lead by custom, which names it once.
                 let mut partners = other_leads;
+                partners.retain(|u| !out.leads.iter().any(|l| l.name == u.name));
                 partners.append(&mut out.partners);
                 out.partners = partners;
             }

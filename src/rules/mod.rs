@@ -22,6 +22,7 @@ mod inconsistent_deadline;
 mod inconsistent_target;
 mod invisible_character;
 mod later_deadline;
+mod lead_also_partner;
 mod level_mismatch;
 mod malformed_deadline;
 mod malformed_unit_name;
@@ -74,6 +75,7 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (invisible_character::RULE, invisible_character::run),
     (unaccepted_revisions::RULE, unaccepted_revisions::run),
     (no_leads::RULE, no_leads::run),
+    (lead_also_partner::RULE, lead_also_partner::run),
     (missing_task::RULE, missing_task::run),
     (partly_covered::RULE, partly_covered::run),
     (directive_not_cited::RULE, directive_not_cited::run),
