@@ -94,7 +94,7 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
             in_contents = true;
             continue;
         }
-        if is_contents_line(text, in_contents) {
+        if is_contents_line(text, in_contents) || (in_contents && repeats_later(b, p)) {
             continue;
         }
         in_contents = false;
@@ -445,6 +445,18 @@ fn bare_owner_list(b: &Builder, inner: &str, at: usize) -> Option<Responsibility
         plain_list: true,
         ..Responsibility::default()
     })
+}
+
+/// After 目录, a short line without page number that the document writes again further on
+/// (第一章　总则 … 第一章　总则): an entry of the table of contents, not the outline.
+fn repeats_later(b: &Builder, p: Span) -> bool {
+    let entry: String = b.slice(p).chars().filter(|c| !is_space(*c)).collect();
+    let n = entry.chars().count();
+    if n == 0 || n > 40 || entry.contains('。') {
+        return false;
+    }
+    let rest: String = b.text[p.end..].chars().filter(|c| !is_space(*c)).collect();
+    rest.contains(&entry)
 }
 
 /// A line of a table of contents: a title ending with a page number after dot leaders
@@ -1092,6 +1104,23 @@ mod tests {
             .collect();
         assert_eq!(lines, [9, 10]);
         assert_eq!(doc.headings.len(), 4);
+    }
+
+    /// A regulation's 目录 lists its chapters without page numbers; the entries come again as
+    /// the chapters themselves, and only those are the outline.
+    #[test]
+    fn a_table_of_contents_without_page_numbers_is_no_outline() {
+        let text = "某市某某条例\n目录\n第一章 总则\n第二章 管理\n第三章 附则\n第一章 总则\n第一条 为了加强管理，制定本条例。\n第二条 市人民政府负责本条例的实施。\n第二章 管理\n第三条 市交通运输主管部门负责日常管理。\n第三章 附则\n第四条 本条例自2024年1月1日起施行。\n";
+        let src = crate::source::SourceFile::new("rule.txt", text);
+        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let chapters: Vec<usize> = doc
+            .headings
+            .iter()
+            .filter(|h| h.parent.is_none())
+            .map(|h| src.line_col(h.numbering.span.start).line)
+            .collect();
+        assert_eq!(chapters, [6, 9, 11]);
+        assert_eq!(doc.tasks.len(), 2);
     }
 
     #[test]
