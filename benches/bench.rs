@@ -177,6 +177,17 @@ fn doubled(n: usize, data: &RuleData, set: &RuleSet) -> Duration {
     .0
 }
 
+/// A regulation's 目录 of `n` chapter lines without page numbers, then the chapters again.
+fn contents(n: usize, data: &RuleData, set: &RuleSet) -> Duration {
+    let chapters: String = (0..n).map(|i| format!("第{i}章 条目{i}\n")).collect();
+    let text = format!("某市某某条例\n目录\n{chapters}{chapters}");
+    timings(3, || {
+        let src = SourceFile::new("contents.txt", text.clone());
+        std::hint::black_box(check_source(&src, data, set, None));
+    })
+    .0
+}
+
 fn binary() -> PathBuf {
     let status = Command::new(env!("CARGO"))
         .args(["build", "--release", "--quiet"])
@@ -302,6 +313,16 @@ fn main() {
     let (one, four) = (doubled(n, &data, &set), doubled(4 * n, &data, &set));
     println!(
         "one paragraph of {n} / {} doubled characters: {:>6.1} / {:.1} ms  (ratio {:.1}; linear 4, quadratic 16)",
+        4 * n,
+        one.as_secs_f64() * 1e3,
+        four.as_secs_f64() * 1e3,
+        four.as_secs_f64() / one.as_secs_f64()
+    );
+
+    let n = 2_000;
+    let (one, four) = (contents(n, &data, &set), contents(4 * n, &data, &set));
+    println!(
+        "a 目录 of {n} / {} chapter lines repeated below: {:>6.1} / {:.1} ms  (ratio {:.1}; linear 4, quadratic 16)",
         4 * n,
         one.as_secs_f64() * 1e3,
         four.as_secs_f64() * 1e3,

@@ -62,6 +62,8 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
     // The number the next line of an attachment list (附件：1.…) would carry.
     let mut attachment_next: Option<u32> = None;
     let mut in_contents = false;
+    // The paragraphs after 目录 that the document writes again further on (read once there).
+    let mut contents_entries: rustc_hash::FxHashSet<usize> = Default::default();
     let note_markers = longest_first(&b.data.lexicon.outline.note_markers);
     for (k, block) in blocks.iter().enumerate() {
         let p = match block {
@@ -92,9 +94,10 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
         // A table of contents (目录, then lines ending with page numbers) is no outline.
         if text.chars().filter(|c| !is_space(*c)).eq("目录".chars()) {
             in_contents = true;
+            contents_entries = repeated_later(b, blocks, k + 1);
             continue;
         }
-        if is_contents_line(text, in_contents) || (in_contents && repeats_later(b, p)) {
+        if is_contents_line(text, in_contents) || (in_contents && contents_entries.contains(&k)) {
             continue;
         }
         in_contents = false;
@@ -447,16 +450,62 @@ fn bare_owner_list(b: &Builder, inner: &str, at: usize) -> Option<Responsibility
     })
 }
 
-/// After 目录, a short line without page number that the document writes again further on
-/// (第一章　总则 … 第一章　总则): an entry of the table of contents, not the outline.
-fn repeats_later(b: &Builder, p: Span) -> bool {
-    let entry: String = b.slice(p).chars().filter(|c| !is_space(*c)).collect();
-    let n = entry.chars().count();
-    if n == 0 || n > 40 || entry.contains('。') {
-        return false;
+/// After 目录, the short lines without page number that the document writes again further on
+/// (第一章　总则 … 第一章　总则), by block index: entries of the table of contents, not the
+/// outline. The contents run (short lines, page-numbered lines, tables) is matched in one pass
+/// over the text after it, white space left out, so a long contents list costs no more than the
+/// text does.
+fn repeated_later(b: &Builder, blocks: &[Block], from: usize) -> rustc_hash::FxHashSet<usize> {
+    let squash = |s: &str| -> String { s.chars().filter(|c| !is_space(*c)).collect() };
+    // Each distinct entry once; the run's lines as (block index, entry, paragraph end).
+    let mut entries: Vec<String> = Vec::new();
+    let mut ids: rustc_hash::FxHashMap<String, usize> = Default::default();
+    let mut run: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, block) in blocks.iter().enumerate().skip(from) {
+        let Block::Paragraph(p) = block else { continue };
+        let text = b.slice(p.span);
+        let entry = squash(text);
+        let n = entry.chars().count();
+        if n == 0 || n > 40 || entry.contains('。') {
+            if is_contents_line(text, true) {
+                continue;
+            }
+            break;
+        }
+        let id = *ids.entry(entry.clone()).or_insert_with(|| {
+            entries.push(entry);
+            entries.len() - 1
+        });
+        run.push((k, id, p.span.end));
     }
-    let rest: String = b.text[p.end..].chars().filter(|c| !is_space(*c)).collect();
-    rest.contains(&entry)
+    let mut found = rustc_hash::FxHashSet::default();
+    let Some(&(_, _, first_end)) = run.first() else {
+        return found;
+    };
+    let Ok(ac) = aho_corasick::AhoCorasick::new(&entries) else {
+        return found;
+    };
+    // The text after the first entry, squashed, and where each entry's end falls in it.
+    let (mut rest, mut at) = (String::new(), first_end);
+    let mut ends = Vec::with_capacity(run.len());
+    for &(_, _, end) in &run {
+        rest.push_str(&squash(&b.text[at..end]));
+        ends.push(rest.len());
+        at = end;
+    }
+    rest.push_str(&squash(&b.text[at..]));
+    // The last place each entry starts (overlapping: one entry may end another).
+    let mut last: Vec<Option<usize>> = vec![None; entries.len()];
+    for m in ac.find_overlapping_iter(&rest) {
+        let l = &mut last[m.pattern().as_usize()];
+        *l = Some(l.map_or(m.start(), |x| x.max(m.start())));
+    }
+    for (&(k, id, _), &end) in run.iter().zip(&ends) {
+        if last[id].is_some_and(|x| x >= end) {
+            found.insert(k);
+        }
+    }
+    found
 }
 
 /// A line of a table of contents: a title ending with a page number after dot leaders
