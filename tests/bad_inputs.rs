@@ -2,7 +2,7 @@
 //! result where the input is merely odd; never a panic; the other files of the run are still
 //! checked and reported; planlint never writes to what it checks; output is deterministic.
 
-use crate::support::{run_in, seed, seed_text, Run};
+use crate::support::{docx, run_in, seed, seed_text, Run};
 use std::path::Path;
 
 /// Checks `bad` beside seed 001 (3 findings) in one run.
@@ -1080,19 +1080,6 @@ fn control_characters_are_shown_as_symbols_in_human_output_only() {
         r.stderr,
         "planlint: gone␛]0;t␇.txt: cannot read: no such file\n"
     );
-}
-
-/// A .docx holding only word/document.xml with `body` (Word's namespace prefix `w:`).
-fn docx(body: &str) -> Vec<u8> {
-    use std::io::Write;
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    z.start_file(
-        "word/document.xml",
-        zip::write::SimpleFileOptions::default(),
-    )
-    .unwrap();
-    write!(z, "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>").unwrap();
-    z.finish().unwrap().into_inner()
 }
 
 fn paragraph(text: &str) -> String {

@@ -3,7 +3,7 @@
 //! chosen by content where the name lies.
 
 use crate::shapes::{parse, seed_003_as_tab_rows, seen, Seen};
-use crate::support::{run_in, seed, seed_text};
+use crate::support::{docx, run_in, seed, seed_text};
 use planlint::data::RuleData;
 use planlint::model::{Document, Origin};
 use planlint::parse::parse_document;
@@ -340,19 +340,6 @@ fn old_binary_formats_are_refused_and_disguised_files_read_as_what_they_are() {
     std::fs::copy(seed("001"), &named).unwrap();
     let r = run_in(d, &["parse", "--format", "json", "seed.html"], b"");
     assert_eq!(r.status, 0, "{}", r.stderr);
-}
-
-/// A .docx holding only word/document.xml with `body`.
-fn docx(body: &str) -> Vec<u8> {
-    use std::io::Write;
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    z.start_file(
-        "word/document.xml",
-        zip::write::SimpleFileOptions::default(),
-    )
-    .unwrap();
-    write!(z, "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>").unwrap();
-    z.finish().unwrap().into_inner()
 }
 
 #[test]
