@@ -48,26 +48,42 @@ pub fn run(cx: &Context, out: &mut Findings) {
         // then the particle.
         let before = text[..i].chars().next_back();
         let particle_after_word = before.is_some_and(|b| words.contains(b, c));
-        let rest = &text[j + d.len_utf8()..];
-        let slip = !quiet
-            && ((typos.never_doubled.iter().any(|w| w.starts_with(c)) && !particle_after_word)
-                || after.is_some_and(|n| is_stop(n) && !names_share_ending(text, i, c))
-                || (word_resumes(words, rest) && written_once_elsewhere(text, before, c, rest)));
-        if slip {
-            doubled.push((i, j, c, after.map(|n| (d, n))));
+        if quiet {
+            continue;
         }
+        let rest = &text[j + d.len_utf8()..];
+        let shown = (typos.never_doubled.iter().any(|w| w.starts_with(c)) && !particle_after_word)
+            || after.is_some_and(|n| is_stop(n) && !names_share_ending(text, i, c));
+        // Else the single spelling to look for elsewhere, in one pass below.
+        let single = if shown {
+            None
+        } else if word_resumes(words, rest) {
+            match single_spelling(before, c, rest) {
+                Some(s) => Some(s),
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        doubled.push((i, j, c, after.map(|n| (d, n)), single));
     }
     if doubled.is_empty() {
         return;
     }
-    let mut openings: rustc_hash::FxHashMap<(char, char), u32> = doubled
-        .iter()
-        .filter_map(|&(_, _, _, p)| p.map(|p| (p, 0)))
-        .collect();
+    let mut singles: rustc_hash::FxHashMap<[char; 4], u32> =
+        doubled.iter().filter_map(|x| x.4.map(|s| (s, 0))).collect();
+    if !singles.is_empty() {
+        count_windows(text, &mut singles);
+    }
+    let mut openings: rustc_hash::FxHashMap<(char, char), u32> =
+        doubled.iter().filter_map(|x| x.3.map(|p| (p, 0))).collect();
     if !openings.is_empty() {
         count_phrase_openings(text, &mut openings);
     }
-    for (i, j, c, opens) in doubled {
+    for (i, j, c, opens, single) in doubled {
+        if single.is_some_and(|s| singles.get(&s).is_none_or(|&k| k == 0)) {
+            continue;
+        }
         // The second character opens a pair the plan opens elsewhere (火灾|灾后处置).
         let here = u32::from(opens_phrase(Some(c)));
         if opens.is_some_and(|p| openings.get(&p).is_some_and(|&k| k > here)) {
@@ -80,9 +96,10 @@ pub fn run(cx: &Context, out: &mut Findings) {
     }
 }
 
-/// A doubled character: the offsets of its two halves, the character, and the pair its second
-/// half opens (with the character after it), if any.
-type Doubled = (usize, usize, char, Option<(char, char)>);
+/// A doubled character: the offsets of its two halves, the character, the pair its second
+/// half opens (with the character after it), if any, and the single spelling that must stand
+/// elsewhere in the plan when that is the only evidence (兽药药残留 → 兽药残留).
+type Doubled = (usize, usize, char, Option<(char, char)>, Option<[char; 4]>);
 
 /// Counts how often each pair of `counts`, the first a Han character, starts a phrase of the
 /// plan: after punctuation, a line break, the text's start or a joiner (及/和/与/或). A
@@ -139,15 +156,26 @@ fn word_resumes(words: &crate::data::Words, rest: &str) -> bool {
     }
 }
 
-/// The plan writes the phrase around the pair with the character once elsewhere (兽药药残留
-/// here, 兽药残留 in two other places): the writer's own spelling shows the second is extra.
-/// Two words meeting (公路|路产, 门诊|诊查费) have no such single spelling to point to.
-fn written_once_elsewhere(text: &str, before: Option<char>, c: char, rest: &str) -> bool {
-    let Some(b) = before.filter(|&b| is_han(b)) else {
-        return false;
-    };
-    let next: String = rest.chars().take(2).collect();
-    next.chars().count() == 2 && text.contains(&format!("{b}{c}{next}"))
+/// The phrase around the pair with the character once (兽药药残留 → 兽药残留): the character
+/// before the pair, the character, and the two after it. The plan writing it elsewhere shows the
+/// second is extra; two words meeting (公路|路产, 门诊|诊查费) have no such spelling to point to.
+fn single_spelling(before: Option<char>, c: char, rest: &str) -> Option<[char; 4]> {
+    let b = before.filter(|&b| is_han(b))?;
+    let mut next = rest.chars();
+    Some([b, c, next.next()?, next.next()?])
+}
+
+/// Counts, in one pass over the text, how often each 4-character window of `counts` occurs.
+fn count_windows(text: &str, counts: &mut rustc_hash::FxHashMap<[char; 4], u32>) {
+    let mut w = ['\0'; 4];
+    for (k, c) in text.chars().enumerate() {
+        w = [w[1], w[2], w[3], c];
+        if k >= 3 {
+            if let Some(n) = counts.get_mut(&w) {
+                *n += 1;
+            }
+        }
+    }
 }
 
 /// A character after `prev` starts a phrase.
