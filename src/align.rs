@@ -1036,11 +1036,12 @@ fn align_targets(
 }
 
 /// The words a report quotes for a target's subject: without its date, the last ten
-/// characters at most (学校食堂“明厨亮灶”率 → 学校食堂明厨亮灶率). A promised count names what it
-/// counts after the number (确定1个新建商品房项目开展“交房即交证”改革试点): the noun up to the verb
-/// that follows it, the first ten characters at most (新建商品房项目).
-pub(crate) fn subject_label(subject: &str, promised: bool) -> String {
-    if promised {
+/// characters at most (学校食堂“明厨亮灶”率 → 学校食堂明厨亮灶率). A subject written after the
+/// number (`noun_after`: a promised count, 确定1个新建商品房项目开展“交房即交证”改革试点; a sum allowed,
+/// 最高100万元创业资助) is the noun up to the verb or list mark that follows it, the first ten
+/// characters at most (新建商品房项目).
+pub(crate) fn subject_label(subject: &str, noun_after: bool) -> String {
+    if noun_after {
         let noun = [
             "开展", "进行", "参与", "实施", "作为", "用于", "，", ",", "、", "；",
         ]

@@ -511,15 +511,15 @@ fn tab_rows_end(all: &[Line], start: usize, lex: &Lexicon) -> Option<usize> {
 
 /// A tab row of three or more cells that each name a column (序号, 牵头单位, 完成时限…).
 fn is_header_row(text: &str, lex: &Lexicon) -> bool {
-    let cells: Vec<&str> = text
-        .split('\t')
-        .map(trim)
-        .filter(|c| !c.is_empty())
-        .collect();
-    cells.len() >= 3
-        && cells
-            .iter()
-            .all(|c| c.chars().count() <= 12 && lex.table.role_of(c).is_some())
+    // Every row of a table is tried: a data row fails at its first cell (1, a task's words).
+    let mut named = 0;
+    for c in text.split('\t').map(trim).filter(|c| !c.is_empty()) {
+        if c.chars().count() > 12 || lex.table.role_of(c).is_none() {
+            return false;
+        }
+        named += 1;
+    }
+    named >= 3
 }
 
 /// A line opening an attachment: 附件, 附件2, then its title or nothing (附件2 …分工表).

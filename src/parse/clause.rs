@@ -406,8 +406,10 @@ impl<'l> Reader<'l> {
         let mut rest = p;
         while let Some(cut) = self.lex.clause.primary_lead_markers.iter().find_map(|m| {
             rest.text
-                .find(&format!("{m}、"))
-                .map(|i| (i + m.len(), i + m.len() + '、'.len_utf8()))
+                .match_indices(m.as_str())
+                .map(|(i, _)| i + m.len())
+                .find(|&end| rest.text[end..].starts_with('、'))
+                .map(|end| (end, end + '、'.len_utf8()))
         }) {
             let (end, next) = cut;
             out.push(Piece {

@@ -138,9 +138,6 @@ mod tests {
         );
     }
 
-    /// A count promised after 至少 and a verb (至少确定1个…项目开展…试点) is a target; the plan that
-    /// carries the pilot without the count drops it, and the report names what is counted
-    /// (pairs/jiangxi-dean-housing, directive line 33, plan line 29).
     /// pairs/shenzhen-longgang-opc: the directive allows sums of money (给予最高100万元创业资助,
     /// 最高60万元个人创业担保贷款); a plan that keeps the support but no sum drops them, named by
     /// what the money is for. A plan that keeps the sum drops nothing.
@@ -162,6 +159,9 @@ mod tests {
         assert_eq!(f.len(), 1, "{f:?}");
     }
 
+    /// A count promised after 至少 and a verb (至少确定1个…项目开展…试点) is a target; the plan that
+    /// carries the pilot without the count drops it, and the report names what is counted
+    /// (pairs/jiangxi-dean-housing, directive line 33, plan line 29).
     #[test]
     fn a_promised_count_after_a_verb_the_plan_leaves_out_is_reported() {
         let directive = "九江市若干措施\n一、措施\n（二十四）稳步推进“交房即交证”改革。建立自然资源、住建、税务等部门参与的联合共享机制。2023年底前,县(市、区)至少确定1个新建商品房项目开展“交房即交证”改革试点,逐步实现“交房即交证”常态化。(责任单位:市自然资源局、市住建局)\n";
