@@ -11,7 +11,9 @@
 //!   task tells none apart: 加强, 推进, and the domain's own words).
 //! - **Evidence**: the share of a directive task's weight found in a window of consecutive plan
 //!   sentences (as many as the task has, at most four; windows cross task boundaries, so a task
-//!   split over two items or a paragraph and a table row is found), or, at half weight, the
+//!   split over two items or a paragraph and a table row is found; every sentence after the
+//!   title counts, numbered or not, so a task a plan carries in a 专栏 box or an unnumbered
+//!   paragraph is found and credited to the task before it), or, at half weight, the
 //!   share of its lead sentence found in one plan task's title (实施质量兴农计划 = 实施质量兴农计划).
 //! - **Verdict**: evidence is read against what this plan shows for the tasks it carries best
 //!   (the 70th percentile of all tasks' evidence, at least 0.4), so a county plan that
@@ -499,6 +501,9 @@ impl Lists32 {
     }
 }
 
+/// A sentence outside every plan task.
+const NO_TASK: usize = usize::MAX;
+
 impl<'a> PlanView<'a> {
     /// The plan's tasks, or only those written in `only` (running text, or a table).
     fn new(
@@ -512,25 +517,93 @@ impl<'a> PlanView<'a> {
         let mut texts = Vec::new();
         let mut sentence_ids = Lists32::default();
         let mut titles = Lists32::default();
-        let mut ranges = Vec::with_capacity(doc.tasks.len());
+        let mut ranges = vec![0..0; doc.tasks.len()];
         let (mut chars, mut ids) = (Vec::new(), Vec::new());
-        for (k, t) in doc.tasks.iter().enumerate() {
-            let start = sentences.len();
+        let mut add = |s: &'a str, k: usize, chars: &mut Vec<char>, ids: &mut Vec<u32>| {
+            vocabulary.ids_of(s, norm, chars, ids);
+            if k != NO_TASK {
+                let r: &mut std::ops::Range<usize> = &mut ranges[k];
+                if r.start == r.end {
+                    *r = sentences.len()..sentences.len();
+                }
+                r.end = sentences.len() + 1;
+            }
+            sentences.push(k);
+            sentence_ids.push(ids);
+            texts.push(s);
+        };
+        match only {
+            // Both documents write their tasks twice: the layer's tasks alone.
+            Some(o) => {
+                for (k, t) in doc.tasks.iter().enumerate() {
+                    if t.origin == o {
+                        for s in self::sentences(src.slice(t.text)) {
+                            add(s, k, &mut chars, &mut ids);
+                        }
+                    }
+                }
+            }
+            // Every sentence after the title, numbered or not: a plan carries a directive task
+            // in a 专栏 box, an unnumbered paragraph or a section's introduction as well as in
+            // its items. A sentence belongs to the task whose text holds it, else to the task
+            // before it (the box or paragraph that details it).
+            None => {
+                let mut order: Vec<usize> = (0..doc.tasks.len()).collect();
+                order.sort_by_key(|&k| (doc.tasks[k].span.start, k));
+                let mut by_text = order.clone();
+                by_text.sort_by_key(|&k| (doc.tasks[k].text.start, k));
+                let from = doc.facts.title.map_or(0, |t| t.end);
+                let (mut at, mut next_text) = (0, 0);
+                let mut owner = NO_TASK;
+                let mut offset = from;
+                // Tasks whose text has begun and not yet ended, in order.
+                let mut open: Vec<usize> = Vec::new();
+                let mut inside: Vec<usize> = Vec::new();
+                for line in src.text[from..].split_inclusive('\n') {
+                    let (start, end) = (offset, offset + line.len());
+                    offset = end;
+                    while at < order.len() && doc.tasks[order[at]].span.start < end {
+                        owner = order[at];
+                        at += 1;
+                    }
+                    while next_text < by_text.len()
+                        && doc.tasks[by_text[next_text]].text.start < end
+                    {
+                        open.push(by_text[next_text]);
+                        next_text += 1;
+                    }
+                    open.retain(|&k| doc.tasks[k].text.end > start);
+                    // A line inside a task is read as the task's text (its clause and
+                    // numbering left out); a line holding no task text as it stands.
+                    inside.clear();
+                    inside.extend(
+                        open.iter()
+                            .copied()
+                            .filter(|&k| doc.tasks[k].text.start < end),
+                    );
+                    if inside.is_empty() {
+                        for s in self::sentences(line) {
+                            add(s, owner, &mut chars, &mut ids);
+                        }
+                    } else {
+                        for &k in &inside {
+                            let t = doc.tasks[k].text;
+                            let piece = &src.text[t.start.max(start)..t.end.min(end)];
+                            for s in self::sentences(piece) {
+                                add(s, k, &mut chars, &mut ids);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for t in &doc.tasks {
             if only.is_some_and(|o| o != t.origin) {
                 titles.push(&[]);
-                ranges.push(start..start);
-                continue;
+            } else {
+                vocabulary.ids_of(lead_of(src.slice(t.text)), norm, &mut chars, &mut ids);
+                titles.push(&ids);
             }
-            let text = src.slice(t.text);
-            for s in self::sentences(text) {
-                vocabulary.ids_of(s, norm, &mut chars, &mut ids);
-                sentences.push(k);
-                sentence_ids.push(&ids);
-                texts.push(s);
-            }
-            ranges.push(start..sentences.len());
-            vocabulary.ids_of(lead_of(text), norm, &mut chars, &mut ids);
-            titles.push(&ids);
         }
         let n = vocabulary.len();
         PlanView {
@@ -660,7 +733,11 @@ fn evidence(d: &DirTask, plan: &PlanView, acc: &mut Accumulator) -> (f64, Vec<us
     let mut tasks: Vec<usize> = if best.1 == usize::MAX {
         Vec::new()
     } else {
-        plan.sentences[best.1..best.2].to_vec()
+        plan.sentences[best.1..best.2]
+            .iter()
+            .copied()
+            .filter(|&k| k != NO_TASK)
+            .collect()
     };
     tasks.dedup();
     // A lead sentence found in a plan task's title.

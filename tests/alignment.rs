@@ -196,3 +196,40 @@ fn a_county_rewrite_of_each_document_carries_out_every_task() {
         assert_eq!(covered + partly, directive.1.tasks.len(), "{name}");
     }
 }
+
+/// Every plan sentence is evidence, numbered or not: 湛江's plan carries the province's
+/// 全面赋能“百千万工程” task in its “低空+”应用场景专栏 (a box of numbered details under its
+/// item （四）, not tasks of their own), nearly word for word; read against the plan's tasks
+/// alone the task was missing (a best share of 0.11, pointing at 强化统计督导).
+#[test]
+fn a_directive_task_carried_in_a_box_under_a_plan_item_is_found_there() {
+    let read = |name: &str| {
+        let path = format!("pairs/guangdong-zhanjiang-low-altitude-{name}.txt");
+        parse(&path, &std::fs::read_to_string(&path).unwrap())
+    };
+    let (plan, directive) = (read("plan"), read("directive"));
+    let a = align(
+        &plan.0,
+        &plan.1,
+        &directive.0,
+        &directive.1,
+        &RuleData::builtin(),
+    );
+    let line_of = |src: &SourceFile, at: usize| src.text[..at].matches('\n').count() + 1;
+    let task = directive
+        .1
+        .tasks
+        .iter()
+        .position(|t| line_of(&directive.0, t.text.start) == 29)
+        .unwrap();
+    let v = &a.verdicts[task];
+    assert!(directive
+        .0
+        .slice(directive.1.tasks[task].text)
+        .starts_with("全面赋能“百千万工程”"));
+    assert_eq!(v.coverage, Coverage::Covered);
+    // Credited to the item the box details: （四）拓展特色低空应用场景 on line 20.
+    let best = v.best.unwrap();
+    assert_eq!(line_of(&plan.0, plan.1.tasks[best].text.start), 20);
+    assert_eq!(plan.1.tasks[best].number, "三、（四）");
+}
