@@ -3,10 +3,11 @@
 #   fuzz/run.sh decode_parse 600
 #   fuzz/run.sh check_render 900
 #   fuzz/run.sh config_data 600
+#   fuzz/run.sh read_docx 1800   (and read_xlsx, read_ofd, read_pdf, read_html: one reader each)
 # Needs cargo-fuzz (cargo install cargo-fuzz). The stable toolchain works with
 # RUSTC_BOOTSTRAP=1, which lets cargo-fuzz pass its sanitizer flags.
 set -eu
-target=${1:?target: decode_parse, check_render or config_data}
+target=${1:?target: decode_parse, check_render, config_data or read_docx/xlsx/ofd/pdf/html}
 seconds=${2:-300}
 cd "$(dirname "$0")/.."
 corpus=fuzz/corpus/$target
@@ -30,6 +31,15 @@ if [ "$target" = config_data ]; then
     RUSTC_BOOTSTRAP=1 exec cargo fuzz run -O "$target" "$corpus" -- \
         -max_total_time="$seconds" -max_len=131072 -len_control=0 -rss_limit_mb=4096
 fi
+case $target in
+read_*)
+    # Seeds made from seed 001, the Word fixture and the published PDF; inputs up to 1 MB (the
+    # PDF seed is 240 KB).
+    python3 fuzz/seed_readers.py fuzz/corpus
+    RUSTC_BOOTSTRAP=1 exec cargo fuzz run -O "$target" "$corpus" -- \
+        -max_total_time="$seconds" -max_len=1048576 -len_control=0 -rss_limit_mb=4096 -timeout=60
+    ;;
+esac
 # Inputs up to 256 KB (128 KB for check_render, which renders every finding of both documents
 # in four formats), from the start (-len_control=0): long enough for a line whose findings
 # stand past column 65,535.

@@ -1,0 +1,96 @@
+//! What the reader fuzz targets share: the packages the zip formats' content is wrapped in,
+//! and the check of what a reader gives back.
+
+use planlint::data::RuleData;
+use planlint::input::{self, DEFAULT_MAX_SIZE};
+use planlint::parse::parse_document;
+use planlint::source::{Format, SourceFile};
+use std::io::Write;
+use std::sync::OnceLock;
+
+static DATA: OnceLock<RuleData> = OnceLock::new();
+
+fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opt = zip::write::SimpleFileOptions::default();
+    for (name, body) in parts {
+        z.start_file(*name, opt).unwrap();
+        z.write_all(body).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"";
+
+fn docx(body: &[u8]) -> Vec<u8> {
+    let mut xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {W}><w:body>").into_bytes();
+    xml.extend_from_slice(body);
+    xml.extend_from_slice(b"</w:body></w:document>");
+    package(&[("word/document.xml", &xml)])
+}
+
+fn xlsx(sheet: &[u8]) -> Vec<u8> {
+    let types = br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+    let rels = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+    let book = br#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    let book_rels = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
+    let mut xml = br#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#.to_vec();
+    xml.extend_from_slice(sheet);
+    xml.extend_from_slice(b"</sheetData></worksheet>");
+    package(&[
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", rels),
+        ("xl/workbook.xml", book),
+        ("xl/_rels/workbook.xml.rels", book_rels),
+        ("xl/worksheets/sheet1.xml", &xml),
+    ])
+}
+
+fn ofd(page: &[u8]) -> Vec<u8> {
+    let ns = "xmlns:ofd=\"http://www.ofdspec.org/2016\"";
+    let root = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:OFD {ns} Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody><ofd:DocInfo><ofd:DocID>0</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>");
+    let doc = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Document {ns}><ofd:CommonData><ofd:MaxUnitID>9999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages><ofd:Page ID=\"10\" BaseLoc=\"Pages/Page_0/Content.xml\"/></ofd:Pages></ofd:Document>");
+    let mut xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page {ns}><ofd:Content><ofd:Layer ID=\"900\">").into_bytes();
+    xml.extend_from_slice(page);
+    xml.extend_from_slice(b"</ofd:Layer></ofd:Content></ofd:Page>");
+    package(&[
+        ("OFD.xml", root.as_bytes()),
+        ("Doc_0/Document.xml", doc.as_bytes()),
+        ("Doc_0/Pages/Page_0/Content.xml", &xml),
+    ])
+}
+
+/// The formats, by the first byte of a `readers` seed.
+#[derive(Clone, Copy)]
+pub enum Reader {
+    Word,
+    Excel,
+    Ofd,
+    Pdf,
+    Html,
+}
+
+/// Reads `bytes` with `reader` and checks what it gives: no panic, and every span of the
+/// model and of the reader's blocks on the text's character boundaries.
+pub fn read_and_check(reader: Reader, bytes: &[u8]) {
+    let data = DATA.get_or_init(RuleData::builtin);
+    let read = match reader {
+        Reader::Word => input::docx::read("fuzz.docx", &docx(bytes), DEFAULT_MAX_SIZE),
+        Reader::Excel => input::xlsx::read("fuzz.xlsx", &xlsx(bytes), DEFAULT_MAX_SIZE),
+        Reader::Ofd => input::ofd::read("fuzz.ofd", &ofd(bytes), DEFAULT_MAX_SIZE),
+        Reader::Pdf => input::pdf::read("fuzz.pdf", bytes, DEFAULT_MAX_SIZE),
+        Reader::Html => input::html::read("fuzz.html", bytes, None, DEFAULT_MAX_SIZE),
+    };
+    let Ok(src): Result<SourceFile, String> = read else {
+        return;
+    };
+    let doc = parse_document(&src, data);
+    planlint::testing_support::assert_model_spans(&src, &doc);
+    if let Format::Word(blocks) = &src.format {
+        for b in blocks {
+            let s = b.span();
+            assert!(s.start <= s.end && s.end <= src.text.len());
+            assert!(src.text.is_char_boundary(s.start) && src.text.is_char_boundary(s.end));
+        }
+    }
+}
