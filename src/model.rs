@@ -395,6 +395,20 @@ pub struct Facts {
     pub validity: Option<Span>,
     /// The plan's year and how it was found.
     pub year: Option<(i32, YearSource)>,
+    /// The issuing date read as a date (its span within `date`).
+    #[serde(skip)]
+    pub issued: Option<(Span, DatePoint)>,
+    /// The first place the plan shows that it names owners in a form of its own: an owner cue
+    /// (rules/lexicon.toml `owner_cues`) standing as a label (责任单位：), a line of its own (a
+    /// table header cell) or a numbered title (二、职责分工).
+    #[serde(skip)]
+    pub owner_cue: Option<Span>,
+    /// Whether the plan owes its tasks owners: its title names a plan or a list of measures
+    /// (`owner_genres`), it is not issued at the national level (`national_titles`,
+    /// `national_numbers`) and not addressed to banks, insurers or enterprises
+    /// (`market_addressees`).
+    #[serde(skip)]
+    pub owes_owners: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -450,6 +464,10 @@ impl Document {
         opt(&mut self.facts.title);
         opt(&mut self.facts.doc_number);
         opt(&mut self.facts.date);
+        opt(&mut self.facts.owner_cue);
+        if let Some((s, _)) = &mut self.facts.issued {
+            *s = f(*s);
+        }
         for c in &mut self.facts.cited {
             c.title = f(c.title);
             opt(&mut c.number);

@@ -1,7 +1,9 @@
 //! What a plan says about itself: title, document number (白府发〔2023〕40号), issuing date,
-//! cited documents and the year of an annual plan.
+//! cited documents, the year of an annual plan, and whether (and where) it shows that it names
+//! owners for its tasks.
 
-use super::lex::trim;
+use super::deadline::first_date;
+use super::lex::{is_chinese_numeral, trim};
 use crate::blocks::Block;
 use crate::data::RuleData;
 use crate::model::{Citation, Facts, YearSource};
@@ -84,7 +86,88 @@ pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
                 .max()
                 .map(|y| (y, YearSource::Citations))
         });
+    f.issued = f
+        .date
+        .and_then(|s| first_date(slice(s)).map(|(d, p)| (d.shift(s.start), p)));
+    f.owner_cue = owner_cue(text, &data.lexicon.clause.owner_cues);
+    f.owes_owners = owes_owners(text, &f, &data.lexicon.clause);
     f
+}
+
+/// The first owner cue standing as a label (责任单位：A, or 责任单位 A at the start of a line
+/// where a PDF lost the colon), a line of its own (a table header cell), or a numbered title
+/// (二、职责分工).
+fn owner_cue(text: &str, cues: &[String]) -> Option<Span> {
+    let mut best: Option<(usize, &str)> = None;
+    for cue in cues {
+        for (i, _) in text.match_indices(cue.as_str()) {
+            if best.is_some_and(|(b, _)| b <= i) {
+                break;
+            }
+            let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
+            let line_end = text[i..].find('\n').map_or(text.len(), |k| i + k);
+            let before = text[line_start..i].trim();
+            let after = text[i + cue.len()..line_end].trim_start();
+            let rest = &text[i + cue.len()..line_end];
+            let label = after.starts_with(['：', ':'])
+                || (before.is_empty() && rest.starts_with(char::is_whitespace));
+            let alone = after.trim().is_empty()
+                && before
+                    .trim_end_matches(|c: char| {
+                        !c.is_alphanumeric() || c.is_ascii_digit() || is_chinese_numeral(c)
+                    })
+                    .is_empty();
+            if label || alone {
+                best = Some((i, cue.as_str()));
+                break;
+            }
+        }
+    }
+    best.map(|(i, cue)| Span::new(i, i + cue.len()))
+}
+
+/// The title (or, when none was read, the first lines) names a plan or a list of measures, not
+/// issued at the national level, and not addressed to the market.
+fn owes_owners(text: &str, f: &Facts, words: &crate::data::ClauseWords) -> bool {
+    let title: String = match f.title {
+        Some(t) => text[t.start..t.end].to_string(),
+        None => text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(3)
+            .collect(),
+    };
+    let title = title.trim_start();
+    // The title as read may be its last line only (实施方案的通知): the first line and the
+    // document number say who issued it.
+    let first = text.trim_start();
+    let number = f.doc_number.map_or("", |n| &text[n.start..n.end]);
+    let national = words
+        .national_titles
+        .iter()
+        .any(|n| title.starts_with(n.as_str()) || first.starts_with(n.as_str()))
+        || words
+            .national_numbers
+            .iter()
+            .any(|n| number.starts_with(n.as_str()));
+    words
+        .owner_genres
+        .iter()
+        .any(|g| title.contains(g.as_str()))
+        && !national
+        && !addressed_to_the_market(text, &words.market_addressees)
+}
+
+/// The notice is addressed (its 主送 line near the top, ending with ：) to banks, insurers or
+/// enterprises: its measures are theirs to carry out, each naming them as its subject, not
+/// units of government to be assigned.
+fn addressed_to_the_market(text: &str, words: &[String]) -> bool {
+    text.lines().take(12).any(|l| {
+        let l = l.trim();
+        l.ends_with(['：', ':'])
+            && l.chars().count() <= 200
+            && words.iter().any(|w| l.contains(w.as_str()))
+    })
 }
 
 /// The first short line near the top that names a kind of plan, with the lines right above

@@ -10,18 +10,13 @@
 
 use super::{Context, Findings};
 use crate::model::DatePoint;
-use crate::parse::deadline::first_date;
 use crate::source::Span;
 
 pub const RULE: &str = "deadline-before-start";
 
 pub fn run(cx: &Context, out: &mut Findings) {
     let year = cx.doc.facts.year.map(|y| y.0);
-    let issued: Option<(Span, DatePoint)> = cx
-        .doc
-        .facts
-        .date
-        .and_then(|s| first_date(cx.text(s)).map(|(d, p)| (d.shift(s.start), p)));
+    let issued: Option<(Span, DatePoint)> = cx.doc.facts.issued;
     let first_stage = cx
         .doc
         .schedule

@@ -14,11 +14,16 @@ pub fn run(cx: &Context, out: &mut Findings) {
     if !doc.tasks.is_empty() && doc.tasks.iter().all(|t| t.leads.is_empty()) {
         // No task has a lead, yet the plan shows it names owners: say so once, at the first
         // place, rather than pass silently (or flag every task).
-        if let Some((span, cue)) = owner_cue(cx) {
+        if let Some(span) = doc.facts.owner_cue {
             out.report(
                 RULE,
                 span,
-                t!(cx, "unread-owners", cue = cue, tasks = doc.tasks.len()),
+                t!(
+                    cx,
+                    "unread-owners",
+                    cue = cx.text(span),
+                    tasks = doc.tasks.len()
+                ),
             )
             .help(t!(cx, "help-unread-owners"));
         }
@@ -51,42 +56,6 @@ pub fn run(cx: &Context, out: &mut Findings) {
         )
         .help(help);
     }
-}
-
-/// The first owner cue (rules/lexicon.toml `owner_cues`) standing as a label (责任单位：), a line
-/// of its own (a table header cell), or a numbered title (二、职责分工).
-pub(super) fn owner_cue<'a>(cx: &'a Context) -> Option<(crate::source::Span, &'a str)> {
-    let text = cx.src.text.as_str();
-    let cues = &cx.data.lexicon.clause.owner_cues;
-    let mut best: Option<(usize, &str)> = None;
-    for cue in cues {
-        for (i, _) in text.match_indices(cue.as_str()) {
-            if best.is_some_and(|(b, _)| b <= i) {
-                break;
-            }
-            let line_start = text[..i].rfind('\n').map_or(0, |k| k + 1);
-            let line_end = text[i..].find('\n').map_or(text.len(), |k| i + k);
-            let before = text[line_start..i].trim();
-            let after = text[i + cue.len()..line_end].trim_start();
-            let rest = &text[i + cue.len()..line_end];
-            // 责任单位：A, or 责任单位 A at the start of a line (a PDF lost the colon).
-            let label = after.starts_with(['：', ':'])
-                || (before.is_empty() && rest.starts_with(char::is_whitespace));
-            let alone = after.trim().is_empty()
-                && before
-                    .trim_end_matches(|c: char| {
-                        !c.is_alphanumeric()
-                            || c.is_ascii_digit()
-                            || crate::parse::lex::is_chinese_numeral(c)
-                    })
-                    .is_empty();
-            if label || alone {
-                best = Some((i, cue.as_str()));
-                break;
-            }
-        }
-    }
-    best.map(|(i, cue)| (crate::source::Span::new(i, i + cue.len()), cue))
 }
 
 #[cfg(test)]

@@ -9,14 +9,15 @@ pub const RULE: &str = "no-leads";
 const MIN_TASKS: usize = 3;
 
 /// Never a silent pass on owners: a plan whose tasks all lack a lead is said once, at its
-/// first task. Where the plan shows that it names owners (责任单位：, a 牵头单位 column, a
-/// 职责分工 section), `missing-lead` says so instead, with the words it saw.
+/// first task, when it owes owners (its genre and level: [`crate::model::Facts::owes_owners`]).
+/// Where the plan shows that it names owners (责任单位：, a 牵头单位 column, a 职责分工
+/// section), `missing-lead` says so instead, with the words it saw.
 pub fn run(cx: &Context, out: &mut Findings) {
     let doc = cx.doc;
     if doc.tasks.len() < MIN_TASKS || doc.tasks.iter().any(|t| !t.leads.is_empty()) {
         return;
     }
-    if super::missing_lead::owner_cue(cx).is_some() || !owes_owners(cx) {
+    if doc.facts.owner_cue.is_some() || !doc.facts.owes_owners {
         return;
     }
     let first = &doc.tasks[0];
@@ -26,57 +27,6 @@ pub fn run(cx: &Context, out: &mut Findings) {
         t!(cx, "message", tasks = doc.tasks.len()),
     )
     .help(t!(cx, "help"));
-}
-
-/// The title (or, when none was read, the first lines) names a plan or a list of measures
-/// (rules/lexicon.toml `owner_genres`), not issued at the national level (`national_titles`).
-fn owes_owners(cx: &Context) -> bool {
-    let words = &cx.data.lexicon.clause;
-    let text = cx.src.text.as_str();
-    let title: String = match cx.doc.facts.title {
-        Some(t) => text[t.start..t.end].to_string(),
-        None => text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .take(3)
-            .collect(),
-    };
-    let title = title.trim_start();
-    // The title as read may be its last line only (实施方案的通知): the first line and the
-    // document number say who issued it.
-    let first = text.trim_start();
-    let number = cx
-        .doc
-        .facts
-        .doc_number
-        .map_or("", |n| &text[n.start..n.end]);
-    let national = words
-        .national_titles
-        .iter()
-        .any(|n| title.starts_with(n.as_str()) || first.starts_with(n.as_str()))
-        || words
-            .national_numbers
-            .iter()
-            .any(|n| number.starts_with(n.as_str()));
-    words
-        .owner_genres
-        .iter()
-        .any(|g| title.contains(g.as_str()))
-        && !national
-        && !addressed_to_the_market(cx)
-}
-
-/// The notice is addressed (its 主送 line near the top, ending with ：) to banks, insurers or
-/// enterprises (rules/lexicon.toml `market_addressees`): its measures are theirs to carry out,
-/// each naming them as its subject, not units of government to be assigned.
-fn addressed_to_the_market(cx: &Context) -> bool {
-    let words = &cx.data.lexicon.clause.market_addressees;
-    cx.src.text.lines().take(12).any(|l| {
-        let l = l.trim();
-        l.ends_with(['：', ':'])
-            && l.chars().count() <= 200
-            && words.iter().any(|w| l.contains(w.as_str()))
-    })
 }
 
 #[cfg(test)]
