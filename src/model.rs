@@ -336,6 +336,12 @@ pub struct Task {
     /// Its leads were read from its sentences' subjects (`市民政部门应当…`), not from a clause
     /// or a lead cell: the text names them in passing, so their names are not judged.
     pub owners_in_text: bool,
+    /// It has leads and every one is a catch-all (有关部门, 各成员单位).
+    #[serde(skip)]
+    pub vague_leads: bool,
+    /// The yearly dates its statement names (每年12月初), with their spans.
+    #[serde(skip)]
+    pub recurring: Vec<(Span, DatePoint)>,
 }
 
 /// Several items packed into one table cell (PDF conversions), with the groups of leads and
@@ -449,6 +455,13 @@ pub struct Document {
     pub member_lists: Vec<MemberList>,
     /// The dates of the plan's schedule, in document order.
     pub schedule: Vec<Scheduled>,
+    /// Every duration the text states (用2—3年时间), with its years.
+    #[serde(skip)]
+    pub durations: Vec<(Span, (u32, u32))>,
+    /// The stretches from one heading to the next (and the text before the first) that name a
+    /// date, in order.
+    #[serde(skip)]
+    pub dated_blocks: Vec<Span>,
 }
 
 impl Document {
@@ -480,9 +493,18 @@ impl Document {
             h.title = f(h.title);
             h.line = f(h.line);
         }
+        for (s, _) in &mut self.durations {
+            *s = f(*s);
+        }
+        for s in &mut self.dated_blocks {
+            *s = f(*s);
+        }
         for t in &mut self.tasks {
             t.span = f(t.span);
             t.text = f(t.text);
+            for (s, _) in &mut t.recurring {
+                *s = f(*s);
+            }
             units(&mut t.leads);
             units(&mut t.partners);
             opt(&mut t.clause);

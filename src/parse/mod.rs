@@ -179,7 +179,36 @@ impl Builder<'_> {
         let year = self.doc.facts.year.map(|y| y.0);
         target::mark_status(&mut self.doc.targets, self.text, year, &self.data.metrics);
         self.doc.schedule = schedule::read(self.text, blocks, &self.doc, self.data);
+        self.read_time_facts();
         self.doc
+    }
+
+    /// What the rules on deadlines and leads read of every plan: durations, each task's
+    /// yearly dates and whether its leads are all catch-alls, and which stretches between
+    /// headings name a date.
+    fn read_time_facts(&mut self) {
+        let text = self.text;
+        self.doc.durations = deadline::find_durations(text);
+        let lex = &self.data.lexicon;
+        for t in &mut self.doc.tasks {
+            let statement = text.get(t.text.start..t.text.end).unwrap_or("");
+            t.recurring = deadline::find_recurring(statement)
+                .into_iter()
+                .map(|(s, every)| (s.shift(t.text.start), every))
+                .collect();
+            t.vague_leads =
+                !t.leads.is_empty() && t.leads.iter().all(|u| units::is_vague(&u.name, lex));
+        }
+        let mut starts: Vec<usize> = self.doc.headings.iter().map(|h| h.line.start).collect();
+        starts.push(0);
+        starts.sort_unstable();
+        starts.dedup();
+        self.doc.dated_blocks = starts
+            .iter()
+            .zip(starts.iter().skip(1).chain([&text.len()]))
+            .map(|(&a, &b)| Span::new(a, b))
+            .filter(|b| deadline::first_date(&text[b.start..b.end]).is_some())
+            .collect();
     }
 
     /// Table deadlines inherited from a merged cell name the task they come from.
@@ -289,6 +318,8 @@ pub(crate) fn new_task(
         item_number: None,
         table: None,
         owners_in_text: false,
+        vague_leads: false,
+        recurring: Vec::new(),
     }
 }
 

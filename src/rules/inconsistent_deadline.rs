@@ -8,7 +8,6 @@
 //! shared character pairs is at least the rule's `same_statement` parameter.
 
 use super::{Context, Findings};
-use crate::parse::deadline::{find_durations, find_recurring};
 use crate::source::Span;
 use rustc_hash::FxHashSet as HashSet;
 
@@ -32,9 +31,11 @@ type Duration = (Span, (u32, u32), HashSet<(char, char)>);
 fn durations(cx: &Context, out: &mut Findings) {
     let text = cx.src.text.as_str();
     let threshold = cx.param_f64(RULE, "same_statement", 0.6);
-    let found: Vec<Duration> = find_durations(text)
-        .into_iter()
-        .map(|(s, d)| (s, d, pairs_around(text, s)))
+    let found: Vec<Duration> = cx
+        .doc
+        .durations
+        .iter()
+        .map(|&(s, d)| (s, d, pairs_around(text, s)))
         .collect();
     for (k, (b, db, pb)) in found.iter().enumerate() {
         // Report the later statement against the first one that matches it.
@@ -112,21 +113,15 @@ fn recurring_after_deadline(cx: &Context, out: &mut Findings) {
             continue;
         };
         let Some(due) = end.end_key() else { continue };
-        let statement = cx.text(t.text);
-        for (s, every) in find_recurring(statement) {
+        for &(s, every) in &t.recurring {
             let first = every.in_year(end.year);
             if first.start_key().is_some_and(|k| k > due) {
                 out.report(
                     RULE,
                     d.span,
-                    t!(
-                        cx,
-                        "recurring",
-                        deadline = cx.date(&end),
-                        due = &statement[s.start..s.end]
-                    ),
+                    t!(cx, "recurring", deadline = cx.date(&end), due = cx.text(s)),
                 )
-                .related(s.shift(t.text.start), t!(cx, "related-recurring"))
+                .related(s, t!(cx, "related-recurring"))
                 .help(t!(cx, "help-recurring"));
             }
         }

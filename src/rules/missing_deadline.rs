@@ -5,8 +5,6 @@
 use super::{Context, Findings};
 use crate::data::Bound;
 use crate::model::{Origin, Target};
-use crate::parse::deadline::first_date;
-use crate::source::Span;
 
 pub const RULE: &str = "missing-deadline";
 
@@ -132,26 +130,11 @@ fn has_time(cx: &Context, target: &Target) -> bool {
         }
         return false;
     }
-    let block = block_of(cx, target.span.start);
-    first_date(cx.text(block)).is_some()
-}
-
-/// From the heading above `offset` to the next heading.
-fn block_of(cx: &Context, offset: usize) -> Span {
-    let hs = &cx.doc.headings;
-    let start = hs
-        .iter()
-        .map(|h| h.line.start)
-        .filter(|&s| s <= offset)
-        .max()
-        .unwrap_or(0);
-    let end = hs
-        .iter()
-        .map(|h| h.line.start)
-        .filter(|&s| s > offset)
-        .min()
-        .unwrap_or(cx.src.text.len());
-    Span::new(start, end)
+    // The stretch from the heading above it to the next heading names a date.
+    let at = target.span.start;
+    let blocks = &cx.doc.dated_blocks;
+    let k = blocks.partition_point(|b| b.end <= at);
+    blocks.get(k).is_some_and(|b| b.start <= at)
 }
 
 #[cfg(test)]

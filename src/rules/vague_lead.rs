@@ -1,17 +1,13 @@
 //! `vague-lead` (PL102): every lead of a task is a catch-all. See rules/rules.toml.
 
 use super::{Context, Findings};
-use crate::parse::units::is_vague;
 
 pub const RULE: &str = "vague-lead";
 
 pub fn run(cx: &Context, out: &mut Findings) {
     for t in &cx.doc.tasks {
         // Owners a regulation names in its sentences (有关部门应当…) are the law's wording.
-        if t.owners_in_text
-            || t.leads.is_empty()
-            || !t.leads.iter().all(|u| is_vague(&u.name, &cx.data.lexicon))
-        {
+        if t.owners_in_text || !t.vague_leads {
             continue;
         }
         let span = t
