@@ -458,6 +458,16 @@ pub struct UnitWords {
     pub place_starts: Vec<String>,
 }
 
+impl UnitWords {
+    /// A one-character list joiner (和, 与, 及 of `list_joiners`).
+    pub fn is_joiner(&self, c: char) -> bool {
+        self.list_joiners.iter().any(|j| {
+            let mut cs = j.chars();
+            cs.next() == Some(c) && cs.next().is_none()
+        })
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct OutlineWords {

@@ -102,7 +102,8 @@ fn with_inserted<'c>(
     let mine = counts.get(name).copied().unwrap_or(0);
     let lex = &data.lexicon.units;
     for &(i, c) in &chars[1..chars.len() - 1] {
-        if matches!(c, '和' | '与' | '及' | '、') {
+        // A list's joiner (和, 与, 及: rules/lexicon.toml `list_joiners`) or separator.
+        if c == '、' || lex.is_joiner(c) {
             continue;
         }
         let rest = &name[i + c.len_utf8()..];

@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 pub const RULE: &str = "unit-name-variants";
 
-/// The spelling-independent key of a unit name: connectives and bracket widths removed.
-fn key(name: &str) -> String {
+/// The spelling-independent key of a unit name: joiners (rules/lexicon.toml `list_joiners`),
+/// spaces and bracket widths removed.
+fn key(name: &str, words: &crate::data::UnitWords) -> String {
     name.chars()
-        .filter(|c| !matches!(c, '和' | '与' | '及' | ' ' | '\u{3000}'))
+        .filter(|&c| !matches!(c, ' ' | '\u{3000}') && !words.is_joiner(c))
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
@@ -28,7 +29,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
         .flat_map(|t| t.leads.iter().chain(&t.partners))
         .chain(&cx.doc.stray_units);
     for u in units {
-        seen.entry(key(&u.name))
+        seen.entry(key(&u.name, &cx.data.lexicon.units))
             .or_default()
             .entry(u.name.as_str())
             .or_default()
@@ -80,7 +81,13 @@ mod tests {
 
     #[test]
     fn different_units_are_not_variants() {
-        assert_eq!(super::key("区工信和科技局（办） "), "区工信科技局(办)");
+        assert_eq!(
+            super::key(
+                "区工信和科技局（办） ",
+                &crate::data::RuleData::builtin().lexicon.units
+            ),
+            "区工信科技局(办)"
+        );
         let plan = "一、任务\n（一）科技。支持研究。（区财政局负责）\n（二）创新。推广应用。（区教育局负责）\n（三）品牌。加强建设。（区财政局、区教育局负责）\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
     }

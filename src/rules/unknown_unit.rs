@@ -88,17 +88,23 @@ fn above(level: Level, plan: Option<Level>) -> bool {
 /// The name to check and its span: `X各成员单位` is checked as X; a catch-all is not checked.
 fn checked_name<'u>(unit: &'u Unit, data: &RuleData) -> Option<(&'u str, Span)> {
     let name = unit.name.as_str();
-    if name.starts_with('各') {
+    let lex = &data.lexicon.units;
+    // A group of bodies (各成员单位, 各县（市、区）): rules/lexicon.toml `group_prefixes`.
+    if lex
+        .group_prefixes
+        .iter()
+        .any(|p| name.starts_with(p.as_str()))
+    {
         return None;
     }
-    let lex = &data.lexicon.units;
     let tail = lex
         .vague_suffixes
         .iter()
         .filter(|v| name.ends_with(v.as_str()))
         .max_by_key(|v| v.len());
     let head = match tail {
-        Some(t) => name[..name.len() - t.len()].trim_end_matches(['等', '及', '和']),
+        Some(t) => name[..name.len() - t.len()]
+            .trim_end_matches(|c| lex.is_joiner(c) || lex.vague_ending.starts_with(c)),
         None => name.strip_suffix(lex.vague_ending.as_str()).unwrap_or(name),
     };
     (head.chars().count() >= 2).then(|| {

@@ -122,7 +122,7 @@ fn items_of_row(b: &mut Builder, cells: &[Span], k: usize, stack: &[usize], part
         .collect();
     let deadline_groups: Vec<Span> = deadline_cells
         .iter()
-        .flat_map(|&c| deadline_groups(b.slice(c), c.start))
+        .flat_map(|&c| deadline_groups(b.slice(c), c.start, &b.data.lexicon.table.not_applicable))
         .collect();
     let n = marks.len();
     let leads_for = assign(b, &lead_groups, n);
@@ -245,8 +245,9 @@ fn lead_groups(cell: &str, base: usize) -> Vec<Span> {
     })
 }
 
-/// Deadline groups start with a year or a not-applicable word after a finished group.
-fn deadline_groups(cell: &str, base: usize) -> Vec<Span> {
+/// Deadline groups start with a year or a not-applicable word (rules/lexicon.toml
+/// `not_applicable`: 合理缺项) after a finished group.
+fn deadline_groups(cell: &str, base: usize, not_applicable: &[String]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, c) in cell.char_indices() {
@@ -256,8 +257,8 @@ fn deadline_groups(cell: &str, base: usize) -> Vec<Span> {
         let next = trim(&cell[i..]);
         let prev = trim(&cell[start..i]);
         let prev_end = prev.chars().next_back().unwrap_or('，');
-        let starts_group =
-            super::super::deadline::date(next).is_ok() || next.starts_with("合理缺项");
+        let starts_group = super::super::deadline::date(next).is_ok()
+            || not_applicable.iter().any(|w| next.starts_with(w.as_str()));
         if starts_group && !prev.is_empty() && !"，,".contains(prev_end) {
             out.push(Span::of(cell, prev).shift(base));
             start = i;
@@ -348,7 +349,11 @@ mod tests {
         let l2 = "区食品药品安委会办公室牵头, 各成员单位配合 区水务局";
         assert_eq!(lead_groups(l2, 0).len(), 2);
         let d = "2023 年 4 月初开始, 常态化推进 2023 年 4 月初开始, 常态化推进 合理缺项";
-        let g: Vec<&str> = deadline_groups(d, 0)
+        let words = crate::data::RuleData::builtin()
+            .lexicon
+            .table
+            .not_applicable;
+        let g: Vec<&str> = deadline_groups(d, 0, &words)
             .iter()
             .map(|s| &d[s.start..s.end])
             .collect();
