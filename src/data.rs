@@ -439,6 +439,10 @@ pub struct UnitWords {
     /// place word of its own (国家矿山安全监察局贵州局) is its local office, one unit.
     pub national_starts: Vec<String>,
     pub glue_suffixes: Vec<String>,
+    /// Endings a list of fields shares (市发展改革、财政部门): see [`crate::parse::units`].
+    pub shared_endings: Vec<String>,
+    /// The place names among `suffixes` (a field may end like one: 农业农村).
+    pub place_suffixes: Vec<String>,
     pub branch_suffixes: Vec<String>,
     pub dependent_names: Vec<String>,
     pub vague_suffixes: Vec<String>,

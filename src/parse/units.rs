@@ -15,7 +15,7 @@ pub fn split_units(list: &str, base: usize, lex: &Lexicon) -> Vec<Unit> {
     let suffixes = longest_first(&lex.units.glue_suffixes);
     let mut out = Vec::new();
     let pieces = split_outside_brackets(list, |c| super::lex::is_unit_separator(c) || is_space(c));
-    for piece in merge_areas(list, pieces, lex) {
+    for piece in merge_shared_ending(list, merge_areas(list, pieces, lex), lex) {
         for piece in split_at_joiners(trim_unit(piece), lex) {
             let piece = without_scope_note(without_et_al(piece, lex), lex);
             if piece.is_empty() {
@@ -51,6 +51,55 @@ fn merge_areas<'a>(list: &'a str, pieces: Vec<&'a str>, lex: &Lexicon) -> Vec<&'
         match run_start.take() {
             Some(s) if !trim(p).is_empty() && !trim(p).starts_with('各') => {
                 // From the first area to the end of this piece, as one slice of `list`.
+                let a = Span::of(list, pieces[s]).start;
+                let z = Span::of(list, p).end;
+                out.push(&list[a..z]);
+            }
+            Some(s) => {
+                out.extend(pieces[s..k].iter().copied());
+                out.push(p);
+            }
+            None => out.push(p),
+        }
+    }
+    if let Some(s) = run_start {
+        out.extend(pieces[s..].iter().copied());
+    }
+    out
+}
+
+/// `市发展改革、财政部门`, `规划、国土资源、环保等部门`: fields of one place listed before the
+/// ending they share are one unit as printed (the pieces 市发展改革 / 财政部门 are joined back).
+/// Only pieces that end like no unit (rules/lexicon.toml `suffixes` but places) and are
+/// short join the piece after them, and only when it ends in a shared ending (`shared_endings`).
+fn merge_shared_ending<'a>(list: &'a str, pieces: Vec<&'a str>, lex: &Lexicon) -> Vec<&'a str> {
+    let w = &lex.units;
+    let bare = |p: &str| {
+        let p = trim(p);
+        let n = p.chars().count();
+        (1..=10).contains(&n)
+            && !w
+                .suffixes
+                .iter()
+                .filter(|x| !w.place_suffixes.contains(x))
+                .any(|x| p.ends_with(x.as_str()))
+            && !w.dependent_names.iter().any(|x| p == x)
+    };
+    let shared = |p: &str| {
+        w.shared_endings
+            .iter()
+            .any(|x| trim(p).ends_with(x.as_str()))
+    };
+    let mut out: Vec<&'a str> = Vec::new();
+    let mut run_start: Option<usize> = None;
+    for (k, p) in pieces.iter().enumerate() {
+        let later = k > 0 && trim(p).starts_with('各');
+        if bare(p) && !later && k + 1 < pieces.len() {
+            run_start.get_or_insert(k);
+            continue;
+        }
+        match run_start.take() {
+            Some(s) if shared(p) && !later => {
                 let a = Span::of(list, pieces[s]).start;
                 let z = Span::of(list, p).end;
                 out.push(&list[a..z]);
@@ -379,6 +428,29 @@ mod tests {
             .into_iter()
             .map(|u| u.name)
             .collect()
+    }
+
+    #[test]
+    fn fields_listed_before_a_shared_ending_are_one_unit_as_printed() {
+        // corpus-judged n08 (青岛市学前教育条例) line 98 and n09 line 17, as their labels print them.
+        assert_eq!(
+            names("公安、安全生产监管、食品药品监管、工商、交通等部门"),
+            ["公安、安全生产监管、食品药品监管、工商、交通等部门"]
+        );
+        assert_eq!(names("发展改革、规划等部门"), ["发展改革、规划等部门"]);
+        assert_eq!(names("市发展改革、财政部门"), ["市发展改革、财政部门"]);
+        // 农业农村 ends like a village but is a field.
+        assert_eq!(names("各级农业农村、财政部门"), ["各级农业农村、财政部门"]);
+        // A unit before the list stays apart: 海关总署 ends in 署.
+        assert_eq!(
+            names("海关总署、商务部等有关部门"),
+            ["海关总署", "商务部等有关部门"]
+        );
+        // Short pieces not followed by a shared ending are left as they are.
+        assert_eq!(
+            names("县农业农村局、县林业、县水利局"),
+            ["县农业农村局", "县林业", "县水利局"]
+        );
     }
 
     #[test]
