@@ -478,6 +478,9 @@ impl Document {
         opt(&mut self.facts.doc_number);
         opt(&mut self.facts.date);
         opt(&mut self.facts.owner_cue);
+        for t in &mut self.tables {
+            opt(&mut t.header);
+        }
         if let Some((s, _)) = &mut self.facts.issued {
             *s = f(*s);
         }
@@ -543,6 +546,15 @@ pub struct TaskTable {
     pub lead_column: bool,
     /// Its header names a deadline column (完成时限, 时间节点…).
     pub deadline_column: bool,
+    /// Its header names a task column (重点任务, 工作内容…).
+    #[serde(skip)]
+    pub task_column: bool,
+    /// Its header row, when it has one.
+    #[serde(skip)]
+    pub header: Option<Span>,
+    /// The rows below its header.
+    #[serde(skip)]
+    pub rows: usize,
 }
 
 /// What a plan's text holds, counted whether or not tasks were found in it.

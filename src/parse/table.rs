@@ -64,6 +64,9 @@ pub(crate) fn parse(
     let facts = TaskTable {
         lead_column: named(ColumnRole::Lead),
         deadline_column: named(ColumnRole::Deadline),
+        task_column: named(ColumnRole::Task),
+        header: header.map(|h| t.rows[h].span),
+        rows: t.rows.len().saturating_sub(first_row),
     };
     b.doc
         .tables

@@ -39,6 +39,7 @@ mod unaccepted_revisions;
 mod unit_name_variants;
 mod unknown_unit;
 mod unread_clause;
+mod unread_table;
 pub(crate) mod unused_ignore;
 mod vague_lead;
 mod weakened_target;
@@ -75,6 +76,7 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (invisible_character::RULE, invisible_character::run),
     (unaccepted_revisions::RULE, unaccepted_revisions::run),
     (no_leads::RULE, no_leads::run),
+    (unread_table::RULE, unread_table::run),
     (lead_also_partner::RULE, lead_also_partner::run),
     (missing_task::RULE, missing_task::run),
     (partly_covered::RULE, partly_covered::run),

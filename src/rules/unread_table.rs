@@ -1,0 +1,51 @@
+//! `unread-table` (PL123): a task table none of whose rows was read as a task. See
+//! rules/rules.toml.
+
+use super::{Context, Findings};
+
+pub const RULE: &str = "unread-table";
+
+/// Never a silently skipped table: a table whose header names a task or lead column (序号 /
+/// 重点任务 / 牵头单位) promises tasks; when rows stand below it and none became a task, the
+/// table was not read, and the plan's other findings say nothing about it.
+pub fn run(cx: &Context, out: &mut Findings) {
+    for (k, table) in cx.doc.tables.iter().enumerate() {
+        let Some(header) = table.header else { continue };
+        if !(table.task_column || table.lead_column) || table.rows == 0 {
+            continue;
+        }
+        let number = k + 1;
+        if cx.doc.tasks.iter().any(|t| t.table == Some(number)) {
+            continue;
+        }
+        out.report(
+            RULE,
+            header,
+            t!(cx, "message", table = number, rows = table.rows),
+        )
+        .help(t!(cx, "help"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::findings_of;
+
+    #[test]
+    fn a_task_table_whose_rows_give_no_task_is_said_at_its_header() {
+        // The task cells are empty: the rows name units and dates only.
+        let plan = "某县实施方案\n一、重点任务\n（一）完善设施。加快建设。（县住建局负责）\n附件\n重点任务分工表\n序号\t重点任务\t牵头单位\t完成时限\n1\t\t县住建局\t2024年底\n2\t\t县财政局\t2024年底\n";
+        let f = findings_of(plan, super::RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].0, f[0].1), (6, 1));
+        assert!(
+            f[0].2.contains("table 1") && f[0].2.contains("2 rows"),
+            "{f:?}"
+        );
+        // Read rows, or a header with nothing below it, are no such case.
+        let read = plan.replace("1\t\t县住建局", "1\t完善设施\t县住建局");
+        assert_eq!(findings_of(&read, super::RULE), vec![]);
+        let empty = "某县实施方案\n一、重点任务\n（一）完善设施。加快建设。（县住建局负责）\n附件\n序号\t重点任务\t牵头单位\t完成时限\n";
+        assert_eq!(findings_of(empty, super::RULE), vec![]);
+    }
+}
