@@ -450,3 +450,52 @@ fn a_real_published_pdf_reads_as_its_judged_text() {
         "page 1, line 25"
     );
 }
+
+/// corpus-formats/README.md: two saved 政府信息公开 pages. 安化县's measures (a GBK page, each
+/// measure closed by （责任单位：…）) read as the text made from the page; 广州市卫生健康委's
+/// family-doctor plan (UTF-8, its 附件2 task table with rowspans and a <br/> in 附件1) reads the
+/// 39 rows of the task table with the leads and partners of the text in corpus-judged.
+#[test]
+fn real_saved_web_pages_read_as_their_text() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let owners = |src: &SourceFile, doc: &Document| -> Vec<Owners> {
+        all_tasks(src, doc)
+            .into_iter()
+            .map(|(number, _, leads, partners, deadline)| (number, leads, partners, deadline))
+            .collect()
+    };
+    let name = "f01-county-housing-anhua-property-market-measures";
+    let (hsrc, hdoc) = read(&root.join(format!("corpus-formats/{name}.html"))).unwrap();
+    let (tsrc, tdoc) = read(&root.join(format!("corpus-formats/{name}.txt"))).unwrap();
+    assert_eq!(hsrc.encoding.name(), "gb18030");
+    assert_eq!(hdoc.tasks.len(), 13);
+    assert_eq!(owners(&hsrc, &hdoc), owners(&tsrc, &tdoc));
+    assert_eq!(
+        hdoc.tasks[0]
+            .leads
+            .iter()
+            .map(|u| u.name.as_str())
+            .collect::<Vec<_>>(),
+        ["县财政局", "县税务局", "县住建局"]
+    );
+
+    let (hsrc, hdoc) =
+        read(&root.join("corpus-formats/h07-city-health-guangzhou-family-doctor-plan.html"))
+            .unwrap();
+    let text = std::fs::read_to_string(
+        root.join("corpus-judged/h07-city-health-guangzhou-family-doctor-plan.txt"),
+    )
+    .unwrap();
+    let (tsrc, tdoc) = parse("h07.txt", &text);
+    assert_eq!(hdoc.census.tables, 2);
+    assert_eq!(hdoc.tasks.len(), 39);
+    // Numbers, leads and partners as the text's. (Deadlines differ in continuation rows:
+    // the text, a Word export, repeats the first row's text there, the page does not.)
+    let who = |src: &SourceFile, doc: &Document| -> Vec<(String, Vec<String>, Vec<String>)> {
+        all_tasks(src, doc)
+            .into_iter()
+            .map(|(number, _, leads, partners, _)| (number, leads, partners))
+            .collect()
+    };
+    assert_eq!(who(&hsrc, &hdoc), who(&tsrc, &tdoc));
+}

@@ -96,6 +96,7 @@ pub fn read(
     max_size: u64,
 ) -> Result<SourceFile, String> {
     let (page, encoding) = decode(bytes, forced);
+    let page = spaced_self_closing(page);
     let dom = tl::parse(&page, tl::ParserOptions::default())
         .map_err(|e| format!("the web page cannot be read: {e}"))?;
     let parser = dom.parser();
@@ -125,6 +126,39 @@ pub fn read(
         ));
     }
     text.into_source(name, encoding, "web page")
+}
+
+/// `<br/>` written as `<br />`: the HTML parser (tl 0.7) reads a tag whose `/` follows its name
+/// directly as an element named `br/` that never closes, so everything after it (the next
+/// table, the rest of the page) became its content and was lost from the table it stood in.
+fn spaced_self_closing(page: String) -> String {
+    if !page.contains("/>") {
+        return page;
+    }
+    let b = page.as_bytes();
+    let mut out = String::with_capacity(page.len() + 16);
+    let mut copied = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'<' && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            let mut j = i + 1;
+            while j < b.len()
+                && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'-' | b'_' | b':'))
+            {
+                j += 1;
+            }
+            if b.get(j) == Some(&b'/') && b.get(j + 1) == Some(&b'>') {
+                out.push_str(&page[copied..j]);
+                out.push(' ');
+                copied = j;
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&page[copied..]);
+    out
 }
 
 /// The page's text and the encoding it was in.
@@ -656,6 +690,31 @@ mod tests {
     fn lines(html: &str) -> Vec<String> {
         let src = read("t.html", html.as_bytes(), None, 1 << 20).unwrap();
         src.text.lines().map(str::to_string).collect()
+    }
+
+    #[test]
+    fn a_self_closed_line_break_does_not_swallow_the_next_table() {
+        // 广州市卫生健康委's page of 穗卫函〔2023〕1930号 writes <br/> in its 附件1 table: its
+        // 附件2 task table (39 rows) was read as nothing.
+        let html = "<html><body><div><table><tr><td>序号</td><td>指标</td></tr>\
+            <tr><td>1</td><td><p>覆盖率=签约人数/重点人群数*100%。<br/>统计年度内的比例。</p></td></tr></table>\
+            <table><tr><td>序号</td><td>工作事项</td><td>牵头单位</td></tr>\
+            <tr><td>1</td><td>有序扩大家庭医生来源。</td><td>各区政府</td></tr></table></div></body></html>";
+        let src = read("t.html", html.as_bytes(), None, 1 << 20).unwrap();
+        let Format::Word(blocks) = &src.format else {
+            panic!("blocks")
+        };
+        let tables = blocks
+            .iter()
+            .filter(|b| matches!(b, Block::Table(_)))
+            .count();
+        assert_eq!(tables, 2);
+        assert!(src.text.contains("有序扩大家庭医生来源。"), "{}", src.text);
+        assert!(src.text.contains("统计年度内的比例。"), "{}", src.text);
+        assert_eq!(
+            spaced_self_closing("a<br/>b<img src=x/><hr />".into()),
+            "a<br />b<img src=x/><hr />"
+        );
     }
 
     #[test]

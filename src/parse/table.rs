@@ -241,6 +241,19 @@ impl Reader {
                 }
             }
         }
+        // A 序号 cell merged down over several rows (a web page's rowspan, Word's vMerge)
+        // numbers each of them, as a short row's number does.
+        for (k, slot) in owned.iter_mut().enumerate() {
+            if role_at(k) == Some(ColumnRole::Number)
+                && slot
+                    .as_ref()
+                    .is_some_and(|c| c.is_empty() && c.merged_above)
+            {
+                if let Some(above) = self.above.get(k).cloned().flatten() {
+                    *slot = Some(above);
+                }
+            }
+        }
         self.above = owned.clone();
         let Some(&task_col) = task_cols
             .iter()
