@@ -450,3 +450,52 @@ fn a_word_document_with_tracked_changes_reads_as_accepted() {
         "该 Word 文档仍带有 4 处修订（插入 1 处，删除 2 处，移动 1 处），已按接受全部修订读取"
     );
 }
+
+/// Found by the read_xlsx fuzz target: a cell whose reference names a column billions to the
+/// right (`UUUU…C2`) made the reader write every empty column between, one line each, and a
+/// 10 KB workbook took more than 4 GB. Columns no row uses are not written: the row is read
+/// within the tests' memory cap, its cell far to the right under no header (so no lead).
+#[test]
+fn a_cell_far_to_the_right_costs_nothing_for_the_columns_between() {
+    let cell = |r: &str, v: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{v}</t></is></c>"#);
+    let far = format!("{}C2", "U".repeat(31));
+    let rows = format!(
+        r#"<row r="1">{}{}{}{}</row><row r="2">{}{}{}{}</row>"#,
+        cell("A1", "序号"),
+        cell("B1", "重点任务"),
+        cell("C1", "牵头单位"),
+        cell("D1", "完成时限"),
+        cell("A2", "1"),
+        cell("B2", "加强食品安全监管"),
+        cell(&far, "县市场监管局"),
+        cell("D2", "2024年底前"),
+    );
+    let parts: [(&str, String); 5] = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.into()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into()),
+        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#.into()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.into()),
+        ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#)),
+    ];
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, body) in &parts {
+        z.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut z, body.as_bytes()).unwrap();
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("far.xlsx"),
+        z.finish().unwrap().into_inner(),
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["parse", "--format", "json", "far.xlsx"], b"");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let j = r.json();
+    let tasks = j["tasks"].as_array().unwrap();
+    assert_eq!(tasks.len(), 1, "{j}");
+    assert_eq!(tasks[0]["text"], "加强食品安全监管");
+    assert_eq!(tasks[0]["leads"].as_array().map(Vec::len), Some(0));
+    assert_eq!(tasks[0]["deadline"]["end_date"]["display"], "2024 (end)");
+    assert_eq!(j["census"]["table_rows"], 2);
+}

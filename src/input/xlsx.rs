@@ -131,17 +131,20 @@ fn sheet_blocks(
             .iter()
             .find(|((r0, c0), (r1, c1))| (*r0..=*r1).contains(&r) && (*c0..=*c1).contains(&c))
     };
-    let Some(first_column) = values.values().filter_map(|r| r.keys().next()).min() else {
-        return;
-    };
-    let last_column = values
+    // The columns in use: those holding a value or starting a merged region. Columns no row
+    // uses carry nothing and are not written (a cell written at column 4,000,000 of a broken
+    // or hostile sheet would otherwise make four million empty cells per row).
+    let used: Vec<u32> = values
         .values()
-        .filter_map(|r| r.keys().next_back())
-        .chain(regions.iter().map(|(_, (_, c1))| c1))
-        .max()
-        .copied()
-        .unwrap_or(*first_column);
-    let first_column = *first_column;
+        .flat_map(|r| r.keys().copied())
+        .chain(regions.iter().map(|((_, c0), _)| *c0))
+        .collect::<std::collections::BTreeSet<u32>>()
+        .into_iter()
+        .collect();
+    if values.is_empty() || used.is_empty() {
+        return;
+    }
+    let rank = |c: u32| used.partition_point(|&u| u < c);
     if !default_name(name) && !name.trim().is_empty() {
         paragraph(text, Place::Paragraph { paragraph: 0 }, name.trim());
     }
@@ -156,18 +159,21 @@ fn sheet_blocks(
         }
         let (_, rows) = table.get_or_insert_with(|| (text.out.len(), Vec::new()));
         let mut cells = Vec::new();
-        let mut c = first_column;
-        while c <= last_column {
+        let mut k = 0;
+        while k < used.len() {
+            let c = used[k];
             let place = cell_place(sheet, r, c);
             let (width, merged_above) = match region_at(r, c) {
-                Some(&((r0, c0), (_, c1))) if c0 == c => (c1 - c0 + 1, r > r0),
+                // As wide as the columns in use it covers.
+                Some(&((r0, c0), (_, c1))) if c0 == c => (rank(c1.saturating_add(1)) - k, r > r0),
                 // Covered by a region starting to the left: part of that cell.
                 Some(_) => {
-                    c += 1;
+                    k += 1;
                     continue;
                 }
                 None => (1, false),
             };
+            let width = width.max(1);
             let v = if merged_above {
                 ""
             } else {
@@ -187,11 +193,11 @@ fn sheet_blocks(
             }
             cells.push(Cell {
                 paras: spans,
-                column: (c - first_column) as usize,
-                width: width as usize,
+                column: k,
+                width,
                 merged_above,
             });
-            c += width;
+            k += width;
         }
         let span = cells
             .iter()
@@ -203,7 +209,7 @@ fn sheet_blocks(
             cells,
             short: false,
         });
-        text.line(cell_place(sheet, r, last_column), "");
+        text.line(cell_place(sheet, r, used[used.len() - 1]), "");
     }
     if let Some((start, rows)) = table {
         text.tables += 1;
