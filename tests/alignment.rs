@@ -2,7 +2,7 @@
 //! rewrites its directive the way plans do (sections reordered, tasks merged and split, tasks
 //! moved into a table, units brought to the county level) still carries out every task.
 
-use planlint::align::{align, Coverage};
+use planlint::align::{align, Alignment, Coverage};
 use planlint::data::RuleData;
 use planlint::model::Document;
 use planlint::parse::parse_document;
@@ -33,18 +33,23 @@ fn documents() -> Vec<(String, String)> {
     out
 }
 
-/// (covered, partly, missing) of `plan` against `directive`.
-fn verdicts(
-    plan: &(SourceFile, Document),
-    directive: &(SourceFile, Document),
-) -> (usize, usize, usize) {
-    let a = align(
+/// `plan` aligned with `directive`.
+fn aligned(plan: &(SourceFile, Document), directive: &(SourceFile, Document)) -> Alignment {
+    align(
         &plan.0,
         &plan.1,
         &directive.0,
         &directive.1,
         &RuleData::builtin(),
-    );
+    )
+}
+
+/// (covered, partly, missing) of `plan` against `directive`.
+fn verdicts(
+    plan: &(SourceFile, Document),
+    directive: &(SourceFile, Document),
+) -> (usize, usize, usize) {
+    let a = aligned(plan, directive);
     let count = |c: Coverage| a.verdicts.iter().filter(|v| v.coverage == c).count();
     (
         count(Coverage::Covered),
@@ -208,13 +213,7 @@ fn a_directive_task_carried_in_a_box_under_a_plan_item_is_found_there() {
         parse(&path, &std::fs::read_to_string(&path).unwrap())
     };
     let (plan, directive) = (read("plan"), read("directive"));
-    let a = align(
-        &plan.0,
-        &plan.1,
-        &directive.0,
-        &directive.1,
-        &RuleData::builtin(),
-    );
+    let a = aligned(&plan, &directive);
     let line_of = |src: &SourceFile, at: usize| src.text[..at].matches('\n').count() + 1;
     let task = directive
         .1

@@ -36,36 +36,13 @@ pub fn split_units(list: &str, base: usize, lex: &Lexicon) -> Vec<Unit> {
 /// they share are one unit; the pieces (各区 / 县（市）政府) are joined back.
 fn merge_areas<'a>(list: &'a str, pieces: Vec<&'a str>, lex: &Lexicon) -> Vec<&'a str> {
     let areas = &lex.units.area_words;
-    let is_area = |p: &str| {
+    let is_area = |_: usize, p: &str| {
         let p = trim(p);
         let p = p.strip_prefix('各').unwrap_or(p);
         !p.is_empty() && areas.iter().any(|a| a == p)
     };
-    let mut out: Vec<&'a str> = Vec::new();
-    let mut run_start: Option<usize> = None;
-    for (k, p) in pieces.iter().enumerate() {
-        if is_area(p) && k + 1 < pieces.len() {
-            run_start.get_or_insert(k);
-            continue;
-        }
-        match run_start.take() {
-            Some(s) if !trim(p).is_empty() && !trim(p).starts_with('各') => {
-                // From the first area to the end of this piece, as one slice of `list`.
-                let a = Span::of(list, pieces[s]).start;
-                let z = Span::of(list, p).end;
-                out.push(&list[a..z]);
-            }
-            Some(s) => {
-                out.extend(pieces[s..k].iter().copied());
-                out.push(p);
-            }
-            None => out.push(p),
-        }
-    }
-    if let Some(s) = run_start {
-        out.extend(pieces[s..].iter().copied());
-    }
-    out
+    let closes = |p: &str| !trim(p).is_empty() && !trim(p).starts_with('各');
+    merge_runs(list, pieces, is_area, closes)
 }
 
 /// `市发展改革、财政部门`, `规划、国土资源、环保等部门`: fields of one place listed before the
@@ -74,10 +51,11 @@ fn merge_areas<'a>(list: &'a str, pieces: Vec<&'a str>, lex: &Lexicon) -> Vec<&'
 /// short join the piece after them, and only when it ends in a shared ending (`shared_endings`).
 fn merge_shared_ending<'a>(list: &'a str, pieces: Vec<&'a str>, lex: &Lexicon) -> Vec<&'a str> {
     let w = &lex.units;
-    let bare = |p: &str| {
+    let bare = |k: usize, p: &str| {
         let p = trim(p);
         let n = p.chars().count();
         (1..=10).contains(&n)
+            && !(k > 0 && p.starts_with('各'))
             && !w
                 .suffixes
                 .iter()
@@ -85,21 +63,31 @@ fn merge_shared_ending<'a>(list: &'a str, pieces: Vec<&'a str>, lex: &Lexicon) -
                 .any(|x| p.ends_with(x.as_str()))
             && !w.dependent_names.iter().any(|x| p == x)
     };
-    let shared = |p: &str| {
-        w.shared_endings
-            .iter()
-            .any(|x| trim(p).ends_with(x.as_str()))
+    let closes = |p: &str| {
+        let p = trim(p);
+        !p.starts_with('各') && w.shared_endings.iter().any(|x| p.ends_with(x.as_str()))
     };
+    merge_runs(list, pieces, bare, closes)
+}
+
+/// Joins back a run of pieces that `in_run` takes (by index and text) with the piece after it
+/// when `closes` takes that one, as one slice of `list`; a run not so closed stays in pieces.
+fn merge_runs<'a>(
+    list: &'a str,
+    pieces: Vec<&'a str>,
+    in_run: impl Fn(usize, &str) -> bool,
+    closes: impl Fn(&str) -> bool,
+) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::new();
     let mut run_start: Option<usize> = None;
     for (k, p) in pieces.iter().enumerate() {
-        let later = k > 0 && trim(p).starts_with('各');
-        if bare(p) && !later && k + 1 < pieces.len() {
+        if in_run(k, p) && k + 1 < pieces.len() {
             run_start.get_or_insert(k);
             continue;
         }
         match run_start.take() {
-            Some(s) if shared(p) && !later => {
+            Some(s) if closes(p) => {
+                // From the run's first piece to the end of this one, as one slice of `list`.
                 let a = Span::of(list, pieces[s]).start;
                 let z = Span::of(list, p).end;
                 out.push(&list[a..z]);
