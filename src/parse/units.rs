@@ -55,7 +55,7 @@ fn merge_shared_ending<'a>(list: &'a str, pieces: Vec<&'a str>, lex: &Lexicon) -
         let p = trim(p);
         let n = p.chars().count();
         (1..=10).contains(&n)
-            && !(k > 0 && p.starts_with('各'))
+            && (k == 0 || !p.starts_with('各'))
             && !w
                 .suffixes
                 .iter()
