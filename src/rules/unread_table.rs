@@ -5,13 +5,14 @@ use super::{Context, Findings};
 
 pub const RULE: &str = "unread-table";
 
-/// Never a silently skipped table: a table whose header names a task or lead column (序号 /
-/// 重点任务 / 牵头单位) promises tasks; when rows stand below it and none became a task, the
-/// table was not read, and the plan's other findings say nothing about it.
+/// Never a silently skipped table: a table whose header names a task column (重点任务, 工作事项)
+/// promises tasks; when rows stand below it and none became a task, the table was not read,
+/// and the plan's other findings say nothing about it. (An indicator table with a 责任单位
+/// column promises targets, not tasks: its rows are read as targets.)
 pub fn run(cx: &Context, out: &mut Findings) {
     for (k, table) in cx.doc.tables.iter().enumerate() {
         let Some(header) = table.header else { continue };
-        if !(table.task_column || table.lead_column) || table.rows == 0 {
+        if !table.task_column || table.rows == 0 {
             continue;
         }
         let number = k + 1;
@@ -47,5 +48,8 @@ mod tests {
         assert_eq!(findings_of(&read, super::RULE), vec![]);
         let empty = "某县实施方案\n一、重点任务\n（一）完善设施。加快建设。（县住建局负责）\n附件\n序号\t重点任务\t牵头单位\t完成时限\n";
         assert_eq!(findings_of(empty, super::RULE), vec![]);
+        // An indicator table with a 责任单位 column is read for its targets.
+        let indicators = "某县实施方案\n一、目标\n（一）完善设施。加快建设。（县住建局负责）\n附件\n主要指标表\n序号\t指标名称\t目标值\t责任单位\n1\t垃圾回收利用率\t35%\t县住建局\n2\t分类覆盖率\t90%\t县城管局\n";
+        assert_eq!(findings_of(indicators, super::RULE), vec![]);
     }
 }
