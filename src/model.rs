@@ -555,6 +555,9 @@ pub struct TaskTable {
     /// The rows below its header.
     #[serde(skip)]
     pub rows: usize,
+    /// The tasks read from its rows (`parse` shows them beside `rows`; none is `unread-table`).
+    #[serde(skip)]
+    pub tasks: usize,
 }
 
 /// What a plan's text holds, counted whether or not tasks were found in it.

@@ -367,3 +367,54 @@ fn a_notice_without_tasks_fails_and_an_unread_clause_part_is_named() {
     assert_eq!(task["leads"][0]["name"], "县市场监管局");
     assert_eq!(task["partners"][0]["name"], "县公安局");
 }
+
+#[test]
+fn parse_counts_the_rows_and_tasks_read_per_table() {
+    // A task table read row by row, then one whose task cells are empty: the first gives its
+    // two tasks, the second none (and `unread-table` at its header).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.txt"),
+        "某县实施方案\n一、重点任务\n附件1\n重点任务分工表\n序号\t重点任务\t牵头单位\t完成时限\n1\t完善设施\t县住建局\t2024年底\n2\t加强监管\t县市场监管局\t2024年底\n附件2\n序号\t重点任务\t牵头单位\t完成时限\n1\t\t县住建局\t2024年底\n2\t\t县财政局\t2024年底\n3\t\t县水利局\t2025年底\n",
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["parse", "plan.txt"], b"");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let counts: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  table "))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            "  table 1 L5: 2 rows, 2 tasks read",
+            "  table 2 L9: 3 rows, 0 tasks read"
+        ]
+    );
+    let json = run_in(dir.path(), &["parse", "--format", "json", "plan.txt"], b"").json();
+    let tables: Vec<(u64, u64, u64)> = json["tables"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["table"].as_u64().unwrap(),
+                t["rows"].as_u64().unwrap(),
+                t["tasks"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(tables, [(1, 2, 2), (2, 3, 0)]);
+    assert_eq!(json["tables"][1]["header"]["line"], 9);
+    let r = run_in(
+        dir.path(),
+        &["check", "--no-config", "--format", "concise", "plan.txt"],
+        b"",
+    );
+    assert!(
+        r.stdout.contains("plan.txt:9:1: PL123 unread-table"),
+        "{}",
+        r.stdout
+    );
+}

@@ -171,6 +171,12 @@ impl Builder<'_> {
         self.doc.tasks = tasks;
         for (i, t) in self.doc.tasks.iter_mut().enumerate() {
             t.id = format!("T{}", i + 1);
+            if let Some(table) = t
+                .table
+                .and_then(|k| self.doc.tables.get_mut(k.checked_sub(1)?))
+            {
+                table.tasks += 1;
+            }
         }
         self.link_inherited_deadlines();
         self.doc.census.headings = self.doc.headings.len();

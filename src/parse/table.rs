@@ -67,6 +67,7 @@ pub(crate) fn parse(
         task_column: named(ColumnRole::Task),
         header: header.map(|h| t.rows[h].span),
         rows: t.rows.len().saturating_sub(first_row),
+        tasks: 0,
     };
     b.doc
         .tables

@@ -113,6 +113,15 @@ pub fn json(src: &SourceFile, doc: &Document) -> String {
             "source": h.origin,
         }))).collect::<Vec<_>>(),
         "census": doc.census,
+        "tables": doc.tables.iter().enumerate().filter(|(_, t)| t.rows > 0).map(|(k, t)| json!({
+            "table": k + 1,
+            "header": opt(t.header),
+            "rows": t.rows,
+            "tasks": t.tasks,
+            "task_column": t.task_column,
+            "lead_column": t.lead_column,
+            "deadline_column": t.deadline_column,
+        })).collect::<Vec<_>>(),
         "unread_clauses": doc.unread_clauses.iter().map(|&s| spanned(src, s, json!({ "text": src.slice(s) }))).collect::<Vec<_>>(),
         "tasks": doc.tasks.iter().map(|t| task(src, doc, t)).collect::<Vec<_>>(),
         "stray_units": doc.stray_units.iter().map(|u| unit(src, u)).collect::<Vec<_>>(),
@@ -160,6 +169,19 @@ pub fn text(src: &SourceFile, doc: &Document) -> String {
         "  read: {} paragraphs, {} tables ({} rows), {} bracket groups ({} responsibility clauses)\n",
         c.paragraphs, c.tables, c.table_rows, c.bracket_groups, c.clauses
     ));
+    // Rows read per table: a table whose rows gave no task shows 0 here (and `unread-table`
+    // when its header names a task column).
+    for (k, t) in doc.tables.iter().enumerate().filter(|(_, t)| t.rows > 0) {
+        let at = t
+            .header
+            .map_or(String::new(), |h| format!(" L{}", src.line_of(h.start)));
+        out.push_str(&format!(
+            "  table {}{at}: {} rows, {} tasks read\n",
+            k + 1,
+            t.rows,
+            t.tasks
+        ));
+    }
     out.push_str(&format!(
         "  {} headings, {} tasks, {} targets\n\n",
         doc.headings.len(),

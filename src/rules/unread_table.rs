@@ -12,13 +12,10 @@ pub const RULE: &str = "unread-table";
 pub fn run(cx: &Context, out: &mut Findings) {
     for (k, table) in cx.doc.tables.iter().enumerate() {
         let Some(header) = table.header else { continue };
-        if !table.task_column || table.rows == 0 {
+        if !table.task_column || table.rows == 0 || table.tasks > 0 {
             continue;
         }
         let number = k + 1;
-        if cx.doc.tasks.iter().any(|t| t.table == Some(number)) {
-            continue;
-        }
         out.report(
             RULE,
             header,
