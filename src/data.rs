@@ -406,6 +406,8 @@ pub struct ClauseWords {
     /// `blanket_marks` follows within a few characters (以下措施均需…).
     pub blanket_openers: Vec<String>,
     pub blanket_marks: Vec<String>,
+    /// The role words closing such a note (负责落实), left out of its last unit's name.
+    pub note_roles: Vec<String>,
     /// Words that show the plan names owners (a label, a header line, a section title).
     pub owner_cues: Vec<String>,
     /// Title words of the documents that must name an owner per task (实施方案, 行动计划…).

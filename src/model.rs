@@ -363,6 +363,13 @@ pub enum ListKind {
     Duties,
 }
 
+/// A note assigning every later task at once (以下均由市州、县市区人民政府负责落实，不再列出).
+#[derive(Debug, Clone, Serialize)]
+pub struct StandingOwners {
+    pub note: Span,
+    pub units: Vec<Unit>,
+}
+
 /// A list of the plan's own units.
 #[derive(Debug, Clone, Serialize)]
 pub struct MemberList {
@@ -445,6 +452,9 @@ pub struct Document {
     /// Bracket groups with a role word or label that could not be read whole: the text left
     /// unread (the rest of the clause was read).
     pub unread_clauses: Vec<Span>,
+    /// Notes in a clause that assign every task after them (以下均需各区政府落实，不再列出): the
+    /// note and the units it names. Read as the plan's standing owners, not as any one task's.
+    pub standing_owners: Vec<StandingOwners>,
     /// Where the document declares that the first unit of every clause leads (列第一位者为牵头单位).
     pub first_listed_lead: Option<Span>,
     /// What the reader saw, for `parse` and the `no-tasks` finding.
@@ -527,6 +537,10 @@ impl Document {
         units(&mut self.stray_units);
         for s in &mut self.unread_clauses {
             *s = f(*s);
+        }
+        for s in &mut self.standing_owners {
+            s.note = f(s.note);
+            units(&mut s.units);
         }
         opt(&mut self.first_listed_lead);
         for l in &mut self.member_lists {

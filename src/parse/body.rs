@@ -377,6 +377,11 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
                     resp.first_listed_leads();
                 }
                 b.doc.unread_clauses.extend(resp.unread.iter().copied());
+                b.doc.standing_owners.extend(
+                    resp.standing
+                        .drain(..)
+                        .map(|(note, units)| crate::model::StandingOwners { note, units }),
+                );
                 b.doc.census.clauses += 1;
                 out.push(Found {
                     span,

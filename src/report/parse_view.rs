@@ -122,6 +122,10 @@ pub fn json(src: &SourceFile, doc: &Document) -> String {
             "lead_column": t.lead_column,
             "deadline_column": t.deadline_column,
         })).collect::<Vec<_>>(),
+        "standing_owners": doc.standing_owners.iter().map(|s| spanned(src, s.note, json!({
+            "text": src.slice(s.note),
+            "units": s.units.iter().map(|u| unit(src, u)).collect::<Vec<_>>(),
+        }))).collect::<Vec<_>>(),
         "unread_clauses": doc.unread_clauses.iter().map(|&s| spanned(src, s, json!({ "text": src.slice(s) }))).collect::<Vec<_>>(),
         "tasks": doc.tasks.iter().map(|t| task(src, doc, t)).collect::<Vec<_>>(),
         "stray_units": doc.stray_units.iter().map(|u| unit(src, u)).collect::<Vec<_>>(),
@@ -180,6 +184,15 @@ pub fn text(src: &SourceFile, doc: &Document) -> String {
             k + 1,
             t.rows,
             t.tasks
+        ));
+    }
+    // A note assigning every later task: its units are no task's own, and read all the same.
+    for s in &doc.standing_owners {
+        let names: Vec<&str> = s.units.iter().map(|u| u.name.as_str()).collect();
+        out.push_str(&format!(
+            "  standing owners (L{}, every later task): {}\n",
+            src.line_of(s.note.start),
+            names.join("、")
         ));
     }
     out.push_str(&format!(
