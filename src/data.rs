@@ -390,6 +390,8 @@ pub struct ClauseWords {
     pub joint_words: Vec<String>,
     pub lead_labels: Vec<String>,
     pub partner_labels: Vec<String>,
+    /// Labels of a time on its own line under a clause (时序进度：2022年6月底前).
+    pub deadline_labels: Vec<String>,
     /// The first-listed-is-lead convention: an ordinal, a link word, a lead noun.
     pub first_listed_ordinals: Vec<String>,
     pub first_listed_heads: Vec<String>,

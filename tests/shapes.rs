@@ -517,3 +517,42 @@ fn a_bold_item_title_keeps_its_number() {
         ]
     );
 }
+
+/// A task, then its 责任单位 on a line, then its time on a line (时序进度：2022年6月底前), as a
+/// province's implementing plan prints them (corpus-judged/r15): the time is the task's
+/// deadline, and the next item starts its own task.
+#[test]
+fn a_labelled_time_on_the_line_under_a_clause_is_the_tasks_deadline() {
+    let text = std::fs::read_to_string(
+        "corpus-judged/r15-province-housing-henan-stabilise-economy-plan-excerpt.txt",
+    )
+    .unwrap();
+    let (src, doc) = parse("r15.txt", &text);
+    let got: Vec<(usize, Vec<String>, Option<String>)> = doc
+        .tasks
+        .iter()
+        .take(3)
+        .map(|t| {
+            (
+                src.line_col(t.span.start).line,
+                t.leads.iter().map(|u| u.name.clone()).collect(),
+                t.deadline.as_ref().map(|d| d.text.clone()),
+            )
+        })
+        .collect();
+    let d = |s: &str| Some(s.to_string());
+    assert_eq!(
+        got,
+        vec![
+            (4, vec!["省住房城乡建设厅".to_string()], d("2022年6月底前")),
+            (
+                7,
+                vec!["人行郑州中心支行".to_string(), "河南银保监局".to_string()],
+                d("2022年6月底前")
+            ),
+            (10, vec!["省住房城乡建设厅".to_string()], d("2022年6月底前")),
+        ]
+    );
+    // The time line is no part of the next task's text.
+    assert!(!src.slice(doc.tasks[1].text).contains("时序进度"));
+}

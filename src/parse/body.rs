@@ -14,12 +14,13 @@
 //! clause-less tasks.
 
 use super::clause::{read_clause, Responsibility};
+use super::deadline::{is_time_text, read_deadline};
 use super::lex::{bracket_groups, is_space, starts_with_any, trim};
 use super::units::{is_vague, looks_like_unit_list, split_units};
 use super::{heading_at, new_task, Builder};
 use crate::blocks::Block;
 use crate::data::longest_first;
-use crate::model::{NumberStyle, Origin, Siblings, Task};
+use crate::model::{Deadline, NumberStyle, Origin, Siblings, Task};
 use crate::source::{is_cjk, Span};
 use rustc_hash::FxHashSet as HashSet;
 
@@ -328,6 +329,17 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
     let mut prev_labelled = false;
     for &ps in &s.paras {
         let para = b.slice(ps).to_string();
+        // 时序进度：2022年6月底前 right under a clause: the deadline of that clause's task.
+        if let Some(last) = out.last_mut() {
+            let between = b.slice(Span::new(last.span.end, ps.start));
+            if trim(between).is_empty() && last.resp.deadline.is_none() {
+                if let Some(d) = labelled_deadline(b, &para, ps.start) {
+                    last.span = last.span.cover(Span::new(ps.start, ps.start + para.len()));
+                    last.resp.deadline = Some(d);
+                    continue;
+                }
+            }
+        }
         if let Some(f) = labelled_line(b, &para, ps.start) {
             // Consecutive labelled lines (牵头单位：… then 配合单位：… or 责任单位：…) are one
             // clause, read whole so that each label gives its role (a 责任单位 list under a
@@ -750,6 +762,19 @@ fn labelled_line(b: &Builder, para: &str, base: usize) -> Option<Found> {
         resp,
         leading: false,
     })
+}
+
+/// A line that is a labelled time (`时序进度：2022年6月底前`, `完成时限：2023年底`) naming a date.
+fn labelled_deadline(b: &Builder, para: &str, base: usize) -> Option<Deadline> {
+    let lex = &b.data.lexicon;
+    let w = starts_with_any(para, &longest_first(&lex.clause.deadline_labels))?;
+    let rest = para[w.len()..].trim_start_matches(is_space);
+    let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+    let time = trim(rest);
+    if time.is_empty() || !is_time_text(time, lex) {
+        return None;
+    }
+    Some(read_deadline(time, base + Span::of(para, time).start, lex))
 }
 
 /// `配合单位：B` on its own line: a clause naming only partners, joined to the lead line above.
