@@ -556,3 +556,36 @@ fn a_labelled_time_on_the_line_under_a_clause_is_the_tasks_deadline() {
     // The time line is no part of the next task's text.
     assert!(!src.slice(doc.tasks[1].text).contains("时序进度"));
 }
+
+/// A 职责分工 section that gives each unit its duties in sentences (市财政局负责…；市自然资源局、
+/// 市住建局共同负责…) is a task with those owners, in a plan whose items carry their own
+/// clauses as well (corpus-judged/r11, a county's measures: 三、 items have （责任单位：…）).
+#[test]
+fn a_duty_section_is_read_beside_items_with_clauses() {
+    let text = std::fs::read_to_string(
+        "corpus-judged/r11-county-housing-shuangliao-farmers-home-purchase-opinions.txt",
+    )
+    .unwrap();
+    let (src, doc) = parse("r11.txt", &text);
+    let duty = doc
+        .tasks
+        .iter()
+        .find(|t| src.line_col(t.span.start).line == 46)
+        .expect("the duty paragraph is a task");
+    assert_eq!(duty.number, "九、");
+    assert_eq!(
+        names(&duty.leads)[..3],
+        ["市财政局", "市自然资源局", "市住建局"]
+    );
+    assert_eq!(duty.leads.len(), 10);
+    // The items with clauses are read as before.
+    let item = doc
+        .tasks
+        .iter()
+        .find(|t| src.line_col(t.span.start).line == 10)
+        .unwrap();
+    assert_eq!(
+        (item.number.as_str(), names(&item.leads)),
+        ("三、(一)", vec!["市住建局"])
+    );
+}

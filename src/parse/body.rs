@@ -198,7 +198,7 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
             continue;
         }
         let Some(h) = s.heading else { continue };
-        if !doc_assigns && s.paras.len() > 1 && is_duty_section(b, h) && duty_paragraphs(b, s, h) {
+        if s.paras.len() > 1 && is_duty_section(b, h) && duty_paragraphs(b, s, h) {
             continue;
         }
         // A leaf item that names its owners in a sentence (由县交通运输局牵头，…) is a task with
