@@ -589,3 +589,27 @@ fn a_duty_section_is_read_beside_items_with_clauses() {
         ("三、(一)", vec!["市住建局"])
     );
 }
+
+/// A run of numbers written without their marks (`1属首次购买…` / `2国家出台…` / `3购买非住宅…`:
+/// circled numbers lost in a copy) under `(1)` is judged by its first: text of `(1)`, not items
+/// `2` and `3` beside `1.` above (corpus-judged/r12, a county's housing measures).
+#[test]
+fn a_run_of_bare_numbers_is_judged_by_its_first() {
+    let text = std::fs::read_to_string(
+        "corpus-judged/r12-county-housing-tonggu-property-market-measures.txt",
+    )
+    .unwrap();
+    let (src, doc) = parse("r12.txt", &text);
+    let at = |line: usize| {
+        doc.tasks
+            .iter()
+            .find(|t| src.line_col(t.span.start).line == line)
+            .map(|t| t.number.clone())
+    };
+    assert_eq!(at(5).as_deref(), Some("一、1.(1)"));
+    assert_eq!(at(7), None);
+    assert_eq!(at(12).as_deref(), Some("一、2."));
+    let task = doc.tasks.iter().find(|t| t.number == "一、1.(1)").unwrap();
+    assert!(src.slice(task.text).contains("3购买非住宅商品房"));
+    assert_eq!(findings(&src), vec![]);
+}

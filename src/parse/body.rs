@@ -103,7 +103,13 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
         }
         in_contents = false;
         let heading = heading_at(b, p, Origin::Body, part)
-            .filter(|(h, _)| fits_if_malformed(b, h))
+            .filter(|(h, _)| {
+                let before = k.checked_sub(1).and_then(|j| match &blocks[j] {
+                    Block::Paragraph(q) => Some(q.span),
+                    _ => None,
+                });
+                fits_if_malformed(b, h, before)
+            })
             .or_else(|| decimal_opened_item(b, p, blocks.get(k + 1), part));
         // `附件：1.任务分工表` then `2.联系人名单`: the attachment list goes on, no outline.
         let listed = attachment_next.take();
@@ -542,10 +548,30 @@ fn is_contents_line(text: &str, after_contents: bool) -> bool {
 
 /// A number written without its dot (`36县级市场监管部门…`) is an item only where it goes on
 /// from the item before it; elsewhere a paragraph opening on a figure (65周岁以上老年人…) is text.
-fn fits_if_malformed(b: &Builder, h: &crate::model::Heading) -> bool {
+/// A run of such numbers is judged by its first: `1属首次购买…` / `2国家出台…` / `3购买非住宅…`
+/// under `(1)` (circled numbers lost in a copy) is text as its `1` is, even where its `2` would
+/// go on from the item `1.` above.
+fn fits_if_malformed(b: &Builder, h: &crate::model::Heading, before: Option<Span>) -> bool {
     let n = &h.numbering;
     if !(n.malformed && n.style == NumberStyle::Item) {
         return true;
+    }
+    // The paragraph before opens on the number before this one and was left as text.
+    let opens_run = |p: Span| {
+        let is_item = b
+            .doc
+            .headings
+            .last()
+            .is_some_and(|x| x.line.start >= p.start && x.line.start < p.end);
+        let t = b.slice(p).trim_start_matches(is_space);
+        let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        !is_item
+            && digits > 0
+            && t[..digits].parse::<u32>().ok() == n.value.checked_sub(1)
+            && t[digits..].starts_with(is_cjk)
+    };
+    if before.is_some_and(opens_run) {
+        return false;
     }
     b.doc
         .headings
