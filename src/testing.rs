@@ -42,19 +42,7 @@ pub fn findings_against(plan: &str, directive: &str, rule: &str) -> Vec<(usize, 
     )
 }
 
-/// A .docx holding only word/document.xml with `body` (Word's namespace prefix `w:`).
-pub fn docx_of(body: &str) -> Vec<u8> {
-    use std::io::Write;
-    let xml = format!("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>");
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    z.start_file(
-        "word/document.xml",
-        zip::write::SimpleFileOptions::default(),
-    )
-    .expect("zip in memory");
-    z.write_all(xml.as_bytes()).expect("zip in memory");
-    z.finish().expect("zip in memory").into_inner()
-}
+pub use crate::testing_support::docx_of;
 
 /// Findings of one rule on a Word document made of `body`: (line, column, message).
 pub fn findings_of_docx(body: &str, rule: &str) -> Vec<(usize, usize, String)> {

@@ -1144,10 +1144,8 @@ fn word_documents_past_the_limits_or_encrypted_are_refused() {
     ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
     ole.resize(1024, 0);
     std::fs::write(d.join("secret.docx"), &ole).unwrap();
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    z.start_file("EncryptedPackage", zip::write::SimpleFileOptions::default())
-        .unwrap();
-    std::fs::write(d.join("secret2.docx"), z.finish().unwrap().into_inner()).unwrap();
+    let package = planlint::testing_support::zip_of(&[("EncryptedPackage", b"")]);
+    std::fs::write(d.join("secret2.docx"), package).unwrap();
     let encrypted = "the Word document is encrypted (password-protected): planlint cannot read it; save a copy without a password";
     let r = run_in(d, &["check", "--no-config", "secret.docx", "good.txt"], b"");
     reported_beside_good(&r, &[&format!("error: secret.docx: {encrypted}")], 2);

@@ -8,6 +8,7 @@ use planlint::data::RuleData;
 use planlint::model::{Document, Origin};
 use planlint::parse::parse_document;
 use planlint::source::{Encoding, SourceFile};
+use planlint::testing_support::zip_of;
 use rust_xlsxwriter::{Format, Workbook};
 use std::path::Path;
 
@@ -153,11 +154,8 @@ fn a_broken_or_bombed_workbook_is_refused_in_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     // A zip claiming to be a workbook, whose parts are not.
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    z.start_file("xl/workbook.xml", zip::write::SimpleFileOptions::default())
-        .unwrap();
-    std::io::Write::write_all(&mut z, b"<workbook><sheets><sheet").unwrap();
-    std::fs::write(d.join("broken.xlsx"), z.finish().unwrap().into_inner()).unwrap();
+    let broken = zip_of(&[("xl/workbook.xml", b"<workbook><sheets><sheet")]);
+    std::fs::write(d.join("broken.xlsx"), broken).unwrap();
     let r = run_in(d, &["check", "--no-config", "broken.xlsx"], b"");
     assert_eq!(r.status, 2);
     let first = r.stdout.lines().next().unwrap_or_default();
@@ -310,12 +308,6 @@ fn old_binary_formats_are_refused_and_disguised_files_read_as_what_they_are() {
     assert!(src.text.starts_with("鄂尔多斯市人民政府关于印发\n"));
     assert_eq!(doc.tasks.len(), 64);
     let workflow_docx = d.join("plan.doc");
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    z.start_file(
-        "word/document.xml",
-        zip::write::SimpleFileOptions::default(),
-    )
-    .unwrap();
     let body: String = seed_text("001")
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -326,12 +318,12 @@ fn old_binary_formats_are_refused_and_disguised_files_read_as_what_they_are() {
             )
         })
         .collect();
-    std::io::Write::write_all(
-        &mut z,
-        format!("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>").as_bytes(),
+    let xml = format!("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>");
+    std::fs::write(
+        &workflow_docx,
+        zip_of(&[("word/document.xml", xml.as_bytes())]),
     )
     .unwrap();
-    std::fs::write(&workflow_docx, z.finish().unwrap().into_inner()).unwrap();
     let (wsrc, wdoc) = read(&workflow_docx);
     let (tsrc, tdoc) = parse("001.txt", &seed_text("001"));
     assert_eq!(all_tasks(&wsrc, &wdoc), all_tasks(&tsrc, &tdoc));
@@ -470,23 +462,10 @@ fn a_cell_far_to_the_right_costs_nothing_for_the_columns_between() {
         cell(&far, "县市场监管局"),
         cell("D2", "2024年底前"),
     );
-    let parts: [(&str, String); 5] = [
-        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.into()),
-        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.into()),
-        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#.into()),
-        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.into()),
-        ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#)),
-    ];
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    for (name, body) in &parts {
-        z.start_file(*name, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        std::io::Write::write_all(&mut z, body.as_bytes()).unwrap();
-    }
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("far.xlsx"),
-        z.finish().unwrap().into_inner(),
+        planlint::testing_support::xlsx_of(rows.as_bytes()),
     )
     .unwrap();
     let r = run_in(dir.path(), &["parse", "--format", "json", "far.xlsx"], b"");

@@ -348,13 +348,5 @@ fn an_unreachable_pypi_is_a_reason_to_skip_not_a_failure() {
 
 /// A .docx holding only word/document.xml with `body` (Word's namespace prefix `w:`).
 pub fn docx(body: &str) -> Vec<u8> {
-    use std::io::Write;
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    z.start_file(
-        "word/document.xml",
-        zip::write::SimpleFileOptions::default(),
-    )
-    .unwrap();
-    write!(z, "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>").unwrap();
-    z.finish().unwrap().into_inner()
+    planlint::testing_support::docx_of(body)
 }

@@ -5,20 +5,10 @@ use planlint::data::RuleData;
 use planlint::input::{self, DEFAULT_MAX_SIZE};
 use planlint::parse::parse_document;
 use planlint::source::{Format, SourceFile};
-use std::io::Write;
+use planlint::testing_support::{xlsx_of, zip_of};
 use std::sync::OnceLock;
 
 static DATA: OnceLock<RuleData> = OnceLock::new();
-
-fn package(parts: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opt = zip::write::SimpleFileOptions::default();
-    for (name, body) in parts {
-        z.start_file(*name, opt).unwrap();
-        z.write_all(body).unwrap();
-    }
-    z.finish().unwrap().into_inner()
-}
 
 const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"";
 
@@ -26,24 +16,7 @@ fn docx(body: &[u8]) -> Vec<u8> {
     let mut xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document {W}><w:body>").into_bytes();
     xml.extend_from_slice(body);
     xml.extend_from_slice(b"</w:body></w:document>");
-    package(&[("word/document.xml", &xml)])
-}
-
-fn xlsx(sheet: &[u8]) -> Vec<u8> {
-    let types = br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
-    let rels = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
-    let book = br#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
-    let book_rels = br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#;
-    let mut xml = br#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#.to_vec();
-    xml.extend_from_slice(sheet);
-    xml.extend_from_slice(b"</sheetData></worksheet>");
-    package(&[
-        ("[Content_Types].xml", types),
-        ("_rels/.rels", rels),
-        ("xl/workbook.xml", book),
-        ("xl/_rels/workbook.xml.rels", book_rels),
-        ("xl/worksheets/sheet1.xml", &xml),
-    ])
+    zip_of(&[("word/document.xml", &xml)])
 }
 
 fn ofd(page: &[u8]) -> Vec<u8> {
@@ -53,7 +26,7 @@ fn ofd(page: &[u8]) -> Vec<u8> {
     let mut xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><ofd:Page {ns}><ofd:Content><ofd:Layer ID=\"900\">").into_bytes();
     xml.extend_from_slice(page);
     xml.extend_from_slice(b"</ofd:Layer></ofd:Content></ofd:Page>");
-    package(&[
+    zip_of(&[
         ("OFD.xml", root.as_bytes()),
         ("Doc_0/Document.xml", doc.as_bytes()),
         ("Doc_0/Pages/Page_0/Content.xml", &xml),
@@ -76,7 +49,7 @@ pub fn read_and_check(reader: Reader, bytes: &[u8]) {
     let data = DATA.get_or_init(RuleData::builtin);
     let read = match reader {
         Reader::Word => input::docx::read("fuzz.docx", &docx(bytes), DEFAULT_MAX_SIZE),
-        Reader::Excel => input::xlsx::read("fuzz.xlsx", &xlsx(bytes), DEFAULT_MAX_SIZE),
+        Reader::Excel => input::xlsx::read("fuzz.xlsx", &xlsx_of(bytes), DEFAULT_MAX_SIZE),
         Reader::Ofd => input::ofd::read("fuzz.ofd", &ofd(bytes), DEFAULT_MAX_SIZE),
         Reader::Pdf => input::pdf::read("fuzz.pdf", bytes, DEFAULT_MAX_SIZE),
         Reader::Html => input::html::read("fuzz.html", bytes, None, DEFAULT_MAX_SIZE),

@@ -5,7 +5,6 @@
 use super::*;
 use crate::data::{RuleData, Severity};
 use crate::source::Span;
-use std::io::Write;
 
 const W: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
@@ -16,12 +15,8 @@ fn docx(body: &str, comments: Option<&str>) -> Vec<u8> {
 
 /// A document whose comments part, if any, is `part` as written.
 fn docx_part(body: &str, comments: Option<&str>) -> Vec<u8> {
-    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let o = zip::write::SimpleFileOptions::default();
-    let mut put = |name: &str, text: &str| {
-        z.start_file(name, o).unwrap();
-        z.write_all(text.as_bytes()).unwrap();
-    };
+    let mut parts: Vec<(&str, String)> = Vec::new();
+    let mut put = |name: &'static str, text: &str| parts.push((name, text.to_string()));
     put("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>");
     let rel = if comments.is_some() {
         "<Relationship Id=\"rId7\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>"
@@ -39,7 +34,8 @@ fn docx_part(body: &str, comments: Option<&str>) -> Vec<u8> {
     if let Some(c) = comments {
         put("word/comments.xml", c);
     }
-    z.finish().unwrap().into_inner()
+    let parts: Vec<(&str, &[u8])> = parts.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    crate::testing_support::zip_of(&parts)
 }
 
 fn finding(rule: &str, span: Span) -> Finding {

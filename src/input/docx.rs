@@ -579,17 +579,9 @@ fn attr(e: &BytesStart, key: &str) -> Option<String> {
 mod tests {
     /// A .docx holding only word/document.xml with `body`, cut just before `cut` if given.
     fn docx(body: &str, cut: Option<&str>) -> Vec<u8> {
-        use std::io::Write;
         let xml = format!("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"><w:body>{body}</w:body></w:document>");
         let xml = &xml[..cut.and_then(|c| xml.find(c)).unwrap_or(xml.len())];
-        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        z.start_file(
-            "word/document.xml",
-            zip::write::SimpleFileOptions::default(),
-        )
-        .unwrap();
-        z.write_all(xml.as_bytes()).unwrap();
-        z.finish().unwrap().into_inner()
+        crate::testing_support::zip_of(&[("word/document.xml", xml.as_bytes())])
     }
 
     fn text(body: &str) -> String {
