@@ -425,7 +425,7 @@ fn is_stage(b: &Builder, h: usize) -> bool {
     let title = title
         .find(['（', '('])
         .map_or(title, |i| trim(&title[..i]))
-        .trim_end_matches(['。', '：', ':']);
+        .trim_end_matches(['。', '：', ':', '∶']);
     b.data
         .lexicon
         .outline
@@ -664,7 +664,7 @@ fn attachment_list_start(b: &Builder, text: &str) -> Option<u32> {
         .iter()
         .find_map(|m| t.strip_prefix(m.as_str()))?;
     let rest = rest.trim_start_matches(is_space);
-    let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+    let rest = rest.strip_prefix(['：', ':', '∶'])?;
     let rest = rest.trim_start_matches(is_space);
     let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
     let after = rest[digits.len()..].chars().next();
@@ -709,7 +709,7 @@ fn owner_first(b: &Builder, s: &Section) -> Option<Found> {
                 })
     };
     // The item's title, up to its first stop: a unit alone.
-    let title_end = lead.find(['。', '：', ':']).unwrap_or(lead.len());
+    let title_end = lead.find(['。', '：', ':', '∶']).unwrap_or(lead.len());
     let title = trim(&lead[..title_end]);
     if !title.is_empty() && title.chars().count() <= 24 && owner_like(title, true) {
         let at = base + Span::of(lead, title).start;
@@ -767,7 +767,7 @@ fn labelled_line(b: &Builder, para: &str, base: usize) -> Option<Found> {
         starts_with_any(s, &labels).is_some_and(|w| {
             s[w.len()..]
                 .trim_start_matches(is_space)
-                .starts_with(['：', ':'])
+                .starts_with(['：', ':', '∶'])
         })
     };
     let tail = if starts_label(para) {
@@ -795,7 +795,7 @@ fn labelled_deadline(b: &Builder, para: &str, base: usize) -> Option<Deadline> {
     let lex = &b.data.lexicon;
     let w = starts_with_any(para, &longest_first(&lex.clause.deadline_labels))?;
     let rest = para[w.len()..].trim_start_matches(is_space);
-    let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+    let rest = rest.strip_prefix(['：', ':', '∶'])?;
     let time = trim(rest);
     if time.is_empty() || !is_time_text(time, lex) {
         return None;
@@ -808,7 +808,7 @@ fn partner_only(b: &Builder, text: &str, at: usize) -> Option<Responsibility> {
     let lex = &b.data.lexicon;
     let w = starts_with_any(text, &longest_first(&lex.clause.partner_labels))?;
     let rest = text[w.len()..].trim_start_matches(is_space);
-    let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+    let rest = rest.strip_prefix(['：', ':', '∶'])?;
     let list = trim(rest);
     let partners = super::units::split_units(list, at + Span::of(text, list).start, lex);
     (!partners.is_empty()).then(|| Responsibility {
@@ -1126,7 +1126,7 @@ fn in_non_task_section(b: &Builder, h: usize) -> bool {
     let joiners = longest_first(&o.title_joiners);
     b.doc.heading_path(Some(h)).into_iter().any(|x| {
         let title =
-            trim(b.slice(b.doc.headings[x].title)).trim_end_matches(['。', '：', ':', '；']);
+            trim(b.slice(b.doc.headings[x].title)).trim_end_matches(['。', '：', ':', '∶', '；']);
         is_non_task_title(title, &words, &joiners)
     })
 }

@@ -316,7 +316,11 @@ impl<'l> Reader<'l> {
         }
     }
 
-    /// label_list := label ws (":" | "：") units
+    /// label_list := label ws (":" | "：" | "∶") units  |  long_label units
+    ///
+    /// A label of four characters or more (责任单位, 牵头部门) may lose its colon in a copy
+    /// (（责任单位市自然资源局）): the units right after it, opening on a place (市, 县, 各…), are
+    /// its list all the same.
     fn label<'a>(&self, p: Piece<'a>) -> Option<(Role, Piece<'a>, bool)> {
         let (role, word) = super::lex::starts_with_any(p.text, &self.lead_labels)
             .map(|w| (Role::Lead, w))
@@ -327,7 +331,16 @@ impl<'l> Reader<'l> {
             )
             .max_by_key(|(_, w)| w.len())?;
         let rest = p.text[word.len()..].trim_start_matches(is_space);
-        let rest = rest.strip_prefix('：').or_else(|| rest.strip_prefix(':'))?;
+        let places = &self.lex.units.place_starts;
+        let rest = match rest.strip_prefix(['：', ':', '∶']) {
+            Some(r) => r,
+            None if word.chars().count() >= 4
+                && places.iter().any(|w| rest.starts_with(w.as_str())) =>
+            {
+                rest
+            }
+            None => return None,
+        };
         let list = trim(rest);
         let at = p.at + Span::of(p.text, list).start;
         if list.is_empty() || !looks_like_name_list(list, self.lex) {
@@ -711,6 +724,26 @@ mod tests {
         assert_eq!(&text[note.start..note.end], "以下均涉及各县区、功能区");
         assert_eq!(&text[units[1].span.start..units[1].span.end], "功能区");
         assert_eq!(r.leads.len(), 3);
+    }
+
+    /// From two cities' housing measures: a label written with the ratio sign ∶ (U+2236), and
+    /// one whose colon was lost (（责任单位市自然资源局）). A short label without its colon is no
+    /// label (牵头 alone opens too many phrases).
+    #[test]
+    fn a_label_with_a_ratio_sign_or_without_its_colon() {
+        let lex = &crate::data::RuleData::builtin().lexicon;
+        let leads = |s: &str| -> Vec<String> {
+            super::read_clause(s, 0, lex)
+                .map(|r| r.leads.iter().map(|u| u.name.clone()).collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(leads("责任单位∶市住房城乡建设局"), ["市住房城乡建设局"]);
+        assert_eq!(
+            leads("责任单位市住房城乡建设局、市质安站"),
+            ["市住房城乡建设局", "市质安站"]
+        );
+        assert_eq!(leads("责任单位市自然资源局"), ["市自然资源局"]);
+        assert!(super::read_clause("责任落实到位", 0, lex).is_none_or(|r| r.leads.is_empty()));
     }
 
     #[test]

@@ -628,7 +628,8 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
         let aimed = super::lex::ends_with_any(before, before_words).is_some();
         // 2020年，实现… / 2020年主要农作物…覆盖率达到30%: a year opening a clause dates it.
         let opens = d.year.is_some()
-            && (before.is_empty() || before.ends_with(['。', '；', ';', '，', ',', '：', ':']));
+            && (before.is_empty()
+                || before.ends_with(['。', '；', ';', '，', ',', '：', ':', '∶']));
         if closes || aimed || opens {
             // The deadline text: the date with its completion word (…底前, …前完成).
             let word = super::lex::starts_with_any(after, closing)

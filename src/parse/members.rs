@@ -93,7 +93,7 @@ fn label_of<'l>(line: &'l str, data: &RuleData) -> Option<(&'l str, &'l str)> {
     let colon = line
         .char_indices()
         .take(12)
-        .find(|&(_, c)| c == '：' || c == ':')
+        .find(|&(_, c)| matches!(c, '：' | ':' | '∶'))
         .map(|(i, _)| i)?;
     let compact: String = line[..colon].chars().filter(|&c| !is_space(c)).collect();
     data.units.members.list_labels.contains(&compact).then(|| {

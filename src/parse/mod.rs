@@ -360,7 +360,7 @@ pub(crate) fn numbered_heading(
 ) -> (Heading, usize) {
     let line = &b.text[span.start..span.end];
     let rest = &line[title_start - span.start..];
-    let title_len = rest.find(['。', '：', ':']).unwrap_or(rest.len());
+    let title_len = rest.find(['。', '：', ':', '∶']).unwrap_or(rest.len());
     let title = lex::trim(&rest[..title_len]);
     let title_span = if title.is_empty() {
         Span::new(title_start, title_start)

@@ -102,7 +102,7 @@ fn stage_date(line: &str) -> Option<(Span, DatePoint)> {
             return Some((s.shift(g.start + open), d));
         }
     }
-    let after = line.find(['：', ':'])?;
+    let after = line.find(['：', ':', '∶'])?;
     first_start(&line[after..]).map(|(s, d)| (s.shift(after), d))
 }
 
@@ -115,7 +115,10 @@ fn after_label(line: &str, labels: &[&str]) -> Option<usize> {
         .filter(|l| t.starts_with(**l))
         .max_by_key(|l| l.len())?;
     let rest = &t[label.len()..];
-    let colon = rest.chars().next().filter(|&c| c == '：' || c == ':')?;
+    let colon = rest
+        .chars()
+        .next()
+        .filter(|&c| matches!(c, '：' | ':' | '∶'))?;
     Some(lead + label.len() + colon.len_utf8())
 }
 

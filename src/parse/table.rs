@@ -280,7 +280,7 @@ impl Reader {
             // A task cell holding only a section heading (一、知识产权保护方面) with nothing else
             // in the row; a run-in item (（五）提升…。筑牢…) is a task.
             let title_only = super::lex::trim(b.slice(Span::new(h.title.end, first_para.end)))
-                .trim_matches(['。', '：', ':'])
+                .trim_matches(['。', '：', ':', '∶'])
                 .is_empty();
             let rest_empty = title_only
                 && (0..owned.len()).all(|k| {

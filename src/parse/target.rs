@@ -553,7 +553,7 @@ fn names_a_case(sentence_before: &str, words: &Words) -> bool {
 /// (游览2个以上A级景区，每住宿1天奖励旅行社0.5万元).
 fn qualifies_for(text: &str, start: usize, end: usize, words: &Words) -> bool {
     let clause_start = text[..start]
-        .rfind(['，', ',', '；', ';', '。', '\n', '：', ':'])
+        .rfind(['，', ',', '；', ';', '。', '\n', '：', ':', '∶'])
         .map_or(0, |k| {
             k + text[k..].chars().next().map_or(1, char::len_utf8)
         });

@@ -176,8 +176,12 @@ fn split_at_joiners<'a>(piece: &'a str, lex: &Lexicon) -> Vec<&'a str> {
 
 /// Strips spaces and stray punctuation around a unit name.
 fn trim_unit(s: &str) -> &str {
-    trim(s)
-        .trim_matches(|c: char| matches!(c, '。' | '.' | '：' | ':' | '"' | '“' | '”' | '*' | '＊'))
+    trim(s).trim_matches(|c: char| {
+        matches!(
+            c,
+            '。' | '.' | '：' | ':' | '∶' | '"' | '“' | '”' | '*' | '＊'
+        )
+    })
 }
 
 /// Pulls apart names glued together (`农业农村局卫生健康局`). A split is made only where both
