@@ -651,6 +651,8 @@ pub struct TargetWords {
     /// A clause bounding a figure with one of these names the case a graded standard applies to
     /// (五万平方米（含）以下的住宅区).
     pub case_words: Vec<String>,
+    /// Openings of a clause naming the case a figure applies to (对于…的居民家庭，…).
+    pub case_openers: Vec<String>,
     /// An undated number followed in its sentence by one of these is what earns the reward
     /// (游览2个以上A级景区，每住宿1天奖励旅行社0.5万元).
     pub reward_words: Vec<String>,

@@ -39,6 +39,7 @@ pub struct Words<'d> {
     condition_openers: Vec<&'d str>,
     reward_words: Vec<&'d str>,
     case_words: Vec<&'d str>,
+    case_openers: Vec<&'d str>,
     standing_after: Vec<&'d str>,
     standing_before: Vec<&'d str>,
     /// Units of money (元, 万元…).
@@ -66,6 +67,7 @@ impl<'d> Words<'d> {
             condition_openers: longest_first(&metrics.target.condition_openers),
             reward_words: longest_first(&metrics.target.reward_words),
             case_words: longest_first(&metrics.target.case_words),
+            case_openers: longest_first(&metrics.target.case_openers),
             standing_after: longest_first(&metrics.target.standing_after),
             standing_before: longest_first(&metrics.target.standing_before),
             money: longest_first(&metrics.target.cap_units),
@@ -538,13 +540,26 @@ fn is_condition(after: &str, words: &Words) -> bool {
 /// A clause before the target's own (in its sentence) that bounds a figure to name a case
 /// (rules/metrics.toml `case_words`): the case by which a graded standard is tiered
 /// (建筑面积五万平方米（含）以下的住宅区，…; 超过五万平方米不足十万平方米的住宅区，…).
+///
+/// So does a clause naming whom the figure is for, as Chinese rules write a case: closed by 的
+/// (申请人才公寓的，面积为120平方米左右; 购买二套住房，位于五环以内的，最低首付款比例不低于35%) or
+/// opened by `case_openers` (对于贷款购买住房的居民家庭，…首付款比例统一为15%). Figures of
+/// different cases are parameters of one rule, not one measure promised twice.
 fn names_a_case(sentence_before: &str, words: &Words) -> bool {
     let mut clauses: Vec<&str> = sentence_before.split(['，', ',', '；', ';']).collect();
     clauses.pop();
     clauses.iter().any(|c| {
-        c.char_indices()
+        let bounded = c
+            .char_indices()
             .find(|&(_, ch)| is_digit(ch) || "十百千万".contains(ch))
-            .is_some_and(|(k, _)| words.case_words.iter().any(|w| c[k..].contains(*w)))
+            .is_some_and(|(k, _)| words.case_words.iter().any(|w| c[k..].contains(*w)));
+        let c = c.trim();
+        // 购买商品住房的（含“首套房”、“二套房”）: the bracket after 的 is an aside.
+        let c = match c.strip_suffix([')', '）']) {
+            Some(open) => open.rfind(['(', '（']).map_or(c, |k| open[..k].trim_end()),
+            None => c,
+        };
+        bounded || c.ends_with('的') || words.case_openers.iter().any(|w| c.starts_with(*w))
     })
 }
 

@@ -230,4 +230,15 @@ mod tests {
         let plan = "一、任务\n（一）抽检。农产品质量安全监测总体合格率稳定在97%以上，食品抽检合格率稳定在98%以上。（县市场监管局负责）\n（二）考核。法规知识抽查考核合格率要达到90%以上。（县市场监管局负责）\n";
         assert!(findings_of(plan, super::RULE).is_empty());
     }
+
+    /// From unseen housing measures: figures of one rule for different cases, each named by a
+    /// clause closed by 的 or opened by 对于, are parameters, not one measure promised twice;
+    /// the same measure restated for the plan as a whole still is.
+    #[test]
+    fn figures_for_different_cases_are_no_contradiction() {
+        let plan = "某市措施\n一、任务\n（一）优化首付。购买首套住房的，最低首付款比例调整为不低于20%；购买二套住房，位于五环以内的，最低首付款比例调整为不低于35%。（市住建委负责）\n（二）公积金。对于使用住房公积金贷款购买自住住房的缴存职工家庭，最低首付款比例统一为不低于20%。（市公积金中心负责）\n（三）商贷。对于贷款购买住房的居民家庭，最低首付款比例统一为15%。（人民银行市分行负责）\n（四）人才住房。申请共有产权住房的，面积为120平方米左右。申请人才公寓的，面积为90平方米左右。（市住建委负责）\n";
+        assert_eq!(crate::testing::findings_of(plan, super::RULE), vec![]);
+        let restated = "某县实施方案\n一、工作目标\n全县食品抽检合格率达到98%。\n二、主要任务\n（一）抽检。全县食品抽检合格率达到97%。（县市场监管局负责）\n";
+        assert_eq!(crate::testing::findings_of(restated, super::RULE).len(), 1);
+    }
 }
