@@ -32,21 +32,29 @@ fn chapter(i: &str) -> IResult<&str, Parsed> {
 }
 
 /// article := "第" numeral+ ("章" | "编" | "节" | "条"), then a space or text: 第一章 总则,
-/// 第十二条 市民政部门…. Chapters run on through a document, sections restart in each chapter,
-/// articles run on through chapters.
+/// 第十二条 市民政部门…, 第二章规划建设, 第十四条所申请的贷款…, 第五条A类人才…. Chapters run on
+/// through a document, sections restart in each chapter, articles run on through chapters.
+/// Not a reference to an article: 第三条第二款, 第五条规定, 第五条所称, 第五条中的, 第五条的.
 fn article(i: &str) -> IResult<&str, Parsed> {
     map(
         (
             tag("第"),
             map_opt(take_while1(is_chinese_numeral), chinese_number),
             alt((tag("章"), tag("编"), tag("节"), tag("条"))),
-            // Not a reference to a paragraph of an article (第三条第二款, 第五条规定).
+            not(peek(alt((
+                tag("规定"),
+                tag("所称"),
+                tag("所列"),
+                tag("中的"),
+                tag("中规定"),
+            )))),
             peek(satisfy(|c| {
                 super::lex::is_space(c)
-                    || (crate::source::is_cjk(c) && !"第款项规之中所的".contains(c))
+                    || c.is_ascii_alphabetic()
+                    || (crate::source::is_cjk(c) && !"第款之的".contains(c))
             })),
         ),
-        |(_, v, kind, _)| {
+        |(_, v, kind, _, _)| {
             let style = match kind {
                 "条" => NumberStyle::Article,
                 "节" => NumberStyle::Division,
@@ -269,6 +277,27 @@ mod tests {
             Some((Article, 28, false, false, "市民政部门负责"))
         );
         assert_eq!(read("第四条为了"), Some((Article, 4, false, false, "为了")));
+        // Text run on after the number, as unseen housing rules print it.
+        assert_eq!(
+            read("第十四条所申请的贷款期限不得超过30年"),
+            Some((Article, 14, false, false, "所申请的贷款期限不得超过30年"))
+        );
+        assert_eq!(
+            read("第二章规划建设"),
+            Some((Part, 2, false, false, "规划建设"))
+        );
+        assert_eq!(
+            read("第十条项目用款计划"),
+            Some((Article, 10, false, false, "项目用款计划"))
+        );
+        assert_eq!(
+            read("第二十六条中心应当"),
+            Some((Article, 26, false, false, "中心应当"))
+        );
+        assert_eq!(
+            read("第十条A类人才"),
+            Some((Article, 10, false, false, "A类人才"))
+        );
         assert_eq!(
             read("—、强化标准实施"),
             Some((Chapter, 1, false, true, "强化标准实施"))
@@ -295,6 +324,10 @@ mod tests {
             "（负责常务工作）",
             "第一批试点",
             "第三条第二款规定",
+            "第五条规定的情形",
+            "第五条所称",
+            "第八条的规定",
+            "第八条中的情形",
         ] {
             assert_eq!(read(s), None, "{s}");
         }
