@@ -492,6 +492,9 @@ pub struct OutlineWords {
     pub article_not_task: Vec<String>,
     pub condition_headings: Vec<String>,
     pub non_task_titles: Vec<String>,
+    /// Endings of a title about when the document is in force (以上政策措施施行时间): never a task,
+    /// whatever the title's length.
+    pub validity_titles: Vec<String>,
     pub title_joiners: Vec<String>,
     pub title_words: Vec<String>,
     pub note_markers: Vec<String>,

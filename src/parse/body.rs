@@ -1128,6 +1128,9 @@ fn in_non_task_section(b: &Builder, h: usize) -> bool {
         let title =
             trim(b.slice(b.doc.headings[x].title)).trim_end_matches(['。', '：', ':', '∶', '；']);
         is_non_task_title(title, &words, &joiners)
+            // A title line, not a run-in sentence (…优待凭证设置2年有效期).
+            || (title.chars().count() <= 12
+                && o.validity_titles.iter().any(|w| title.ends_with(w.as_str())))
     })
 }
 
@@ -1166,6 +1169,23 @@ pub(crate) fn is_non_task_title(title: &str, words: &[&str], joiners: &[&str]) -
 mod tests {
     use super::is_non_task_title;
     use crate::testing::findings_of;
+
+    /// From a county's housing measures: the section saying when the measures are in force is
+    /// no task (it drew a false missing-lead); an article whose sentence ends on 有效期 is one.
+    #[test]
+    fn a_section_on_when_the_measures_are_in_force_is_no_task() {
+        let plan = "某县若干措施\n一、给予购房补贴。对购买新建商品住房的给予补贴。（责任单位：县住建局）\n二、降低首付比例。首付比例调整为20%。（责任单位：县公积金中心）\n三、以上政策措施施行时间\n2022年6月1日至2023年5月31日。\n";
+        let doc = crate::testing::parse(plan);
+        assert_eq!(doc.tasks.len(), 2, "{:?}", doc.tasks);
+        assert_eq!(findings_of(plan, "missing-lead"), vec![]);
+        let article = "某市办法\n第一条 为了规范管理，制定本办法。\n第二条 市民政部门负责本办法的实施。\n第三条 本市老年人优待凭证设置2年有效期。\n";
+        let doc = crate::testing::parse(article);
+        assert!(
+            doc.tasks.iter().any(|t| t.number == "第三条"),
+            "{:?}",
+            doc.tasks
+        );
+    }
 
     #[test]
     fn non_task_titles() {
