@@ -1045,7 +1045,10 @@ fn duty_paragraphs(b: &mut Builder, s: &Section, h: usize) -> bool {
     let label = b.heading_label(Some(h));
     let mut found = Vec::new();
     for &p in &s.paras[1..] {
-        let (leads, partners) = super::subject::owners(b.slice(p), p.start, &b.data.lexicon);
+        let (mut leads, partners) = super::subject::owners(b.slice(p), p.start, &b.data.lexicon);
+        if leads.is_empty() {
+            leads = unit_before_colon(b, p);
+        }
         if leads.is_empty() {
             continue;
         }
@@ -1076,6 +1079,21 @@ fn duty_paragraphs(b: &mut Builder, s: &Section, h: usize) -> bool {
         b.doc.tasks.push(t);
     }
     true
+}
+
+/// `发改部门：负责项目立项审批备案。`: a duty paragraph opening on its unit and a colon.
+fn unit_before_colon(b: &Builder, p: Span) -> Vec<crate::model::Unit> {
+    let text = b.slice(p);
+    let lead = text.len() - text.trim_start_matches(is_space).len();
+    let Some(colon) = text[lead..].find(['：', ':', '∶']) else {
+        return Vec::new();
+    };
+    let units = trim(&text[lead..lead + colon]);
+    let lex = &b.data.lexicon;
+    if units.is_empty() || units.chars().count() > 30 || !looks_like_unit_list(units, lex) {
+        return Vec::new();
+    }
+    split_units(units, p.start + Span::of(text, units).start, lex)
 }
 
 /// An article whose first sentence states the purpose, scope, definitions or entry into force
@@ -1169,6 +1187,34 @@ pub(crate) fn is_non_task_title(title: &str, words: &[&str], joiners: &[&str]) -
 mod tests {
     use super::is_non_task_title;
     use crate::testing::findings_of;
+
+    /// From a city's measures for farmers buying homes: a 职责分工 section whose lines open on
+    /// their unit and a colon (发改部门：负责…) gives one task per line with that unit as lead.
+    #[test]
+    fn a_duty_line_opening_on_its_unit_and_a_colon() {
+        let plan = "某市实施意见\n一、支持政策\n（一）购房补贴。对进城购房农民给予补贴。\n二、职责分工\n发改部门：负责农民进城房源项目立项审批备案。\n财政部门：负责购房补贴的资金筹集、审批、发放、监管。\n";
+        let doc = crate::testing::parse(plan);
+        let duties: Vec<(String, Vec<String>)> = doc
+            .tasks
+            .iter()
+            .filter(|t| t.number.starts_with("二、"))
+            .map(|t| {
+                (
+                    t.number.clone(),
+                    t.leads.iter().map(|u| u.name.clone()).collect(),
+                )
+            })
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            duties,
+            vec![
+                (s("二、#1"), vec![s("发改部门")]),
+                (s("二、#2"), vec![s("财政部门")])
+            ]
+        );
+        assert_eq!(findings_of(plan, "missing-lead"), vec![]);
+    }
 
     /// From a county's housing measures: the section saying when the measures are in force is
     /// no task (it drew a false missing-lead); an article whose sentence ends on 有效期 is one.
