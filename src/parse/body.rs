@@ -295,9 +295,11 @@ fn group_labels(b: &Builder, sections: &[Section], clauses: &[Vec<Found>]) -> Ve
                     .is_some_and(|x| headings[x].parent == Some(parent))
             })
             .collect();
-        // Every earlier item of the group carries no clause and no items of its own.
+        // Every earlier item of the group carries no clause and no items of its own (nor a
+        // labelled clause that could not be read: its owner is its own, unread, not the group's).
         let bare = siblings.iter().all(|&j| {
             clauses[j].is_empty()
+                && !has_owner_label(b, &sections[j])
                 && !sections
                     .iter()
                     .filter_map(|x| x.heading)
@@ -1081,6 +1083,21 @@ fn duty_paragraphs(b: &mut Builder, s: &Section, h: usize) -> bool {
     true
 }
 
+/// A lead label with its colon (责任单位：) somewhere in the section's text.
+fn has_owner_label(b: &Builder, s: &Section) -> bool {
+    let labels = &b.data.lexicon.clause.lead_labels;
+    s.paras.iter().any(|&p| {
+        let t = b.slice(p);
+        labels.iter().filter(|l| l.chars().count() >= 4).any(|l| {
+            t.match_indices(l.as_str()).any(|(i, _)| {
+                t[i + l.len()..]
+                    .trim_start_matches(is_space)
+                    .starts_with(['：', ':', '∶'])
+            })
+        })
+    })
+}
+
 /// `发改部门：负责项目立项审批备案。`: a duty paragraph opening on its unit and a colon.
 fn unit_before_colon(b: &Builder, p: Span) -> Vec<crate::model::Unit> {
     let text = b.slice(p);
@@ -1214,6 +1231,38 @@ mod tests {
             ]
         );
         assert_eq!(findings_of(plan, "missing-lead"), vec![]);
+    }
+
+    /// From a county's housing measures: one long name in a 责任单位 slot (a group's member
+    /// units) is its lead; a labelled clause that cannot be read keeps its item from taking the
+    /// next item's clause as a group's (it drew a wrong lead in silence).
+    #[test]
+    fn a_long_name_in_a_slot_and_an_unread_label_keep_their_item() {
+        let plan = "某县措施\n一、任务\n（一）规范秩序。持续整治市场秩序。(责任单位:县持续整治规范房地产市场秩序三年行动协调小组成员单位)\n（二）引导舆论。加大宣传力度。(责任单位:县委宣传部)\n";
+        let leads = |plan: &str| -> Vec<Vec<String>> {
+            crate::testing::parse(plan)
+                .tasks
+                .iter()
+                .map(|t| t.leads.iter().map(|u| u.name.clone()).collect())
+                .collect()
+        };
+        let s = |x: &str| vec![x.to_string()];
+        assert_eq!(
+            leads(plan),
+            vec![
+                s("县持续整治规范房地产市场秩序三年行动协调小组成员单位"),
+                s("县委宣传部")
+            ]
+        );
+        let unread = plan.replace(
+            "县持续整治规范房地产市场秩序三年行动协调小组成员单位",
+            "按照属地原则由各地统筹安排并落实到位",
+        );
+        assert_eq!(leads(&unread), vec![vec![], s("县委宣传部")]);
+        assert_eq!(
+            findings_of(&unread, "missing-lead"),
+            vec![(3, 1, "task 一、（一） names no lead unit".to_string())]
+        );
     }
 
     /// From a county's housing measures: the section saying when the measures are in force is

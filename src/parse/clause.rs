@@ -316,6 +316,21 @@ impl<'l> Reader<'l> {
         }
     }
 
+    /// One long name in a label's slot, ending like a body or a group's members (县持续整治规范
+    /// 房地产市场秩序三年行动协调小组成员单位): the slot makes it a unit, whatever words it holds.
+    fn one_body(&self, list: &str) -> bool {
+        let u = &self.lex.units;
+        let n = list.chars().count();
+        (2..=40).contains(&n)
+            && !list.contains(|c: char| {
+                super::lex::is_unit_separator(c) || "，。；：:".contains(c) || c.is_whitespace()
+            })
+            && u.glue_suffixes
+                .iter()
+                .chain(&u.dependent_names)
+                .any(|s| list.ends_with(s.as_str()))
+    }
+
     /// label_list := label ws (":" | "：" | "∶") units  |  long_label units
     ///
     /// A label of four characters or more (责任单位, 牵头部门) may lose its colon in a copy
@@ -343,7 +358,7 @@ impl<'l> Reader<'l> {
         };
         let list = trim(rest);
         let at = p.at + Span::of(p.text, list).start;
-        if list.is_empty() || !looks_like_name_list(list, self.lex) {
+        if list.is_empty() || !(looks_like_name_list(list, self.lex) || self.one_body(list)) {
             return None;
         }
         let is_primary = role == Role::Lead
