@@ -335,7 +335,7 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     // The clause last pushed is a labelled line, which the next labelled line may continue.
     let mut prev_labelled = false;
-    for &ps in &s.paras {
+    for (k, &ps) in s.paras.iter().enumerate() {
         let para = b.slice(ps).to_string();
         // 时序进度：2022年6月底前 right under a clause: the deadline of that clause's task.
         if let Some(last) = out.last_mut() {
@@ -409,6 +409,16 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
                     leading: false,
                 });
             }
+        }
+        if let Some(f) = s
+            .paras
+            .get(k + 1)
+            .and_then(|&next| broken_clause(b, ps, next))
+        {
+            b.doc.census.bracket_groups += 1;
+            b.doc.census.clauses += 1;
+            b.doc.unread_clauses.extend(f.resp.unread.iter().copied());
+            out.push(f);
         }
     }
     if out.is_empty() {
@@ -1083,6 +1093,75 @@ fn duty_paragraphs(b: &mut Builder, s: &Section, h: usize) -> bool {
     true
 }
 
+/// How far from a line's end a bracket may open, and from the next line's start close, for the
+/// two to be one clause broken by a copy's line break.
+const BROKEN_CLAUSE_REACH: usize = 120;
+
+/// A clause a copy broke over two lines (`…依法查处。(责任单位:市网信办、市市` / `场监管局)`): the
+/// bracket left open at the end of `para` closes early in `next`. Read as one text without the
+/// break; the units after it keep their places in the document (a name broken in two, 市市 /
+/// 场监管局, spans the break).
+fn broken_clause(b: &Builder, para: Span, next: Span) -> Option<Found> {
+    let (first, second) = (b.slice(para), b.slice(next));
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in first.char_indices() {
+        if super::lex::is_open(c) {
+            if depth == 0 {
+                open = Some(i);
+            }
+            depth += 1;
+        } else if super::lex::is_close(c) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    let open = open.filter(|&i| depth == 1 && first.len() - i <= BROKEN_CLAUSE_REACH)?;
+    let close = second
+        .char_indices()
+        .take_while(|&(i, _)| i <= BROKEN_CLAUSE_REACH)
+        .find(|&(_, c)| super::lex::is_open(c) || super::lex::is_close(c))
+        .filter(|&(_, c)| super::lex::is_close(c))
+        .map(|(i, _)| i)?;
+    let head = &first[open + first[open..].chars().next()?.len_utf8()..];
+    let head = head.trim_end_matches(is_space);
+    let tail = second[..close].trim_start_matches(is_space);
+    let inner = format!("{head}{tail}");
+    let head_at = para.start + Span::of(first, head).start;
+    let tail_at = next.start + Span::of(second, tail).start;
+    let join = head_at + head.len();
+    // Offsets past the join move by the break between the two lines.
+    let gap = tail_at - join;
+    let mut resp = read_clause(&inner, head_at, &b.data.lexicon)?;
+    // A span starting at or after the join moves whole; one running over it keeps its start.
+    let shift = |s: Span| -> Span {
+        let start = if s.start >= join {
+            s.start + gap
+        } else {
+            s.start
+        };
+        let end = if s.end > join { s.end + gap } else { s.end };
+        Span::new(start, end.max(start))
+    };
+    for u in resp.leads.iter_mut().chain(resp.partners.iter_mut()) {
+        u.span = shift(u.span);
+    }
+    for s in &mut resp.unread {
+        *s = shift(*s);
+    }
+    if let Some(d) = &mut resp.deadline {
+        d.span = shift(d.span);
+        d.leftover = d.leftover.map(shift);
+    }
+    resp.empty_partner_list = resp.empty_partner_list.map(shift);
+    resp.standing.clear();
+    let end = next.start + close + second[close..].chars().next()?.len_utf8();
+    Some(Found {
+        span: Span::new(para.start + open, end),
+        resp,
+        leading: false,
+    })
+}
+
 /// A lead label with its colon (责任单位：) somewhere in the section's text.
 fn has_owner_label(b: &Builder, s: &Section) -> bool {
     let labels = &b.data.lexicon.clause.lead_labels;
@@ -1263,6 +1342,22 @@ mod tests {
             findings_of(&unread, "missing-lead"),
             vec![(3, 1, "task 一、（一） names no lead unit".to_string())]
         );
+    }
+
+    /// From a city's housing measures copied with hard line breaks: a clause broken over two
+    /// lines is read whole, the name broken in two (市市 / 场监管局) spanning the break.
+    #[test]
+    fn a_clause_broken_over_two_lines_is_read_whole() {
+        let plan = "某市措施\n十、规范市场。依法查处违法违规行为。(责任单位:市住房城乡建设局)\n十一、加强舆论宣传引导。各网络平台要准确解读房地产市场形势和政策。(责任单位:市网信办、市住房城乡建设局、市市\n场监管局)\n十二、强化组织保障。(责任单位:市政府办公室)\n";
+        let src = crate::source::SourceFile::new("plan.txt", plan);
+        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let t = doc.tasks.iter().find(|t| t.number == "十一、").unwrap();
+        let names: Vec<&str> = t.leads.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["市网信办", "市住房城乡建设局", "市市场监管局"]);
+        assert_eq!(src.slice(t.leads[2].span), "市市\n场监管局");
+        assert_eq!(src.slice(t.leads[1].span), "市住房城乡建设局");
+        assert_eq!(findings_of(plan, "missing-lead"), vec![]);
+        assert_eq!(doc.tasks.len(), 3);
     }
 
     /// From a county's housing measures: the section saying when the measures are in force is
