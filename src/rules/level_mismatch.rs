@@ -117,6 +117,9 @@ mod tests {
         let doc = crate::testing::parse(office);
         let leads: Vec<&str> = doc.tasks[0].leads.iter().map(|u| u.name.as_str()).collect();
         assert_eq!(leads, vec!["省应急厅", "国家矿山安全监察局贵州局"]);
+        // The grid's local company (from the Jiujiang housing measures and a Changsha plan).
+        let grid = "一、任务\n（一）配套。加快水电气接入。（市住建局、国家电网九江分公司按职责分工负责）\n（二）抽检。开展抽检。（市卫生健康委负责）\n";
+        assert_eq!(findings_of(grid, super::RULE), vec![]);
         let unknown = "一、任务\n（一）检查。开展检查。（农业农村部负责）\n";
         assert_eq!(findings_of(unknown, super::RULE), vec![]);
     }
