@@ -91,7 +91,8 @@ pub fn run(cx: &Context, out: &mut Findings) {
     }
 }
 
-/// A level to reach (达到90%, 不少于50个), not a cap (不超过1%, 48小时内) nor a threshold of
+/// A level to reach (达到90%, 不少于50个), not a cap (不超过1%, 48小时内), a time limit
+/// (办理时限压缩至1个工作日内) nor a threshold of
 /// money or people (500万元以上, 超过100人) that rules state without a date.
 fn is_goal(cx: &Context, target: &Target) -> bool {
     let m = &cx.data.metrics;
@@ -108,10 +109,12 @@ fn is_goal(cx: &Context, target: &Target) -> bool {
     // says what it is a share of (占新建建筑比例达到70%).
     let rule_share =
         target.metric.as_deref() == Some("比例") && !cx.text(target.subject).contains('占');
+    // A time limit (办理时限压缩至1个工作日内) is a service standard, held from the day the
+    // plan is issued, whether it is cut or stated.
     !threshold
         && !rule_share
-        && (target.change
-            || !matches!(target.bound, Bound::AtMost) && !m.lower_is_stricter(&target.unit))
+        && !m.lower_is_stricter(&target.unit)
+        && (target.change || !matches!(target.bound, Bound::AtMost))
 }
 
 /// A target is dated by its own sentence, by 每年/年度 wording, by its task's deadline, or by a
@@ -167,6 +170,10 @@ mod tests {
         // Days date rules, not goals (自2023年1月1日起, 执行至2024年12月31日).
         let plan = "一、支持企业\n（一）采购。自2023年1月1日起，预留比例由44%提高至60%。执行至2024年12月31日，融资担保费率不超过1%。（县财政局负责）\n二、任务\n（一）治理。受污染耕地安全利用率达到91%。（县农业农村局负责）\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
+        // A time limit cut or stated is a service standard from the day of issue (a county's
+        // plan: 办理时限压缩至1个工作日内; seed 003: 许可时限由15天压缩到12天以内).
+        let limits = "某县优化营商环境行动方案\n一、任务\n（一）提速。不动产登记办理时限压缩至1个工作日内，食品经营许可时限由15天压缩到12天以内。（县政务服务局负责）\n（二）监管。到2025年，抽检合格率达到98%以上。（县市场监管局负责）\n（三）监管。到2023年，抽检合格率达到96%以上。（县市场监管局负责）\n";
+        assert_eq!(findings_of(limits, super::RULE), vec![]);
     }
 
     #[test]
