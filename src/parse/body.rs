@@ -410,11 +410,11 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
                 });
             }
         }
-        if let Some(f) = s
+        let broken = s
             .paras
             .get(k + 1)
-            .and_then(|&next| broken_clause(b, ps, next))
-        {
+            .and_then(|&next| broken_clause(b, ps, next));
+        if let Some(f) = broken.or_else(|| unclosed_clause(b, ps)) {
             b.doc.census.bracket_groups += 1;
             b.doc.census.clauses += 1;
             b.doc.unread_clauses.extend(f.resp.unread.iter().copied());
@@ -1162,6 +1162,45 @@ fn broken_clause(b: &Builder, para: Span, next: Span) -> Option<Found> {
     })
 }
 
+/// A labelled clause whose closing bracket a copy lost (`…予以支持。(责任单位:市住房公积金管理中心`
+/// at the end of the paragraph, the next line another item): the bracket left open at the end
+/// opens on a label, and the rest of the paragraph is the clause.
+fn unclosed_clause(b: &Builder, para: Span) -> Option<Found> {
+    let text = b.slice(para);
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in text.char_indices() {
+        if super::lex::is_open(c) {
+            if depth == 0 {
+                open = Some(i);
+            }
+            depth += 1;
+        } else if super::lex::is_close(c) {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    let open = open.filter(|&i| depth == 1 && text.len() - i <= 2 * BROKEN_CLAUSE_REACH)?;
+    let inner = &text[open + text[open..].chars().next()?.len_utf8()..];
+    let inner = inner.trim_end_matches(|c: char| is_space(c) || "。；;".contains(c));
+    let lex = &b.data.lexicon;
+    let labelled =
+        starts_with_any(inner, &longest_first(&lex.clause.lead_labels)).is_some_and(|w| {
+            inner[w.len()..]
+                .trim_start_matches(is_space)
+                .starts_with(['：', ':', '∶'])
+        });
+    if !labelled {
+        return None;
+    }
+    let at = para.start + Span::of(text, inner).start;
+    let resp = read_clause(inner, at, lex)?;
+    Some(Found {
+        span: Span::new(para.start + open, at + inner.len()),
+        resp,
+        leading: false,
+    })
+}
+
 /// A lead label with its colon (责任单位：) somewhere in the section's text.
 fn has_owner_label(b: &Builder, s: &Section) -> bool {
     let labels = &b.data.lexicon.clause.lead_labels;
@@ -1358,6 +1397,28 @@ mod tests {
         assert_eq!(src.slice(t.leads[1].span), "市住房城乡建设局");
         assert_eq!(findings_of(plan, "missing-lead"), vec![]);
         assert_eq!(doc.tasks.len(), 3);
+    }
+
+    /// From two cities' housing measures: a labelled clause whose closing bracket was lost at
+    /// the end of its paragraph is read; a bracket left open without a label is not a clause.
+    #[test]
+    fn a_labelled_clause_without_its_closing_bracket() {
+        let plan = "某市措施\n（十二）支持提取公积金。缴存人可提取公积金支付首付款。(责任单位:市住房公积金管理中心\n（十三）优化审批。压缩审批时限。(责任单位:市行政审批局)\n";
+        let doc = crate::testing::parse(plan);
+        let leads: Vec<Vec<&str>> = doc
+            .tasks
+            .iter()
+            .map(|t| t.leads.iter().map(|u| u.name.as_str()).collect())
+            .collect();
+        assert_eq!(
+            leads,
+            vec![vec!["市住房公积金管理中心"], vec!["市行政审批局"]]
+        );
+        let aside = plan.replace("(责任单位:市住房公积金管理中心", "(含二手房");
+        assert_eq!(
+            findings_of(&aside, "missing-lead"),
+            vec![(2, 1, "task （十二） names no lead unit".to_string())]
+        );
     }
 
     /// From a county's housing measures: the section saying when the measures are in force is
