@@ -390,6 +390,9 @@ pub struct ClauseWords {
     pub joint_words: Vec<String>,
     pub lead_labels: Vec<String>,
     pub partner_labels: Vec<String>,
+    /// Words between a unit list and its role word saying how they share the work (根据各自职责,
+    /// 分别): left out of the last unit's name.
+    pub duty_fillers: Vec<String>,
     /// Labels of a time on its own line under a clause (时序进度：2022年6月底前).
     pub deadline_labels: Vec<String>,
     /// The first-listed-is-lead convention: an ordinal, a link word, a lead noun.

@@ -91,6 +91,7 @@ struct Reader<'l> {
     lead_labels: Vec<&'l str>,
     partner_labels: Vec<&'l str>,
     joint: Vec<&'l str>,
+    duty_fillers: Vec<&'l str>,
 }
 
 /// A piece of a clause with its offset in the document.
@@ -108,6 +109,7 @@ impl<'l> Reader<'l> {
             lead_markers: longest_first(&lex.clause.lead_markers),
             partner_markers: longest_first(&lex.clause.partner_markers),
             lead_labels: longest_first(&lex.clause.lead_labels),
+            duty_fillers: longest_first(&lex.clause.duty_fillers),
             partner_labels: longest_first(&lex.clause.partner_labels),
             joint: longest_first(&lex.clause.joint_words),
         }
@@ -358,7 +360,18 @@ impl<'l> Reader<'l> {
         };
         let list = trim(rest);
         let at = p.at + Span::of(p.text, list).start;
-        if list.is_empty() || !(looks_like_name_list(list, self.lex) || self.one_body(list)) {
+        // 责任单位：A、B根据各自职责分别组织实施: a list closed by its role word is the label's too.
+        let closed_by_role = || {
+            let piece = Piece {
+                text: list,
+                at,
+                sentence: false,
+            };
+            self.marked(piece, true).is_some()
+        };
+        if list.is_empty()
+            || !(looks_like_name_list(list, self.lex) || self.one_body(list) || closed_by_role())
+        {
             return None;
         }
         let is_primary = role == Role::Lead
@@ -397,7 +410,12 @@ impl<'l> Reader<'l> {
             (None, Some(q)) => (q, Role::Partner),
             (None, None) => return None,
         };
-        let units = trim(&p.text[..p.text.len() - marker.len()]);
+        // 各区政府根据各自职责分别组织实施: words saying how the units share the work stand
+        // between them and the role word.
+        let mut units = trim(&p.text[..p.text.len() - marker.len()]);
+        while let Some(w) = ends_with_any(units, &self.duty_fillers) {
+            units = units[..units.len() - w.len()].trim_end_matches(is_space);
+        }
         let marker_at = p.at + p.text.len() - marker.len();
         let marker_span = Span::new(marker_at, marker_at + marker.len());
         let is_primary = self
@@ -759,6 +777,22 @@ mod tests {
         );
         assert_eq!(leads("责任单位市自然资源局"), ["市自然资源局"]);
         assert!(super::read_clause("责任落实到位", 0, lex).is_none_or(|r| r.leads.is_empty()));
+    }
+
+    /// From a city's housing measures: how the units share the work stands between them and
+    /// the role word (根据各自职责分别组织实施).
+    #[test]
+    fn words_on_how_units_share_the_work_are_no_part_of_a_name() {
+        let lex = &crate::data::RuleData::builtin().lexicon;
+        let r = super::read_clause(
+            "责任单位:市资源规划局、市住建局、各区政府根据各自职责分别组织实施",
+            0,
+            lex,
+        )
+        .unwrap();
+        let leads: Vec<&str> = r.leads.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(leads, ["市资源规划局", "市住建局", "各区政府"]);
+        assert_eq!(r.unread, vec![]);
     }
 
     #[test]
