@@ -1421,6 +1421,46 @@ mod tests {
         );
     }
 
+    /// From a city's measures copied from a PDF that lost line breaks: an item run on after the
+    /// previous item's clause is an item of its own; items run on before one shared clause
+    /// (1.…；2.…（责任单位：A）) stay one task, as the clause closes both.
+    #[test]
+    fn items_run_on_after_a_clause_are_items_of_their_own() {
+        let plan = "某市若干举措\n二、支持合理住房需求\n（二十四）支持多孩家庭购房。给予补贴。（责任单位：市住房和城乡建设局、市财政局）（二十五）购买经济适用住房。放宽条件。（责任单位：市自然资源和规划局）\n（二十六）优化公积金。提高额度。（责任单位：市住房公积金管理中心）\n";
+        let doc = crate::testing::parse(plan);
+        let got: Vec<(String, Vec<String>)> = doc
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.number.clone(),
+                    t.leads.iter().map(|u| u.name.clone()).collect(),
+                )
+            })
+            .collect();
+        let s = |x: &str| x.to_string();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    s("二、（二十四）"),
+                    vec![s("市住房和城乡建设局"), s("市财政局")]
+                ),
+                (s("二、（二十五）"), vec![s("市自然资源和规划局")]),
+                (s("二、（二十六）"), vec![s("市住房公积金管理中心")]),
+            ]
+        );
+        // Only the plan's start (an excerpt at 二、) is said; (二十五) follows (二十四).
+        assert_eq!(
+            findings_of(plan, "numbering"),
+            vec![(2, 1, "二、 starts its numbering above 1".to_string())]
+        );
+        let shared = "某市措施\n（八）支持商业库存去化\n1.合理调整土地供应结构；2.鼓励改变存量商业用地用途。(责任单位:市自然资源局)\n";
+        let doc = crate::testing::parse(shared);
+        assert_eq!(doc.tasks.len(), 1, "{:?}", doc.tasks);
+        assert_eq!(findings_of(shared, "missing-lead"), vec![]);
+    }
+
     /// From a county's housing measures: the section saying when the measures are in force is
     /// no task (it drew a false missing-lead); an article whose sentence ends on 有效期 is one.
     #[test]

@@ -38,6 +38,8 @@ pub fn parse_document(src: &SourceFile, data: &RuleData) -> Document {
 
 /// Parses the blocks of a source.
 pub fn parse_blocks(src: &SourceFile, blocks: &[Block], data: &RuleData) -> Document {
+    let split = split_run_on_items(&src.text, blocks, data);
+    let blocks: &[Block] = split.as_deref().unwrap_or(blocks);
     let mut b = Builder {
         text: &src.text,
         data,
@@ -61,6 +63,88 @@ pub fn parse_blocks(src: &SourceFile, blocks: &[Block], data: &RuleData) -> Docu
     }
     b.doc.member_lists = members::read(&src.text, blocks, data);
     b.finish(blocks)
+}
+
+/// Paragraphs a copy ran together (a PDF's lost line break): `（二十四）…（责任单位：A）（二十五）…`
+/// is two items. A paragraph opening on an item number is cut where, right after a
+/// responsibility clause, the next number of the same style begins (and again for the one
+/// after). Items run on without a clause between them (`1.…；2.…（责任单位：A）`) share the
+/// clause that closes them and stay one paragraph. None when no paragraph is cut, the common
+/// case.
+fn split_run_on_items(text: &str, blocks: &[Block], data: &RuleData) -> Option<Vec<Block>> {
+    let q = heading::Quantity::of(&data.lexicon);
+    let mut out: Option<Vec<Block>> = None;
+    for (k, block) in blocks.iter().enumerate() {
+        let Block::Paragraph(p) = block else {
+            if let Some(o) = &mut out {
+                o.push(block.clone());
+            }
+            continue;
+        };
+        let mut cuts = Vec::new();
+        if let Some((first, _)) =
+            heading::read_number(&text[p.span.start..p.span.end], p.span.start, &q)
+        {
+            let mut want = first.value + 1;
+            let mut from = first.span.end;
+            while let Some(at) = next_item_at(text, from, p.span.end, first.style, want, data) {
+                cuts.push(at);
+                from = at + 1;
+                want += 1;
+            }
+        }
+        if cuts.is_empty() {
+            if let Some(o) = &mut out {
+                o.push(block.clone());
+            }
+            continue;
+        }
+        let o = out.get_or_insert_with(|| blocks[..k].to_vec());
+        let mut start = p.span.start;
+        for at in cuts {
+            o.push(Block::Paragraph(crate::blocks::Paragraph {
+                span: Span::new(start, at),
+            }));
+            start = at;
+        }
+        o.push(Block::Paragraph(crate::blocks::Paragraph {
+            span: Span::new(start, p.span.end),
+        }));
+    }
+    out
+}
+
+/// Where, in `text[from..end]`, an item numbered `want` in `style` starts right after a
+/// bracket group that is a responsibility clause.
+fn next_item_at(
+    text: &str,
+    from: usize,
+    end: usize,
+    style: crate::model::NumberStyle,
+    want: u32,
+    data: &RuleData,
+) -> Option<usize> {
+    let q = heading::Quantity::of(&data.lexicon);
+    let para = text.get(from..end)?;
+    for g in lex::bracket_groups(para) {
+        let at = from + g.end;
+        let Some((n, _)) = heading::read_number(&text[at..end], at, &q) else {
+            continue;
+        };
+        if n.style != style || n.value != want || n.malformed || n.span.start != at {
+            continue;
+        }
+        let group = &para[g.start..g.end];
+        let open = group.chars().next().map_or(0, char::len_utf8);
+        let close = group.chars().next_back().map_or(0, char::len_utf8);
+        let inner = group
+            .get(open..group.len().saturating_sub(close))
+            .unwrap_or("");
+        if clause::read_clause(inner, 0, &data.lexicon).is_some() {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// Where the document declares its first-listed-is-lead convention, if it does.
