@@ -437,5 +437,5 @@ fn annotate_never_overwrites_its_input() {
         b"",
     );
     assert_eq!(r.status, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("with 25 comments"), "{}", r.stderr);
+    assert!(r.stderr.contains("with 24 comments"), "{}", r.stderr);
 }

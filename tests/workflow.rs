@@ -86,7 +86,7 @@ fn docx_made_from_seed_003_reads_like_its_text_export() {
     a.sort();
     b.sort();
     assert_eq!(a, b);
-    assert_eq!(b.len(), 25);
+    assert_eq!(b.len(), 24);
     let findings = docx["files"][0]["findings"].as_array().unwrap();
     let malformed = findings
         .iter()
