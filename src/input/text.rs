@@ -295,7 +295,7 @@ pub fn is_part_marker(text: &str, lex: &Lexicon) -> bool {
     let t = trim(text);
     lex.outline.part_markers.iter().any(|m| {
         t.strip_prefix(m.as_str()).is_some_and(|rest| {
-            let rest = rest.trim_end_matches(['：', ':', '∶']);
+            let rest = rest.trim_end_matches(crate::parse::lex::COLONS);
             rest.chars().all(|c| {
                 crate::parse::lex::is_digit(c)
                     || crate::parse::lex::is_chinese_numeral(c)

@@ -15,7 +15,10 @@
 
 use super::clause::{read_clause, Responsibility};
 use super::deadline::{is_time_text, read_deadline};
-use super::lex::{bracket_groups, is_space, starts_with_any, trim};
+use super::lex::{
+    after_label, bracket_groups, bracket_inner, is_space, open_at_end, starts_with_any, trim,
+    COLONS,
+};
 use super::units::{is_vague, looks_like_unit_list, split_units};
 use super::{heading_at, new_task, Builder};
 use crate::blocks::Block;
@@ -379,13 +382,10 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
         for g in bracket_groups(&para) {
             b.doc.census.bracket_groups += 1;
             let group = &para[g.start..g.end];
-            let open = group.chars().next().map_or(0, char::len_utf8);
-            let close = group.chars().next_back().map_or(0, char::len_utf8);
-            if group.len() < open + close {
+            let Some(inner) = bracket_inner(group) else {
                 continue;
-            }
-            let inner = &group[open..group.len() - close];
-            let at = ps.start + g.start + open;
+            };
+            let at = ps.start + g.start + Span::of(group, inner).start;
             let closes = para[g.end..]
                 .chars()
                 .all(|c| is_space(c) || "。；;.".contains(c));
@@ -676,7 +676,7 @@ fn attachment_list_start(b: &Builder, text: &str) -> Option<u32> {
         .iter()
         .find_map(|m| t.strip_prefix(m.as_str()))?;
     let rest = rest.trim_start_matches(is_space);
-    let rest = rest.strip_prefix(['：', ':', '∶'])?;
+    let rest = rest.strip_prefix(COLONS)?;
     let rest = rest.trim_start_matches(is_space);
     let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
     let after = rest[digits.len()..].chars().next();
@@ -775,13 +775,7 @@ fn labelled_line(b: &Builder, para: &str, base: usize) -> Option<Found> {
         .into_iter()
         .chain(longest_first(&lex.clause.partner_labels))
         .collect();
-    let starts_label = |s: &str| {
-        starts_with_any(s, &labels).is_some_and(|w| {
-            s[w.len()..]
-                .trim_start_matches(is_space)
-                .starts_with(['：', ':', '∶'])
-        })
-    };
+    let starts_label = |s: &str| after_label(s, &labels).is_some();
     let tail = if starts_label(para) {
         para
     } else {
@@ -805,10 +799,10 @@ fn labelled_line(b: &Builder, para: &str, base: usize) -> Option<Found> {
 /// A line that is a labelled time (`时序进度：2022年6月底前`, `完成时限：2023年底`) naming a date.
 fn labelled_deadline(b: &Builder, para: &str, base: usize) -> Option<Deadline> {
     let lex = &b.data.lexicon;
-    let w = starts_with_any(para, &longest_first(&lex.clause.deadline_labels))?;
-    let rest = para[w.len()..].trim_start_matches(is_space);
-    let rest = rest.strip_prefix(['：', ':', '∶'])?;
-    let time = trim(rest);
+    let time = trim(after_label(
+        para,
+        &longest_first(&lex.clause.deadline_labels),
+    )?);
     if time.is_empty() || !is_time_text(time, lex) {
         return None;
     }
@@ -818,10 +812,10 @@ fn labelled_deadline(b: &Builder, para: &str, base: usize) -> Option<Deadline> {
 /// `配合单位：B` on its own line: a clause naming only partners, joined to the lead line above.
 fn partner_only(b: &Builder, text: &str, at: usize) -> Option<Responsibility> {
     let lex = &b.data.lexicon;
-    let w = starts_with_any(text, &longest_first(&lex.clause.partner_labels))?;
-    let rest = text[w.len()..].trim_start_matches(is_space);
-    let rest = rest.strip_prefix(['：', ':', '∶'])?;
-    let list = trim(rest);
+    let list = trim(after_label(
+        text,
+        &longest_first(&lex.clause.partner_labels),
+    )?);
     let partners = super::units::split_units(list, at + Span::of(text, list).start, lex);
     (!partners.is_empty()).then(|| Responsibility {
         partners,
@@ -1103,19 +1097,7 @@ const BROKEN_CLAUSE_REACH: usize = 120;
 /// 场监管局, spans the break).
 fn broken_clause(b: &Builder, para: Span, next: Span) -> Option<Found> {
     let (first, second) = (b.slice(para), b.slice(next));
-    let mut depth = 0usize;
-    let mut open = None;
-    for (i, c) in first.char_indices() {
-        if super::lex::is_open(c) {
-            if depth == 0 {
-                open = Some(i);
-            }
-            depth += 1;
-        } else if super::lex::is_close(c) {
-            depth = depth.saturating_sub(1);
-        }
-    }
-    let open = open.filter(|&i| depth == 1 && first.len() - i <= BROKEN_CLAUSE_REACH)?;
+    let open = open_at_end(first).filter(|&i| first.len() - i <= BROKEN_CLAUSE_REACH)?;
     let close = second
         .char_indices()
         .take_while(|&(i, _)| i <= BROKEN_CLAUSE_REACH)
@@ -1167,31 +1149,11 @@ fn broken_clause(b: &Builder, para: Span, next: Span) -> Option<Found> {
 /// opens on a label, and the rest of the paragraph is the clause.
 fn unclosed_clause(b: &Builder, para: Span) -> Option<Found> {
     let text = b.slice(para);
-    let mut depth = 0usize;
-    let mut open = None;
-    for (i, c) in text.char_indices() {
-        if super::lex::is_open(c) {
-            if depth == 0 {
-                open = Some(i);
-            }
-            depth += 1;
-        } else if super::lex::is_close(c) {
-            depth = depth.saturating_sub(1);
-        }
-    }
-    let open = open.filter(|&i| depth == 1 && text.len() - i <= 2 * BROKEN_CLAUSE_REACH)?;
+    let open = open_at_end(text).filter(|&i| text.len() - i <= 2 * BROKEN_CLAUSE_REACH)?;
     let inner = &text[open + text[open..].chars().next()?.len_utf8()..];
     let inner = inner.trim_end_matches(|c: char| is_space(c) || "。；;".contains(c));
     let lex = &b.data.lexicon;
-    let labelled =
-        starts_with_any(inner, &longest_first(&lex.clause.lead_labels)).is_some_and(|w| {
-            inner[w.len()..]
-                .trim_start_matches(is_space)
-                .starts_with(['：', ':', '∶'])
-        });
-    if !labelled {
-        return None;
-    }
+    after_label(inner, &longest_first(&lex.clause.lead_labels))?;
     let at = para.start + Span::of(text, inner).start;
     let resp = read_clause(inner, at, lex)?;
     Some(Found {
@@ -1207,11 +1169,8 @@ fn has_owner_label(b: &Builder, s: &Section) -> bool {
     s.paras.iter().any(|&p| {
         let t = b.slice(p);
         labels.iter().filter(|l| l.chars().count() >= 4).any(|l| {
-            t.match_indices(l.as_str()).any(|(i, _)| {
-                t[i + l.len()..]
-                    .trim_start_matches(is_space)
-                    .starts_with(['：', ':', '∶'])
-            })
+            t.match_indices(l.as_str())
+                .any(|(i, _)| after_label(&t[i..], &[l.as_str()]).is_some())
         })
     })
 }
@@ -1220,7 +1179,7 @@ fn has_owner_label(b: &Builder, s: &Section) -> bool {
 fn unit_before_colon(b: &Builder, p: Span) -> Vec<crate::model::Unit> {
     let text = b.slice(p);
     let lead = text.len() - text.trim_start_matches(is_space).len();
-    let Some(colon) = text[lead..].find(['：', ':', '∶']) else {
+    let Some(colon) = text[lead..].find(COLONS) else {
         return Vec::new();
     };
     let units = trim(&text[lead..lead + colon]);
@@ -1323,22 +1282,33 @@ mod tests {
     use super::is_non_task_title;
     use crate::testing::findings_of;
 
-    /// From a city's measures for farmers buying homes: a 职责分工 section whose lines open on
-    /// their unit and a colon (发改部门：负责…) gives one task per line with that unit as lead.
-    #[test]
-    fn a_duty_line_opening_on_its_unit_and_a_colon() {
-        let plan = "某市实施意见\n一、支持政策\n（一）购房补贴。对进城购房农民给予补贴。\n二、职责分工\n发改部门：负责农民进城房源项目立项审批备案。\n财政部门：负责购房补贴的资金筹集、审批、发放、监管。\n";
-        let doc = crate::testing::parse(plan);
-        let duties: Vec<(String, Vec<String>)> = doc
+    /// Each task of `plan` as (number, lead names).
+    fn numbered_leads(plan: &str) -> Vec<(String, Vec<String>)> {
+        crate::testing::parse(plan)
             .tasks
             .iter()
-            .filter(|t| t.number.starts_with("二、"))
             .map(|t| {
                 (
                     t.number.clone(),
                     t.leads.iter().map(|u| u.name.clone()).collect(),
                 )
             })
+            .collect()
+    }
+
+    /// Each task's lead names.
+    fn leads_of(plan: &str) -> Vec<Vec<String>> {
+        numbered_leads(plan).into_iter().map(|(_, l)| l).collect()
+    }
+
+    /// From a city's measures for farmers buying homes: a 职责分工 section whose lines open on
+    /// their unit and a colon (发改部门：负责…) gives one task per line with that unit as lead.
+    #[test]
+    fn a_duty_line_opening_on_its_unit_and_a_colon() {
+        let plan = "某市实施意见\n一、支持政策\n（一）购房补贴。对进城购房农民给予补贴。\n二、职责分工\n发改部门：负责农民进城房源项目立项审批备案。\n财政部门：负责购房补贴的资金筹集、审批、发放、监管。\n";
+        let duties: Vec<(String, Vec<String>)> = numbered_leads(plan)
+            .into_iter()
+            .filter(|(n, _)| n.starts_with("二、"))
             .collect();
         let s = |x: &str| x.to_string();
         assert_eq!(
@@ -1357,16 +1327,9 @@ mod tests {
     #[test]
     fn a_long_name_in_a_slot_and_an_unread_label_keep_their_item() {
         let plan = "某县措施\n一、任务\n（一）规范秩序。持续整治市场秩序。(责任单位:县持续整治规范房地产市场秩序三年行动协调小组成员单位)\n（二）引导舆论。加大宣传力度。(责任单位:县委宣传部)\n";
-        let leads = |plan: &str| -> Vec<Vec<String>> {
-            crate::testing::parse(plan)
-                .tasks
-                .iter()
-                .map(|t| t.leads.iter().map(|u| u.name.clone()).collect())
-                .collect()
-        };
         let s = |x: &str| vec![x.to_string()];
         assert_eq!(
-            leads(plan),
+            leads_of(plan),
             vec![
                 s("县持续整治规范房地产市场秩序三年行动协调小组成员单位"),
                 s("县委宣传部")
@@ -1376,7 +1339,7 @@ mod tests {
             "县持续整治规范房地产市场秩序三年行动协调小组成员单位",
             "按照属地原则由各地统筹安排并落实到位",
         );
-        assert_eq!(leads(&unread), vec![vec![], s("县委宣传部")]);
+        assert_eq!(leads_of(&unread), vec![vec![], s("县委宣传部")]);
         assert_eq!(
             findings_of(&unread, "missing-lead"),
             vec![(3, 1, "task 一、（一） names no lead unit".to_string())]
@@ -1404,14 +1367,8 @@ mod tests {
     #[test]
     fn a_labelled_clause_without_its_closing_bracket() {
         let plan = "某市措施\n（十二）支持提取公积金。缴存人可提取公积金支付首付款。(责任单位:市住房公积金管理中心\n（十三）优化审批。压缩审批时限。(责任单位:市行政审批局)\n";
-        let doc = crate::testing::parse(plan);
-        let leads: Vec<Vec<&str>> = doc
-            .tasks
-            .iter()
-            .map(|t| t.leads.iter().map(|u| u.name.as_str()).collect())
-            .collect();
         assert_eq!(
-            leads,
+            leads_of(plan),
             vec![vec!["市住房公积金管理中心"], vec!["市行政审批局"]]
         );
         let aside = plan.replace("(责任单位:市住房公积金管理中心", "(含二手房");
@@ -1427,20 +1384,9 @@ mod tests {
     #[test]
     fn items_run_on_after_a_clause_are_items_of_their_own() {
         let plan = "某市若干举措\n二、支持合理住房需求\n（二十四）支持多孩家庭购房。给予补贴。（责任单位：市住房和城乡建设局、市财政局）（二十五）购买经济适用住房。放宽条件。（责任单位：市自然资源和规划局）\n（二十六）优化公积金。提高额度。（责任单位：市住房公积金管理中心）\n";
-        let doc = crate::testing::parse(plan);
-        let got: Vec<(String, Vec<String>)> = doc
-            .tasks
-            .iter()
-            .map(|t| {
-                (
-                    t.number.clone(),
-                    t.leads.iter().map(|u| u.name.clone()).collect(),
-                )
-            })
-            .collect();
         let s = |x: &str| x.to_string();
         assert_eq!(
-            got,
+            numbered_leads(plan),
             vec![
                 (
                     s("二、（二十四）"),

@@ -349,7 +349,7 @@ impl<'l> Reader<'l> {
             .max_by_key(|(_, w)| w.len())?;
         let rest = p.text[word.len()..].trim_start_matches(is_space);
         let places = &self.lex.units.place_starts;
-        let rest = match rest.strip_prefix(['：', ':', '∶']) {
+        let rest = match rest.strip_prefix(super::lex::COLONS) {
             Some(r) => r,
             None if word.chars().count() >= 4
                 && places.iter().any(|w| rest.starts_with(w.as_str())) =>

@@ -109,7 +109,7 @@ fn owner_cue(text: &str, cues: &[String]) -> Option<Span> {
             let before = text[line_start..i].trim();
             let after = text[i + cue.len()..line_end].trim_start();
             let rest = &text[i + cue.len()..line_end];
-            let label = after.starts_with(['：', ':', '∶'])
+            let label = after.starts_with(super::lex::COLONS)
                 || (before.is_empty() && rest.starts_with(char::is_whitespace));
             let alone = after.trim().is_empty()
                 && before
@@ -164,7 +164,7 @@ fn owes_owners(text: &str, f: &Facts, words: &crate::data::ClauseWords) -> bool 
 fn addressed_to_the_market(text: &str, words: &[String]) -> bool {
     text.lines().take(12).any(|l| {
         let l = l.trim();
-        l.ends_with(['：', ':', '∶'])
+        l.ends_with(super::lex::COLONS)
             && l.chars().count() <= 200
             && words.iter().any(|w| l.contains(w.as_str()))
     })

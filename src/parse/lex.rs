@@ -107,6 +107,35 @@ pub fn circled_number(c: char) -> Option<u32> {
     (0x2460..=0x2473).contains(&v).then(|| v - 0x2460 + 1)
 }
 
+/// The colons a label is written with: full width, half width, and the ratio sign ∶ (U+2236) a
+/// copy sometimes types for it (责任单位∶市财政局).
+pub const COLONS: [char; 3] = ['：', ':', '∶'];
+
+/// The text inside a bracket group (its first and last characters), None when the group is
+/// shorter than its two brackets.
+pub fn bracket_inner(group: &str) -> Option<&str> {
+    let open = group.chars().next().map_or(0, char::len_utf8);
+    let close = group.chars().next_back().map_or(0, char::len_utf8);
+    group.get(open..group.len().checked_sub(close)?)
+}
+
+/// Where the one bracket a line leaves open at its end opens (`…依法查处。(责任单位:市网信办、市市`):
+/// None when every bracket closes, or more than one is left open.
+pub fn open_at_end(line: &str) -> Option<usize> {
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, c) in line.char_indices() {
+        if is_open(c) {
+            stack.push(i);
+        } else if is_close(c) {
+            stack.pop();
+        }
+    }
+    match stack.as_slice() {
+        [only] => Some(*only),
+        _ => None,
+    }
+}
+
 /// Top-level bracket groups of a line, nesting-aware and tolerant of mixed widths:
 /// `(A（B）C）` is one group. Unbalanced brackets yield no group.
 pub fn bracket_groups(line: &str) -> Vec<Span> {
@@ -188,6 +217,15 @@ pub fn starts_with_any<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
         .filter(|w| text.starts_with(**w))
         .max_by_key(|w| w.len())
         .copied()
+}
+
+/// The text after the label that opens `text` (the longest of `labels`), white space and a
+/// colon: `责任单位：A、B` gives `A、B`. None when no label opens it or no colon follows.
+pub fn after_label<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
+    let w = starts_with_any(text, labels)?;
+    text[w.len()..]
+        .trim_start_matches(is_space)
+        .strip_prefix(COLONS)
 }
 
 /// The longest of `words` that `text` ends with.

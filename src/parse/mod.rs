@@ -87,7 +87,7 @@ fn split_run_on_items(text: &str, blocks: &[Block], data: &RuleData) -> Option<V
         {
             let mut want = first.value + 1;
             let mut from = first.span.end;
-            while let Some(at) = next_item_at(text, from, p.span.end, first.style, want, data) {
+            while let Some(at) = next_item_at(text, from, p.span.end, first.style, want, &q, data) {
                 cuts.push(at);
                 from = at + 1;
                 want += 1;
@@ -122,24 +122,19 @@ fn next_item_at(
     end: usize,
     style: crate::model::NumberStyle,
     want: u32,
+    q: &heading::Quantity,
     data: &RuleData,
 ) -> Option<usize> {
-    let q = heading::Quantity::of(&data.lexicon);
     let para = text.get(from..end)?;
     for g in lex::bracket_groups(para) {
         let at = from + g.end;
-        let Some((n, _)) = heading::read_number(&text[at..end], at, &q) else {
+        let Some((n, _)) = heading::read_number(&text[at..end], at, q) else {
             continue;
         };
         if n.style != style || n.value != want || n.malformed || n.span.start != at {
             continue;
         }
-        let group = &para[g.start..g.end];
-        let open = group.chars().next().map_or(0, char::len_utf8);
-        let close = group.chars().next_back().map_or(0, char::len_utf8);
-        let inner = group
-            .get(open..group.len().saturating_sub(close))
-            .unwrap_or("");
+        let inner = lex::bracket_inner(&para[g.start..g.end]).unwrap_or("");
         if clause::read_clause(inner, 0, &data.lexicon).is_some() {
             return Some(at);
         }

@@ -102,7 +102,7 @@ fn stage_date(line: &str) -> Option<(Span, DatePoint)> {
             return Some((s.shift(g.start + open), d));
         }
     }
-    let after = line.find(['：', ':', '∶'])?;
+    let after = line.find(super::lex::COLONS)?;
     first_start(&line[after..]).map(|(s, d)| (s.shift(after), d))
 }
 
