@@ -58,6 +58,8 @@ impl RuleData {
             &mut l.table.not_applicable,
             &mut l.clause.first_listed_heads,
             &mut l.clause.first_listed_links,
+            &mut l.clause.action_openers,
+            &mut l.clause.action_adverbs,
             &mut l.units.list_joiners,
             &mut l.outline.non_task_titles,
             &mut l.outline.title_joiners,
@@ -88,6 +90,10 @@ impl RuleData {
         c.first_listed_automaton = aho_corasick::AhoCorasick::builder()
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&c.first_listed_heads)
+            .ok();
+        c.rule_marker_automaton = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&c.rule_markers)
             .ok();
     }
 
@@ -424,6 +430,17 @@ pub struct ClauseWords {
     pub national_numbers: Vec<String>,
     /// Addressees that are market actors (金融机构, 企业): a notice to them names no owners.
     pub market_addressees: Vec<String>,
+    /// Words opening a sentence that states an action of government (加快, 建立), counted
+    /// against `rule_markers` to tell a work plan from rules for the public.
+    pub action_openers: Vec<String>,
+    /// Adverbs that may stand before an action word (进一步加强).
+    pub action_adverbs: Vec<String>,
+    /// Words of rules for the public: a case (…的，), a grant (给予, 补贴), a permission or a
+    /// duty of the addressee (可申请, 不得).
+    pub rule_markers: Vec<String>,
+    /// `rule_markers` as one automaton (leftmost-longest, so 可享受 counts once), built at load.
+    #[serde(skip)]
+    pub rule_marker_automaton: Option<aho_corasick::AhoCorasick>,
     /// A lead marker followed by one of these is a noun (负责人, 负责同志), not a role.
     pub not_after_marker: Vec<String>,
     /// The first-listed-is-lead phrases as one automaton (leftmost-longest), built at load.

@@ -156,6 +156,38 @@ fn owes_owners(text: &str, f: &Facts, words: &crate::data::ClauseWords) -> bool 
         .any(|g| title.contains(g.as_str()))
         && !national
         && !addressed_to_the_market(text, &words.market_addressees)
+        && !reads_as_rules_for_the_public(text, words)
+}
+
+/// The document's sentences state rules for the public (who qualifies, what is granted or
+/// allowed: `rule_markers`) at least as often as they open on an action of government
+/// (`action_openers`, after one of `action_adverbs`): a list of such measures names no owner
+/// per measure by custom. A document with neither is not judged so.
+fn reads_as_rules_for_the_public(text: &str, words: &crate::data::ClauseWords) -> bool {
+    let Some(markers) = &words.rule_marker_automaton else {
+        return false;
+    };
+    let rules = markers.find_iter(text).count();
+    let opens_on_action = |s: &str| {
+        let s = s.trim_start();
+        let s = words
+            .action_adverbs
+            .iter()
+            .find_map(|a| s.strip_prefix(a.as_str()))
+            .unwrap_or(s);
+        words
+            .action_openers
+            .iter()
+            .any(|w| s.starts_with(w.as_str()))
+    };
+    let actions = std::iter::once(0)
+        .chain(
+            text.match_indices(['\n', '\t', '。', '；', '，', ','])
+                .map(|(i, c)| i + c.len()),
+        )
+        .filter(|&i| opens_on_action(&text[i..]))
+        .count();
+    rules > 0 && actions <= rules
 }
 
 /// The notice is addressed (its 主送 line near the top, ending with ：) to banks, insurers or

@@ -68,6 +68,18 @@ mod tests {
         assert_eq!(findings_of(body, super::RULE).len(), 1);
     }
 
+    /// The shape of an unseen district's 购房补贴实施方案 (2026-12-06 batch, s8a 089): its
+    /// measures say who qualifies and what is granted (对…购买…的，给予…补贴), not what a
+    /// department does; such rules for the public name no owner per measure by custom. The same
+    /// measures written as actions of government (加快…, 建立…) are a work plan that owes owners.
+    #[test]
+    fn silent_on_rules_for_the_public_not_on_a_work_plan() {
+        let rules = "某区购房补贴实施方案\n一、补贴对象\n对现金购买本区新建商品住房的家庭，给予每套5000元购房补贴。\n二、补贴标准\n对二孩及以上家庭购买新建商品住房的，给予每套10000元补贴。\n三、申请程序\n购房人可以向区住房城乡建设局提交申请，不得重复享受。\n";
+        assert!(findings_of(rules, super::RULE).is_empty());
+        let actions = "某区促进住房消费实施方案\n一、补贴对象\n加快落实购房补贴政策，建立补贴资金台账。\n二、补贴标准\n进一步优化补贴标准，推进补贴资金直达。\n三、申请程序\n加强申请审核，规范发放程序，不得重复享受。\n";
+        assert_eq!(findings_of(actions, super::RULE).len(), 1);
+    }
+
     /// A plan that shows it names owners (a 责任单位 label) gets missing-lead's message instead.
     #[test]
     fn leaves_a_plan_with_owner_words_to_missing_lead() {
