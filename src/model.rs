@@ -472,6 +472,10 @@ pub struct Document {
     /// date, in order.
     #[serde(skip)]
     pub dated_blocks: Vec<Span>,
+    /// Outline numbers a copy ran into the middle of a line (…自动封存。2.灵活就业人员…): not
+    /// headings, but an item the numbering would otherwise miss.
+    #[serde(skip)]
+    pub run_in_numbers: Vec<Numbering>,
 }
 
 impl Document {
@@ -511,6 +515,9 @@ impl Document {
         }
         for s in &mut self.dated_blocks {
             *s = f(*s);
+        }
+        for n in &mut self.run_in_numbers {
+            n.span = f(n.span);
         }
         for t in &mut self.tasks {
             t.span = f(t.span);

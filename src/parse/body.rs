@@ -91,7 +91,7 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
             }
             Block::Paragraph(p) => p.span,
         };
-        let text = b.slice(p);
+        let text: &str = b.text.get(p.start..p.end).unwrap_or("");
         if starts_with_any(text, &note_markers).is_some() {
             in_notes = true;
         }
@@ -105,6 +105,9 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
             continue;
         }
         in_contents = false;
+        let q = super::heading::Quantity::of(&b.data.lexicon);
+        let run_in = super::run_in::numbers_in(text, p.start, &q);
+        b.doc.run_in_numbers.extend(run_in);
         let heading = heading_at(b, p, Origin::Body, part)
             .filter(|(h, _)| {
                 let before = k.checked_sub(1).and_then(|j| match &blocks[j] {

@@ -34,6 +34,7 @@ fn chapter(i: &str) -> IResult<&str, Parsed> {
 /// article := "第" numeral+ ("章" | "编" | "节" | "条"), then a space or text: 第一章 总则,
 /// 第十二条 市民政部门…, 第二章规划建设, 第十四条所申请的贷款…, 第五条A类人才…. Chapters run on
 /// through a document, sections restart in each chapter, articles run on through chapters.
+/// The text may open on a caption or a title (第四十二条【暂停网签】…, 第二十八条《…》自…施行).
 /// Not a reference to an article: 第三条第二款, 第五条规定, 第五条所称, 第五条中的, 第五条的.
 fn article(i: &str) -> IResult<&str, Parsed> {
     map(
@@ -52,6 +53,7 @@ fn article(i: &str) -> IResult<&str, Parsed> {
                 super::lex::is_space(c)
                     || c.is_ascii_alphabetic()
                     || (crate::source::is_cjk(c) && !"第款之的".contains(c))
+                    || "【《“「".contains(c)
             })),
         ),
         |(_, v, kind, _, _)| {
@@ -297,6 +299,15 @@ mod tests {
         assert_eq!(
             read("第十条A类人才"),
             Some((Article, 10, false, false, "A类人才"))
+        );
+        // A caption or a cited title first (unseen housing rules, 2026-12-06 batch).
+        assert_eq!(
+            read("第四十二条【暂停网签】预售主管部门应当"),
+            Some((Article, 42, false, false, "【暂停网签】预售主管部门应当"))
+        );
+        assert_eq!(
+            read("第二十八条《韶关市人民政府办公室关于印发"),
+            Some((Article, 28, false, false, "《韶关市人民政府办公室关于印发"))
         );
         assert_eq!(
             read("—、强化标准实施"),

@@ -11,6 +11,7 @@ mod facts;
 pub mod heading;
 pub mod lex;
 mod members;
+mod run_in;
 mod schedule;
 mod subject;
 mod table;

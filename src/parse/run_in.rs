@@ -1,0 +1,82 @@
+//! Outline numbers a copy ran into the middle of a line: `二、灵活缴存机制1.灵活就业人员…`,
+//! `…自动封存。2.灵活就业人员有…`, `…市国资委]2.优化个人购房信贷政策`. They are not read as
+//! headings (an enumeration inside a paragraph looks the same), but they tell the numbering
+//! check that an item it misses is there.
+
+use super::heading::{read_number, Quantity};
+use super::lex::{is_chinese_numeral, is_digit, is_open};
+use crate::model::{NumberStyle, Numbering};
+
+/// Outline numbers (not chapters or articles of a regulation) inside `line` (not at its start) that stand right after
+/// a sentence's end, a closing bracket or a character of text, and are well formed.
+pub fn numbers_in(line: &str, base: usize, q: &Quantity) -> Vec<Numbering> {
+    let mut out = Vec::new();
+    let mut prev: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        let after_text = prev.is_some_and(|p| {
+            !is_digit(p) && !p.is_ascii_alphanumeric() && p != '第' && !p.is_whitespace()
+        });
+        prev = Some(c);
+        if i == 0 || !after_text || !(is_digit(c) || is_open(c) || is_chinese_numeral(c)) {
+            continue;
+        }
+        let Some((n, _)) = read_number(&line[i..], base + i, q) else {
+            continue;
+        };
+        let outline = !matches!(
+            n.style,
+            NumberStyle::Part | NumberStyle::Division | NumberStyle::Article
+        );
+        if outline && !n.malformed && !n.mixed_brackets && n.span.start == base + i {
+            out.push(n);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(line: &str) -> Vec<(NumberStyle, u32)> {
+        let data = crate::data::RuleData::builtin();
+        numbers_in(line, 0, &Quantity::of(&data.lexicon))
+            .into_iter()
+            .map(|n| (n.style, n.value))
+            .collect()
+    }
+
+    /// Lines of unseen housing measures (2026-12-06 batch) whose items a copy ran together.
+    #[test]
+    fn numbers_run_into_a_line() {
+        use NumberStyle::*;
+        assert_eq!(
+            values("二、灵活缴存机制1.灵活就业人员根据近12个月实际月平均收入自主申报"),
+            vec![(Item, 1)]
+        );
+        assert_eq!(
+            values("1.灵活就业人员无未结清公积金贷款的，其账户将由系统自动封存。2.灵活就业人员有未结清公积金贷款"),
+            vec![(Item, 2)]
+        );
+        assert_eq!(
+            values("（二十四）加强监管。（责任单位：市住建局）（二十五）优化服务"),
+            vec![(Section, 25)]
+        );
+        assert_eq!(
+            values("…[责任单位:市国资委]2.优化个人购房信贷政策"),
+            vec![(Item, 2)]
+        );
+    }
+
+    #[test]
+    fn figures_dates_and_references_are_no_numbers() {
+        for line in [
+            "首付比例提高1.5倍，近12个月缴存",
+            "到2025年底，覆盖率达到90%",
+            "依照本办法第三条规定执行",
+            "每年3月、9月各开展一次",
+        ] {
+            assert_eq!(values(line), vec![], "{line}");
+        }
+    }
+}
