@@ -687,6 +687,9 @@ pub struct TargetWords {
     pub cap_units: Vec<String>,
     /// Measures whose upper limit is a cap set per case (补贴额测算比例不超过20%).
     pub cap_metrics: Vec<String>,
+    /// Endings of the measures of an outcome (覆盖率, 满意度): the only ones one plan must
+    /// state alike everywhere.
+    pub outcome_endings: Vec<String>,
     /// Words before a value's comparator that make it an allowance, not a promise
     /// (补贴比例可提高至35%).
     pub allowance_before: Vec<String>,

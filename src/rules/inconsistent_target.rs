@@ -15,7 +15,9 @@ type Measure = (String, String, bool);
 /// enough for every real plan, and a bound on the work for a pathological one.
 const KEPT_PER_VALUE: usize = 8;
 
-/// Same measure: same metric word, same unit, same direction, for the same year (both dated
+/// Same measure of an outcome (a rate or a degree: rules/metrics.toml `outcome_endings`; other
+/// figures are parameters of rules, set per case): same metric word, same unit, same
+/// direction, for the same year (both dated
 /// alike, or both undated: 2025年60% and 2030年80% are a trajectory, 力争到2035年95% beside 2023年
 /// 80% too), not a standing share (按不低于5%的比例), a cap per case (不超过5万元, 测算比例不超过
 /// 20%), an allowance (可提高至35%, 最高50万元) or a promised count (建成10个: each counts other
@@ -28,7 +30,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let origin = |t: &Target| t.task.map_or(Origin::Body, |k| cx.doc.tasks[k].origin);
     let key = |t: &Target| -> Option<Measure> {
         let metric = t.metric.clone()?;
+        let outcome = |m: &str| {
+            let endings = &cx.data.metrics.target.outcome_endings;
+            endings.iter().any(|e| m.ends_with(e.as_str()))
+        };
         if metric.chars().count() < 2
+            || !outcome(&metric)
             || matches!(t.bound, Bound::Increase)
             || t.value_max.is_some()
             || t.status
@@ -229,6 +236,26 @@ mod tests {
     fn silent_on_different_measures_of_one_kind() {
         let plan = "一、任务\n（一）抽检。农产品质量安全监测总体合格率稳定在97%以上，食品抽检合格率稳定在98%以上。（县市场监管局负责）\n（二）考核。法规知识抽查考核合格率要达到90%以上。（县市场监管局负责）\n";
         assert!(findings_of(plan, super::RULE).is_empty());
+    }
+
+    /// From unseen housing notices (2026-12-06 batch: s8a 036, 072): down payments by the age
+    /// of a resold house (…的:首套房…20%) and flat areas of different projects are parameters
+    /// of rules, not outcomes: only a rate or a degree is one measure the plan must state alike.
+    #[test]
+    fn only_measures_of_an_outcome_are_compared() {
+        let plan = "某市措施\n一、再交易房\n再交易房房龄在15年(含)以内的:首套房最低首付款比例为20%。\n再交易房房龄在15年(不含)至25年(含)的:首套房最低首付款比例为30%。\n二、配售房源\n（一）安居君兰湾府\n本次配售两房户型建筑面积约71平方米。\n（二）华侨城九樾广场\n本次配售两房户型建筑面积约66平方米。\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+        // The same two lines as outcomes of the plan: a rate stated twice.
+        let rates = plan
+            .replace(
+                "房龄在15年(含)以内的:首套房最低首付款比例为20%",
+                "网签覆盖率达到90%",
+            )
+            .replace(
+                "房龄在15年(不含)至25年(含)的:首套房最低首付款比例为30%",
+                "网签覆盖率达到95%",
+            );
+        assert_eq!(findings_of(&rates, super::RULE).len(), 1);
     }
 
     /// From unseen housing measures: figures of one rule for different cases, each named by a
