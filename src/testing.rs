@@ -31,6 +31,17 @@ fn rule_findings(
         .collect()
 }
 
+/// One rule's findings with their advice: (line, message, help).
+pub fn advice_of(plan: &str, rule: &str) -> Vec<(usize, String, Option<String>)> {
+    let src = SourceFile::new("plan.txt", plan);
+    let data = RuleData::builtin();
+    let set = RuleSet::new(&data.catalogue, &[rule.to_string()], &[]).expect("known rule");
+    crate::batch::check_source(&src, &data, &set, None)
+        .into_iter()
+        .map(|f| (src.line_col(f.span.start).line, f.message, f.help))
+        .collect()
+}
+
 /// Like [`findings_of`], checking the plan against a directive.
 pub fn findings_against(plan: &str, directive: &str, rule: &str) -> Vec<(usize, usize, String)> {
     let dsrc = SourceFile::new("directive.txt", directive);

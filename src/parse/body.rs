@@ -568,6 +568,18 @@ fn is_contents_line(text: &str, after_contents: bool) -> bool {
 /// go on from the item `1.` above.
 fn fits_if_malformed(b: &Builder, h: &crate::model::Heading, before: Option<Span>) -> bool {
     let n = &h.numbering;
+    let follows = |style| {
+        b.doc
+            .headings
+            .iter()
+            .rev()
+            .find(|x| x.part == h.part && x.numbering.style == style)
+            .is_some_and(|prev| prev.numbering.value + 1 == n.value)
+    };
+    // 六.开展… after 五、: a chapter typed with a dot. Elsewhere the dot form is text.
+    if n.malformed && n.style == NumberStyle::Chapter && b.slice(n.span).ends_with(['.', '．']) {
+        return follows(NumberStyle::Chapter);
+    }
     if !(n.malformed && n.style == NumberStyle::Item) {
         return true;
     }
@@ -588,12 +600,7 @@ fn fits_if_malformed(b: &Builder, h: &crate::model::Heading, before: Option<Span
     if before.is_some_and(opens_run) {
         return false;
     }
-    b.doc
-        .headings
-        .iter()
-        .rev()
-        .find(|x| x.part == h.part && x.numbering.style == NumberStyle::Item)
-        .is_some_and(|prev| prev.numbering.value + 1 == n.value)
+    follows(NumberStyle::Item)
 }
 
 /// `1.80周岁及以上的；` then `2.纯老家庭……`: the number, its dot and a figure read as a decimal

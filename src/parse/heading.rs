@@ -15,6 +15,8 @@ use nom::{IResult, Parser};
 type Parsed = (NumberStyle, u32, bool, bool);
 
 /// chapter := numeral+ "、"  |  "—、" (a dash typed for 一, malformed)
+///          |  numeral+ ("." | "．") (a dot typed for 、, malformed: 六.开展…; taken as a heading
+///             only where it follows the chapter before, see `body::fits_if_malformed`)
 fn chapter(i: &str) -> IResult<&str, Parsed> {
     alt((
         map(
@@ -23,6 +25,14 @@ fn chapter(i: &str) -> IResult<&str, Parsed> {
                 tag("、"),
             ),
             |(v, _)| (NumberStyle::Chapter, v, false, false),
+        ),
+        map(
+            (
+                map_opt(take_while1(is_chinese_numeral), chinese_number),
+                alt((tag("."), tag("．"))),
+                peek(satisfy(crate::source::is_cjk)),
+            ),
+            |(v, _, _)| (NumberStyle::Chapter, v, false, true),
         ),
         map(alt((tag("—、"), tag("－、"))), |_| {
             (NumberStyle::Chapter, 1, false, true)

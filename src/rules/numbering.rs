@@ -112,7 +112,13 @@ fn form(cx: &Context, out: &mut Findings, n: &Numbering) {
     }
     if n.malformed {
         let fix = match n.style {
-            NumberStyle::Chapter => "一、".to_string(),
+            // —、 typed for 一、; 六. typed for 六、.
+            NumberStyle::Chapter => match text.trim_end_matches(['.', '．', '、']) {
+                numeral if numeral.chars().all(crate::parse::lex::is_chinese_numeral) => {
+                    format!("{numeral}、")
+                }
+                _ => "一、".to_string(),
+            },
             _ => format!("{}.", n.value),
         };
         out.report(RULE, n.span, t!(cx, "malformed", text = text))
@@ -208,6 +214,27 @@ mod tests {
         assert_eq!(
             findings_of(&gap, super::RULE),
             vec![(9, 1, "3. does not follow 1.".to_string())]
+        );
+    }
+
+    /// An unseen city's notice (2026-12-06 batch, s8a 069): 六 typed with a dot between 五、
+    /// and 七、 (here 二. between 一、 and 三、) is that chapter, misprinted, not a gap; a dotted
+    /// numeral out of sequence is text.
+    #[test]
+    fn a_chapter_typed_with_a_dot() {
+        let plan = "某市通知\n一、优化提取业务\n推行线上办理。\n二.开展购房提取公积金直转业务\n推行直转。\n三、其他\n本通知自印发之日起施行。\n";
+        assert_eq!(
+            crate::testing::advice_of(plan, super::RULE),
+            vec![(
+                4,
+                "二. is not a well-formed number".to_string(),
+                Some("write it as 二、".to_string())
+            )]
+        );
+        let out_of_step = plan.replace("二.开展", "五.开展");
+        assert_eq!(
+            findings_of(&out_of_step, super::RULE),
+            vec![(6, 1, "三、 does not follow 一、".to_string())]
         );
     }
 
