@@ -405,6 +405,9 @@ pub struct ClauseWords {
     pub first_listed_ordinals: Vec<String>,
     pub first_listed_heads: Vec<String>,
     pub first_listed_links: Vec<String>,
+    /// Marks of the convention that a lead label's units before the first comma lead and the
+    /// rest are partners (逗号前面的为牵头单位).
+    pub before_comma_marks: Vec<String>,
     /// Lead labels that name the lead itself: beside them, the units of other lead labels
     /// (责任单位：) are co-responsible partners.
     pub primary_lead_labels: Vec<String>,

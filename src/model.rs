@@ -457,6 +457,9 @@ pub struct Document {
     pub standing_owners: Vec<StandingOwners>,
     /// Where the document declares that the first unit of every clause leads (列第一位者为牵头单位).
     pub first_listed_lead: Option<Span>,
+    /// Where the document declares that in a lead label's list the units before the first comma
+    /// lead and the rest are partners (逗号前面的为牵头单位).
+    pub before_comma_lead: Option<Span>,
     /// What the reader saw, for `parse` and the `no-tasks` finding.
     pub census: Census,
     /// The task tables, by [`Task::table`] (1-based).
@@ -550,6 +553,7 @@ impl Document {
             units(&mut s.units);
         }
         opt(&mut self.first_listed_lead);
+        opt(&mut self.before_comma_lead);
         for l in &mut self.member_lists {
             l.label = f(l.label);
             units(&mut l.units);

@@ -396,8 +396,11 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
                 .or_else(|| closes.then(|| bare_owner_list(b, inner, at)).flatten());
             if let Some(mut resp) = read {
                 let span = g.shift(ps.start);
-                if first_listed_applies(b, span) {
+                if convention_applies(b, b.doc.first_listed_lead, span) {
                     resp.first_listed_leads();
+                }
+                if convention_applies(b, b.doc.before_comma_lead, span) {
+                    resp.before_comma_leads();
                 }
                 b.doc.unread_clauses.extend(resp.unread.iter().copied());
                 b.doc.standing_owners.extend(
@@ -660,11 +663,11 @@ fn decimal_opened_item(
     ))
 }
 
-/// The first-listed-is-lead convention covers a clause after it when it is declared inside a
-/// clause (…，列第一位者为牵头单位，下同), and every clause when it is a sentence of the plan's own
-/// (各项举措中排序第一的责任单位为该项牵头单位, often in the closing paragraphs).
-fn first_listed_applies(b: &Builder, clause: Span) -> bool {
-    b.doc.first_listed_lead.is_some_and(|c| {
+/// A lead convention (first listed, before the comma) covers a clause after it when it is
+/// declared inside a clause (…，列第一位者为牵头单位，下同), and every clause when it is a sentence
+/// of the plan's own (各项举措中排序第一的责任单位为该项牵头单位, often in the closing paragraphs).
+fn convention_applies(b: &Builder, declared: Option<Span>, clause: Span) -> bool {
+    declared.is_some_and(|c| {
         let para_start = b.text[..c.start].rfind('\n').map_or(0, |k| k + 1);
         let before = &b.text[para_start..c.start];
         let open = before.rfind(['（', '(']);
@@ -1309,6 +1312,45 @@ mod tests {
     /// Each task's lead names.
     fn leads_of(plan: &str) -> Vec<Vec<String>> {
         numbered_leads(plan).into_iter().map(|(_, l)| l).collect()
+    }
+
+    /// From a city's housing measures (s7f 027): the clause's own note 逗号前面的为牵头单位，下同
+    /// makes the units before the comma of every later 责任单位 list its leads and the rest its
+    /// partners; the note is no unread text. Without the note the whole list leads.
+    #[test]
+    fn units_before_the_comma_lead_where_the_plan_says_so() {
+        let plan = "某市若干措施\n第一条支持购买新建商品住房。给予购房补贴。(责任单位:市住房城乡建设局、市财政局,市商务局、通川区人民政府。逗号前面的为牵头单位,下同)\n第二条推动去库存。给予消费券补贴。〔责任单位:市住房城乡建设局,市公安局、达州水务集团有限公司〕\n";
+        let doc = crate::testing::parse(plan);
+        fn names(us: &[crate::model::Unit]) -> Vec<&str> {
+            us.iter().map(|u| u.name.as_str()).collect()
+        }
+        let roles: Vec<(Vec<&str>, Vec<&str>)> = doc
+            .tasks
+            .iter()
+            .map(|t| (names(&t.leads), names(&t.partners)))
+            .collect();
+        assert_eq!(
+            roles,
+            vec![
+                (
+                    vec!["市住房城乡建设局", "市财政局"],
+                    vec!["市商务局", "通川区人民政府"]
+                ),
+                (
+                    vec!["市住房城乡建设局"],
+                    vec!["市公安局", "达州水务集团有限公司"]
+                ),
+            ]
+        );
+        assert!(doc.unread_clauses.is_empty());
+        let without = plan.replace("逗号前面的为牵头单位,下同", "下同");
+        assert_eq!(
+            leads_of(&without),
+            vec![
+                vec!["市住房城乡建设局", "市财政局", "市商务局", "通川区人民政府"],
+                vec!["市住房城乡建设局", "市公安局", "达州水务集团有限公司"],
+            ]
+        );
     }
 
     /// From a city's measures for farmers buying homes: a 职责分工 section whose lines open on

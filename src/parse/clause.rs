@@ -38,8 +38,12 @@ pub struct Responsibility {
     /// The leads came from one plain list (A、B、C负责) or one 责任单位 list, with no 牵头, so
     /// a document-wide "first listed leads" convention applies to it.
     pub plain_list: bool,
-    /// The clause states the first-listed-is-lead convention itself.
+    /// The clause states the first-listed-is-lead convention (or the before-the-comma one)
+    /// itself.
     pub declares_first_listed: bool,
+    /// Units a lead label's list took on after a comma (责任单位：A、B，C、D — C and D): under the
+    /// before-the-comma convention they are partners.
+    pub after_comma: Vec<Unit>,
     /// Notes assigning every task after this one (以下均需A、B落实): each note's units.
     pub standing: Vec<(Span, Vec<Unit>)>,
 }
@@ -54,6 +58,22 @@ impl Responsibility {
             partners.append(&mut self.partners);
             self.partners = partners;
         }
+    }
+
+    /// Applies the before-the-comma convention (逗号前面的为牵头单位): the units a lead label's
+    /// list took on after a comma are partners (before any partners the clause names itself).
+    pub fn before_comma_leads(&mut self) {
+        if self.after_comma.is_empty() || self.after_comma.len() >= self.leads.len() {
+            return;
+        }
+        let (rest, leads): (Vec<Unit>, Vec<Unit>) = self
+            .leads
+            .drain(..)
+            .partition(|u| self.after_comma.iter().any(|a| a.span == u.span));
+        self.leads = leads;
+        let mut partners = rest;
+        partners.append(&mut self.partners);
+        self.partners = partners;
     }
 }
 
@@ -100,6 +120,8 @@ struct Piece<'a> {
     text: &'a str,
     at: usize,
     sentence: bool,
+    /// The piece follows a comma (，or ,), not a semicolon or a stop.
+    after_comma: bool,
 }
 
 impl<'l> Reader<'l> {
@@ -130,6 +152,9 @@ impl<'l> Reader<'l> {
                     sentence: inner[..Span::of(inner, p).start]
                         .trim_end_matches(is_space)
                         .ends_with('。'),
+                    after_comma: inner[..Span::of(inner, p).start]
+                        .trim_end_matches(is_space)
+                        .ends_with(['，', ',']),
                 }
             })
             .filter(|p| !p.text.is_empty())
@@ -247,16 +272,14 @@ impl<'l> Reader<'l> {
             if names {
                 // The list runs on under its label, in the label's own role (牵头单位：A、B,C — C
                 // leads too, whatever width its comma).
+                let units = split_units(text, p.at, self.lex);
+                if p.after_comma && matches!(label, Some((Role::Lead, _))) {
+                    out.after_comma.extend(units.iter().cloned());
+                }
                 match label {
-                    Some((Role::Lead, true)) => primary
-                        .get_or_insert_with(Vec::new)
-                        .extend(split_units(text, p.at, self.lex)),
-                    Some((Role::Lead, false)) => {
-                        other_leads.extend(split_units(text, p.at, self.lex))
-                    }
-                    Some((Role::Partner, _)) => {
-                        out.partners.extend(split_units(text, p.at, self.lex))
-                    }
+                    Some((Role::Lead, true)) => primary.get_or_insert_with(Vec::new).extend(units),
+                    Some((Role::Lead, false)) => other_leads.extend(units),
+                    Some((Role::Partner, _)) => out.partners.extend(units),
                     None => pending.push(p),
                 }
                 continue;
@@ -366,6 +389,7 @@ impl<'l> Reader<'l> {
                 text: list,
                 at,
                 sentence: false,
+                after_comma: false,
             };
             self.marked(piece, true).is_some()
         };
@@ -387,6 +411,7 @@ impl<'l> Reader<'l> {
                 text: list,
                 at,
                 sentence: false,
+                after_comma: false,
             },
             is_primary,
         ))
@@ -445,6 +470,7 @@ impl<'l> Reader<'l> {
                 text: units,
                 at,
                 sentence: false,
+                after_comma: false,
             }),
             marker_span,
             role,
@@ -473,6 +499,7 @@ impl<'l> Reader<'l> {
                 text: &rest.text[next..],
                 at: rest.at + next,
                 sentence: false,
+                after_comma: false,
             };
         }
         if !rest.text.is_empty() {
@@ -492,6 +519,7 @@ impl<'l> Reader<'l> {
                         text: s,
                         at: u.at + Span::of(u.text, s).start,
                         sentence: false,
+                        after_comma: false,
                     })
                 };
                 (piece(a), piece(b))
@@ -504,17 +532,22 @@ impl<'l> Reader<'l> {
 /// The first-listed-is-lead convention in `text` (rules/lexicon.toml `first_listed_*`).
 fn declares_first_listed(text: &str, lex: &Lexicon) -> bool {
     lex.clause.first_listed_heads.iter().any(|h| {
-        text.match_indices(h.as_str())
-            .any(|(k, _)| convention_before(text, k, k + h.len(), lex).is_some())
+        text.match_indices(h.as_str()).any(|(k, _)| {
+            let c = &lex.clause;
+            convention_before(text, k, k + h.len(), &c.first_listed_ordinals, lex).is_some()
+                || convention_before(text, k, k + h.len(), &c.before_comma_marks, lex).is_some()
+        })
     })
 }
 
 /// The convention ending with the lead noun at `head..end`: a link word (为, 为该项) right
-/// before it and an ordinal (第一, 首位) at most twelve characters before that. Its span.
+/// before it and one of `marks` (an ordinal 第一, 首位; or 逗号前) at most twelve characters
+/// before that. Its span.
 pub(crate) fn convention_before(
     text: &str,
     head: usize,
     end: usize,
+    marks: &[String],
     lex: &Lexicon,
 ) -> Option<Span> {
     let c = &lex.clause;
@@ -526,11 +559,7 @@ pub(crate) fn convention_before(
     let before = &before[..before.len() - link.len()];
     let window_start = before.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
     let window = &before[window_start..];
-    let at = c
-        .first_listed_ordinals
-        .iter()
-        .filter_map(|o| window.find(o.as_str()))
-        .min()?;
+    let at = marks.iter().filter_map(|o| window.find(o.as_str())).min()?;
     Some(Span::new(window_start + at, end))
 }
 

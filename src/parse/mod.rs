@@ -52,7 +52,9 @@ pub fn parse_blocks(src: &SourceFile, blocks: &[Block], data: &RuleData) -> Docu
     b.doc.census.paragraphs = c.paragraphs;
     b.doc.census.tables = c.tables;
     b.doc.census.table_rows = c.rows;
-    b.doc.first_listed_lead = first_listed_lead(&src.text, data);
+    let c = &data.lexicon.clause;
+    b.doc.first_listed_lead = lead_convention(&src.text, &c.first_listed_ordinals, data);
+    b.doc.before_comma_lead = lead_convention(&src.text, &c.before_comma_marks, data);
     let outlines: Vec<body::PartOutline> = split_parts(&mut b, blocks)
         .into_iter()
         .enumerate()
@@ -143,11 +145,12 @@ fn next_item_at(
     None
 }
 
-/// Where the document declares its first-listed-is-lead convention, if it does.
-fn first_listed_lead(text: &str, data: &RuleData) -> Option<Span> {
+/// Where the document declares a lead convention marked by one of `marks`, if it does: the
+/// first listed leads (列第一位者为牵头单位), or the units before the comma (逗号前面的为牵头单位).
+fn lead_convention(text: &str, marks: &[String], data: &RuleData) -> Option<Span> {
     let ac = data.lexicon.clause.first_listed_automaton.as_ref()?;
     ac.find_iter(text)
-        .find_map(|m| clause::convention_before(text, m.start(), m.end(), &data.lexicon))
+        .find_map(|m| clause::convention_before(text, m.start(), m.end(), marks, &data.lexicon))
 }
 
 /// Splits the blocks into parts at 附件 markers; records the parts in the document.
