@@ -518,6 +518,8 @@ pub struct OutlineWords {
     /// Endings of a title about when the document is in force (以上政策措施施行时间): never a task,
     /// whatever the title's length.
     pub validity_titles: Vec<String>,
+    /// Endings of a numbered closing sentence about the document itself (本措施自印发之日起施行).
+    pub closing_endings: Vec<String>,
     pub title_joiners: Vec<String>,
     pub title_words: Vec<String>,
     pub note_markers: Vec<String>,

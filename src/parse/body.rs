@@ -1256,6 +1256,9 @@ fn in_non_task_section(b: &Builder, h: usize) -> bool {
             // A title line, not a run-in sentence (…优待凭证设置2年有效期).
             || (title.chars().count() <= 12
                 && o.validity_titles.iter().any(|w| title.ends_with(w.as_str())))
+            // 十六、本措施自印发之日起施行。: the document speaks of itself.
+            || (title.starts_with('本')
+                && o.closing_endings.iter().any(|w| title.ends_with(w.as_str())))
     })
 }
 
@@ -1474,6 +1477,19 @@ mod tests {
             "{:?}",
             doc.tasks
         );
+    }
+
+    /// From an unseen county's measures (s7f 078): its last item is the sentence putting the
+    /// measures in force, no task (it drew a false missing-lead); a task that opens on 本 and
+    /// asks for something is still one.
+    #[test]
+    fn a_closing_sentence_about_the_document_is_no_task() {
+        let plan = "某县若干措施\n一、给予购房补贴。对购买新建商品住房的给予补贴。（责任单位：县住建局）\n二、降低首付比例。首付比例调整为20%。（责任单位：县公积金中心）\n三、本措施自印发之日起施行。本措施实施期间，国家和省、市有相关政策出台，按国家和省、市规定执行。\n";
+        let doc = crate::testing::parse(plan);
+        assert_eq!(doc.tasks.len(), 2, "{:?}", doc.tasks);
+        assert_eq!(findings_of(plan, "missing-lead"), vec![]);
+        let task = plan.replace("本措施自印发之日起施行。", "本县加快推进房票安置。");
+        assert_eq!(crate::testing::parse(&task).tasks.len(), 3);
     }
 
     #[test]
