@@ -137,19 +137,27 @@ pub fn open_at_end(line: &str) -> Option<usize> {
 }
 
 /// Top-level bracket groups of a line, nesting-aware and tolerant of mixed widths:
-/// `(A（B）C）` is one group. Unbalanced brackets yield no group.
+/// `(A（B）C）` is one group. A bracket that is never closed (a copy's `印发(<…〉的通知》`)
+/// encloses nothing: the groups after it are still groups. A closing bracket with no opener is
+/// text.
 pub fn bracket_groups(line: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    let mut pairs = Vec::new();
     let mut stack: Vec<usize> = Vec::new();
     for (i, c) in line.char_indices() {
         if is_open(c) {
             stack.push(i);
         } else if is_close(c) {
             if let Some(start) = stack.pop() {
-                if stack.is_empty() {
-                    out.push(Span::new(start, i + c.len_utf8()));
-                }
+                pairs.push(Span::new(start, i + c.len_utf8()));
             }
+        }
+    }
+    // Pairs nest or are disjoint; the outermost are those no earlier pair encloses.
+    pairs.sort_by_key(|s| s.start);
+    let mut out: Vec<Span> = Vec::new();
+    for p in pairs {
+        if out.last().is_none_or(|last| p.start >= last.end) {
+            out.push(p);
         }
     }
     out
@@ -267,6 +275,21 @@ mod tests {
         let mixed = "（自治区食品药品安全委员会，各盟行政公署、市人民政府负责)";
         assert_eq!(bracket_groups(mixed), vec![Span::new(0, mixed.len())]);
         assert!(bracket_groups("（未闭合").is_empty());
+        // An unseen county's measures (2026-12-06 batch, a47): a copy wrote 《 as (< and never
+        // closed it; the citation's number and the closing clause are still groups.
+        let copy = "按照《关于印发(<监管办法(试行)〉的通知》(保政办发〔2022〕5号)执行。(市住建局、市银监办负责)";
+        let groups: Vec<&str> = bracket_groups(copy)
+            .iter()
+            .map(|g| &copy[g.start..g.end])
+            .collect();
+        assert_eq!(
+            groups,
+            vec![
+                "(试行)",
+                "(保政办发〔2022〕5号)",
+                "(市住建局、市银监办负责)"
+            ]
+        );
     }
 
     #[test]
