@@ -40,7 +40,9 @@ pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) 
             start += o.len();
         }
         let body = &clause[start..];
-        let Some((units, rest)) = subject(body, &verbs, |u| names_are_whole(u, lex)) else {
+        let Some((units, rest)) = subject(body, &verbs, &lex.subject.bodies, |u| {
+            names_are_whole(u, lex)
+        }) else {
             continue;
         };
         sentence_done = !closes;
@@ -102,8 +104,9 @@ pub fn plan_owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Un
             start += o.len();
         }
         let body = &clause[start..];
-        if let Some((units, rest)) = subject(body, &verbs, |u| plan_names(u, opened.is_some(), lex))
-        {
+        if let Some((units, rest)) = subject(body, &verbs, &lex.subject.bodies, |u| {
+            plan_names(u, opened.is_some(), lex)
+        }) {
             let units_named = !lex.clause.not_after_marker.iter().any(|x| {
                 starts_with_any(rest, &verbs)
                     .is_some_and(|v| rest[v.len()..].starts_with(x.as_str()))
@@ -177,6 +180,7 @@ fn clauses(text: &str, base: usize) -> impl Iterator<Item = (&str, usize, bool)>
 fn subject<'t>(
     body: &'t str,
     verbs: &[&str],
+    bodies: &[String],
     whole: impl Fn(&str) -> bool,
 ) -> Option<(&'t str, &'t str)> {
     let limit = body.char_indices().nth(40).map_or(body.len(), |(i, _)| i);
@@ -188,7 +192,11 @@ fn subject<'t>(
             return None;
         }
         let units = &body[..at];
-        if at > 0 && whole(units) {
+        // A verb that begins a name's last word (市委 + 组织 in 市委组织部负责…) is no verb.
+        let name_goes_on = bodies
+            .iter()
+            .any(|w| w.len() > verb.len() && w.starts_with(verb) && body[at..].starts_with(w));
+        if at > 0 && !name_goes_on && whole(units) {
             return Some((units, &body[at..]));
         }
         from = at + verb.len();
@@ -235,9 +243,11 @@ fn longest_units<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
 /// (会同数据专区监管部门组织做好… → 数据专区监管部门), in a role slot.
 fn longest_plan_units<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
     let verbs = longest_first(&lex.subject.verbs);
-    subject(text, &verbs, |u| plan_names(u, true, lex))
-        .map(|(units, _)| units)
-        .or_else(|| plan_names(trim(text), true, lex).then(|| trim(text)))
+    subject(text, &verbs, &lex.subject.bodies, |u| {
+        plan_names(u, true, lex)
+    })
+    .map(|(units, _)| units)
+    .or_else(|| plan_names(trim(text), true, lex).then(|| trim(text)))
 }
 
 fn push_new(into: &mut Vec<Unit>, units: Vec<Unit>) {
@@ -272,6 +282,17 @@ mod tests {
             names("没有物业服务人的居民住宅区，乡镇人民政府、街道办事处和村（居）民委员会应当组织业主委员会签订协议。").0,
             ["乡镇人民政府", "街道办事处", "村（居）民委员会"]
         );
+    }
+
+    /// An unseen city's talent-housing rules (2026-12-06 batch, s8c 014): 组织 opens the last
+    /// word of 市委组织部, not a verb after 市委; the setting 在…领导下 names no owner.
+    #[test]
+    fn a_verb_that_begins_a_name_s_last_word_is_no_verb() {
+        assert_eq!(
+            names("在市委人才工作领导小组统一领导下，市委组织部负责统筹协调。").0,
+            ["市委组织部"]
+        );
+        assert_eq!(names("市委组织实施人才工程。").0, ["市委"]);
     }
 
     #[test]
