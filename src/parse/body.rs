@@ -1157,12 +1157,17 @@ fn broken_clause(b: &Builder, para: Span, next: Span) -> Option<Found> {
     })
 }
 
+/// How far from a paragraph's end a bracket left open may open and still be a clause: the
+/// label it must open on is the guard, so ten units with long names fit (〔责任单位:市住房城乡建设局、
+/// …、国家金融监督管理总局新余监管分局、市委网信办, about 100 characters).
+const UNCLOSED_CLAUSE_REACH: usize = 600;
+
 /// A labelled clause whose closing bracket a copy lost (`…予以支持。(责任单位:市住房公积金管理中心`
 /// at the end of the paragraph, the next line another item): the bracket left open at the end
 /// opens on a label, and the rest of the paragraph is the clause.
 fn unclosed_clause(b: &Builder, para: Span) -> Option<Found> {
     let text = b.slice(para);
-    let open = open_at_end(text).filter(|&i| text.len() - i <= 2 * BROKEN_CLAUSE_REACH)?;
+    let open = open_at_end(text).filter(|&i| text.len() - i <= UNCLOSED_CLAUSE_REACH)?;
     let inner = &text[open + text[open..].chars().next()?.len_utf8()..];
     let inner = inner.trim_end_matches(|c: char| is_space(c) || "。；;".contains(c));
     let lex = &b.data.lexicon;
@@ -1431,6 +1436,9 @@ mod tests {
             findings_of(&aside, "missing-lead"),
             vec![(2, 1, "task （十二） names no lead unit".to_string())]
         );
+        // A city's truncated last clause (2026-12-06 batch, s8c 012): ten units, long names.
+        let long = "某市措施\n（二十）强化市场秩序监管。依法查处违法违规行为。〔责任单位:市住房城乡建设局、市城管局、市发改委、市自然资源局、市公安局、市市场监管局、市税务局、人民银行新余市中心支行、国家金融监督管理总局新余监管分局、市委网信办\n";
+        assert_eq!(leads_of(long)[0].len(), 10);
     }
 
     /// From a city's measures copied from a PDF that lost line breaks: an item run on after the
