@@ -126,6 +126,12 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
                 attachment_next = Some(next + 1);
                 continue;
             }
+        } else if let (Some(next), None) = (listed, &heading) {
+            // An entry's title set over two lines (4.…学位(C类) / 供给预测汇总表): the list goes on.
+            if !text.contains('。') && text.chars().count() <= 30 {
+                attachment_next = Some(next);
+                continue;
+            }
         }
         if let Some((h, title_start)) = heading {
             if matches!(

@@ -159,6 +159,14 @@ mod tests {
 
     use crate::testing::findings_of;
 
+    /// An unseen city's measures (2026-12-06 batch, a23): an attachment list whose fourth entry
+    /// is set over two lines is one list; its 5. is no heading after the body's 5.
+    #[test]
+    fn an_attachment_entry_over_two_lines() {
+        let plan = "某市政策措施\n一、政策\n1.购房补贴。给予补贴。\n2.契税补贴。给予补贴。\n3.就业支持。推荐岗位。\n4.教育支持。保障学位。\n5.落户支持。放开落户。\n本政策措施由市指挥部办公室负责解释。\n附件:1.项目名录\n2.商家名录\n3.岗位推荐目录\n4.2022年公办义务教育学校学位(C类)\n供给预测汇总表\n5.购房和契税补贴申请表\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+    }
+
     #[test]
     fn gaps_repeats_and_mixed_brackets() {
         let plan =
