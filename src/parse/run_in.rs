@@ -12,10 +12,21 @@ use crate::model::{NumberStyle, Numbering};
 pub fn numbers_in(line: &str, base: usize, q: &Quantity) -> Vec<Numbering> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
+    // The last character before a run of spaces: after a stop, a space may stand before the
+    // number (…并通知单位。 3.在同一…).
+    let mut before_space: Option<char> = None;
     for (i, c) in line.char_indices() {
         let after_text = prev.is_some_and(|p| {
             !is_digit(p) && !p.is_ascii_alphanumeric() && p != '第' && !p.is_whitespace()
-        });
+        }) || (prev.is_some_and(char::is_whitespace)
+            && before_space.is_some_and(|b| "。；;！？".contains(b)));
+        if c.is_whitespace() {
+            if prev.is_some_and(|p| !p.is_whitespace()) {
+                before_space = prev;
+            }
+        } else {
+            before_space = None;
+        }
         prev = Some(c);
         if i == 0 || !after_text || !(is_digit(c) || is_open(c) || is_chinese_numeral(c)) {
             continue;
@@ -66,6 +77,12 @@ mod tests {
             values("…[责任单位:市国资委]2.优化个人购房信贷政策"),
             vec![(Item, 2)]
         );
+        // A space after the stop (an unseen province's housing-fund rules, a12).
+        assert_eq!(
+            values("…并通知单位。 3.在同一住房公积金年度内"),
+            vec![(Item, 3)]
+        );
+        assert_eq!(values("到 2025 年 3 月"), vec![]);
     }
 
     #[test]
