@@ -63,6 +63,8 @@ impl Responsibility {
     /// Applies the before-the-comma convention (逗号前面的为牵头单位): the units a lead label's
     /// list took on after a comma are partners (before any partners the clause names itself).
     pub fn before_comma_leads(&mut self) {
+        // A list with nothing before its first comma (its label's own piece read no unit) keeps
+        // its leads.
         if self.after_comma.is_empty() || self.after_comma.len() >= self.leads.len() {
             return;
         }
@@ -145,16 +147,13 @@ impl<'l> Reader<'l> {
             .map(|p| {
                 let t = trim(p);
                 let at = Span::of(inner, t).start;
+                let before = inner[..Span::of(inner, p).start].trim_end_matches(is_space);
                 Piece {
                     text: t,
                     at: base + at,
                     // The piece opens a sentence (after 。): a label's list does not run on.
-                    sentence: inner[..Span::of(inner, p).start]
-                        .trim_end_matches(is_space)
-                        .ends_with('。'),
-                    after_comma: inner[..Span::of(inner, p).start]
-                        .trim_end_matches(is_space)
-                        .ends_with(['，', ',']),
+                    sentence: before.ends_with('。'),
+                    after_comma: before.ends_with(['，', ',']),
                 }
             })
             .filter(|p| !p.text.is_empty())

@@ -7,8 +7,9 @@ use super::heading::{read_number, Quantity};
 use super::lex::{is_chinese_numeral, is_digit, is_open};
 use crate::model::{NumberStyle, Numbering};
 
-/// Outline numbers (not chapters or articles of a regulation) inside `line` (not at its start) that stand right after
-/// a sentence's end, a closing bracket or a character of text, and are well formed.
+/// Outline numbers (not a regulation's chapters or articles) inside `line`, not at its start,
+/// that stand right after a sentence's end, a closing bracket or a character of text, and are
+/// well formed.
 pub fn numbers_in(line: &str, base: usize, q: &Quantity) -> Vec<Numbering> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
@@ -28,7 +29,7 @@ pub fn numbers_in(line: &str, base: usize, q: &Quantity) -> Vec<Numbering> {
             before_space = None;
         }
         prev = Some(c);
-        if i == 0 || !after_text || !(is_digit(c) || is_open(c) || is_chinese_numeral(c)) {
+        if i == 0 || !after_text || !(is_digit(c) || is_open(c) || chapter_at(&line[i..])) {
             continue;
         }
         let Some((n, _)) = read_number(&line[i..], base + i, q) else {
@@ -43,6 +44,13 @@ pub fn numbers_in(line: &str, base: usize, q: &Quantity) -> Vec<Numbering> {
         }
     }
     out
+}
+
+/// Chinese numerals then 、 or a dot (二、, 六.): the numerals of ordinary words (统一, 进一步)
+/// are not tried as numbers.
+fn chapter_at(s: &str) -> bool {
+    let rest = s.trim_start_matches(is_chinese_numeral);
+    rest.len() < s.len() && rest.starts_with(['、', '.', '．'])
 }
 
 #[cfg(test)]
