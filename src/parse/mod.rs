@@ -52,9 +52,7 @@ pub fn parse_blocks(src: &SourceFile, blocks: &[Block], data: &RuleData) -> Docu
     b.doc.census.paragraphs = c.paragraphs;
     b.doc.census.tables = c.tables;
     b.doc.census.table_rows = c.rows;
-    let c = &data.lexicon.clause;
-    b.doc.first_listed_lead = lead_convention(&src.text, &c.first_listed_ordinals, data);
-    b.doc.before_comma_lead = lead_convention(&src.text, &c.before_comma_marks, data);
+    (b.doc.first_listed_lead, b.doc.before_comma_lead) = lead_conventions(&src.text, data);
     let outlines: Vec<body::PartOutline> = split_parts(&mut b, blocks)
         .into_iter()
         .enumerate()
@@ -145,12 +143,24 @@ fn next_item_at(
     None
 }
 
-/// Where the document declares a lead convention marked by one of `marks`, if it does: the
-/// first listed leads (列第一位者为牵头单位), or the units before the comma (逗号前面的为牵头单位).
-fn lead_convention(text: &str, marks: &[String], data: &RuleData) -> Option<Span> {
-    let ac = data.lexicon.clause.first_listed_automaton.as_ref()?;
-    ac.find_iter(text)
-        .find_map(|m| clause::convention_before(text, m.start(), m.end(), marks, &data.lexicon))
+/// Where the document first declares each lead convention, in one pass over its lead nouns:
+/// the first listed leads (列第一位者为牵头单位), and the units before the comma lead
+/// (逗号前面的为牵头单位).
+fn lead_conventions(text: &str, data: &RuleData) -> (Option<Span>, Option<Span>) {
+    let (mut first, mut comma) = (None, None);
+    let Some(ac) = data.lexicon.clause.first_listed_automaton.as_ref() else {
+        return (first, comma);
+    };
+    let c = &data.lexicon.clause;
+    for m in ac.find_iter(text) {
+        let at = |marks| clause::convention_before(text, m.start(), m.end(), marks, &data.lexicon);
+        first = first.or_else(|| at(&c.first_listed_ordinals));
+        comma = comma.or_else(|| at(&c.before_comma_marks));
+        if first.is_some() && comma.is_some() {
+            break;
+        }
+    }
+    (first, comma)
 }
 
 /// Splits the blocks into parts at 附件 markers; records the parts in the document.
