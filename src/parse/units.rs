@@ -378,12 +378,13 @@ pub fn looks_like_unit_list(list: &str, lex: &Lexicon) -> bool {
 }
 
 /// True when the text reads as a list of names, leniently: after a label (责任单位：) any short
-/// name counts (杭州资本), not only those with a unit suffix.
+/// name counts (杭州资本), not only those with a unit suffix. A note in brackets is no part of a
+/// name's length (各县(市、区,含达州高新区、达州东部经开区,下同)人民政府(管委会)).
 pub fn looks_like_name_list(list: &str, lex: &Lexicon) -> bool {
     let units = split_units(list, 0, lex);
     !units.is_empty()
         && units.iter().all(|u| {
-            let n = u.name.chars().count();
+            let n = without_brackets(&u.name).chars().count();
             (2..=24).contains(&n)
                 && !has_non_name_word(&u.name, lex)
                 && !u
@@ -443,6 +444,17 @@ mod tests {
             names("县农业农村局、县林业、县水利局"),
             ["县农业农村局", "县林业", "县水利局"]
         );
+    }
+
+    /// An unseen city's clause (s7f 027): a county government whose name holds a long note and
+    /// its 管委会 in brackets is one short name in a label's list.
+    #[test]
+    fn a_note_in_brackets_is_no_part_of_a_names_length() {
+        let data = RuleData::builtin();
+        let list = "市公安局、达州水务集团有限公司、各县(市、区,含达州高新区、达州东部经开区,下同)人民政府(管委会)";
+        assert!(looks_like_name_list(list, &data.lexicon));
+        let long = "市公安局、达州市高新技术产业开发区东部经济开发区综合管理委员会下属各单位";
+        assert!(!looks_like_name_list(long, &data.lexicon));
     }
 
     #[test]
