@@ -503,6 +503,11 @@ impl UnitWords {
 #[serde(deny_unknown_fields)]
 pub struct OutlineWords {
     pub part_markers: Vec<String>,
+    /// Words of a text that reports on a document (记者, 获悉, 文件提出).
+    pub report_markers: Vec<String>,
+    /// Verbs after a short title in 《》 that cite the document as a sentence's subject
+    /// (《通知》要求).
+    pub report_verbs: Vec<String>,
     /// A line ending with one of these is a letterhead (…人民政府文件), no title.
     pub letterhead_endings: Vec<String>,
     /// Labels opening a list of attachments (附件：1.… 2.…), which is no outline.

@@ -422,6 +422,10 @@ pub struct Facts {
     /// (`market_addressees`).
     #[serde(skip)]
     pub owes_owners: bool,
+    /// The first of at least two marks that the text reports on a document rather than being
+    /// it (记者…获悉, 《通知》要求, 文件提出: rules/lexicon.toml `report_markers`, `report_verbs`).
+    #[serde(skip)]
+    pub report_mark: Option<Span>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -495,6 +499,7 @@ impl Document {
         opt(&mut self.facts.doc_number);
         opt(&mut self.facts.date);
         opt(&mut self.facts.owner_cue);
+        opt(&mut self.facts.report_mark);
         for t in &mut self.tables {
             opt(&mut t.header);
         }

@@ -91,6 +91,7 @@ pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
         .and_then(|s| first_date(slice(s)).map(|(d, p)| (d.shift(s.start), p)));
     f.owner_cue = owner_cue(text, &data.lexicon.clause.owner_cues);
     f.owes_owners = owes_owners(text, &f, &data.lexicon.clause);
+    f.report_mark = report_mark(text, &data.lexicon.outline);
     f
 }
 
@@ -188,6 +189,34 @@ fn reads_as_rules_for_the_public(text: &str, words: &crate::data::ClauseWords) -
         .filter(|&i| opens_on_action(&text[i..]))
         .count();
     rules > 0 && actions <= rules
+}
+
+/// The first mark that the text reports on a document, when there are at least two: a
+/// reporter's word (`report_markers`: 记者, 获悉, 文件提出) or a short title in 《》 cited as a
+/// sentence's subject (《通知》要求: `report_verbs`).
+fn report_mark(text: &str, words: &crate::data::OutlineWords) -> Option<Span> {
+    let mut marks: Vec<Span> = Vec::new();
+    for w in &words.report_markers {
+        marks.extend(
+            text.match_indices(w.as_str())
+                .map(|(i, m)| Span::new(i, i + m.len())),
+        );
+    }
+    for (i, _) in text.match_indices('《') {
+        let Some(close) = text[i..].find('》') else {
+            continue;
+        };
+        let title = &text[i + '《'.len_utf8()..i + close];
+        let after = i + close + '》'.len_utf8();
+        let verb = words
+            .report_verbs
+            .iter()
+            .find(|v| text[after..].starts_with(v.as_str()));
+        if let (true, Some(v)) = ((1..=6).contains(&title.chars().count()), verb) {
+            marks.push(Span::new(i, after + v.len()));
+        }
+    }
+    (marks.len() >= 2).then(|| marks.into_iter().min_by_key(|s| s.start))?
 }
 
 /// The notice is addressed (its 主送 line near the top, ending with ：) to banks, insurers or

@@ -13,6 +13,17 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let c = cx.doc.census;
     let text = &cx.src.text;
     let first = text.find(['\n', '\r']).unwrap_or(text.len());
+    // A news item or a 解读 about a plan: say so, the reader has the wrong text.
+    if let Some(mark) = cx.doc.facts.report_mark {
+        out.report(
+            RULE,
+            Span::new(0, first),
+            t!(cx, "report", mark = cx.text(mark)),
+        )
+        .related(mark, t!(cx, "related-report"))
+        .help(t!(cx, "help-report"));
+        return;
+    }
     out.report(
         RULE,
         Span::new(0, first),
@@ -46,6 +57,25 @@ mod tests {
                 "no task found in this plan: read 5 paragraphs, 0 numbered headings, 0 tables (0 rows) and 0 bracket groups, 0 of them responsibility clauses".to_string()
             )]
         );
+    }
+
+    /// News items about measures, from unseen batches (s7f 011, 005): the finding says the text
+    /// is a report, not the plan; one mark alone (a plan may cite 《通知》要求 once) is not enough.
+    #[test]
+    fn a_report_about_a_document_is_said_to_be_one() {
+        let news = "优化调整的房地产政策通知\n三孩家庭购买120平方米新建商品住房，可得20万元房票。\n《通知》要求，自2024年1月1日起，对出售自有住房并在1年内购买新建商品住房的给予补贴。\n《通知》提出，优化住房公积金贷款政策。\n";
+        assert_eq!(
+            findings_of(news, super::RULE),
+            vec![(
+                1,
+                1,
+                "no task found: the text reads as a report about a document (《通知》要求 …), not the document itself".to_string()
+            )]
+        );
+        let once = news.replace("《通知》提出，", "");
+        assert!(findings_of(&once, super::RULE)[0]
+            .2
+            .starts_with("no task found in this plan: read 4 paragraphs"));
     }
 
     #[test]
