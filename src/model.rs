@@ -480,7 +480,7 @@ pub struct Document {
     #[serde(skip)]
     pub dated_blocks: Vec<Span>,
     /// Outline numbers a copy ran into the middle of a line (…自动封存。2.灵活就业人员…): not
-    /// headings, but an item the numbering would otherwise miss.
+    /// headings, but an item the numbering would otherwise miss. In document order.
     #[serde(skip)]
     pub run_in_numbers: Vec<Numbering>,
 }

@@ -69,6 +69,8 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
     // The paragraphs after 目录 that the document writes again further on (read once there).
     let mut contents_entries: rustc_hash::FxHashSet<usize> = Default::default();
     let note_markers = longest_first(&b.data.lexicon.outline.note_markers);
+    let data = b.data;
+    let q = super::heading::Quantity::of(&data.lexicon);
     for (k, block) in blocks.iter().enumerate() {
         let p = match block {
             Block::Table(t) => {
@@ -105,7 +107,6 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
             continue;
         }
         in_contents = false;
-        let q = super::heading::Quantity::of(&b.data.lexicon);
         let run_in = super::run_in::numbers_in(text, p.start, &q);
         b.doc.run_in_numbers.extend(run_in);
         let heading = heading_at(b, p, Origin::Body, part)

@@ -203,16 +203,22 @@ fn report_mark(text: &str, words: &crate::data::OutlineWords) -> Option<Span> {
         );
     }
     for (i, _) in text.match_indices('《') {
-        let Some(close) = text[i..].find('》') else {
+        // A short title, six characters at most: look for its 》 that far only (a text of
+        // unclosed 《 is not searched to its end once per mark).
+        let title_start = i + '《'.len_utf8();
+        let Some((close, _)) = text[title_start..]
+            .char_indices()
+            .take(7)
+            .find(|&(_, c)| c == '》')
+        else {
             continue;
         };
-        let title = &text[i + '《'.len_utf8()..i + close];
-        let after = i + close + '》'.len_utf8();
+        let after = title_start + close + '》'.len_utf8();
         let verb = words
             .report_verbs
             .iter()
             .find(|v| text[after..].starts_with(v.as_str()));
-        if let (true, Some(v)) = ((1..=6).contains(&title.chars().count()), verb) {
+        if let (true, Some(v)) = (close > 0, verb) {
             marks.push(Span::new(i, after + v.len()));
         }
     }

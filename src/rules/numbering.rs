@@ -88,14 +88,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
 /// Every number from `lo` up to (not including) `n`'s stands run into a line between `from`
 /// and `n` (…自动封存。2.灵活就业人员…): the items are there, a copy joined their lines.
 fn written_between(cx: &Context, n: &Numbering, lo: u32, from: usize) -> bool {
-    (lo..n.value).all(|v| {
-        cx.doc.run_in_numbers.iter().any(|r| {
-            r.style == n.style
-                && r.value == v
-                && from <= r.span.start
-                && r.span.start < n.span.start
-        })
-    })
+    // The run-in numbers are in document order: only those between are looked at.
+    let all = &cx.doc.run_in_numbers;
+    let first = all.partition_point(|r| r.span.start < from);
+    let last = all.partition_point(|r| r.span.start < n.span.start);
+    let between = all.get(first..last).unwrap_or_default();
+    (lo..n.value).all(|v| between.iter().any(|r| r.style == n.style && r.value == v))
 }
 
 /// A heading's parent, its parent's parent, and so on.
