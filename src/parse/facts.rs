@@ -170,7 +170,9 @@ fn reads_as_rules_for_the_public(text: &str, words: &crate::data::ClauseWords) -
     };
     let rules = markers.find_iter(text).count();
     let opens_on_action = |s: &str| {
-        let s = s.trim_start();
+        // Spaces only: a run of blank lines or tabs is one split point per character, and
+        // trimming them all at each would be quadratic (64 KB of newlines took 3 s).
+        let s = s.trim_start_matches([' ', '\u{3000}']);
         let s = words
             .action_adverbs
             .iter()
@@ -475,5 +477,22 @@ mod tests {
             "中发〔2019〕17号"
         );
         assert!(c[1].number.is_none());
+    }
+
+    #[test]
+    fn an_action_line_counts_once_whatever_blank_lines_stand_before_it() {
+        let data = crate::data::RuleData::builtin();
+        let words = &data.lexicon.clause;
+        // One rule (可申请) and one action (推进…): the rules are for the public.
+        let text = "符合条件的企业可申请补贴。\n推进项目建设。";
+        assert!(reads_as_rules_for_the_public(text, words));
+        // Blank lines and a full-width indent before the action line do not make it count more
+        // than once: each blank line is a split point of its own, and reading past it to the
+        // action counted the action again for every one of them.
+        let spaced = "符合条件的企业可申请补贴。\n\n\n\n\u{3000}\u{3000}推进项目建设。";
+        assert!(reads_as_rules_for_the_public(spaced, words));
+        // Two actions outweigh one rule.
+        let two = "符合条件的企业可申请补贴。\n推进项目建设。\n加强组织领导。";
+        assert!(!reads_as_rules_for_the_public(two, words));
     }
 }
