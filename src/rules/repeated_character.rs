@@ -131,8 +131,15 @@ fn is_stop(c: char) -> bool {
 /// The doubled character ends the names of a 、 list around it (太仓港、连云港港、南京港): it is
 /// the names' shared ending, written after a name that ends in it.
 fn names_share_ending(text: &str, at: usize, c: char) -> bool {
-    let before = text[..at].rsplit(['，', '。', '；']).next().unwrap_or("");
-    let after = text[at..].split(['，', '。', '；']).next().unwrap_or("");
+    // The list is read as far as a few names reach on either side: a cell of thousands of
+    // names and no stop was read whole once per doubled character, quadratic (a 1 MB cell took
+    // 22 s).
+    let (from, to) = (boundary_before(text, at), boundary_after(text, at));
+    let before = text[from..at]
+        .rsplit(['，', '。', '；'])
+        .next()
+        .unwrap_or("");
+    let after = text[at..to].split(['，', '。', '；']).next().unwrap_or("");
     // The names before this one (the last piece of `before` is this name's start), then after.
     let earlier: Vec<&str> = before.split('、').collect();
     let earlier = &earlier[..earlier.len().saturating_sub(1)];
@@ -141,6 +148,27 @@ fn names_share_ending(text: &str, at: usize, c: char) -> bool {
         .copied()
         .chain(after.split('、').skip(1))
         .any(|p| trim_name(p).ends_with(c))
+}
+
+/// How far around a doubled character its list is read, in bytes (about 40 names).
+const LIST_REACH: usize = 600;
+
+/// The character boundary at most `LIST_REACH` bytes before `at`.
+fn boundary_before(text: &str, at: usize) -> usize {
+    let mut k = at.saturating_sub(LIST_REACH);
+    while !text.is_char_boundary(k) {
+        k += 1;
+    }
+    k
+}
+
+/// The character boundary at most `LIST_REACH` bytes after `at`.
+fn boundary_after(text: &str, at: usize) -> usize {
+    let mut k = (at + LIST_REACH).min(text.len());
+    while !text.is_char_boundary(k) {
+        k -= 1;
+    }
+    k
 }
 
 fn trim_name(p: &str) -> &str {
@@ -225,5 +253,24 @@ mod tests {
         let f = findings_of(plan, super::RULE);
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].2.starts_with("的的"), "{f:?}");
+    }
+
+    /// The list around a doubled character is read a bounded way on either side, cut at
+    /// character boundaries (three-byte characters after a one-byte one here).
+    #[test]
+    fn a_list_is_read_a_bounded_way_around_the_pair() {
+        let text = format!("a{}", "港".repeat(1000));
+        let at = 1 + 3 * 500;
+        assert_eq!(super::boundary_before(&text, at), at - super::LIST_REACH);
+        assert_eq!(super::boundary_after(&text, at), at + super::LIST_REACH);
+        assert_eq!(super::boundary_before(&text, 2), 0);
+        assert_eq!(super::boundary_after(&text, text.len() - 3), text.len());
+        // Not on a boundary: moved inwards to the nearest one.
+        let odd = format!("ab{}", "港".repeat(1000));
+        let at = 2 + 3 * 500;
+        assert_eq!(super::boundary_before(&odd, at), at - super::LIST_REACH);
+        let at = 2 + 3 * 300 + 3;
+        assert_eq!(super::boundary_before(&odd, at), 2 + 3 * 101);
+        assert!(odd.is_char_boundary(super::boundary_after(&odd, at)));
     }
 }
