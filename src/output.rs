@@ -24,6 +24,8 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 /// - A symbolic link is written through: the file it points to is replaced, the link kept.
 /// - Only a regular file is replaced: a pipe, a device or a directory is refused (renaming over
 ///   it would turn `/dev/full` or a FIFO into a plain file).
+/// - A replaced file keeps its mode; a new one gets the mode any program's new file gets
+///   (0666 less the umask).
 /// - The temporary file gets an unpredictable name and is created exclusively, never through a
 ///   link planted at its name (`tempfile`), and is removed if anything fails, SIGINT and
 ///   SIGTERM included (`signals`).
@@ -34,7 +36,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
         Ok(m) if m.file_type().is_symlink() => path.canonicalize().map_err(|e| fail(&e))?,
         _ => path.to_path_buf(),
     };
-    if let Ok(m) = std::fs::metadata(&target) {
+    let existing = std::fs::metadata(&target).ok();
+    if let Some(m) = &existing {
         if !m.is_file() {
             return Err(format!(
                 "cannot write {}: it is not a regular file (planlint replaces only regular files)",
@@ -46,11 +49,22 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".planlint-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| fail(&e))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".planlint-").suffix(".tmp");
+    // A new file is made as any program makes one (0666 less the umask), not owner-only as a
+    // temporary file is.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder.tempfile_in(dir).map_err(|e| fail(&e))?;
+    // A file replaced keeps its mode (a report others read stays readable to them).
+    if let Some(m) = &existing {
+        tmp.as_file()
+            .set_permissions(m.permissions())
+            .map_err(|e| fail(&e))?;
+    }
     // Registered for removal on SIGINT/SIGTERM until the temporary file is renamed or removed
     // (the guard outlives `tmp`, which the closure consumes).
     let _writing = crate::signals::Writing::new(tmp.path());
@@ -102,5 +116,26 @@ mod tests {
             .filter(|n| n.ends_with(".tmp"))
             .collect();
         assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_mode_and_a_new_one_follows_the_umask() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        std::fs::write(d.join("shared.csv"), "old").unwrap();
+        std::fs::set_permissions(d.join("shared.csv"), std::fs::Permissions::from_mode(0o644))
+            .unwrap();
+        write_atomic(&d.join("shared.csv"), b"new").unwrap();
+        assert_eq!(mode(&d.join("shared.csv")), 0o644);
+        std::fs::set_permissions(d.join("shared.csv"), std::fs::Permissions::from_mode(0o640))
+            .unwrap();
+        write_atomic(&d.join("shared.csv"), b"newer").unwrap();
+        assert_eq!(mode(&d.join("shared.csv")), 0o640);
+        // A new file: what a plain create gives under this process's umask.
+        std::fs::write(d.join("plain"), "x").unwrap();
+        write_atomic(&d.join("fresh.csv"), b"x").unwrap();
+        assert_eq!(mode(&d.join("fresh.csv")), mode(&d.join("plain")));
     }
 }
