@@ -94,8 +94,16 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
             Block::Paragraph(p) => p.span,
         };
         let text: &str = b.text.get(p.start..p.end).unwrap_or("");
-        if starts_with_any(text, &note_markers).is_some() {
-            in_notes = true;
+        if let Some(marker) = starts_with_any(text, &note_markers) {
+            // 注： alone or 注：1.… opens a list of notes; 说明：示例 is a note of one line,
+            // and the numbered items after it are the plan's (read as notes, a plan's every
+            // item went unread, silently).
+            let rest = text[marker.len()..].trim_start_matches(is_space);
+            if rest.is_empty()
+                || rest.starts_with(|c: char| c.is_ascii_digit() || "（(①".contains(c))
+            {
+                in_notes = true;
+            }
         }
         // A table of contents (目录, then lines ending with page numbers) is no outline.
         if text.chars().filter(|c| !is_space(*c)).eq("目录".chars()) {
@@ -1575,5 +1583,25 @@ mod tests {
         let plan = "一、源头治理\n（一）治理土壤污染。开展土壤污染修复与治理。（市环境保护局负责）\n（二）防治面源污染。加快推进禁产区域划定工作。\n（三）监测农产品。强化地产食用农畜产品质量监测。（市农牧业局负责）\n（四）监测粮食。组织开展粮食质量调查和品质测报。（市粮食局负责）\n二、风险防控\n（一）建设监测网点。强化食源性疾病监测网点建设。（市卫生健康委负责）\n（二）加强风险监测。完善进出口食品安全风险预警机制。\n";
         let f = findings_of(plan, "missing-lead");
         assert_eq!(f.iter().map(|x| x.0).collect::<Vec<_>>(), [3, 8], "{f:?}");
+    }
+
+    /// A note of one line (备注：…) before a plan's items leaves them the plan's; 注： alone or
+    /// 注：1.… opens a list of notes, whose items are no tasks.
+    #[test]
+    fn a_note_of_one_line_does_not_make_the_items_after_it_notes() {
+        let tasks_of = |text: &str| {
+            let src = crate::source::SourceFile::new("plan.txt", text);
+            let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+            doc.tasks
+                .iter()
+                .map(|t| src.line_col(t.span.start).line)
+                .collect::<Vec<_>>()
+        };
+        let plan = "某市实施方案\n说明：本方案所称部门为市直部门。\n1.建设数据中心。（市发展改革委牵头）\n2.完善政务平台。推进平台整合。\n";
+        assert_eq!(tasks_of(plan), [3, 4]);
+        let notes = "某市实施方案\n1.建设数据中心。（市发展改革委牵头）\n注：\n1.本方案所称部门为市直部门。\n2.各单位按季度报送进展。\n";
+        assert_eq!(tasks_of(notes), [2]);
+        let inline = "某市实施方案\n1.建设数据中心。（市发展改革委牵头）\n注：1.本方案所称部门为市直部门。\n2.各单位按季度报送进展。\n";
+        assert_eq!(tasks_of(inline), [2]);
     }
 }
