@@ -425,6 +425,54 @@ fn rejected_number(rest: &str) -> (usize, usize) {
     (n, part.map_or(0, |r| after.len() - r.len()))
 }
 
+/// The length of a month or day number the date readers refused, with its date word and what
+/// belonged to it, written right after a date (`13月底前` after 2024年); 0 when none is.
+fn glued_rejected_number(rest: &str) -> usize {
+    let digits = rest.len() - rest.trim_start_matches(super::lex::is_digit).len();
+    let value: u32 = rest[..digits]
+        .chars()
+        .filter_map(digit_value)
+        .fold(0u32, |v, d| v.saturating_mul(10).saturating_add(d));
+    // Only a number out of range: 2023年1号文件 holds a day no reader took for want of its
+    // month, not a slip.
+    let out_of_range = match rest[digits..].chars().next() {
+        Some('月') => value == 0 || value > 12,
+        Some('日' | '号') => value == 0 || value > 31,
+        _ => false,
+    };
+    if digits == 0 || !out_of_range {
+        return 0;
+    }
+    let (n, part) = rejected_number(rest);
+    n + part
+}
+
+/// Where a deadline on a refused four-digit year (2204年底前完成) ends, when the year stands
+/// where a deadline does: followed by a completion word, after a target word, or opening a
+/// sentence.
+fn rejected_year_deadline(text: &str, i: usize, lists: &[Vec<&str>; 4]) -> Option<usize> {
+    let rest = &text[i..];
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits != 4 || !rest[digits..].starts_with('年') {
+        return None;
+    }
+    let (n, part) = rejected_number(rest);
+    let r = &rest[n + part..];
+    // The month and day written on (3024年12月底前) belong to it.
+    let r = month_date(r).map_or(r, |(r2, _)| r2);
+    let [before_words, _, closing, _] = lists;
+    let before = text[..i].trim_end_matches(is_space);
+    let after = r.trim_start_matches(is_space);
+    let closes = super::lex::starts_with_any(after, closing);
+    let aimed = super::lex::ends_with_any(before, before_words).is_some();
+    let opens = before.is_empty() || before.ends_with(['。', '；', ';', '，', ',', '：', ':', '∶']);
+    if closes.is_none() && !aimed && !opens {
+        return None;
+    }
+    let word = closes.map_or(0, |w| w.len() + (r.len() - after.len()));
+    Some(text.len() - r.len() + word)
+}
+
 /// True when a clause segment is a time (6月底完成, 按进度推进 is not: it names no time).
 pub fn is_time_text(text: &str, lex: &Lexicon) -> bool {
     let d = read_deadline(text, 0, lex);
@@ -600,9 +648,19 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
         }
         let parsed = alt((date, month_date, bare_year_end)).parse(rest);
         let Ok((r, d)) = parsed else {
+            // A year no date reader takes (2204年, a slip for 2024年) where a deadline stands:
+            // read as a deadline, so that malformed-deadline shows it (it was no deadline at
+            // all, and the task passed as one with none).
+            if let Some(end) = rejected_year_deadline(text, i, lists()) {
+                return Some(read_deadline(&text[i..end], base + i, lex));
+            }
             i += c.len_utf8();
             continue;
         };
+        // A month or day no date reader takes, written on to the date (2024年13月, 3月45日):
+        // part of the deadline, so that it is shown, not read as the date before it.
+        let glued = glued_rejected_number(r);
+        let r = &r[glued..];
         let len = rest.len() - r.len();
         // A range (validity period) is skipped whole.
         let ranged = match range_end(d.year)(r) {
@@ -772,6 +830,44 @@ mod tests {
             read("2020年7月底前出台相关方案").leftover.map(|l| l.len()),
             Some("出台相关方案".len())
         );
+    }
+
+    /// A slip in a date in running text (2204年, 13月, 45日) is part of the deadline read there,
+    /// kept as what could not be read, instead of no deadline or the date before it.
+    #[test]
+    fn slips_in_running_text_stay_in_the_deadline() {
+        let lex = &RuleData::builtin().lexicon;
+        let read = |s: &str| {
+            let d = find_in_text(s, 0, lex).expect(s);
+            let left = d.leftover.map(|l| s[l.start..l.end].to_string());
+            (s[d.span.start..d.span.end].to_string(), left)
+        };
+        let some = |a: &str, b: &str| (a.to_string(), Some(b.to_string()));
+        assert_eq!(
+            read("建设数据中心。2024年13月底前完成。"),
+            some("2024年13月底前完成", "13月")
+        );
+        assert_eq!(
+            read("建设数据中心。2204年完成。"),
+            some("2204年完成", "2204年")
+        );
+        // Nothing of it read: the whole is what could not be read.
+        assert_eq!(read("力争到2204年建成。"), some("2204年建成", "2204年建成"));
+        assert_eq!(
+            read("建设数据中心。2024年3月45日前完成。"),
+            some("2024年3月45日前完成", "45日")
+        );
+        assert_eq!(
+            read("建设数据中心。3024年12月底前完成。"),
+            some("3024年12月底前完成", "3024年")
+        );
+        // In range, a day without its month is no slip, and a year inside a sentence that
+        // closes nothing is no deadline.
+        assert_eq!(
+            in_text("。2023年1号文件提出要求").as_deref(),
+            Some("2023年")
+        );
+        assert_eq!(in_text("编号2204年度台账").as_deref(), None);
     }
 
     #[test]

@@ -79,6 +79,17 @@ mod tests {
         assert!(f[2].2.contains("`45日`"), "{f:?}");
     }
 
+    /// The same slips in a task's sentences, outside any clause: shown, not read as no deadline
+    /// or as the date before them.
+    #[test]
+    fn fires_on_impossible_dates_in_running_text() {
+        let plan = "某省实施方案\n1.建设数据中心。2024年13月底前完成。（省发展改革委牵头）\n2.建设政务平台。2204年完成。（省大数据局牵头）\n3.建设网络。2024年3月15日前完成。（省通信管理局牵头）\n";
+        let f = findings_of(plan, super::RULE);
+        let at: Vec<(usize, usize)> = f.iter().map(|x| (x.0, x.1)).collect();
+        assert_eq!(at, [(2, 15), (3, 10)], "{f:?}");
+        assert!(f[0].2.contains("`13月`"), "{f:?}");
+    }
+
     #[test]
     fn silent_on_readable_deadlines() {
         let plan = format!("一、任务\n（一）x。（县公安局负责）\n{HEAD}\t一、共治\n\t（一）投诉\n\t1.建立平台。\n\t公安局\n\t\n\t2020年7月底前出台相关方案\n");
