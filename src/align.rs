@@ -1086,6 +1086,7 @@ fn align_targets(
                     && data.metrics.canonical_unit(&tp.unit)
                         == data.metrics.canonical_unit(&td.unit)
                     && !holders_differ(&dwords, &plan_words[p], &data.lexicon)
+                    && !nouns_differ(dir_src, td, plan_src, tp)
                     // 分别上调10%、20%: the k-th value of a list answers only the k-th.
                     && (td.respectively.is_none()
                         || tp.respectively.is_none()
@@ -1167,6 +1168,36 @@ fn holders_differ(a: &[char], b: &[char], lex: &crate::data::Lexicon) -> bool {
     let pairs = |h: &[char]| -> Vec<(char, char)> { h.windows(2).map(|w| (w[0], w[1])).collect() };
     let pb = pairs(hb);
     !pairs(ha).iter().any(|p| pb.contains(p))
+}
+
+/// Two figures whose nouns follow them (最高10万元的入户补贴, 最高500万元扶持) and share no
+/// two characters measure different things, however alike their sentences read.
+fn nouns_differ(dir_src: &SourceFile, d: &Target, plan_src: &SourceFile, p: &Target) -> bool {
+    same_noun(dir_src, d, plan_src, p) == Some(false)
+}
+
+/// Whether two figures' nouns written after them (最高10万元的入户补贴) share two characters;
+/// None when either has no such noun of two characters.
+pub(crate) fn same_noun(
+    dir_src: &SourceFile,
+    d: &Target,
+    plan_src: &SourceFile,
+    p: &Target,
+) -> Option<bool> {
+    let noun = |src: &SourceFile, t: &Target| {
+        (t.subject.start >= t.span.end).then(|| {
+            let label = subject_label(src.slice(t.subject), true);
+            label
+                .trim_start_matches('的')
+                .chars()
+                .collect::<Vec<char>>()
+        })
+    };
+    let (a, b) = (noun(dir_src, d)?, noun(plan_src, p)?);
+    if a.len() < 2 || b.len() < 2 {
+        return None;
+    }
+    Some(a.windows(2).any(|x| b.windows(2).any(|y| x == y)))
 }
 
 /// How many characters two subjects end alike with: the measure they share (明厨亮灶率).

@@ -12,6 +12,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
     for pair in &ag.alignment.targets {
         let d = &ag.doc.targets[pair.directive];
         let p = &cx.doc.targets[pair.plan];
+        // Grant ceilings are compared only where both name what they grant, alike (最高10万元的
+        // 入户补贴 beside 最高8万元入户补贴): sentences alike pair a 模型券 with an award.
+        let grants = p.allowance && d.allowance;
+        if grants && crate::align::same_noun(ag.src, d, cx.src, p) != Some(true) {
+            continue;
+        }
         if let Some(why) = weaker(cx, p, d) {
             out.report(
                 RULE,
@@ -38,7 +44,11 @@ fn directive_task_label(ag: &super::Against, d: &Target) -> String {
 
 /// Why `p` promises less than `d`, if it does.
 fn weaker(cx: &Context, p: &Target, d: &Target) -> Option<String> {
-    let lower_better = cx.data.metrics.lower_is_stricter(&d.unit) || d.bound == Bound::AtMost;
+    // A ceiling a rule allows (最高50万元补贴, 补贴期限最长36个月) is what the plan grants: a
+    // higher one grants more, never less ("最高500万元 is weaker than 最高10万元" was said).
+    let grants = p.allowance && d.allowance;
+    let lower_better =
+        !grants && (cx.data.metrics.lower_is_stricter(&d.unit) || d.bound == Bound::AtMost);
     let firm = |b: Bound| matches!(b, Bound::AtLeast | Bound::AtMost | Bound::Exactly);
     if lower_better && p.value > d.value {
         return Some(t!(cx, "more", a = num(p.value), b = num(d.value)));
@@ -80,5 +90,27 @@ mod weaker_tests {
         assert_eq!(findings_against(plan, DIRECTIVE, super::RULE), vec![]);
         let plan = "一、任务\n（一）压缩审批时限。食品经营许可审批时限压缩到10天以内，抽检合格率达到99%以上。（县市场监管局负责）\n";
         assert_eq!(findings_against(plan, DIRECTIVE, super::RULE), vec![]);
+    }
+
+    /// A grant's ceiling (最高10万元入户补贴) is what the plan gives: a lower one gives less and is
+    /// weaker, a higher one gives more; and a ceiling on another grant (扶持 for qualifications
+    /// beside the directive's 入户补贴, in sentences alike) is no counterpart.
+    #[test]
+    fn grant_ceilings_compare_only_as_what_they_grant() {
+        let directive = "一、任务\n（一）吸引青年人才。对新引进的博士、硕士、本科人才，分档给予最高10万元的入户补贴。（市人力资源局负责）\n";
+        let plan = |grant: &str| {
+            format!("一、任务\n（一）吸引青年人才。对新引进的博士、硕士、本科人才，分档给予{grant}。（区人力资源局负责）\n")
+        };
+        let f = findings_against(&plan("最高8万元的入户补贴"), directive, super::RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].2.contains("8 is less than 10"), "{f:?}");
+        assert_eq!(
+            findings_against(&plan("最高12万元的入户补贴"), directive, super::RULE),
+            vec![]
+        );
+        assert_eq!(
+            findings_against(&plan("最高500万元扶持"), directive, super::RULE),
+            vec![]
+        );
     }
 }
