@@ -287,6 +287,52 @@ fn concise_findings_of_the_seeds_in_both_languages() {
             let r = crate::support::run(&["check", "--format", "concise", "--lang", lang, path]);
             assert!(r.status <= 1, "{}", r.stderr);
             insta::assert_snapshot!(format!("concise_{s}_{lang}"), r.stdout);
+            // Tasks named as the document numbers them: no parser suffix (#2), no id (T3),
+            // no row written after its attachment's label (附件1 45.).
+            for line in r.stdout.lines() {
+                let message = line.split_once(' ').map_or(line, |x| x.1);
+                assert!(!names_a_task_internally(message), "{line}");
+            }
         }
     }
+}
+
+/// A message naming a task by the parser's suffix (#2), id (T3) or a row written after its
+/// attachment's label (附件1 45., 附件： (7)).
+fn names_a_task_internally(message: &str) -> bool {
+    let c: Vec<char> = message.chars().collect();
+    let digit = |k: usize| c.get(k).is_some_and(|x| x.is_ascii_digit());
+    (0..c.len()).any(|k| {
+        let suffix = c[k] == '#' && digit(k + 1);
+        let id = c[k] == 'T' && digit(k + 1) && (k == 0 || !c[k - 1].is_alphanumeric());
+        let row = c[k] == '附' && c.get(k + 1) == Some(&'件') && {
+            let mut j = k + 2;
+            while digit(j) {
+                j += 1;
+            }
+            if matches!(c.get(j), Some('：' | ':')) {
+                j += 1;
+            }
+            let spaced = c.get(j) == Some(&' ');
+            j += 1;
+            if matches!(c.get(j), Some('(' | '（')) {
+                j += 1;
+            }
+            spaced && digit(j)
+        };
+        suffix || id || row
+    })
+}
+
+#[test]
+fn internal_task_names_are_recognised() {
+    assert!(names_a_task_internally("任务三、（三）#1落实了"));
+    assert!(names_a_task_internally("上级任务 T1 [二、（一）1.]"));
+    assert!(names_a_task_internally("任务附件1 45.的牵头单位"));
+    assert!(names_a_task_internally("任务附件： (7)的牵头单位"));
+    assert!(!names_a_task_internally("任务附件1第45项的牵头单位"));
+    assert!(!names_a_task_internally("任务三、（三）（第1项）落实了"));
+    assert!(!names_a_task_internally(
+        "PL203 dropped-target task 三、（三） (part 1)"
+    ));
 }

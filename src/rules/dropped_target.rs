@@ -69,12 +69,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 t!(
                     cx,
                     "message",
-                    task = pt.number.trim(),
+                    task = cx.task(&pt.number),
                     words = words,
                     target = ag.src.slice(target.span)
                 ),
             )
-            .directive(target.span, dt.number.clone())
+            .directive(target.span, cx.task(&dt.number))
             .help(t!(cx, "help", target = ag.src.slice(target.span)));
         }
     }

@@ -7,7 +7,7 @@ pub const RULE: &str = "empty-partner-list";
 pub fn run(cx: &Context, out: &mut Findings) {
     for t in &cx.doc.tasks {
         if let Some(span) = t.empty_partner_list {
-            out.report(RULE, span, t!(cx, "message", task = t.number.trim()))
+            out.report(RULE, span, t!(cx, "message", task = cx.task(&t.number)))
                 .help(t!(cx, "help"));
         }
     }

@@ -43,10 +43,10 @@ pub fn run(cx: &Context, out: &mut Findings) {
                     "message",
                     plan = cx.date(&pe),
                     directive = cx.date(&de),
-                    dtask = dt.number.trim()
+                    dtask = cx.task(&dt.number)
                 ),
             )
-            .directive(dd.span, dt.number.clone())
+            .directive(dd.span, cx.task(&dt.number))
             .help(t!(cx, "help", deadline = dd.text));
         }
     }

@@ -18,7 +18,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
                     t!(
                         cx,
                         "message",
-                        task = t.number.trim(),
+                        task = cx.task(&t.number),
                         unit = p.name.as_str()
                     ),
                 )

@@ -16,9 +16,9 @@ pub fn run(cx: &Context, out: &mut Findings) {
             .map(|l| cx.text(l).to_string())
             .unwrap_or_default();
         let message = if stray.is_empty() {
-            t!(cx, "message", task = t.number.trim(), text = d.text)
+            t!(cx, "message", task = cx.task(&t.number), text = d.text)
         } else {
-            t!(cx, "stray", task = t.number.trim(), stray = stray)
+            t!(cx, "stray", task = cx.task(&t.number), stray = stray)
         };
         // The example is dated from the plan itself.
         let example = match cx.doc.facts.year {

@@ -25,7 +25,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             out.report(
                 RULE,
                 cx.headline(t),
-                t!(cx, "table", task = t.number.trim()),
+                t!(cx, "table", task = cx.task(&t.number)),
             )
             .help(t!(cx, "help-table", example = example));
         }
@@ -79,12 +79,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
                     t!(
                         cx,
                         "directive",
-                        task = p.number.trim(),
-                        dtask = d.number.trim(),
+                        task = cx.task(&p.number),
+                        dtask = cx.task(&d.number),
                         deadline = dd
                     ),
                 )
-                .directive(d.span, d.number.clone())
+                .directive(d.span, cx.task(&d.number))
                 .help(t!(cx, "help-directive"));
             }
         }

@@ -52,7 +52,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
         out.report(
             RULE,
             cx.headline(t),
-            t!(cx, "message", task = t.number.trim()),
+            t!(cx, "message", task = cx.task(&t.number)),
         )
         .help(help);
     }

@@ -33,7 +33,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             ),
         };
         let where_ = anchor.map_or(t!(cx, "where-start"), |t| {
-            t!(cx, "where-after", task = as_numbered(&t.number))
+            t!(cx, "where-after", task = cx.task(as_numbered(&t.number)))
         });
         let title = opening(ag.src.slice(dt.text), 40);
         // The nearest plan task in its own words, as a reviewer checks it.
@@ -42,7 +42,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             t!(
                 cx,
                 "nearest",
-                task = as_numbered(&t.number),
+                task = cx.task(as_numbered(&t.number)),
                 quote = opening(cx.text(t.text), 30)
             )
         });
@@ -57,13 +57,13 @@ pub fn run(cx: &Context, out: &mut Findings) {
             t!(
                 cx,
                 "message",
-                dtask = as_numbered(&dt.number),
+                dtask = cx.task(as_numbered(&dt.number)),
                 where = where_,
                 nearest = nearest,
                 title = title
             ),
         )
-        .directive(dt.span, dt.number.clone())
+        .directive(dt.span, cx.task(&dt.number))
         .help(t!(cx, "help", fragment = fragment));
     }
 }

@@ -162,9 +162,53 @@ impl Context<'_> {
         }
     }
 
+    /// A task's name as a reviewer writes it, from the number the parser gives it: the item
+    /// as the document numbers it, a row of an attachment's table as 附件1第45项, and one of
+    /// several tasks of one item (the parser's `#2`) by its place (三、（三）（第2项）).
+    pub fn task(&self, number: &str) -> String {
+        task_name(number, self.data.lang)
+    }
+
     /// A rule parameter from the catalogue's `params` table.
     pub fn param_f64(&self, rule: &str, key: &str, default: f64) -> f64 {
         self.data.catalogue.param_f64(rule, key, default)
+    }
+}
+
+/// See [`Context::task`].
+pub fn task_name(number: &str, lang: crate::data::Lang) -> String {
+    let zh = lang == crate::data::Lang::Zh;
+    let number = number.trim();
+    let (base, part) = match number.rsplit_once('#') {
+        Some((b, k)) if !k.is_empty() && k.chars().all(|c| c.is_ascii_digit()) => {
+            (b.trim(), Some(k))
+        }
+        _ => (number, None),
+    };
+    // 附件1 45. / 附件： (7): the attachment, then the row's number.
+    let base = match base.split_once(' ') {
+        Some((label, row)) if label.starts_with("附件") => {
+            let label = label.trim_end_matches(['：', ':', '∶']);
+            let row = row.trim();
+            let digits = row.trim_matches(|c: char| !c.is_ascii_digit());
+            let bare = !digits.is_empty()
+                && digits.chars().all(|c| c.is_ascii_digit())
+                && row
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || "().（）.．、 ".contains(c));
+            match (bare, zh) {
+                (true, true) => format!("{label}第{digits}项"),
+                (true, false) => format!("{label} item {digits}"),
+                (false, _) if row.is_empty() => label.to_string(),
+                (false, _) => format!("{label} {row}"),
+            }
+        }
+        _ => base.to_string(),
+    };
+    match (part, zh) {
+        (Some(k), true) => format!("{base}（第{k}项）"),
+        (Some(k), false) => format!("{base} (part {k})"),
+        (None, _) => base,
     }
 }
 
@@ -471,5 +515,28 @@ mod catalogue_tests {
             verify_catalogue(&missing),
             Err("rules without a catalogue entry: [\"numbering\"]; catalogue entries without code: []".into())
         );
+    }
+}
+
+#[cfg(test)]
+mod task_name_tests {
+    use super::task_name;
+    use crate::data::Lang;
+
+    #[test]
+    fn tasks_are_named_as_the_document_numbers_them() {
+        assert_eq!(task_name("三、（三）#2", Lang::Zh), "三、（三）（第2项）");
+        assert_eq!(task_name("三、（三）#2", Lang::En), "三、（三） (part 2)");
+        assert_eq!(task_name("附件1 45.", Lang::Zh), "附件1第45项");
+        assert_eq!(task_name("附件1 45.", Lang::En), "附件1 item 45");
+        assert_eq!(task_name("附件： (7)", Lang::Zh), "附件第7项");
+        assert_eq!(
+            task_name("附件1 （12）#3", Lang::Zh),
+            "附件1第12项（第3项）"
+        );
+        // A row under a section heading keeps the heading's number; a body item is as it was.
+        assert_eq!(task_name("附件2 一、（二）", Lang::Zh), "附件2 一、（二）");
+        assert_eq!(task_name(" 四、（一）2. ", Lang::Zh), "四、（一）2.");
+        assert_eq!(task_name("第五条", Lang::En), "第五条");
     }
 }

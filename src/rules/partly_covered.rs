@@ -32,12 +32,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
             t!(
                 cx,
                 "message",
-                task = pt.number.trim(),
-                dtask = dt.number.trim(),
+                task = cx.task(&pt.number),
+                dtask = cx.task(&dt.number),
                 lacking = lacking
             ),
         )
-        .directive(dt.span, dt.number.clone())
+        .directive(dt.span, cx.task(&dt.number))
         .help(t!(cx, "help"));
     }
 }

@@ -23,7 +23,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             t!(
                 cx,
                 "message",
-                task = t.number.trim(),
+                task = cx.task(&t.number),
                 names = names.join("、")
             ),
         )

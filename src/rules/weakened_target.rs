@@ -30,15 +30,15 @@ pub fn run(cx: &Context, out: &mut Findings) {
                     why = why
                 ),
             )
-            .directive(d.span, directive_task_label(ag, d))
+            .directive(d.span, directive_task_label(cx, ag, d))
             .help(t!(cx, "help", directive = ag.src.slice(d.span)));
         }
     }
 }
 
-fn directive_task_label(ag: &super::Against, d: &Target) -> String {
+fn directive_task_label(cx: &Context, ag: &super::Against, d: &Target) -> String {
     d.task
-        .map(|k| ag.doc.tasks[k].number.clone())
+        .map(|k| cx.task(&ag.doc.tasks[k].number))
         .unwrap_or_else(|| "(target outside tasks)".to_string())
 }
 
