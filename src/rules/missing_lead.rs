@@ -91,7 +91,7 @@ mod tests {
         let plan = "一、任务\n附件\n序号\t重点任务\t牵头单位\t完成时限\n1\t加强监管工作。\t县市场监管局\t2023年底\n2\t创新相关工作措施。\t\t合理缺项\n3\t开展专项整治。\t\t2023年底\n";
         assert_eq!(
             findings_of(plan, super::RULE),
-            vec![(6, 1, "task 附件 3 names no lead unit".to_string())]
+            vec![(6, 1, "task 附件 item 3 names no lead unit".to_string())]
         );
     }
 
