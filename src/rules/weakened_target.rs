@@ -19,17 +19,14 @@ pub fn run(cx: &Context, out: &mut Findings) {
             continue;
         }
         if let Some(why) = weaker(cx, p, d) {
-            out.report(
-                RULE,
-                p.span,
-                t!(
-                    cx,
-                    "message",
-                    plan = cx.text(p.span),
-                    directive = ag.src.slice(d.span),
-                    why = why
-                ),
-            )
+            let (plan, directive) = (cx.text(p.span), ag.src.slice(d.span));
+            // A lower minimum says itself (“20个以上”低于“30个以上”); a higher maximum or a
+            // figure turned into 左右 is said why.
+            let message = match why {
+                Some(why) => t!(cx, "message", plan = plan, directive = directive, why = why),
+                None => t!(cx, "lower", plan = plan, directive = directive),
+            };
+            out.report(RULE, p.span, message)
             .directive(d.span, directive_task_label(cx, ag, d))
             .help(t!(cx, "help", directive = ag.src.slice(d.span)));
         }
@@ -42,8 +39,8 @@ fn directive_task_label(cx: &Context, ag: &super::Against, d: &Target) -> String
         .unwrap_or_else(|| "(target outside tasks)".to_string())
 }
 
-/// Why `p` promises less than `d`, if it does.
-fn weaker(cx: &Context, p: &Target, d: &Target) -> Option<String> {
+/// Whether `p` promises less than `d`, and why when its numbers do not say it themselves.
+fn weaker(cx: &Context, p: &Target, d: &Target) -> Option<Option<String>> {
     // A ceiling a rule allows (最高50万元补贴, 补贴期限最长36个月) is what the plan grants: a
     // higher one grants more, never less ("最高500万元 is weaker than 最高10万元" was said).
     let grants = p.allowance && d.allowance;
@@ -51,13 +48,13 @@ fn weaker(cx: &Context, p: &Target, d: &Target) -> Option<String> {
         !grants && (cx.data.metrics.lower_is_stricter(&d.unit) || d.bound == Bound::AtMost);
     let firm = |b: Bound| matches!(b, Bound::AtLeast | Bound::AtMost | Bound::Exactly);
     if lower_better && p.value > d.value {
-        return Some(t!(cx, "more", a = num(p.value), b = num(d.value)));
+        return Some(Some(t!(cx, "more", a = num(p.value), b = num(d.value))));
     }
     if !lower_better && p.value < d.value && d.bound != Bound::About {
-        return Some(t!(cx, "less", a = num(p.value), b = num(d.value)));
+        return Some(None);
     }
     if p.value == d.value && firm(d.bound) && p.bound == Bound::About {
-        return Some(t!(cx, "about"));
+        return Some(Some(t!(cx, "about")));
     }
     None
 }
@@ -103,7 +100,7 @@ mod weaker_tests {
         };
         let f = findings_against(&plan("最高8万元的入户补贴"), directive, super::RULE);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].2.contains("8 is less than 10"), "{f:?}");
+        assert_eq!(f[0].2, "`最高8万元` is lower than the directive's `最高10万元`");
         assert_eq!(
             findings_against(&plan("最高12万元的入户补贴"), directive, super::RULE),
             vec![]
