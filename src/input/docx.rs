@@ -52,11 +52,12 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
             "not a Word .docx file (the archive holds no word/document.xml)".into()
         });
     }
+    // Word's XML is several times its text (every run carries its formatting).
+    let xml_limit = max_size.saturating_mul(XML_PER_TEXT);
+    let hidden = hidden_styles(&mut zip, xml_limit);
     let entry = zip
         .by_name("word/document.xml")
         .map_err(|e| format!("cannot read word/document.xml: {e}"))?;
-    // Word's XML is several times its text (every run carries its formatting).
-    let xml_limit = max_size.saturating_mul(XML_PER_TEXT);
     let mut xml = Capped {
         inner: entry,
         left: xml_limit,
@@ -64,7 +65,13 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
     };
     let mut text = Text::default();
     let mut tracked = Tracked::default();
-    let walked = walk(BufReader::new(&mut xml), &mut text, &mut tracked, max_size);
+    let walked = walk(
+        BufReader::new(&mut xml),
+        &mut text,
+        &mut tracked,
+        &hidden,
+        max_size,
+    );
     if xml.over {
         return Err(format!(
             "word/document.xml is larger than {} ({XML_PER_TEXT} times the size limit; raise it with --max-size or max-size in planlint.toml)",
@@ -126,6 +133,70 @@ impl Tracked {
             span,
         })
     }
+}
+
+/// The character styles of word/styles.xml that hide their text (`<w:vanish/>` in their run
+/// properties): a run in one of them is not shown, so not read. None when the part is missing,
+/// unreadable or over the limit (then only a run's own vanish hides it).
+fn hidden_styles<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    limit: u64,
+) -> rustc_hash::FxHashSet<String> {
+    let mut hidden = rustc_hash::FxHashSet::default();
+    let Ok(entry) = zip.by_name("word/styles.xml") else {
+        return hidden;
+    };
+    let capped = Capped {
+        inner: entry,
+        left: limit,
+        over: false,
+    };
+    let mut reader = Reader::from_reader(BufReader::new(capped));
+    let mut buf = Vec::new();
+    // The character style being read, and whether its run properties hide it.
+    let mut style: Option<(String, bool)> = None;
+    let mut in_run_properties = false;
+    loop {
+        let event = reader.read_event_into(&mut buf);
+        let (e, empty) = match &event {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(e)) => {
+                match e.local_name().as_ref() {
+                    "style" => {
+                        if let Some((id, true)) = style.take() {
+                            hidden.insert(id);
+                        }
+                    }
+                    "rPr" => in_run_properties = false,
+                    _ => {}
+                }
+                buf.clear();
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {
+                buf.clear();
+                continue;
+            }
+        };
+        match e.local_name().as_ref() {
+            "style" if !empty => {
+                style = (attr(e, "type").as_deref() == Some("character"))
+                    .then(|| attr(e, "styleId").map(|id| (id, false)))
+                    .flatten();
+            }
+            "rPr" if !empty => in_run_properties = true,
+            "vanish" if in_run_properties => {
+                if let Some(s) = style.as_mut() {
+                    s.1 = !matches!(attr(e, "val").as_deref(), Some("0" | "false"));
+                }
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    hidden
 }
 
 /// Whether an element name is one of Word's records of a formatting change, whose children
@@ -236,6 +307,7 @@ fn walk(
     xml: impl BufRead,
     text: &mut Text,
     tracked: &mut Tracked,
+    hidden: &rustc_hash::FxHashSet<String>,
     max_size: u64,
 ) -> Result<(), String> {
     let mut reader = Reader::from_reader(xml);
@@ -404,6 +476,11 @@ fn walk(
             Event::Empty(e) => match e.local_name().as_ref() {
                 "vanish" if in_run => {
                     run_hidden = !matches!(attr(&e, "val").as_deref(), Some("0" | "false"));
+                }
+                // A character style that hides its text (Word shows none of it); a vanish of
+                // the run's own, written after its style, still decides.
+                "rStyle" if in_run && attr(&e, "val").is_some_and(|v| hidden.contains(&v)) => {
+                    run_hidden = true;
                 }
                 "tab" | "br" | "cr" => {
                     if let Some(p) = paragraph.as_mut() {
@@ -596,6 +673,23 @@ mod tests {
         // hidden with w:val="0" is shown.
         let body = "<w:p><w:r><w:t>（一）加强监管。（</w:t></w:r><w:del><w:r><w:delText>县公安局</w:delText></w:r></w:del><w:r><w:t>县市场监管局负责）</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏批注</w:t></w:r><w:r><w:instrText>PAGE \\* MERGEFORMAT</w:instrText></w:r><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>完成。</w:t></w:r></w:p>";
         assert_eq!(text(body), "（一）加强监管。（县市场监管局负责）完成。\n");
+    }
+
+    /// A run hidden by its character style (word/styles.xml) is no more shown than one hidden
+    /// by its own vanish; the run's own w:vanish w:val="0" after the style shows it.
+    #[test]
+    fn a_run_hidden_by_its_style_is_not_read() {
+        let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+        let styles = format!("<?xml version=\"1.0\"?><w:styles {ns}><w:style w:type=\"character\" w:styleId=\"Hid\"><w:name w:val=\"Hid\"/><w:rPr><w:vanish/></w:rPr></w:style><w:style w:type=\"character\" w:styleId=\"Shown\"><w:rPr><w:b/></w:rPr></w:style><w:style w:type=\"paragraph\" w:styleId=\"Hid2\"><w:rPr><w:vanish/></w:rPr></w:style></w:styles>");
+        let body = "<w:p><w:r><w:t>1.建设数据中心。（</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"Hid\"/></w:rPr><w:t>市大数据局牵头，</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"Shown\"/></w:rPr><w:t>市财政局配合</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"Hid\"/><w:vanish w:val=\"0\"/></w:rPr><w:t>）</w:t></w:r></w:p>";
+        let document =
+            format!("<?xml version=\"1.0\"?><w:document {ns}><w:body>{body}</w:body></w:document>");
+        let bytes = crate::testing_support::zip_of(&[
+            ("word/document.xml", document.as_bytes()),
+            ("word/styles.xml", styles.as_bytes()),
+        ]);
+        let src = super::read("plan.docx", &bytes, 1 << 20).unwrap();
+        assert_eq!(src.text, "1.建设数据中心。（市财政局配合）\n");
     }
 
     #[test]

@@ -27,8 +27,8 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 None => t!(cx, "lower", plan = plan, directive = directive),
             };
             out.report(RULE, p.span, message)
-            .directive(d.span, directive_task_label(cx, ag, d))
-            .help(t!(cx, "help", directive = ag.src.slice(d.span)));
+                .directive(d.span, directive_task_label(cx, ag, d))
+                .help(t!(cx, "help", directive = ag.src.slice(d.span)));
         }
     }
 }
@@ -100,7 +100,10 @@ mod weaker_tests {
         };
         let f = findings_against(&plan("最高8万元的入户补贴"), directive, super::RULE);
         assert_eq!(f.len(), 1, "{f:?}");
-        assert_eq!(f[0].2, "`最高8万元` is lower than the directive's `最高10万元`");
+        assert_eq!(
+            f[0].2,
+            "`最高8万元` is lower than the directive's `最高10万元`"
+        );
         assert_eq!(
             findings_against(&plan("最高12万元的入户补贴"), directive, super::RULE),
             vec![]
