@@ -61,6 +61,9 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 .nearest(name, u)
                 .filter(|_| !names::is_department(name, u))
         });
+        // A member the same cell or line names already is no slip for this one (区工务局 beside
+        // 区水务局 in one list is another unit, not a misspelt 区水务局).
+        let near = near.filter(|m| !cell_around(&cx.src.text, span).contains(m));
         let finding = if strong {
             out.report(RULE, span, t!(cx, "member", name = name))
         } else {
@@ -78,6 +81,15 @@ pub fn run(cx: &Context, out: &mut Findings) {
             None => finding.help(t!(cx, "help")),
         };
     }
+}
+
+/// The table cell or line holding `span`: the text between the tabs or line ends around it.
+fn cell_around(text: &str, span: Span) -> &str {
+    let from = text[..span.start].rfind(['\t', '\n']).map_or(0, |i| i + 1);
+    let to = text[span.end..]
+        .find(['\t', '\n'])
+        .map_or(text.len(), |i| span.end + i);
+    &text[from..to]
 }
 
 /// A unit above the plan's level: a mention or a level slip, not a member that is missing.
@@ -249,5 +261,41 @@ mod tests {
     fn without_a_list_nothing_is_checked() {
         let plan = "一、任务\n（一）整治。开展整治。（区工务局负责）\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
+    }
+
+    /// The nearest member is suggested for a name it may be a slip of, unless the same cell or
+    /// line names that member already (区工务局 beside 区水务局 is another unit).
+    #[test]
+    fn no_member_the_same_line_names_is_suggested() {
+        let advice = |clause: &str| {
+            let plan = format!("{MEMBERS}一、任务\n（一）监测。开展监测。（{clause}负责）\n（二）保障。加强保障。（区财政局、区住建局负责）\n");
+            crate::testing::advice_of(&plan, super::RULE)
+                .into_iter()
+                .map(|(line, _, help)| (line, help))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            advice("区生态环境局、区工务局"),
+            vec![
+                (
+                    9,
+                    Some("name a member unit, or add this unit to the member list".into())
+                ),
+                (9, Some("did you mean 区水务局?".into())),
+            ]
+        );
+        assert_eq!(
+            advice("区生态环境局、区工务局、区水务局"),
+            vec![
+                (
+                    9,
+                    Some("name a member unit, or add this unit to the member list".into())
+                ),
+                (
+                    9,
+                    Some("name a member unit, or add this unit to the member list".into())
+                ),
+            ]
+        );
     }
 }
