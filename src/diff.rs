@@ -132,6 +132,7 @@ pub fn text_view(
     lang: Lang,
 ) -> String {
     let w = Words::of(lang);
+    let name = |number: &str| crate::rules::task_name(number, lang);
     let mut out = String::new();
     let (sections, all) = coverage(dsrc, dir, a);
     out.push_str(&format!(
@@ -153,15 +154,14 @@ pub fn text_view(
     for v in &a.verdicts {
         let t = &dir.tasks[v.directive];
         let line = dsrc.line_col(t.span.start).line;
+        // Tasks named as the document numbers them; no internal id or raw score.
         out.push_str(&format!(
-            "{} {} [{}] {}{}{} ({:.2})\n",
+            "{} {} {}{}{}\n",
             w.directive,
-            t.id,
-            t.number.trim(),
+            name(&t.number),
             (w.line)(line),
             w.colon,
             (w.verdict)(v.coverage),
-            v.score
         ));
         if let Some(why) = &v.reason {
             out.push_str(&format!("  {}{}{why}\n", w.reviewer, w.colon));
@@ -176,10 +176,9 @@ pub fn text_view(
             if let Some(b) = v.best {
                 let pt = &plan.tasks[b];
                 out.push_str(&format!(
-                    "  {} {} [{}] {}{}{}\n",
+                    "  {} {} {}{}{}\n",
                     w.nearest,
-                    pt.id,
-                    pt.number.trim(),
+                    name(&pt.number),
                     (w.line)(psrc.line_col(pt.span.start).line),
                     w.colon,
                     excerpt(psrc, pt.text)
@@ -197,10 +196,9 @@ pub fn text_view(
         for p in a.pairs.iter().filter(|p| p.directive == v.directive) {
             let pt = &plan.tasks[p.plan];
             out.push_str(&format!(
-                "  ↔ {} {} [{}] {}{}  {}{}{}\n",
+                "  ↔ {} {} {}{}  {}{}{}\n",
                 w.plan,
-                pt.id,
-                pt.number.trim(),
+                name(&pt.number),
                 (w.line)(psrc.line_col(pt.span.start).line),
                 if p.shared { w.several } else { "" },
                 w.shared,
@@ -220,10 +218,9 @@ pub fn text_view(
     for &k in &a.unmatched_plan {
         let t = &plan.tasks[k];
         out.push_str(&format!(
-            "  {} {} [{}] {} {}\n",
+            "  {} {} {} {}\n",
             w.plan,
-            t.id,
-            t.number.trim(),
+            name(&t.number),
             (w.line)(psrc.line_col(t.span.start).line),
             excerpt(psrc, t.text)
         ));

@@ -305,7 +305,7 @@ fn diff_speaks_the_language_of_the_run() {
         "覆盖情况：上级文件64项任务，已体现51项（79.7%），部分体现9项（14.1%），未体现4项（6.2%），不适用0项"
     );
     assert!(
-        zh.contains("\n上级任务 T9 [二、（五）2.] 第32行：未体现 (0.11)\n"),
+        zh.contains("\n上级任务 二、（五）2. 第32行：未体现\n"),
         "{zh}"
     );
     assert!(zh.contains("\n  ✗ 方案中未见对应内容："), "{zh}");
@@ -316,7 +316,7 @@ fn diff_speaks_the_language_of_the_run() {
         "coverage: 51/64 directive tasks carried out (79.7%), 9 in part (14.1%), 4 missing (6.2%), 0 not applicable"
     );
     assert!(
-        en.contains("\ndirective T9 [二、（五）2.] L32: missing (0.11)\n"),
+        en.contains("\ndirective 二、（五）2. L32: missing\n"),
         "{en}"
     );
 }
