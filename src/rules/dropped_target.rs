@@ -16,13 +16,33 @@ fn carriers_repeat(
     target: &crate::model::Target,
 ) -> bool {
     let unit = cx.data.metrics.canonical_unit(&target.unit);
-    ag.alignment
-        .pairs
-        .iter()
-        .filter(|p| p.directive == directive)
-        .flat_map(|p| &cx.doc.tasks[p.plan].targets)
+    let carriers = || {
+        ag.alignment
+            .pairs
+            .iter()
+            .filter(move |p| p.directive == directive)
+            .map(|p| &cx.doc.tasks[p.plan])
+    };
+    // The figure as written, where the plan did not read it as a target (自出售之日起12个月内
+    // is a period of a rule): the same number before the same unit in a carrier's text.
+    let value = if target.value.fract() == 0.0 {
+        format!("{}", target.value as i64)
+    } else {
+        format!("{}", target.value)
+    };
+    let written = format!("{value}{}", target.unit);
+    carriers()
+        .flat_map(|t| &t.targets)
         .map(|&k| &cx.doc.targets[k])
         .any(|t| t.value == target.value && cx.data.metrics.canonical_unit(&t.unit) == unit)
+        || (!target.unit.is_empty()
+            && carriers().any(|t| {
+                let text = cx.text(t.text);
+                text.match_indices(written.as_str()).any(|(i, _)| {
+                    // Not the tail of a longer number (112个月).
+                    !text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.')
+                })
+            }))
 }
 
 /// The words of the measure a directive target names, where the plan states that measure
@@ -157,6 +177,24 @@ mod tests {
         );
         let f = findings_against(&plan("给予最高100万元创业资助"), directive, super::RULE);
         assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    /// pairs/fujian-fuzhou-housing-fund: the directive's period (在12个月内购买第二套自住住房) stands in
+    /// the plan as 自出售之日起12个月内, which the plan does not read as a target: the figure kept
+    /// as written is no target dropped; 112个月 is not 12个月.
+    #[test]
+    fn a_figure_kept_as_written_is_not_dropped() {
+        let directive = "福建省若干意见\n一、措施\n（一）支持卖旧换新。缴存人在省内出售自有住房并在12个月内购买第二套自住住房申请住房公积金贷款，按照首套房利率执行。\n";
+        let plan = |period: &str| {
+            format!("福州市通知\n一、鼓励“卖旧换新”。缴存人家庭在省内出售自有住房，且自出售之日起{period}内，在购房所在县（市）区购买第二套自住住房申请公积金贷款的，按照首套个人住房公积金贷款利率执行。\n")
+        };
+        assert_eq!(
+            findings_against(&plan("12个月"), directive, super::RULE),
+            vec![]
+        );
+        let f = findings_against(&plan("112个月"), directive, super::RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].2.ends_with("`12个月内`"), "{f:?}");
     }
 
     /// A count promised after 至少 and a verb (至少确定1个…项目开展…试点) is a target; the plan that
