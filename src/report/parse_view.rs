@@ -152,7 +152,7 @@ pub fn text(src: &SourceFile, doc: &Document) -> String {
     let f = &doc.facts;
     out.push_str(&format!(
         "{} ({}, {} lines)\n",
-        src.name,
+        super::human::printable(&src.name),
         src.encoding.name(),
         src.line_count()
     ));
@@ -295,5 +295,20 @@ fn task_line(out: &mut String, src: &SourceFile, doc: &Document, t: &Task, depth
         out.push_str(&format!(
             "{pad}    condition (no lead or deadline expected)\n"
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The header names the file as a terminal can show it safely.
+    #[test]
+    fn the_file_name_is_printable() {
+        let src = crate::source::SourceFile::new("plan\u{202e}txt.md", "某市实施方案\n");
+        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let out = super::text(&src, &doc);
+        assert!(
+            out.starts_with("plan\\u{202e}txt.md (utf-8, 2 lines)"),
+            "{out}"
+        );
     }
 }

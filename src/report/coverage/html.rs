@@ -63,6 +63,10 @@ fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // Shown, not obeyed: a file name cannot show its characters in another order.
+            c if crate::report::human::is_bidi_control(c) => {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -391,5 +395,17 @@ fn detail(
                 esc(&head)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Markup and bidirectional controls in a file name or a task are shown as text.
+    #[test]
+    fn names_are_shown_not_obeyed() {
+        assert_eq!(
+            super::esc("plan\u{202e}txt.md <b>&"),
+            "plan\\u{202e}txt.md &lt;b&gt;&amp;"
+        );
     }
 }
