@@ -1133,6 +1133,12 @@ pub(crate) fn subject_label(subject: &str, noun_after: bool) -> String {
     w[w.len().saturating_sub(10)..].iter().collect()
 }
 
+/// A subject's words as a report quotes them whole: its Chinese characters without the date
+/// it opens with (see [`subject_words`]).
+pub(crate) fn measure_words(subject: &str) -> String {
+    subject_words(subject).into_iter().collect()
+}
+
 /// A subject's Chinese characters, without the date it opens with (2022年底学校食堂… →
 /// 学校食堂…).
 fn subject_words(subject: &str) -> Vec<char> {

@@ -54,7 +54,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 out.report(
                     RULE,
                     target.span,
-                    t!(cx, "target", target = cx.text(target.span)),
+                    t!(cx, "target", target = with_measure(cx, target)),
                 )
                 .help(t!(cx, "help-target", year = year));
             }
@@ -90,6 +90,24 @@ pub fn run(cx: &Context, out: &mut Findings) {
         }
     }
 }
+
+/// A target quoted with the measure it sets, whole (受污染耕地安全利用率达到91%, not 达到91% alone,
+/// nor a measure cut mid-word); the figure alone when the measure is long or follows it.
+fn with_measure(cx: &Context, target: &Target) -> String {
+    let figure = cx.text(target.span);
+    if target.subject.start >= target.span.end {
+        return figure.to_string();
+    }
+    let measure = crate::align::measure_words(cx.text(target.subject));
+    let n = measure.chars().count();
+    if n < 2 || n > MEASURE_QUOTED || figure.contains(measure.as_str()) {
+        return figure.to_string();
+    }
+    format!("{measure}{figure}")
+}
+
+/// The longest measure quoted whole before its figure, in characters.
+const MEASURE_QUOTED: usize = 30;
 
 /// A level to reach (达到90%, 不少于50个), not a cap (不超过1%, 48小时内), a time limit
 /// (办理时限压缩至1个工作日内) nor a threshold of
@@ -153,7 +171,7 @@ mod tests {
             vec![(
                 2,
                 17,
-                "target `达到91%` has no year in a multi-year plan".to_string()
+                "target `受污染耕地安全利用率达到91%` has no year in a multi-year plan".to_string()
             )]
         );
     }
@@ -201,7 +219,7 @@ mod tests {
             vec![(
                 3,
                 14,
-                "target `30家以上` has no year in a multi-year plan".to_string()
+                "target `新增上市企业30家以上` has no year in a multi-year plan".to_string()
             )]
         );
         let term = "以上政策举措自公布之日起实施,未特别注明时限的,有效期至2023年12月31日。\n";
@@ -232,7 +250,7 @@ mod tests {
             vec![(
                 5,
                 15,
-                "target `不低于75%` has no year in a multi-year plan".to_string()
+                "target `重点人群签约率不低于75%` has no year in a multi-year plan".to_string()
             )]
         );
     }
