@@ -100,7 +100,7 @@ fn with_measure(cx: &Context, target: &Target) -> String {
     }
     let measure = crate::align::measure_words(cx.text(target.subject));
     let n = measure.chars().count();
-    if n < 2 || n > MEASURE_QUOTED || figure.contains(measure.as_str()) {
+    if !(2..=MEASURE_QUOTED).contains(&n) || figure.contains(measure.as_str()) {
         return figure.to_string();
     }
     format!("{measure}{figure}")
