@@ -1113,6 +1113,10 @@ fn align_targets(
     out
 }
 
+/// The longest noun after a figure that a report quotes, in characters: 高质量行业数据集及语料库
+/// (12) whole, where ten cut it mid-word.
+const NOUN_QUOTED: usize = 16;
+
 /// The words a report quotes for a target's subject: without its date, the last ten
 /// characters at most (学校食堂“明厨亮灶”率 → 学校食堂明厨亮灶率). A subject written after the
 /// number (`noun_after`: a promised count, 确定1个新建商品房项目开展“交房即交证”改革试点; a sum allowed,
@@ -1127,7 +1131,7 @@ pub(crate) fn subject_label(subject: &str, noun_after: bool) -> String {
         .filter_map(|v| subject.find(v))
         .min()
         .map_or(subject, |i| &subject[..i]);
-        return noun.chars().filter(|&c| is_cjk(c)).take(10).collect();
+        return noun.chars().filter(|&c| is_cjk(c)).take(NOUN_QUOTED).collect();
     }
     let w = subject_words(subject);
     w[w.len().saturating_sub(10)..].iter().collect()
