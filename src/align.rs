@@ -1131,7 +1131,11 @@ pub(crate) fn subject_label(subject: &str, noun_after: bool) -> String {
         .filter_map(|v| subject.find(v))
         .min()
         .map_or(subject, |i| &subject[..i]);
-        return noun.chars().filter(|&c| is_cjk(c)).take(NOUN_QUOTED).collect();
+        return noun
+            .chars()
+            .filter(|&c| is_cjk(c))
+            .take(NOUN_QUOTED)
+            .collect();
     }
     let w = subject_words(subject);
     w[w.len().saturating_sub(10)..].iter().collect()

@@ -278,3 +278,31 @@ fn check_against(plan: &str, directive: &str) -> Vec<(String, usize, String)> {
         })
         .collect()
 }
+
+/// pairs/suzhou-taicang-opc: what a partly carried task lacks is quoted phrase by phrase, a
+/// phrase's own quotes made single (one pair of quotes around the whole list read as one phrase
+/// and nested the directive's “人工智能+”).
+#[test]
+fn what_a_partly_carried_task_lacks_is_quoted_phrase_by_phrase() {
+    let r = crate::support::run(&[
+        "check",
+        "--format",
+        "concise",
+        "--lang",
+        "zh",
+        "--select",
+        "partly-covered",
+        "--against",
+        "pairs/suzhou-taicang-opc-directive.txt",
+        "pairs/suzhou-taicang-opc-plan.txt",
+    ]);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("pairs/suzhou-taicang-opc-plan.txt:30:1:"))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(
+        line.ends_with("缺少“市‘人工智能+’专项工作组要加强统筹协调”、“积极营造鼓励OPC人才创新创业的良好氛围”、“各地各部门要紧密结合实际”、“建设苏州市OPC服务联盟”、“融资对接等全方位专业服务”等内容"),
+        "{line}"
+    );
+}

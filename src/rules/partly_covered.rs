@@ -24,7 +24,22 @@ pub fn run(cx: &Context, out: &mut Findings) {
         let lacking = if v.lacking.is_empty() {
             String::new()
         } else {
-            t!(cx, "lacking", phrases = v.lacking.join("、"))
+            // Each phrase quoted on its own: one pair of quotes around a list of them read as
+            // one phrase, and a phrase holding quotes of its own nested them.
+            let phrases: Vec<String> = match cx.data.lang {
+                // Quotes inside a quote are single (“市‘人工智能+’专项工作组…”).
+                crate::data::Lang::Zh => v
+                    .lacking
+                    .iter()
+                    .map(|p| format!("“{}”", p.replace('“', "‘").replace('”', "’")))
+                    .collect(),
+                crate::data::Lang::En => v.lacking.iter().map(|p| format!("`{p}`")).collect(),
+            };
+            let sep = match cx.data.lang {
+                crate::data::Lang::Zh => "、",
+                crate::data::Lang::En => ", ",
+            };
+            t!(cx, "lacking", phrases = phrases.join(sep))
         };
         out.report(
             RULE,
