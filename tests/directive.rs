@@ -306,3 +306,44 @@ fn what_a_partly_carried_task_lacks_is_quoted_phrase_by_phrase() {
         "{line}"
     );
 }
+
+/// A directive goal (主要目标, in no task) weakened by the plan's goal: the finding names where
+/// the directive states it in the run's language, not in English.
+#[test]
+fn a_weakened_goal_outside_the_tasks_is_named_in_the_runs_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("d.txt"),
+        "某省实施方案\n一、主要目标\n到2025年，全省食品抽检合格率达到98%以上。\n二、重点任务\n（一）加强抽检。开展食品抽检。（省市场监管局负责）\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("p.txt"),
+        "某市实施方案\n一、主要目标\n到2025年，全市食品抽检合格率达到96%以上。\n二、重点任务\n（一）加强抽检。开展食品抽检。（市市场监管局负责）\n",
+    )
+    .unwrap();
+    let label = |lang: &str| {
+        let r = run_in(
+            dir.path(),
+            &[
+                "check",
+                "p.txt",
+                "--against",
+                "d.txt",
+                "--format",
+                "json",
+                "--lang",
+                lang,
+                "--select",
+                "weakened-target",
+            ],
+            b"",
+        );
+        let j: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+        let f = &j["files"][0]["findings"][0];
+        assert_eq!(f["line"], 3, "{}", r.stdout);
+        f["directive"]["task"].as_str().unwrap().to_string()
+    };
+    assert_eq!(label("zh"), "（任务以外的目标）");
+    assert_eq!(label("en"), "(a target outside the tasks)");
+}

@@ -36,7 +36,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
 fn directive_task_label(cx: &Context, ag: &super::Against, d: &Target) -> String {
     d.task
         .map(|k| cx.task(&ag.doc.tasks[k].number))
-        .unwrap_or_else(|| "(target outside tasks)".to_string())
+        .unwrap_or_else(|| t!(cx, "outside"))
 }
 
 /// Whether `p` promises less than `d`, and why when its numbers do not say it themselves.
