@@ -461,11 +461,27 @@ fn rejected_year_deadline(text: &str, i: usize, lists: &[Vec<&str>; 4]) -> Optio
     // The month and day written on (3024年12月底前) belong to it.
     let r = month_date(r).map_or(r, |(r2, _)| r2);
     let [before_words, _, closing, _] = lists;
+    deadline_end(text, i, r, true, before_words, closing)
+}
+
+/// Where a date written from `i` of `text` up to `r` (the rest after it) ends as a deadline,
+/// with its completion word (…底前, …前完成): when a completion word follows it, a target word
+/// (到, 于, 在) stands before it, or, `dated` by a year, it opens a clause (2020年，实现… /
+/// 2020年主要农作物…覆盖率达到30%). None when it stands as no deadline.
+fn deadline_end(
+    text: &str,
+    i: usize,
+    r: &str,
+    dated: bool,
+    before_words: &[&str],
+    closing: &[&str],
+) -> Option<usize> {
     let before = text[..i].trim_end_matches(is_space);
     let after = r.trim_start_matches(is_space);
     let closes = super::lex::starts_with_any(after, closing);
     let aimed = super::lex::ends_with_any(before, before_words).is_some();
-    let opens = before.is_empty() || before.ends_with(['。', '；', ';', '，', ',', '：', ':', '∶']);
+    let opens = dated
+        && (before.is_empty() || before.ends_with(['。', '；', ';', '，', ',', '：', ':', '∶']));
     if closes.is_none() && !aimed && !opens {
         return None;
     }
@@ -682,17 +698,7 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
             i += len.max(c.len_utf8());
             continue;
         }
-        let closes = super::lex::starts_with_any(after, closing).is_some();
-        let aimed = super::lex::ends_with_any(before, before_words).is_some();
-        // 2020年，实现… / 2020年主要农作物…覆盖率达到30%: a year opening a clause dates it.
-        let opens = d.year.is_some()
-            && (before.is_empty()
-                || before.ends_with(['。', '；', ';', '，', ',', '：', ':', '∶']));
-        if closes || aimed || opens {
-            // The deadline text: the date with its completion word (…底前, …前完成).
-            let word = super::lex::starts_with_any(after, closing)
-                .map_or(0, |w| w.len() + (r.len() - after.len()));
-            let end = i + len + word;
+        if let Some(end) = deadline_end(text, i, r, d.year.is_some(), before_words, closing) {
             return Some(read_deadline(&text[i..end], base + i, lex));
         }
         i += len.max(c.len_utf8());
