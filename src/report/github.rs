@@ -13,9 +13,7 @@ fn data(s: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
-            c if super::human::is_bidi_control(c) => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32))
-            }
+            c if super::human::is_bidi_control(c) => super::human::push_code_point(&mut out, c),
             c => out.push(c),
         }
     }

@@ -36,10 +36,17 @@ pub fn printable(s: &str) -> Cow<'_, str> {
             c if !unsafe_char(c) => out.push(c),
             '\u{7f}' => out.push('\u{2421}'),
             c if (c as u32) < 0x20 => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
-            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => push_code_point(&mut out, c),
         }
     }
     Cow::Owned(out)
+}
+
+/// Writes `c` as its code point (`\u{202e}`): shown, not obeyed. The one spelling every output
+/// gives a bidirectional control (terminal, GitHub annotations, the HTML report).
+pub fn push_code_point(out: &mut String, c: char) {
+    use std::fmt::Write;
+    let _ = write!(out, "\\u{{{:x}}}", c as u32);
 }
 
 /// The Unicode bidirectional controls (embeddings, overrides, isolates and marks), which

@@ -65,7 +65,7 @@ fn esc(s: &str) -> String {
             '\'' => out.push_str("&#39;"),
             // Shown, not obeyed: a file name cannot show its characters in another order.
             c if crate::report::human::is_bidi_control(c) => {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32))
+                crate::report::human::push_code_point(&mut out, c)
             }
             c => out.push(c),
         }
