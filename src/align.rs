@@ -1052,6 +1052,11 @@ fn align_targets(
         .iter()
         .map(|t| subject_words(plan_src.slice(t.subject)))
         .collect();
+    let plan_nouns: Vec<Option<Vec<char>>> = plan
+        .targets
+        .iter()
+        .map(|t| noun_after(plan_src, t))
+        .collect();
     let mut index: HashMap<u64, Vec<u32>> = HashMap::default();
     for (k, ctx) in plan_ctx.iter().enumerate() {
         let mut last = None;
@@ -1072,6 +1077,7 @@ fn align_targets(
         let dctx = bigrams(target_context(dir_src, td));
         let dsubj = bigrams(dir_src.slice(td.subject));
         let dwords = subject_words(dir_src.slice(td.subject));
+        let dnoun = noun_after(dir_src, td);
         let mut uniq = dctx.clone();
         uniq.dedup();
         let weighted: Vec<(u64, f64)> = uniq.iter().map(|&g| (g, 1.0)).collect();
@@ -1086,7 +1092,7 @@ fn align_targets(
                     && data.metrics.canonical_unit(&tp.unit)
                         == data.metrics.canonical_unit(&td.unit)
                     && !holders_differ(&dwords, &plan_words[p], &data.lexicon)
-                    && !nouns_differ(dir_src, td, plan_src, tp)
+                    && !matches!((&dnoun, &plan_nouns[p]), (Some(a), Some(b)) if !nouns_share(a, b))
                     // 分别上调10%、20%: the k-th value of a list answers only the k-th.
                     && (td.respectively.is_none()
                         || tp.respectively.is_none()
@@ -1184,10 +1190,21 @@ fn holders_differ(a: &[char], b: &[char], lex: &crate::data::Lexicon) -> bool {
     !pairs(ha).iter().any(|p| pb.contains(p))
 }
 
-/// Two figures whose nouns follow them (最高10万元的入户补贴, 最高500万元扶持) and share no
-/// two characters measure different things, however alike their sentences read.
-fn nouns_differ(dir_src: &SourceFile, d: &Target, plan_src: &SourceFile, p: &Target) -> bool {
-    same_noun(dir_src, d, plan_src, p) == Some(false)
+/// The noun written after a figure (最高10万元的入户补贴 → 入户补贴), as characters; None when
+/// the figure's subject stands before it or its noun is shorter than two characters.
+fn noun_after(src: &SourceFile, t: &Target) -> Option<Vec<char>> {
+    if t.subject.start < t.span.end {
+        return None;
+    }
+    let label = subject_label(src.slice(t.subject), true);
+    let noun: Vec<char> = label.trim_start_matches('的').chars().collect();
+    (noun.len() >= 2).then_some(noun)
+}
+
+/// Two nouns share two characters: figures whose nouns share none (最高10万元的入户补贴,
+/// 最高500万元扶持) measure different things, however alike their sentences read.
+fn nouns_share(a: &[char], b: &[char]) -> bool {
+    a.windows(2).any(|x| b.windows(2).any(|y| x == y))
 }
 
 /// Whether two figures' nouns written after them (最高10万元的入户补贴) share two characters;
@@ -1198,20 +1215,10 @@ pub(crate) fn same_noun(
     plan_src: &SourceFile,
     p: &Target,
 ) -> Option<bool> {
-    let noun = |src: &SourceFile, t: &Target| {
-        (t.subject.start >= t.span.end).then(|| {
-            let label = subject_label(src.slice(t.subject), true);
-            label
-                .trim_start_matches('的')
-                .chars()
-                .collect::<Vec<char>>()
-        })
-    };
-    let (a, b) = (noun(dir_src, d)?, noun(plan_src, p)?);
-    if a.len() < 2 || b.len() < 2 {
-        return None;
-    }
-    Some(a.windows(2).any(|x| b.windows(2).any(|y| x == y)))
+    Some(nouns_share(
+        &noun_after(dir_src, d)?,
+        &noun_after(plan_src, p)?,
+    ))
 }
 
 /// How many characters two subjects end alike with: the measure they share (明厨亮灶率).
