@@ -25,12 +25,7 @@ fn carriers_repeat(
     };
     // The figure as written, where the plan did not read it as a target (自出售之日起12个月内
     // is a period of a rule): the same number before the same unit in a carrier's text.
-    let value = if target.value.fract() == 0.0 {
-        format!("{}", target.value as i64)
-    } else {
-        format!("{}", target.value)
-    };
-    let written = format!("{value}{}", target.unit);
+    let written = format!("{}{}", super::number_text(target.value), target.unit);
     carriers()
         .flat_map(|t| &t.targets)
         .map(|&k| &cx.doc.targets[k])

@@ -175,6 +175,15 @@ impl Context<'_> {
     }
 }
 
+/// A value as a plan writes it: 12, not 12.0.
+pub fn number_text(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
 /// See [`Context::task`].
 pub fn task_name(number: &str, lang: crate::data::Lang) -> String {
     let zh = lang == crate::data::Lang::Zh;

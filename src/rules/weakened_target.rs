@@ -48,7 +48,12 @@ fn weaker(cx: &Context, p: &Target, d: &Target) -> Option<Option<String>> {
         !grants && (cx.data.metrics.lower_is_stricter(&d.unit) || d.bound == Bound::AtMost);
     let firm = |b: Bound| matches!(b, Bound::AtLeast | Bound::AtMost | Bound::Exactly);
     if lower_better && p.value > d.value {
-        return Some(Some(t!(cx, "more", a = num(p.value), b = num(d.value))));
+        return Some(Some(t!(
+            cx,
+            "more",
+            a = super::number_text(p.value),
+            b = super::number_text(d.value)
+        )));
     }
     if !lower_better && p.value < d.value && d.bound != Bound::About {
         return Some(None);
@@ -57,14 +62,6 @@ fn weaker(cx: &Context, p: &Target, d: &Target) -> Option<Option<String>> {
         return Some(Some(t!(cx, "about")));
     }
     None
-}
-
-fn num(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{}", v as i64)
-    } else {
-        format!("{v}")
-    }
 }
 
 #[cfg(test)]
