@@ -155,20 +155,12 @@ const LIST_REACH: usize = 600;
 
 /// The character boundary at most `LIST_REACH` bytes before `at`.
 fn boundary_before(text: &str, at: usize) -> usize {
-    let mut k = at.saturating_sub(LIST_REACH);
-    while !text.is_char_boundary(k) {
-        k += 1;
-    }
-    k
+    text.ceil_char_boundary(at.saturating_sub(LIST_REACH))
 }
 
 /// The character boundary at most `LIST_REACH` bytes after `at`.
 fn boundary_after(text: &str, at: usize) -> usize {
-    let mut k = (at + LIST_REACH).min(text.len());
-    while !text.is_char_boundary(k) {
-        k -= 1;
-    }
-    k
+    text.floor_char_boundary(at + LIST_REACH)
 }
 
 fn trim_name(p: &str) -> &str {
