@@ -26,18 +26,18 @@ pub fn run(cx: &Context, out: &mut Findings) {
         } else {
             // Each phrase quoted on its own: one pair of quotes around a list of them read as
             // one phrase, and a phrase holding quotes of its own nested them.
-            let phrases: Vec<String> = match cx.data.lang {
+            let (phrases, sep): (Vec<String>, &str) = match cx.data.lang {
                 // Quotes inside a quote are single (“市‘人工智能+’专项工作组…”).
-                crate::data::Lang::Zh => v
-                    .lacking
-                    .iter()
-                    .map(|p| format!("“{}”", p.replace('“', "‘").replace('”', "’")))
-                    .collect(),
-                crate::data::Lang::En => v.lacking.iter().map(|p| format!("`{p}`")).collect(),
-            };
-            let sep = match cx.data.lang {
-                crate::data::Lang::Zh => "、",
-                crate::data::Lang::En => ", ",
+                crate::data::Lang::Zh => (
+                    v.lacking
+                        .iter()
+                        .map(|p| format!("“{}”", p.replace('“', "‘").replace('”', "’")))
+                        .collect(),
+                    "、",
+                ),
+                crate::data::Lang::En => {
+                    (v.lacking.iter().map(|p| format!("`{p}`")).collect(), ", ")
+                }
             };
             t!(cx, "lacking", phrases = phrases.join(sep))
         };
