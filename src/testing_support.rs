@@ -188,6 +188,7 @@ pub fn check_and_render(plan: &str, directive: Option<&str>, data: &RuleData) ->
         report::Format::Human {
             style,
             quiet: false,
+            lang: crate::data::Lang::En,
         },
         true,
     );

@@ -118,6 +118,82 @@ fn missing_unreadable_and_directory_inputs() {
     );
 }
 
+/// A reader of Chinese gets the reasons in Chinese too: the error word, a reason inside a reason
+/// (`cannot read: no such file`), a directive that cannot be read, and the report's list of
+/// unread plans.
+#[test]
+fn read_errors_speak_the_language_of_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed("001"), dir.path().join("good.txt")).unwrap();
+    std::fs::write(dir.path().join("bin.docx"), b"PK\x03\x04junk").unwrap();
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--lang",
+            "zh",
+            "gone.txt",
+            "bin.docx",
+            "good.txt",
+        ],
+        b"",
+    );
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout.contains("错误: gone.txt: 无法读取：文件不存在\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("错误: bin.docx: 不是 Word .docx 文件（不是 zip 压缩包）\n"),
+        "{}",
+        r.stdout
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--lang",
+            "zh",
+            "good.txt",
+            "--against",
+            "gone.txt",
+        ],
+        b"",
+    );
+    assert_eq!(r.stderr, "planlint: gone.txt: 无法读取：文件不存在\n");
+    let r = run_in(
+        dir.path(),
+        &[
+            "report",
+            "--no-config",
+            "--lang",
+            "zh",
+            "good.txt",
+            "gone.txt",
+            "--against",
+            "good.txt",
+            "-o",
+            "r.html",
+        ],
+        b"",
+    );
+    assert!(
+        r.stderr
+            .starts_with("planlint: gone.txt: 无法读取：文件不存在\n"),
+        "{}",
+        r.stderr
+    );
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(
+        html.contains("<li>gone.txt: 无法读取：文件不存在</li>"),
+        "{html}"
+    );
+}
+
 #[test]
 fn directive_that_is_not_a_plan() {
     let dir = tempfile::tempdir().unwrap();

@@ -65,8 +65,10 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
     let against = match &args.against {
         None => None,
         Some(path) => Some(std::sync::Arc::new(
-            load_directive(path, enc, max_size, data)
-                .map_err(|e| Outcome::error(format!("{}: {e}", crate::input::display(path))))?,
+            load_directive(path, enc, max_size, data).map_err(|e| {
+                let e = crate::report::error_words::error(&e, lang);
+                Outcome::error(format!("{}: {e}", crate::input::display(path)))
+            })?,
         )),
     };
     let baseline_path = args.baseline.clone().or_else(|| config.baseline.clone());
@@ -90,6 +92,7 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
         CheckFormat::Human => report::Format::Human {
             style: human_style(enabled(args.color)),
             quiet: args.quiet,
+            lang,
         },
     };
     let recording = args.write_baseline.is_some();
@@ -130,7 +133,7 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
                 stderr.push_str(&format!(
                     "planlint: {}: {}\n",
                     printable(path),
-                    printable(e)
+                    printable(&crate::report::error_words::error(e, lang))
                 ));
             }
             writer.part(out, part);

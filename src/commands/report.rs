@@ -95,12 +95,20 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
         session.max_size,
         &session.data,
     )
-    .map_err(|e| Outcome::error(format!("{directive_path}: {e}")))?;
+    .map_err(|e| {
+        let e = crate::report::error_words::error(&e, lang);
+        Outcome::error(format!("{directive_path}: {e}"))
+    })?;
     let m = matrix(&session, &directive, &inputs);
     let mut stderr: String = m
         .unread
         .iter()
-        .map(|(p, e)| format!("planlint: {p}: {e}\n"))
+        .map(|(p, e)| {
+            format!(
+                "planlint: {p}: {}\n",
+                crate::report::error_words::error(e, lang)
+            )
+        })
         .collect();
     if m.plans.is_empty() {
         stderr.push_str(&words::say(

@@ -232,6 +232,9 @@ impl SourceCode for Window<'_> {
 struct Shown<'a> {
     finding: &'a Finding,
     code: String,
+    /// The words under the finding's characters: the rule's name, or its Chinese title for a
+    /// reader of Chinese (the name stays in the heading, where configuration refers to it).
+    label: String,
     source: Window<'a>,
     /// The finding's span and the related places near enough to draw in the same snippet, in
     /// window offsets.
@@ -274,8 +277,7 @@ impl Diagnostic for Shown<'_> {
         Some(&self.source)
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        let f = self.finding;
-        let primary = LabeledSpan::new_primary_with_span(Some(f.rule.clone()), self.primary);
+        let primary = LabeledSpan::new_primary_with_span(Some(self.label.clone()), self.primary);
         let related = self
             .near
             .iter()
@@ -417,6 +419,10 @@ pub fn render_finding(
     let shown = Shown {
         finding: f,
         code: format!("{}/{}", f.code, f.rule),
+        label: match lang {
+            crate::data::Lang::Zh => words::rule_title(&f.rule, lang),
+            crate::data::Lang::En => f.rule.clone(),
+        },
         primary: source.span(f.span),
         near: near
             .iter()
@@ -463,7 +469,7 @@ pub fn render_finding(
 }
 
 /// One file's findings (nothing under `quiet`), or the reason it could not be read.
-pub fn file(r: &FileReport, style: Style, quiet: bool) -> String {
+pub fn file(r: &FileReport, style: Style, quiet: bool, lang: crate::data::Lang) -> String {
     let mut out = String::new();
     match &r.outcome {
         Ok(c) => {
@@ -482,9 +488,10 @@ pub fn file(r: &FileReport, style: Style, quiet: bool) -> String {
             }
         }
         Err(e) => out.push_str(&format!(
-            "error: {}: {}\n",
+            "{}: {}: {}\n",
+            words::say(lang, "error", "错误"),
             printable(&r.path),
-            printable(e)
+            printable(&super::error_words::error(e, lang))
         )),
     }
     out

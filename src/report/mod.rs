@@ -4,6 +4,7 @@
 
 pub mod concise;
 pub mod coverage;
+pub mod error_words;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -158,7 +159,12 @@ impl Summary {
 /// A report format with what it needs to render one file's part.
 #[derive(Clone, Copy)]
 pub enum Format<'a> {
-    Human { style: human::Style, quiet: bool },
+    Human {
+        style: human::Style,
+        quiet: bool,
+        /// The language of a file's read error (its findings carry their own).
+        lang: crate::data::Lang,
+    },
     Json,
     Sarif(&'a Catalogue),
     Github,
@@ -191,7 +197,7 @@ impl Part {
 impl Format<'_> {
     pub fn part(&self, r: &FileReport) -> Part {
         let text = match self {
-            Format::Human { style, quiet } => human::file(r, *style, *quiet),
+            Format::Human { style, quiet, lang } => human::file(r, *style, *quiet, *lang),
             Format::Json => json::file(r),
             Format::Sarif(catalogue) => sarif::file(r, catalogue),
             Format::Github => github::file(r),

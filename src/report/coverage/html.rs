@@ -158,7 +158,8 @@ fn header(o: &mut String, m: &Matrix, lang: Lang) {
             esc(lang.word(Word::Unread))
         );
         for (p, e) in &m.unread {
-            let _ = write!(o, "<li>{}: {}</li>", esc(p), esc(e));
+            let e = crate::report::error_words::error(e, lang);
+            let _ = write!(o, "<li>{}: {}</li>", esc(p), esc(&e));
         }
         o.push_str("</ul>\n");
     }
