@@ -138,6 +138,7 @@ fn long_line(n: usize, data: &RuleData, set: &RuleSet, config: &Config) -> Durat
             report::Format::Human {
                 style,
                 quiet: false,
+                lang: planlint::data::Lang::En,
             },
         ] {
             std::hint::black_box(report::render(&reports, format, true));
