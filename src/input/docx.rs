@@ -317,6 +317,9 @@ fn walk(
     let mut paragraph: Option<String> = None;
     // Paragraphs around a text box's own paragraphs (w:txbxContent): resumed after it.
     let mut outer: Vec<Option<String>> = Vec::new();
+    // A text box's paragraphs, written after the paragraph that anchors the box: Word floats
+    // the box beside its paragraph, and the paragraph (1.…) reads before the box (2.…).
+    let mut boxed: Vec<String> = Vec::new();
     // What Word does not show is not read: a subtree skipped whole (mc:Fallback, the second
     // copy of a text box), text of deleted runs and field codes, runs marked hidden.
     let mut skipped = 0usize;
@@ -540,9 +543,15 @@ fn walk(
                         carry = p;
                         continue;
                     }
-                    match table.as_mut() {
-                        Some(t) if table_depth >= 1 => t.cell.push(p),
-                        _ => body_paragraph(text, &p),
+                    if !outer.is_empty() {
+                        boxed.push(p);
+                        continue;
+                    }
+                    for p in std::iter::once(p).chain(boxed.drain(..)) {
+                        match table.as_mut() {
+                            Some(t) if table_depth >= 1 => t.cell.push(p),
+                            _ => body_paragraph(text, &p),
+                        }
                     }
                 }
                 "tc" if table_depth == 1 && row_deleted => {
@@ -698,7 +707,19 @@ mod tests {
         let body = format!("<w:p><w:r><w:t>（一）加强监管。</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>{box_}</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>{box_}</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>（县市场监管局负责）</w:t></w:r></w:p>");
         assert_eq!(
             text(&body),
-            "专栏1 重点工程\n（一）加强监管。（县市场监管局负责）\n"
+            "（一）加强监管。（县市场监管局负责）\n专栏1 重点工程\n"
+        );
+    }
+
+    /// The box floats beside the paragraph that anchors it, and reads after it: item 2. in a
+    /// box anchored in item 1. comes between 1. and 3., so the numbering runs on.
+    #[test]
+    fn a_text_box_reads_after_its_anchoring_paragraph() {
+        let box_ = "<w:p><w:r><w:t>2.完善制度。</w:t></w:r></w:p><w:p><w:r><w:t>（县市场监管局负责）</w:t></w:r></w:p>";
+        let body = format!("<w:p><w:r><w:t>1.建设数据中心。</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:drawing><w:txbxContent>{box_}</w:txbxContent></w:drawing></mc:Choice></mc:AlternateContent></w:r><w:r><w:t>（县大数据局负责）</w:t></w:r></w:p><w:p><w:r><w:t>3.加强监管。</w:t></w:r></w:p>");
+        assert_eq!(
+            text(&body),
+            "1.建设数据中心。（县大数据局负责）\n2.完善制度。\n（县市场监管局负责）\n3.加强监管。\n"
         );
     }
 
