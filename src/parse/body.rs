@@ -100,7 +100,7 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
             // item went unread, silently).
             let rest = text[marker.len()..].trim_start_matches(is_space);
             if rest.is_empty()
-                || rest.starts_with(|c: char| c.is_ascii_digit() || "（(①".contains(c))
+                || rest.starts_with(|c: char| super::lex::is_digit(c) || "（(①".contains(c))
             {
                 in_notes = true;
             }
@@ -1603,5 +1603,8 @@ mod tests {
         assert_eq!(tasks_of(notes), [2]);
         let inline = "某市实施方案\n1.建设数据中心。（市发展改革委牵头）\n注：1.本方案所称部门为市直部门。\n2.各单位按季度报送进展。\n";
         assert_eq!(tasks_of(inline), [2]);
+        // Full-width digits, as Word's Chinese input writes them.
+        let wide = "某市实施方案\n1.建设数据中心。（市发展改革委牵头）\n注：１．本方案所称部门为市直部门。\n２．各单位按季度报送进展。\n";
+        assert_eq!(tasks_of(wide), [2]);
     }
 }
