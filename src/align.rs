@@ -28,6 +28,7 @@
 use crate::data::RuleData;
 use crate::model::{Document, Origin, Target};
 use crate::source::{is_cjk, SourceFile, Span};
+use std::borrow::Cow;
 // Term keys are integers we made ourselves: a fast non-DoS-resistant hash is right here.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -383,6 +384,32 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         .filter(|s| s.chars().any(is_cjk))
 }
 
+/// The line (paragraph) of `text` that holds `piece`, a slice of it.
+fn paragraph_of<'t>(text: &'t str, piece: &str) -> &'t str {
+    let at = (piece.as_ptr() as usize)
+        .checked_sub(text.as_ptr() as usize)
+        .filter(|&at| at <= text.len())
+        .unwrap_or(0);
+    let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
+    &text[start..end]
+}
+
+/// What a penalty provision punishes: its clauses without those that hold a sanction or open
+/// on who punishes and how (由…, 构成犯罪的). 有下列行为之一的，由…予以取缔，没收违法所得…：
+/// （一）非法采集血液的 keeps 有下列行为之一的 and 非法采集血液的.
+fn conduct_of(text: &str, sanctions: &[String], openers: &[String]) -> String {
+    text.split(['，', ',', '；', ';', '：', ':', '。', '\n'])
+        .filter(|c| c.chars().any(is_cjk))
+        .filter(|c| {
+            let c = c.trim_start_matches(|ch: char| !is_cjk(ch));
+            !sanctions.iter().any(|w| c.contains(w.as_str()))
+                && !openers.iter().any(|w| c.starts_with(w.as_str()))
+        })
+        .collect::<Vec<_>>()
+        .join("，")
+}
+
 /// A directive task's weighted terms.
 struct DirTask {
     /// Dense term ids with their weights, heaviest first.
@@ -391,6 +418,8 @@ struct DirTask {
     lead: Vec<(u32, f64)>,
     lead_total: f64,
     sentences: usize,
+    /// A penalty provision (an article that holds a sanction): carried only by a penalty.
+    penalty: bool,
 }
 
 /// A directive read for comparison, once for every plan checked against it.
@@ -398,18 +427,51 @@ pub struct DirectiveIndex {
     tasks: Vec<DirTask>,
     norm: Normaliser,
     vocabulary: Vocabulary,
+    /// Sanctions of a penalty provision and a plan's referrals to the law's (rules/lexicon.toml
+    /// `sanctions`, `penalty_referrals`).
+    sanctions: Vec<String>,
+    referrals: Vec<String>,
+}
+
+impl DirectiveIndex {
+    /// A plan paragraph that punishes: it holds a sanction, or refers a conduct to the law's.
+    fn punishes(&self, paragraph: &str) -> bool {
+        self.sanctions
+            .iter()
+            .chain(&self.referrals)
+            .any(|w| paragraph.contains(w.as_str()))
+    }
 }
 
 impl DirectiveIndex {
     pub fn new(src: &SourceFile, doc: &Document, data: &RuleData) -> DirectiveIndex {
         let norm = Normaliser::new(data);
-        let raw: Vec<(Vec<u64>, Vec<u64>, usize)> = doc
+        let sanctions = data.lexicon.align.sanctions.clone();
+        // An article (第十八条) that holds a sanction is a penalty provision.
+        let penalty: Vec<bool> = doc
             .tasks
             .iter()
             .map(|t| {
                 let text = src.slice(t.text);
+                t.number.starts_with('第')
+                    && t.number.contains('条')
+                    && sanctions.iter().any(|w| text.contains(w.as_str()))
+            })
+            .collect();
+        let openers = &data.lexicon.align.sanction_openers;
+        let raw: Vec<(Vec<u64>, Vec<u64>, usize)> = doc
+            .tasks
+            .iter()
+            .zip(&penalty)
+            .map(|(t, &penalty)| {
+                let text = src.slice(t.text);
+                let compared = if penalty {
+                    Cow::Owned(conduct_of(text, &sanctions, openers))
+                } else {
+                    Cow::Borrowed(text)
+                };
                 (
-                    terms(text, &norm),
+                    terms(&compared, &norm),
                     terms(lead_of(text), &norm),
                     sentences(text).count().max(1),
                 )
@@ -439,7 +501,8 @@ impl DirectiveIndex {
         };
         let tasks = raw
             .into_iter()
-            .map(|(t, l, s)| {
+            .zip(penalty)
+            .map(|((t, l, s), penalty)| {
                 let mut terms: Vec<(u64, f64)> = t.iter().map(|&g| (g, weight(g))).collect();
                 let mut lead: Vec<(u64, f64)> = l.iter().map(|&g| (g, weight(g))).collect();
                 heaviest_first(&mut terms);
@@ -454,6 +517,7 @@ impl DirectiveIndex {
                     terms,
                     lead,
                     sentences: s,
+                    penalty,
                 }
             })
             .collect();
@@ -461,6 +525,8 @@ impl DirectiveIndex {
             tasks,
             norm,
             vocabulary,
+            sanctions,
+            referrals: data.lexicon.align.penalty_referrals.clone(),
         }
     }
 }
@@ -472,6 +538,8 @@ struct PlanView<'a> {
     sentences: Vec<usize>,
     /// Each sentence's text, to read its full terms back (what a partly carried task lacks).
     texts: Vec<&'a str>,
+    /// Each sentence holds a sanction (it can carry a penalty provision).
+    penalty: Vec<bool>,
     /// Per plan task, the range of its sentences.
     ranges: Vec<std::ops::Range<usize>>,
     postings: Postings,
@@ -515,6 +583,7 @@ impl<'a> PlanView<'a> {
         let (norm, vocabulary) = (&index.norm, &index.vocabulary);
         let mut sentences = Vec::new();
         let mut texts = Vec::new();
+        let mut penalty = Vec::new();
         let mut sentence_ids = Lists32::default();
         let mut titles = Lists32::default();
         let mut ranges = vec![0..0; doc.tasks.len()];
@@ -531,6 +600,9 @@ impl<'a> PlanView<'a> {
             sentences.push(k);
             sentence_ids.push(ids);
             texts.push(s);
+            // The paragraph decides: 未按照规定…的，按照…的规定处理。处以罚款的，罚款数额为… is
+            // one penalty in two sentences.
+            penalty.push(index.punishes(paragraph_of(&src.text, s)));
         };
         match only {
             // Both documents write their tasks twice: the layer's tasks alone.
@@ -612,6 +684,7 @@ impl<'a> PlanView<'a> {
             title_postings: Postings::new(n, titles.iter()),
             sentences,
             texts,
+            penalty,
             titles: titles.ends.len(),
         }
     }
@@ -685,13 +758,24 @@ impl Accumulator {
 
     /// The weight of the query's terms held by any of the items `from..to`.
     fn union<K>(&mut self, terms: &[(K, f64)], from: usize, to: usize) -> f64 {
+        self.union_of(terms, from, to, |_| true)
+    }
+
+    /// The weight of the query's terms held by any of the items `from..to` that `keep`.
+    fn union_of<K>(
+        &mut self,
+        terms: &[(K, f64)],
+        from: usize,
+        to: usize,
+        keep: impl Fn(usize) -> bool,
+    ) -> f64 {
         self.generation = self.generation.wrapping_add(1);
         if self.generation == 0 {
             self.stamp.iter_mut().for_each(|x| *x = 0);
             self.generation = 1;
         }
         let mut sum = 0.0;
-        for item in from..to {
+        for item in (from..to).filter(|&item| keep(item)) {
             for &i in &self.hits[item] {
                 let i = i as usize;
                 if self.stamp[i] != self.generation {
@@ -720,11 +804,16 @@ fn evidence(d: &DirTask, plan: &PlanView, acc: &mut Accumulator) -> (f64, Vec<us
     let n = d.sentences.min(MAX_WINDOW);
     acc.walk(&d.terms, &plan.postings);
     let mut best = (0.0, usize::MAX, 0usize);
+    // A penalty provision counts only the plan's sentences that hold a sanction.
+    let keep = |s: usize| !d.penalty || plan.penalty[s];
     for c in acc.top(MAX_CANDIDATES) {
         let c = c as usize;
+        if !keep(c) {
+            continue;
+        }
         for start in c.saturating_sub(n - 1)..=c {
             let end = (start + n).min(plan.sentences.len());
-            let share = acc.union(&d.terms, start, end) / d.total;
+            let share = acc.union_of(&d.terms, start, end, keep) / d.total;
             if share > best.0 || (share == best.0 && start < best.1) {
                 best = (share, start, end);
             }
@@ -733,15 +822,16 @@ fn evidence(d: &DirTask, plan: &PlanView, acc: &mut Accumulator) -> (f64, Vec<us
     let mut tasks: Vec<usize> = if best.1 == usize::MAX {
         Vec::new()
     } else {
-        plan.sentences[best.1..best.2]
-            .iter()
-            .copied()
+        (best.1..best.2)
+            .filter(|&s| keep(s))
+            .map(|s| plan.sentences[s])
             .filter(|&k| k != NO_TASK)
             .collect()
     };
     tasks.dedup();
-    // A lead sentence found in a plan task's title.
-    if d.lead_total > 0.0 {
+    // A lead sentence found in a plan task's title (not for a penalty, which a title never
+    // carries).
+    if d.lead_total > 0.0 && !d.penalty {
         acc.walk(&d.lead, &plan.title_postings);
         for k in acc.top(MAX_CANDIDATES) {
             let k = k as usize;
@@ -1366,6 +1456,23 @@ pub fn apply_overrides(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// 献血法 第十八条: what it punishes is its cases, not who punishes or how.
+    #[test]
+    fn a_penalty_is_compared_by_what_it_punishes() {
+        let data = RuleData::builtin();
+        let w = &data.lexicon.align;
+        let text = "有下列行为之一的，由县级以上地方人民政府卫生行政部门予以取缔，没收违法所得，可以并处十万元以下的罚款；构成犯罪的，依法追究刑事责任：\n（一）非法采集血液的；\n（二）血站、医疗机构出售无偿献血的血液的；\n（三）非法组织他人出卖血液的。";
+        assert_eq!(
+            conduct_of(text, &w.sanctions, &w.sanction_openers),
+            "（一）非法采集血液的，（二）血站、医疗机构出售无偿献血的血液的，（三）非法组织他人出卖血液的"
+        );
+        let one = "血站违反有关操作规程和制度采集血液，由县级以上地方人民政府卫生行政部门责令改正；给献血者健康造成损害的，应当依法赔偿，对直接负责的主管人员和其他直接责任人员，依法给予行政处分；构成犯罪的，依法追究刑事责任。";
+        assert_eq!(
+            conduct_of(one, &w.sanctions, &w.sanction_openers),
+            "血站违反有关操作规程和制度采集血液，给献血者健康造成损害的，应当依法赔偿"
+        );
+    }
 
     #[test]
     fn dice_of_identical_and_disjoint() {

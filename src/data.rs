@@ -385,6 +385,12 @@ pub struct AlignWords {
     pub level_words: Vec<String>,
     pub variants: Vec<Vec<String>>,
     pub weak_terms: Vec<String>,
+    /// Sanctions of a penalty provision (罚款, 处分): see rules/lexicon.toml.
+    pub sanctions: Vec<String>,
+    /// Openings of a penalty provision's clauses that say who punishes and how (由, 构成犯罪).
+    pub sanction_openers: Vec<String>,
+    /// A plan's referral of a named conduct to the law's penalty (的规定处理).
+    pub penalty_referrals: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -232,3 +232,73 @@ fn a_directive_task_carried_in_a_box_under_a_plan_item_is_found_there() {
     assert_eq!(line_of(&plan.0, plan.1.tasks[best].text.start), 20);
     assert_eq!(plan.1.tasks[best].number, "三、（四）");
 }
+
+/// A penalty provision is carried only by a penalty (浙江's 献血法 实施办法 against the law):
+/// the 办法 sets no penalty of its own for what the law's 第十八条–第二十二条 punish (its
+/// 第二十六条 only says the law applies), so they are missing, though its duty articles share
+/// their words (血站, 采集血液, 卫生行政部门) and every penalty shares 直接负责的主管人员…依法给予
+/// 处分; 第二十三条 (officials' neglect) has its counterpart in the 办法's 第二十八条, in part. The
+/// same 办法 with a penalty of its own for 第十九条's conduct carries it.
+#[test]
+fn a_penalty_article_is_carried_only_by_a_penalty() {
+    let read = |name: &str| {
+        let path = format!("pairs/s10-national-zhejiang-blood-donation-law-{name}.txt");
+        std::fs::read_to_string(&path).unwrap()
+    };
+    let directive = parse("law.txt", &read("directive"));
+    let verdict_of = |plan: &(SourceFile, Document), number: &str| {
+        let a = aligned(plan, &directive);
+        let k = directive
+            .1
+            .tasks
+            .iter()
+            .position(|t| t.number == number)
+            .unwrap();
+        a.verdicts[k].coverage
+    };
+    let plan = parse("plan.txt", &read("plan"));
+    for number in [
+        "第十八条",
+        "第十九条",
+        "第二十条",
+        "第二十一条",
+        "第二十二条",
+    ] {
+        assert_eq!(verdict_of(&plan, number), Coverage::Missing, "{number}");
+    }
+    assert_eq!(verdict_of(&plan, "第二十三条"), Coverage::Partly);
+    // Duties are still read against every sentence: 第十七条 (rewards) is carried.
+    assert_eq!(verdict_of(&plan, "第十七条"), Coverage::Covered);
+    let own = read("plan").replace(
+        "第二十六条 违反本办法规定的行为，法律、行政法规已有法律责任规定的，从其规定。",
+        "第二十六条 血站违反有关操作规程和制度采集血液的，由卫生健康主管部门责令改正，处一万元以上三万元以下罚款；给献血者健康造成损害的，依法承担赔偿责任。",
+    );
+    let plan = parse("plan.txt", &own);
+    assert_eq!(verdict_of(&plan, "第十九条"), Coverage::Covered);
+    assert_eq!(verdict_of(&plan, "第二十条"), Coverage::Missing);
+}
+
+/// A plan's penalty may refer a conduct to the law's and add its own fine, in two sentences of
+/// one paragraph (北京's 矿山安全法 实施办法: 未对矿山职工进行安全教育、培训…的，按照《矿山安全法》
+/// 第四十条的规定处理。处以罚款的，罚款数额为…): the law's 第四十条 is carried there. The law's
+/// 第四十六条 (criminal liability of managers who order work at risk) has no counterpart.
+#[test]
+fn a_penalty_referred_to_the_law_with_its_own_fine_is_a_penalty() {
+    let read = |name: &str| {
+        let path = format!("pairs/s10b-national-beijing-mine-safety-law-{name}.txt");
+        parse(&path, &std::fs::read_to_string(&path).unwrap())
+    };
+    let (plan, directive) = (read("plan"), read("directive"));
+    let a = aligned(&plan, &directive);
+    let verdict_of = |number: &str| {
+        let k = directive
+            .1
+            .tasks
+            .iter()
+            .position(|t| t.number.ends_with(number))
+            .unwrap();
+        a.verdicts[k].coverage
+    };
+    assert_eq!(verdict_of("第四十条"), Coverage::Covered);
+    assert_eq!(verdict_of("第四十六条"), Coverage::Missing);
+}
