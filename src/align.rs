@@ -384,15 +384,26 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         .filter(|s| s.chars().any(is_cjk))
 }
 
-/// The line (paragraph) of `text` that holds `piece`, a slice of it.
-fn paragraph_of<'t>(text: &'t str, piece: &str) -> &'t str {
-    let at = (piece.as_ptr() as usize)
-        .checked_sub(text.as_ptr() as usize)
-        .filter(|&at| at <= text.len())
-        .unwrap_or(0);
-    let start = text[..at].rfind('\n').map_or(0, |k| k + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
-    &text[start..end]
+/// The lines (paragraphs) of `text` that punish, as byte ranges in order.
+fn punishing_lines(text: &str, index: &DirectiveIndex) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        if index.punishes(line) {
+            out.push((start, start + line.len()));
+        }
+        start += line.len();
+    }
+    out
+}
+
+/// Whether the slice `piece` of `text` stands in one of `lines` (sorted byte ranges).
+fn stands_in(text: &str, piece: &str, lines: &[(usize, usize)]) -> bool {
+    let Some(at) = (piece.as_ptr() as usize).checked_sub(text.as_ptr() as usize) else {
+        return false;
+    };
+    let k = lines.partition_point(|&(_, end)| end <= at);
+    lines.get(k).is_some_and(|&(start, _)| start <= at)
 }
 
 /// What a penalty provision punishes: its clauses without those that hold a sanction or open
@@ -431,6 +442,8 @@ pub struct DirectiveIndex {
     /// `sanctions`, `penalty_referrals`).
     sanctions: Vec<String>,
     referrals: Vec<String>,
+    /// Some task is a penalty provision (else a plan's penalties need not be looked for).
+    any_penalty: bool,
 }
 
 impl DirectiveIndex {
@@ -499,7 +512,7 @@ impl DirectiveIndex {
         let mut vocabulary = Vocabulary {
             ids: HashMap::default(),
         };
-        let tasks = raw
+        let tasks: Vec<DirTask> = raw
             .into_iter()
             .zip(penalty)
             .map(|((t, l, s), penalty)| {
@@ -521,12 +534,14 @@ impl DirectiveIndex {
                 }
             })
             .collect();
+        let any_penalty = tasks.iter().any(|t| t.penalty);
         DirectiveIndex {
             tasks,
             norm,
             vocabulary,
             sanctions,
             referrals: data.lexicon.align.penalty_referrals.clone(),
+            any_penalty,
         }
     }
 }
@@ -588,6 +603,13 @@ impl<'a> PlanView<'a> {
         let mut titles = Lists32::default();
         let mut ranges = vec![0..0; doc.tasks.len()];
         let (mut chars, mut ids) = (Vec::new(), Vec::new());
+        // The paragraph decides: 未按照规定…的，按照…的规定处理。处以罚款的，罚款数额为… is one
+        // penalty in two sentences.
+        let punishing = if index.any_penalty {
+            punishing_lines(&src.text, index)
+        } else {
+            Vec::new()
+        };
         let mut add = |s: &'a str, k: usize, chars: &mut Vec<char>, ids: &mut Vec<u32>| {
             vocabulary.ids_of(s, norm, chars, ids);
             if k != NO_TASK {
@@ -600,9 +622,7 @@ impl<'a> PlanView<'a> {
             sentences.push(k);
             sentence_ids.push(ids);
             texts.push(s);
-            // The paragraph decides: 未按照规定…的，按照…的规定处理。处以罚款的，罚款数额为… is
-            // one penalty in two sentences.
-            penalty.push(index.punishes(paragraph_of(&src.text, s)));
+            penalty.push(stands_in(&src.text, s, &punishing));
         };
         match only {
             // Both documents write their tasks twice: the layer's tasks alone.
