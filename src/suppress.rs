@@ -124,7 +124,7 @@ pub fn regions(text: &str) -> Vec<Region> {
         at = end;
         while fence.next_if(|f| f.end <= start).is_some() {}
         let in_fence = fence.peek().is_some_and(|f| f.start <= start);
-        if in_fence || !alone_on_its_lines(text, start, end) {
+        if in_fence || !alone_on_its_lines(text, start, end) || indented_code(text, start) {
             continue;
         }
         let body = text[start + 4..start + j].trim();
@@ -166,6 +166,17 @@ fn alone_on_its_lines(text: &str, start: usize, end: usize) -> bool {
             .is_none_or(|c| c == '\n')
     }
     blank_to_break(text[..start].chars().rev()) && blank_to_break(text[end..].chars())
+}
+
+/// Whether the line of `start` is indented by four columns or more (a tab counts four): in
+/// Markdown such a line is code (or the text of a paragraph), never an HTML comment of its own.
+fn indented_code(text: &str, start: usize) -> bool {
+    let line = text[..start].rfind('\n').map_or(0, |k| k + 1);
+    let columns: usize = text[line..start]
+        .chars()
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
+    columns >= 4
 }
 
 /// The fenced code blocks (``` or ~~~ to the same fence, or to the end) of Markdown text.
@@ -331,6 +342,12 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].rules, ["vague-lead"]);
         assert_eq!(&text[r[0].covers.start..r[0].covers.end], "  \nx");
+        // An indented code block (four spaces or a tab) is an example too; three spaces are
+        // still the comment's own line.
+        let text = "a\n\n    <!-- planlint-disable -->\n\n\t<!-- planlint-disable missing-lead -->\n\n   <!-- planlint-disable vague-lead -->\nx";
+        let r = regions(text);
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].rules, ["vague-lead"]);
     }
 
     #[test]
