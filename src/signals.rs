@@ -1,6 +1,7 @@
 //! What planlint does when a signal arrives while it writes a file: a file-size limit
 //! (`ulimit -f`) makes the write fail with "File too large" instead of killing the process
-//! without a word, and SIGINT/SIGTERM remove the temporary file being written before exiting.
+//! without a word, and SIGINT/SIGTERM (and SIGHUP, unless the caller ignores it, as `nohup`
+//! does) remove the temporary file being written before exiting.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -36,22 +37,31 @@ fn remove_half_written() -> Option<String> {
     Some(format!("removed the half-written {}", path.display()))
 }
 
-/// Installs the handlers; called once by the binary before any work. On SIGINT/SIGTERM
-/// planlint removes its temporary file and exits 128 + the signal's number (130, 143), as a
-/// shell reports a process the signal ended.
+/// Installs the handlers; called once by the binary before any work. On SIGINT/SIGTERM/SIGHUP
+/// planlint removes its temporary file and exits 128 + the signal's number (130, 143, 129), as
+/// a shell reports a process the signal ended. A SIGHUP its caller ignores (`nohup planlint …`)
+/// stays ignored: handling it would end a run the user asked to outlive the terminal.
 #[cfg(unix)]
 pub fn install() {
-    use signal_hook::consts::{SIGINT, SIGTERM, SIGXFSZ};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM, SIGXFSZ};
     static FILE_TOO_LARGE: std::sync::atomic::AtomicBool =
         std::sync::atomic::AtomicBool::new(false);
     // Caught, so the default action (end the process) is not taken and write() returns EFBIG.
     let _ = signal_hook::flag::register(SIGXFSZ, &FILE_TOO_LARGE);
-    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+    let mut ending = vec![SIGINT, SIGTERM];
+    if !ignored(SIGHUP) {
+        ending.push(SIGHUP);
+    }
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(ending) else {
         return;
     };
     std::thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
-            let name = if sig == SIGINT { "SIGINT" } else { "SIGTERM" };
+            let name = match sig {
+                SIGINT => "SIGINT",
+                SIGHUP => "SIGHUP",
+                _ => "SIGTERM",
+            };
             let line = match remove_half_written() {
                 Some(removed) => format!("planlint: stopped by {name}; {removed}\n"),
                 None => format!("planlint: stopped by {name}\n"),
@@ -61,6 +71,16 @@ pub fn install() {
             std::process::exit(128 + sig);
         }
     });
+}
+
+/// Whether the process inherited `sig` as ignored (SIG_IGN), as `nohup` leaves SIGHUP.
+#[cfg(unix)]
+fn ignored(sig: i32) -> bool {
+    // SAFETY: sigaction with a null new action only reads the current one into `old`.
+    unsafe {
+        let mut old: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(sig, std::ptr::null(), &mut old) == 0 && old.sa_sigaction == libc::SIG_IGN
+    }
 }
 
 #[cfg(not(unix))]

@@ -823,12 +823,16 @@ fn a_file_size_limit_is_one_line_and_leaves_no_temporary_file() {
     assert_eq!(names, ["directive.txt", "plan.txt"]);
 }
 
-// Issue #21: SIGTERM and SIGINT end planlint with 128 + the signal's number and one line (the
-// temporary file being written, if any, is removed first: see `signals`' unit test).
+// Issue #21: SIGTERM, SIGINT and SIGHUP end planlint with 128 + the signal's number and one
+// line (the temporary file being written, if any, is removed first: see `signals`' unit test).
 #[cfg(unix)]
 #[test]
-fn sigterm_and_sigint_exit_143_and_130_with_one_line() {
-    for (signal, status, name) in [("TERM", 143, "SIGTERM"), ("INT", 130, "SIGINT")] {
+fn sigterm_sigint_and_sighup_exit_143_130_and_129_with_one_line() {
+    for (signal, status, name) in [
+        ("TERM", 143, "SIGTERM"),
+        ("INT", 130, "SIGINT"),
+        ("HUP", 129, "SIGHUP"),
+    ] {
         // Reading a standard input that never ends, so the signal finds it at work.
         let mut child = crate::support::planlint()
             .args(["check", "--no-config", "-"])
@@ -860,6 +864,45 @@ fn sigterm_and_sigint_exit_143_and_130_with_one_line() {
             format!("planlint: stopped by {name}\n")
         );
     }
+}
+
+/// Under `nohup` (SIGHUP ignored by the caller) a hang-up does not end the run: planlint reads
+/// its input to the end and reports as usual.
+#[cfg(unix)]
+#[test]
+fn a_hang_up_its_caller_ignores_does_not_end_the_run() {
+    let plan = std::fs::read(seed("001")).unwrap();
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' HUP; exec \"$0\" check --no-config -")
+        .arg(env!("CARGO_BIN_EXE_planlint"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    let hung_up = Command::new("kill")
+        .arg("-HUP")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(hung_up.success());
+    std::io::Write::write_all(&mut input, &plan).unwrap();
+    drop(input);
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.ends_with("planlint: 3 findings (0 errors, 3 warnings, 0 info) in 1 file\n"),
+        "{stdout}"
+    );
 }
 
 /// A copy of the built-in rule data with `edit` applied to `file`.
