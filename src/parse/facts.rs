@@ -190,7 +190,7 @@ fn reads_as_rules_for_the_public(text: &str, words: &crate::data::ClauseWords) -
         )
         .filter(|&i| opens_on_action(&text[i..]))
         .count();
-    rules > 0 && actions <= rules
+    rules > 0 && rules as f64 >= words.rule_share * actions as f64
 }
 
 /// The first mark that the text reports on a document, when there are at least two: a
@@ -491,8 +491,10 @@ mod tests {
         // action counted the action again for every one of them.
         let spaced = "符合条件的企业可申请补贴。\n\n\n\n\u{3000}\u{3000}推进项目建设。";
         assert!(reads_as_rules_for_the_public(spaced, words));
-        // Two actions outweigh one rule.
+        // One rule for two actions still reads as rules (`rule_share` 0.5); three outweigh it.
         let two = "符合条件的企业可申请补贴。\n推进项目建设。\n加强组织领导。";
-        assert!(!reads_as_rules_for_the_public(two, words));
+        assert!(reads_as_rules_for_the_public(two, words));
+        let three = format!("{two}\n完善工作机制。");
+        assert!(!reads_as_rules_for_the_public(&three, words));
     }
 }
