@@ -447,9 +447,13 @@ pub struct ClauseWords {
     /// Words of rules for the public: a case (…的，), a grant (给予, 补贴), a permission or a
     /// duty of the addressee (可申请, 不得).
     pub rule_markers: Vec<String>,
-    /// How many rule words per sentence opening on an action make a list of measures rules for
-    /// the public (0.5: one for every two actions).
+    /// How many rule words per sentence opening on an action make a plan's measures rules for
+    /// the public (1.0: one for every action).
     pub rule_share: f64,
+    /// Title words of the genre of policy measures (若干措施), and the share that makes such a
+    /// list rules for the public (0.5: one rule word for every two actions).
+    pub measure_genres: Vec<String>,
+    pub measure_rule_share: f64,
     /// `rule_markers` as one automaton (leftmost-longest, so 可享受 counts once), built at load.
     #[serde(skip)]
     pub rule_marker_automaton: Option<aho_corasick::AhoCorasick>,

@@ -151,20 +151,30 @@ fn owes_owners(text: &str, f: &Facts, words: &crate::data::ClauseWords) -> bool 
             .national_numbers
             .iter()
             .any(|n| number.starts_with(n.as_str()));
-    words
-        .owner_genres
-        .iter()
-        .any(|g| title.contains(g.as_str()))
+    let genres = |list: &[String]| list.iter().any(|g| title.contains(g.as_str()));
+    // 若干措施 is the genre of policy measures; a 方案 or 计划 among them is a work plan.
+    let measures = genres(&words.measure_genres)
+        && !words
+            .owner_genres
+            .iter()
+            .filter(|g| !words.measure_genres.contains(g))
+            .any(|g| title.contains(g.as_str()));
+    let share = if measures {
+        words.measure_rule_share
+    } else {
+        words.rule_share
+    };
+    genres(&words.owner_genres)
         && !national
         && !addressed_to_the_market(text, &words.market_addressees)
-        && !reads_as_rules_for_the_public(text, words)
+        && !reads_as_rules_for_the_public(text, words, share)
 }
 
 /// The document's sentences state rules for the public (who qualifies, what is granted or
 /// allowed: `rule_markers`) at least as often as they open on an action of government
 /// (`action_openers`, after one of `action_adverbs`): a list of such measures names no owner
 /// per measure by custom. A document with neither is not judged so.
-fn reads_as_rules_for_the_public(text: &str, words: &crate::data::ClauseWords) -> bool {
+fn reads_as_rules_for_the_public(text: &str, words: &crate::data::ClauseWords, share: f64) -> bool {
     let Some(markers) = &words.rule_marker_automaton else {
         return false;
     };
@@ -190,7 +200,7 @@ fn reads_as_rules_for_the_public(text: &str, words: &crate::data::ClauseWords) -
         )
         .filter(|&i| opens_on_action(&text[i..]))
         .count();
-    rules > 0 && rules as f64 >= words.rule_share * actions as f64
+    rules > 0 && rules as f64 >= share * actions as f64
 }
 
 /// The first mark that the text reports on a document, when there are at least two: a
@@ -483,18 +493,21 @@ mod tests {
     fn an_action_line_counts_once_whatever_blank_lines_stand_before_it() {
         let data = crate::data::RuleData::builtin();
         let words = &data.lexicon.clause;
+        let (plan, measures) = (words.rule_share, words.measure_rule_share);
         // One rule (可申请) and one action (推进…): the rules are for the public.
         let text = "符合条件的企业可申请补贴。\n推进项目建设。";
-        assert!(reads_as_rules_for_the_public(text, words));
+        assert!(reads_as_rules_for_the_public(text, words, plan));
         // Blank lines and a full-width indent before the action line do not make it count more
         // than once: each blank line is a split point of its own, and reading past it to the
         // action counted the action again for every one of them.
         let spaced = "符合条件的企业可申请补贴。\n\n\n\n\u{3000}\u{3000}推进项目建设。";
-        assert!(reads_as_rules_for_the_public(spaced, words));
-        // One rule for two actions still reads as rules (`rule_share` 0.5); three outweigh it.
+        assert!(reads_as_rules_for_the_public(spaced, words, plan));
+        // Two actions outweigh one rule in a plan; in a list of measures one rule for two
+        // actions still reads as rules, and three outweigh it.
         let two = "符合条件的企业可申请补贴。\n推进项目建设。\n加强组织领导。";
-        assert!(reads_as_rules_for_the_public(two, words));
+        assert!(!reads_as_rules_for_the_public(two, words, plan));
+        assert!(reads_as_rules_for_the_public(two, words, measures));
         let three = format!("{two}\n完善工作机制。");
-        assert!(!reads_as_rules_for_the_public(&three, words));
+        assert!(!reads_as_rules_for_the_public(&three, words, measures));
     }
 }

@@ -83,14 +83,18 @@ mod tests {
     /// The shape of an unseen city's 房地产若干措施 (聊城, 2026-12-06 batch d08): measures that mix
     /// rules for buyers (…的，最低首付比例为15%; 给予) with a few actions of government
     /// (完善…, 组织商业银行…): one rule word for every two actions or more is a list of public
-    /// measures, which names no owner per measure. A plan of actions with a stray rule word
-    /// still owes owners.
+    /// measures (若干措施), which names no owner per measure. A plan of actions with a stray rule
+    /// word still owes owners, and so does a 方案 of the same mix.
     #[test]
     fn silent_on_public_measures_that_mix_in_some_actions() {
         let mixed = "某市推动房地产市场平稳健康发展的若干措施\n一、支持住房消费\n1.降低房贷最低首付比例。缴存人使用住房公积金贷款购买保障性住房的，最低首付比例为15%。\n2.降低存量房贷利率。完善商业性个人住房贷款利率定价机制。组织商业银行统一调整存量房贷利率。\n3.支持人才购房。对购买商品住房的新引进人才给予一次性购房补贴。推进人才安居工程。\n";
         assert!(findings_of(mixed, super::RULE).is_empty());
         let actions = "某市推动房地产市场平稳健康发展的若干措施\n一、支持住房消费\n1.降低房贷最低首付比例。推进首付比例调整，不得擅自提高。\n2.降低存量房贷利率。完善商业性个人住房贷款利率定价机制。组织商业银行统一调整存量房贷利率。\n3.支持人才购房。建立人才购房支持机制。推进人才安居工程。\n";
         assert_eq!(findings_of(actions, super::RULE).len(), 1);
+        // The same measures as a 工作方案 (白银's 一城一策 work plan, batch d09, had its owners
+        // wanted at this share): a work plan is held to one rule word per action.
+        let plan = mixed.replace("若干措施", "工作方案");
+        assert_eq!(findings_of(&plan, super::RULE).len(), 1);
     }
 
     /// A plan that shows it names owners (a 责任单位 label) gets missing-lead's message instead.
