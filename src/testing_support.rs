@@ -229,7 +229,12 @@ pub fn load_own_file(bytes: &[u8]) {
     let builtin = BUILTIN.get_or_init(RuleData::builtin);
     let files = crate::data::FILES;
     let render = |code: &str, message: String, name: &str, span: Option<Span>| {
-        let out = report::human::render_error(code, &message, Some((name, &text, span)));
+        let out = report::human::render_error(
+            code,
+            &message,
+            Some((name, &text, span)),
+            crate::data::Lang::En,
+        );
         assert!(out.starts_with(code), "{out}");
     };
     let Some(&(name, _)) = files.get(usize::from(pick)) else {

@@ -192,6 +192,28 @@ fn read_errors_speak_the_language_of_the_run() {
         html.contains("<li>gone.txt: 无法读取：文件不存在</li>"),
         "{html}"
     );
+    // A mistake in planlint.toml, drawn on the file, in Chinese too; in English under --lang en.
+    std::fs::write(
+        dir.path().join("planlint.toml"),
+        "[[ignore]]\nrule = \"missing-leed\"\ntext = \"x\"\n",
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["check", "--lang", "zh", "good.txt"], b"");
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stderr
+            .contains("× 未知的规则 `missing-leed`（可用 `planlint rules` 查看全部规则）"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("╰── 此处"), "{}", r.stderr);
+    let r = run_in(dir.path(), &["check", "--lang", "en", "good.txt"], b"");
+    assert!(
+        r.stderr
+            .contains("× unknown rule `missing-leed` (see `planlint rules`)"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 pub fn run(name: &str, dir: &Option<PathBuf>, lang: Lang) -> Outcome {
     let data = match crate::session::load_rules(dir.as_slice()) {
         Ok(d) => d,
-        Err(f) => return f.into(),
+        Err(f) => return super::outcome::failure(f, lang),
     };
     match data
         .catalogue

@@ -36,24 +36,34 @@ impl Outcome {
 }
 
 impl From<Failure> for Outcome {
+    /// In English: `rules`, `explain` and `parse` load their data before any language is known.
     fn from(f: Failure) -> Outcome {
-        match f {
-            Failure::Config(e) => file_error(
-                "planlint::config",
-                e.to_string(),
-                Some((e.src.name(), e.src.inner(), e.span)),
-            ),
-            Failure::Data(e) => {
-                let file = match &e {
-                    crate::data::DataError::Toml { src, span, .. } => {
-                        Some((src.name(), src.inner().as_str(), *span))
-                    }
-                    crate::data::DataError::Io { .. } => None,
-                };
-                file_error("planlint::rule_data", e.to_string(), file)
-            }
-            Failure::UnknownRule { name, lang } => Outcome::error(words::unknown_rule(&name, lang)),
-            Failure::Message(m) => Outcome::error(m),
+        failure(f, Lang::En)
+    }
+}
+
+/// What a session's failure reads as, in `lang` (`--lang`, else the locale: the config that
+/// would name a language may be the file that failed).
+pub(crate) fn failure(f: Failure, lang: Lang) -> Outcome {
+    match f {
+        Failure::Config(e) => file_error(
+            "planlint::config",
+            e.to_string(),
+            Some((e.src.name(), e.src.inner(), e.span)),
+            lang,
+        ),
+        Failure::Data(e) => {
+            let file = match &e {
+                crate::data::DataError::Toml { src, span, .. } => {
+                    Some((src.name(), src.inner().as_str(), *span))
+                }
+                crate::data::DataError::Io { .. } => None,
+            };
+            file_error("planlint::rule_data", e.to_string(), file, lang)
+        }
+        Failure::UnknownRule { name, lang } => Outcome::error(words::unknown_rule(&name, lang)),
+        Failure::Message(m) => {
+            Outcome::error(crate::report::error_words::error(&m, lang).into_owned())
         }
     }
 }
@@ -63,6 +73,7 @@ fn file_error(
     code: &str,
     message: String,
     file: Option<(&str, &str, Option<SourceSpan>)>,
+    lang: Lang,
 ) -> Outcome {
     let file = file.map(|(name, text, span)| {
         let span = span.map(|s| crate::source::Span::new(s.offset(), s.offset() + s.len()));
@@ -70,14 +81,14 @@ fn file_error(
     });
     Outcome {
         stdout: String::new(),
-        stderr: crate::report::human::render_error(code, &message, file),
+        stderr: crate::report::human::render_error(code, &message, file, lang),
         status: 2,
     }
 }
 
 /// The session of a command that reads plans, or the outcome that says why there is none.
 pub(crate) fn session(common: &Common) -> Result<Session, Outcome> {
-    Session::new(common).map_err(Outcome::from)
+    Session::new(common).map_err(|f| failure(f, common.lang.unwrap_or_else(Lang::from_env)))
 }
 
 /// The language of `rules` and `explain`: `--lang`, else planlint.toml's `lang` (the file found

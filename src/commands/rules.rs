@@ -9,7 +9,7 @@ use std::path::PathBuf;
 pub fn run(dir: &Option<PathBuf>, lang: Lang) -> Outcome {
     let data = match crate::session::load_rules(dir.as_slice()) {
         Ok(d) => d,
-        Err(f) => return f.into(),
+        Err(f) => return super::outcome::failure(f, lang),
     };
     let mut out = String::new();
     for r in &data.catalogue.rule {

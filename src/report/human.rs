@@ -290,6 +290,8 @@ impl Diagnostic for Shown<'_> {
 struct FileError<'a> {
     code: &'a str,
     message: String,
+    /// The words under the place: `here` / `此处`.
+    label: &'static str,
     source: Option<Window<'a>>,
     span: Option<Span>,
 }
@@ -318,14 +320,20 @@ impl Diagnostic for FileError<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let span = self.span?;
         Some(Box::new(std::iter::once(LabeledSpan::new_with_span(
-            Some("here".into()),
+            Some(self.label.into()),
             span,
         ))))
     }
 }
 
-/// An error about planlint's own file `name` (its `text`, the place `span`), for standard error.
-pub fn render_error(code: &str, message: &str, file: Option<(&str, &str, Option<Span>)>) -> String {
+/// An error about planlint's own file `name` (its `text`, the place `span`), for standard error,
+/// in `lang` where rules/errors.toml knows the message.
+pub fn render_error(
+    code: &str,
+    message: &str,
+    file: Option<(&str, &str, Option<Span>)>,
+    lang: crate::data::Lang,
+) -> String {
     let src = file.map(|(name, text, _)| SourceFile::new(name, text));
     let span = file.and_then(|(_, _, s)| s);
     let source = src
@@ -334,7 +342,11 @@ pub fn render_error(code: &str, message: &str, file: Option<(&str, &str, Option<
         .map(|(src, s)| Window::new(src, &src.name, &[s]));
     let e = FileError {
         code,
-        message: printable(message).into_owned(),
+        message: printable(&super::error_words::error(message, lang)).into_owned(),
+        label: match lang {
+            crate::data::Lang::En => "here",
+            crate::data::Lang::Zh => "此处",
+        },
         span: source.as_ref().zip(span).map(|(w, s)| w.span(s)),
         source,
     };
