@@ -454,9 +454,7 @@ impl DirectiveIndex {
             .chain(&self.referrals)
             .any(|w| paragraph.contains(w.as_str()))
     }
-}
 
-impl DirectiveIndex {
     pub fn new(src: &SourceFile, doc: &Document, data: &RuleData) -> DirectiveIndex {
         let norm = Normaliser::new(data);
         let sanctions = data.lexicon.align.sanctions.clone();

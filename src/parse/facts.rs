@@ -171,9 +171,9 @@ fn owes_owners(text: &str, f: &Facts, words: &crate::data::ClauseWords) -> bool 
 }
 
 /// The document's sentences state rules for the public (who qualifies, what is granted or
-/// allowed: `rule_markers`) at least as often as they open on an action of government
-/// (`action_openers`, after one of `action_adverbs`): a list of such measures names no owner
-/// per measure by custom. A document with neither is not judged so.
+/// allowed: `rule_markers`) at least `share` times as often as they open on an action of
+/// government (`action_openers`, after one of `action_adverbs`): a list of such measures names
+/// no owner per measure by custom. A document with neither is not judged so.
 fn reads_as_rules_for_the_public(text: &str, words: &crate::data::ClauseWords, share: f64) -> bool {
     let Some(markers) = &words.rule_marker_automaton else {
         return false;
