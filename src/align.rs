@@ -458,24 +458,16 @@ impl DirectiveIndex {
     pub fn new(src: &SourceFile, doc: &Document, data: &RuleData) -> DirectiveIndex {
         let norm = Normaliser::new(data);
         let sanctions = data.lexicon.align.sanctions.clone();
-        // An article (第十八条) that holds a sanction is a penalty provision.
-        let penalty: Vec<bool> = doc
+        let openers = &data.lexicon.align.sanction_openers;
+        let raw: Vec<(Vec<u64>, Vec<u64>, usize, bool)> = doc
             .tasks
             .iter()
             .map(|t| {
                 let text = src.slice(t.text);
-                t.number.starts_with('第')
+                // An article (第十八条) that holds a sanction is a penalty provision.
+                let penalty = t.number.starts_with('第')
                     && t.number.contains('条')
-                    && sanctions.iter().any(|w| text.contains(w.as_str()))
-            })
-            .collect();
-        let openers = &data.lexicon.align.sanction_openers;
-        let raw: Vec<(Vec<u64>, Vec<u64>, usize)> = doc
-            .tasks
-            .iter()
-            .zip(&penalty)
-            .map(|(t, &penalty)| {
-                let text = src.slice(t.text);
+                    && sanctions.iter().any(|w| text.contains(w.as_str()));
                 let compared = if penalty {
                     Cow::Owned(conduct_of(text, &sanctions, openers))
                 } else {
@@ -485,12 +477,13 @@ impl DirectiveIndex {
                     terms(&compared, &norm),
                     terms(lead_of(text), &norm),
                     sentences(text).count().max(1),
+                    penalty,
                 )
             })
             .collect();
         let n = raw.len() as f64;
         let mut df: HashMap<u64, u32> = HashMap::default();
-        for (t, _, _) in &raw {
+        for (t, _, _, _) in &raw {
             for &g in t {
                 *df.entry(g).or_default() += 1;
             }
@@ -512,8 +505,7 @@ impl DirectiveIndex {
         };
         let tasks: Vec<DirTask> = raw
             .into_iter()
-            .zip(penalty)
-            .map(|((t, l, s), penalty)| {
+            .map(|(t, l, s, penalty)| {
                 let mut terms: Vec<(u64, f64)> = t.iter().map(|&g| (g, weight(g))).collect();
                 let mut lead: Vec<(u64, f64)> = l.iter().map(|&g| (g, weight(g))).collect();
                 heaviest_first(&mut terms);
@@ -551,7 +543,7 @@ struct PlanView<'a> {
     sentences: Vec<usize>,
     /// Each sentence's text, to read its full terms back (what a partly carried task lacks).
     texts: Vec<&'a str>,
-    /// Each sentence holds a sanction (it can carry a penalty provision).
+    /// Each sentence stands in a paragraph that punishes (it can carry a penalty provision).
     penalty: Vec<bool>,
     /// Per plan task, the range of its sentences.
     ranges: Vec<std::ops::Range<usize>>,

@@ -189,7 +189,7 @@ fn hidden_styles<R: Read + std::io::Seek>(
             "rPr" if !empty => in_run_properties = true,
             "vanish" if in_run_properties => {
                 if let Some(s) = style.as_mut() {
-                    s.1 = !matches!(attr(e, "val").as_deref(), Some("0" | "false"));
+                    s.1 = switched_on(e);
                 }
             }
             _ => {}
@@ -478,7 +478,7 @@ fn walk(
             },
             Event::Empty(e) => match e.local_name().as_ref() {
                 "vanish" if in_run => {
-                    run_hidden = !matches!(attr(&e, "val").as_deref(), Some("0" | "false"));
+                    run_hidden = switched_on(&e);
                 }
                 // A character style that hides its text (Word shows none of it); a vanish of
                 // the run's own, written after its style, still decides.
@@ -652,6 +652,12 @@ fn walk(
         }
     }
     Ok(())
+}
+
+/// A switch of Word's run properties (`<w:vanish/>`, `<w:b w:val="0"/>`) is on unless its
+/// value says off.
+fn switched_on(e: &BytesStart) -> bool {
+    !matches!(attr(e, "val").as_deref(), Some("0" | "false"))
 }
 
 fn attr(e: &BytesStart, key: &str) -> Option<String> {

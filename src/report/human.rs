@@ -501,7 +501,7 @@ pub fn file(r: &FileReport, style: Style, quiet: bool, lang: crate::data::Lang) 
         }
         Err(e) => out.push_str(&format!(
             "{}: {}: {}\n",
-            words::say(lang, "error", "错误"),
+            words::severity(Severity::Error, lang),
             printable(&r.path),
             printable(&super::error_words::error(e, lang))
         )),
