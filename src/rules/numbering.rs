@@ -14,6 +14,8 @@ pub fn run(cx: &Context, out: &mut Findings) {
     // Per part and style: the last heading of that style and the parent it was under. Running
     // text and table section rows number one outline (a PDF table broken by a heading line).
     let mut last: HashMap<(usize, NumberStyle), usize> = HashMap::new();
+    // Per part and style: the heading before a number that went back.
+    let mut stray_before: HashMap<(usize, NumberStyle), usize> = HashMap::new();
     // Headings that open their style above 1.
     let mut started_late: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for (i, h) in cx.doc.headings.iter().enumerate() {
@@ -30,7 +32,21 @@ pub fn run(cx: &Context, out: &mut Findings) {
         let run_in = |lo: u32| lo < n.value && written_between(cx, n, lo, from);
         let restarts_or_continues =
             run_in(1) || prev.is_some_and(|p| run_in(p.numbering.value + 1));
-        if !ok && !restarts_or_continues {
+        // After a stray number that went back (一十九 garbled in among 二十几), the count
+        // resumes from the number before it: the stray was said once, at itself.
+        let resumes = stray_before.get(&k).is_some_and(|&j| {
+            let q = &cx.doc.headings[j].numbering;
+            n.value == q.value + 1
+                || (n.value > q.value + 1 && written_between(cx, n, q.value + 1, q.span.end))
+        });
+        if prev.is_some_and(|p| n.value < p.numbering.value && n.value != 1) {
+            if let Some(&j) = last.get(&k) {
+                stray_before.insert(k, j);
+            }
+        } else {
+            stray_before.remove(&k);
+        }
+        if !ok && !restarts_or_continues && !resumes {
             let this = cx.text(n.span);
             match prev {
                 Some(p) if p.numbering.value == n.value && p.parent == h.parent => {
@@ -39,12 +55,16 @@ pub fn run(cx: &Context, out: &mut Findings) {
                         .help(t!(cx, "help-repeat"));
                 }
                 Some(p) => {
+                    // Run into lines since, the numbers may carry on to this one: the gap is
+                    // where they break ((九)…(+)…(十一)… then (十二): (十一) skips).
+                    let (at, before) = gap_among_run_in(cx, n, &p.numbering, from)
+                        .unwrap_or((n.span, p.numbering.span));
                     out.report(
                         RULE,
-                        n.span,
-                        t!(cx, "skip", this = this, before = cx.text(p.numbering.span)),
+                        at,
+                        t!(cx, "skip", this = cx.text(at), before = cx.text(before)),
                     )
-                    .related(p.numbering.span, t!(cx, "related-before"))
+                    .related(before, t!(cx, "related-before"))
                     .help(t!(cx, "help-skip"));
                 }
                 // A text that starts mid-way (an excerpt, a page cut from the front) is said
@@ -94,6 +114,35 @@ fn written_between(cx: &Context, n: &Numbering, lo: u32, from: usize) -> bool {
     let last = all.partition_point(|r| r.span.start < n.span.start);
     let between = all.get(first..last).unwrap_or_default();
     (lo..n.value).all(|v| between.iter().any(|r| r.style == n.style && r.value == v))
+}
+
+/// Where numbers run into lines between `prev` and `n` (of their style) carry the count on to
+/// `n`, the one that breaks it and the number before it: (九), then (十一) run in, then (十二)
+/// gives (十一) after (九). None when the run-in numbers do not reach `n`.
+fn gap_among_run_in(
+    cx: &Context,
+    n: &Numbering,
+    prev: &Numbering,
+    from: usize,
+) -> Option<(crate::source::Span, crate::source::Span)> {
+    let all = &cx.doc.run_in_numbers;
+    let first = all.partition_point(|r| r.span.start < from);
+    let last = all.partition_point(|r| r.span.start < n.span.start);
+    let mut before = prev;
+    let mut gap = None;
+    for r in all.get(first..last).unwrap_or_default() {
+        if r.style != n.style || r.value <= before.value || r.value >= n.value {
+            continue;
+        }
+        if r.value != before.value + 1 {
+            if gap.is_some() {
+                return None;
+            }
+            gap = Some((r.span, before.span));
+        }
+        before = r;
+    }
+    (before.value + 1 == n.value).then_some(gap).flatten()
 }
 
 /// A heading's parent, its parent's parent, and so on.
@@ -163,6 +212,28 @@ mod tests {
     fn an_attachment_entry_over_two_lines() {
         let plan = "某市政策措施\n一、政策\n1.购房补贴。给予补贴。\n2.契税补贴。给予补贴。\n3.就业支持。推荐岗位。\n4.教育支持。保障学位。\n5.落户支持。放开落户。\n本政策措施由市指挥部办公室负责解释。\n附件:1.项目名录\n2.商家名录\n3.岗位推荐目录\n4.2022年公办义务教育学校学位(C类)\n供给预测汇总表\n5.购房和契税补贴申请表\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
+    }
+
+    /// An unseen city's measures (2026-12-06 batch f04, there (十) misprinted (+) after (九)): (三)
+    /// misprinted and (四) run into the line of (二): the gap is at (四), not at the next heading.
+    #[test]
+    fn a_gap_among_numbers_run_into_a_line_is_said_where_it_is() {
+        let plan = "某市若干措施\n一、支持购房\n(一)提升房票安置。推进安置。(责任单位:市住房城乡建设局)\n(二)支持购买商住房。发展保障性租赁住房。(责任单位:市住房城乡建设局)(+)控制商业用房配建比例。调整比例。(责任单位:市自然资源和规划局)(四)推动地下车位登记。同步出让。(责任单位:市自然资源和规划局)\n(五)完善基础配套设施建设。确保配套。(责任单位:市自然资源和规划局)\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(4, 72, "(四) does not follow (二)".to_string())]
+        );
+    }
+
+    /// An unseen city's measures (p13, a garbled copy with a stray (一十九) among the 二十s): a stray
+    /// (二) after (四) is said once; (六) after (五) run in resumes from (四).
+    #[test]
+    fn a_stray_number_that_goes_back_is_said_once() {
+        let plan = "某市若干措施\n一、支持购房\n(一)甲。给予补贴。\n(二)乙。给予补贴。\n(三)丙。给予补贴。\n(四)丁。给予补贴。\n(二)戊音买保证，按照(五)戊。竞买保证金。\n(六)己。给予补贴。\n(七)庚。给予补贴。\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(7, 1, "(二) does not follow (四)".to_string())]
+        );
     }
 
     #[test]
