@@ -14,11 +14,14 @@ use similar::{ChangeTag, TextDiff};
 
 /// The `directive-not-cited` message, when the plan cites neither the directive's title nor its
 /// number: the comparison may be between siblings, which a reviewer must know before reading
-/// any figure. Shown first, in text and JSON.
+/// any figure. Shown first, in text and JSON. The rule runs on the plan as read and aligned for
+/// the view (nothing is read or aligned twice).
 pub fn sibling_warning(
     plan_src: &SourceFile,
+    plan: &Document,
     dir_src: &SourceFile,
     dir: &Document,
+    alignment: &Alignment,
     data: &crate::data::RuleData,
     lang: Lang,
 ) -> Vec<String> {
@@ -28,7 +31,18 @@ pub fn sibling_warning(
     };
     let mut data = data.clone();
     data.lang = lang;
-    crate::batch::check_source(plan_src, &data, &set, Some((dir_src, dir)))
+    let cx = crate::rules::Context {
+        src: plan_src,
+        doc: plan,
+        data: &data,
+        against: Some(crate::rules::Against {
+            src: dir_src,
+            doc: dir,
+            alignment,
+        }),
+        facts: Default::default(),
+    };
+    crate::rules::check(&cx, &set)
         .into_iter()
         .map(|f| f.message)
         .collect()
