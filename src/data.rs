@@ -381,6 +381,9 @@ pub struct SubjectWords {
     pub place_chars: String,
     /// Words an owner's name never starts with (在, 并…).
     pub not_first: Vec<String>,
+    /// Openings of a catch-all unit (有关部门, 相关单位) that, after a duty verb, make the verb act
+    /// on it (协调有关部门…) rather than begin a name.
+    pub catch_all_starts: Vec<String>,
     /// In a plan's item, the verbs that make the units before them its owners (牵头, 负责).
     pub plan_verbs: Vec<String>,
     /// In a plan's item, the verbs that make the units before them its partners (配合).

@@ -36,13 +36,22 @@ pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) 
         }
         let lead = trim(clause);
         let mut start = Span::of(clause, lead).start;
+        // …负责统筹；会同市发展改革部门制定…: after an owner, a clause opening on 会同 names
+        // the owner's partners.
+        if let Some(w) = starts_with_any(lead, &partner_words) {
+            if !leads.is_empty() {
+                let from = start + w.len();
+                if let Some(list) = longest_units(&clause[from..], lex) {
+                    push_new(&mut partners, split_units(list, at + from, lex));
+                }
+            }
+            continue;
+        }
         if let Some(o) = starts_with_any(lead, &openers) {
             start += o.len();
         }
         let body = &clause[start..];
-        let Some((units, rest)) = subject(body, &verbs, &lex.subject.bodies, |u| {
-            names_are_whole(u, lex)
-        }) else {
+        let Some((units, rest)) = subject(body, &verbs, lex, |u| names_are_whole(u, lex)) else {
             continue;
         };
         sentence_done = !closes;
@@ -104,9 +113,9 @@ pub fn plan_owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Un
             start += o.len();
         }
         let body = &clause[start..];
-        if let Some((units, rest)) = subject(body, &verbs, &lex.subject.bodies, |u| {
-            plan_names(u, opened.is_some(), lex)
-        }) {
+        if let Some((units, rest)) =
+            subject(body, &verbs, lex, |u| plan_names(u, opened.is_some(), lex))
+        {
             let units_named = !lex.clause.not_after_marker.iter().any(|x| {
                 starts_with_any(rest, &verbs)
                     .is_some_and(|v| rest[v.len()..].starts_with(x.as_str()))
@@ -180,9 +189,10 @@ fn clauses(text: &str, base: usize) -> impl Iterator<Item = (&str, usize, bool)>
 fn subject<'t>(
     body: &'t str,
     verbs: &[&str],
-    bodies: &[String],
+    lex: &Lexicon,
     whole: impl Fn(&str) -> bool,
 ) -> Option<(&'t str, &'t str)> {
+    let bodies = &lex.subject.bodies;
     let limit = body.char_indices().nth(40).map_or(body.len(), |(i, _)| i);
     let mut from = 0;
     while from < limit {
@@ -196,12 +206,44 @@ fn subject<'t>(
         let name_goes_on = bodies
             .iter()
             .any(|w| w.len() > verb.len() && w.starts_with(verb) && body[at..].starts_with(w));
+        if at == 0 && !name_goes_on && acts_on_units(&body[verb.len()..], verb, verbs, lex) {
+            return None;
+        }
         if at > 0 && !name_goes_on && whole(units) {
             return Some((units, &body[at..]));
         }
         from = at + verb.len();
     }
     None
+}
+
+/// A clause opening on `verb` does work with or on the units after it, and has no subject:
+/// a partner's verb (会同市发展改革部门制定…, 协助总河长…), or a duty verb before a placed or
+/// catch-all unit, alone or joined to others (指导各区住房保障部门开展…,
+/// 组织、协调和指导各区…, 必须经国务院气象主管机构批准). A duty verb before a bare noun is the start of a name (管理单位承担…, 组织编制机关应当…).
+fn acts_on_units(after: &str, verb: &str, verbs: &[&str], lex: &Lexicon) -> bool {
+    let w = &lex.subject;
+    // 组织、协调和指导各区…: the verbs joined to the first one act on the units too.
+    let mut after = after;
+    loop {
+        let rest = after.trim_start_matches(['、', '和', '及', '并']);
+        match starts_with_any(rest, verbs) {
+            Some(v) if rest.len() < after.len() => after = &rest[v.len()..],
+            _ => break,
+        }
+    }
+    let partner = w
+        .partner_words
+        .iter()
+        .chain(&w.plan_partner_verbs)
+        .any(|p| p == verb);
+    let placed = lex
+        .units
+        .place_starts
+        .iter()
+        .chain(&w.catch_all_starts)
+        .any(|p| after.starts_with(p.as_str()));
+    partner || placed
 }
 
 /// Each name of the list is an owner's: it ends like a body (`bodies`: 政府, 部门, 河长…) or
@@ -243,11 +285,9 @@ fn longest_units<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
 /// (会同数据专区监管部门组织做好… → 数据专区监管部门), in a role slot.
 fn longest_plan_units<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
     let verbs = longest_first(&lex.subject.verbs);
-    subject(text, &verbs, &lex.subject.bodies, |u| {
-        plan_names(u, true, lex)
-    })
-    .map(|(units, _)| units)
-    .or_else(|| plan_names(trim(text), true, lex).then(|| trim(text)))
+    subject(text, &verbs, lex, |u| plan_names(u, true, lex))
+        .map(|(units, _)| units)
+        .or_else(|| plan_names(trim(text), true, lex).then(|| trim(text)))
 }
 
 fn push_new(into: &mut Vec<Unit>, units: Vec<Unit>) {
@@ -293,6 +333,38 @@ mod tests {
             ["市委组织部"]
         );
         assert_eq!(names("市委组织实施人才工程。").0, ["市委"]);
+    }
+
+    #[test]
+    fn a_clause_opening_on_a_verb_acts_on_its_units() {
+        // 广州市积分制入户管理办法 第五条 (w02, h11): after the owner, 会同 names partners and
+        // 组织、协调和指导 acts on units; none of them is an owner.
+        assert_eq!(
+            names("市人力资源社会保障部门负责积分制入户工作的统筹协调和具体实施；会同市发展改革部门制定积分急需工种目录；组织、协调和指导各区人力资源社会保障部门开展积分制入户工作；会同相关部门做好政策宣传。"),
+            (
+                vec!["市人力资源社会保障部门".to_string()],
+                vec!["市发展改革部门".to_string(), "相关部门".to_string()]
+            )
+        );
+        // 汕头市河长制条例, 南阳市住宅小区消防安全管理条例 (t07, t09): a partner's verb.
+        assert_eq!(names("协助总河长做好河湖管理保护工作。"), (vec![], vec![]));
+        assert_eq!(
+            names("配合乡镇人民政府、街道办事处做好消防工作。"),
+            (vec![], vec![])
+        );
+        // A duty verb before a bare noun begins the owner's name (n10, t11, v06).
+        assert_eq!(
+            names("管理维护责任单位在提供服务过程中确有服务成本开支的，可以适当收取成本费用。").0,
+            ["管理维护责任单位"]
+        );
+        assert_eq!(
+            names("公路边沟等，由管理单位承担黑臭水体防治责任。").0,
+            ["管理单位"]
+        );
+        assert_eq!(
+            names("确需修改的，组织编制机关应当履行下列程序。").0,
+            ["组织编制机关"]
+        );
     }
 
     #[test]
