@@ -351,7 +351,9 @@ fn each_paragraph_of_a_duty_section_is_a_task_of_the_units_it_opens_on() {
     assert_eq!(
         got,
         vec![
-            (28, v(&["市民政部门", "区民政部门"]), v(&[])),
+            // …负责…的审定、信息公开…；会同区残联，通过…报送: after the owner, 会同 names
+            // its partner.
+            (28, v(&["市民政部门", "区民政部门"]), v(&["区残联"])),
             (29, v(&["市、区残联"]), v(&[])),
             (30, v(&["市、区财政部门", "区财政部门"]), v(&[])),
             (31, v(&["镇（街）"]), v(&[])),
