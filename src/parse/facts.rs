@@ -260,6 +260,7 @@ fn title(lines: &[Line], outline: &crate::data::OutlineWords) -> Option<Span> {
         let ok = (6..=60).contains(&n)
             && !t.contains('。')
             && !t.contains('：')
+            && !opens_like_heading(t)
             && words.iter().any(|w| t.contains(w.as_str()));
         ok.then(|| (k, Span::of(l.text, t).shift(l.span.start)))
     })?;
@@ -272,6 +273,24 @@ fn title(lines: &[Line], outline: &crate::data::OutlineWords) -> Option<Span> {
         start = Span::of(l.text, t).shift(l.span.start).start;
     }
     Some(Span::new(start, last.end))
+}
+
+/// A line that opens on an outline number (第二章, 第三条, 一、, （一）, 2.): a heading, never the
+/// title, whatever words it holds (第二章 规划与建设 in a regulation).
+fn opens_like_heading(t: &str) -> bool {
+    let numeral = |c: char| super::lex::is_chinese_numeral(c) || super::lex::is_digit(c);
+    let rest = t.trim_start_matches(['（', '(']);
+    let after_numerals = rest.trim_start_matches(numeral);
+    let numbered = after_numerals.len() < rest.len();
+    if let Some(r) = t.strip_prefix('第') {
+        let r2 = r.trim_start_matches(numeral);
+        return r2.len() < r.len() && r2.starts_with(['章', '节', '条', '部', '篇', '编']);
+    }
+    let bracketed = rest.len() < t.len();
+    if bracketed {
+        return numbered && after_numerals.starts_with(['）', ')']);
+    }
+    numbered && after_numerals.starts_with(['、', '．', '.'])
 }
 
 /// A line that may begin a title set over several lines: short, no sentence or label in it,
@@ -474,6 +493,40 @@ mod tests {
         assert_eq!(
             title_of("某某市人民政府文件\n关于印发某某行动方案的通知\n"),
             Some("关于印发某某行动方案的通知".to_string())
+        );
+    }
+
+    /// Regulations of an unseen batch (2026-12-06, g02 驻马店市燃气管理条例, and eleven 条例 of
+    /// corpus-judged) and clause-free measures stored without their title (d02, d09, d10): a
+    /// 条例 names itself; a heading (第二章 规划与建设, 一、…措施…, (三)…政策, 2.…) is never the
+    /// title, whatever words it holds.
+    #[test]
+    fn a_regulation_is_titled_and_a_heading_never_is() {
+        let data = crate::data::RuleData::builtin();
+        let title_of = |text: &str| {
+            let ls: Vec<Line> = crate::source::lines(text)
+                .map(|(span, text)| Line { span, text })
+                .collect();
+            title(&ls, &data.lexicon.outline).map(|s| text[s.start..s.end].to_string())
+        };
+        assert_eq!(
+            title_of("驻马店市燃气管理条例\n2020年4月28日 驻马店市第四届人民代表大会常务委员会第二十二次会议通过\n第一章 总则\n第一条 为了加强燃气管理，制定本条例。\n第二章  规划与建设\n"),
+            Some("驻马店市燃气管理条例".to_string())
+        );
+        for heading in [
+            "第二章  规划与建设",
+            "一、居民住房消费补贴措施及标准",
+            "(三)完善住房保障配套政策",
+            "（二）补偿方案确定",
+            "2.购房人满足以下条件的补贴政策",
+        ] {
+            let text = format!("为进一步促进我市房地产市场平稳健康发展，制定本方案。\n{heading}\n");
+            assert_eq!(title_of(&text), None, "{heading}");
+        }
+        // A title may open on a year: 2024年 is no outline number.
+        assert_eq!(
+            title_of("2024年全市安全生产工作要点\n一、总体要求\n"),
+            Some("2024年全市安全生产工作要点".to_string())
         );
     }
 
