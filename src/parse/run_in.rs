@@ -7,9 +7,9 @@ use super::heading::{read_number, Quantity};
 use super::lex::{is_chinese_numeral, is_digit, is_open};
 use crate::model::{NumberStyle, Numbering};
 
-/// Outline numbers (not a regulation's chapters or articles) inside `line`, not at its start,
-/// that stand right after a sentence's end, a closing bracket or a character of text, and are
-/// well formed.
+/// Outline numbers (not a regulation's chapters or articles, but for an article after a
+/// line's opening label) inside `line`, not at its start, that stand right after a sentence's
+/// end, a closing bracket or a character of text, and are well formed.
 pub fn numbers_in(line: &str, base: usize, q: &Quantity) -> Vec<Numbering> {
     let mut out = Vec::new();
     let mut prev: Option<char> = None;
@@ -29,7 +29,11 @@ pub fn numbers_in(line: &str, base: usize, q: &Quantity) -> Vec<Numbering> {
             before_space = None;
         }
         prev = Some(c);
-        if i == 0 || !after_text || !(is_digit(c) || is_open(c) || chapter_at(&line[i..])) {
+        let labelled = c == '第' && after_label(&line[..i]);
+        if i == 0
+            || !after_text
+            || !(is_digit(c) || is_open(c) || chapter_at(&line[i..]) || labelled)
+        {
             continue;
         }
         let Some((n, _)) = read_number(&line[i..], base + i, q) else {
@@ -39,11 +43,26 @@ pub fn numbers_in(line: &str, base: usize, q: &Quantity) -> Vec<Numbering> {
             n.style,
             NumberStyle::Part | NumberStyle::Division | NumberStyle::Article
         );
-        if outline && !n.malformed && !n.mixed_brackets && n.span.start == base + i {
+        // An article after a short label that opens the line (施行说明：第十九条 本措施自…, a
+        // compiler's tag): the article is there. Elsewhere 第十九条 in a line is a reference.
+        if (outline || (labelled && n.style == NumberStyle::Article))
+            && !n.malformed
+            && !n.mixed_brackets
+            && n.span.start == base + i
+        {
             out.push(n);
         }
     }
     out
+}
+
+/// A short label and its colon, all the line holds before a number (施行说明：).
+fn after_label(before: &str) -> bool {
+    let Some(label) = before.strip_suffix(['：', ':']) else {
+        return false;
+    };
+    let n = label.chars().count();
+    (2..=8).contains(&n) && label.chars().all(crate::source::is_cjk)
 }
 
 /// Chinese numerals then 、 or a dot (二、, 六.): the numerals of ordinary words (统一, 进一步)
@@ -91,6 +110,22 @@ mod tests {
             vec![(Item, 3)]
         );
         assert_eq!(values("到 2025 年 3 月"), vec![]);
+    }
+
+    /// An unseen district's OPC measures (2026-12-06 batch, o08): a compiler's label before an
+    /// article; an article named inside a sentence is a reference.
+    #[test]
+    fn an_article_after_a_line_s_label_but_not_a_reference() {
+        use NumberStyle::*;
+        assert_eq!(
+            values("施行说明：第十九条 本措施自印发之日起施行，试行一年。"),
+            vec![(Article, 19)]
+        );
+        assert_eq!(
+            values("违反本办法第十九条 规定的，由区人工智能发展局责令改正。"),
+            vec![]
+        );
+        assert_eq!(values("说明：根据《条例》第十九条 制定本措施"), vec![]);
     }
 
     #[test]
