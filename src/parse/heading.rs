@@ -103,10 +103,21 @@ fn arabic(i: &str) -> IResult<&str, u32> {
     map_opt(take_while_m_n(1, 3, is_digit), digits_value).parse(i)
 }
 
-/// arabic4 := digit{1,4}: an item number with its dot may run past 999 (a task list of a
-/// thousand rows); without the dot four digits are a year.
+/// arabic4 := digit{1,6}: an item number with its dot may run past 999 (a task list of a
+/// thousand rows, or numbered by section: 10003.); without the dot four digits are a year.
 fn arabic4(i: &str) -> IResult<&str, u32> {
-    map_opt(take_while_m_n(1, 4, is_digit), digits_value).parse(i)
+    map_opt(take_while_m_n(1, 6, is_digit), digits_value).parse(i)
+}
+
+/// bracketed := digit{1,3} | digit{4} not a year: （1003） numbers a long list, （2023） is a year.
+fn bracketed(i: &str) -> IResult<&str, u32> {
+    alt((
+        map_opt(take_while_m_n(4, 4, is_digit), |d: &str| {
+            digits_value(d).filter(|v| !(1900..=2100).contains(v))
+        }),
+        arabic,
+    ))
+    .parse(i)
 }
 
 /// What may follow an item number: text, not a date, amount or decimal (rules/lexicon.toml
@@ -115,7 +126,7 @@ fn item_text_start<'i>(i: &'i str, q: &Quantity) -> IResult<&'i str, char> {
     satisfy(|c| !is_digit(c) && !q.after_dot.contains(c)).parse(i)
 }
 
-/// item := digit{1,4} ("." | "．" | "、") (space+ | !digit | digit{4} "年")
+/// item := digit{1,6} ("." | "．" | "、") (space+ | !digit | digit{4} "年")
 ///       |  digit{1,3} CJK (dot missing, malformed)
 ///
 /// After a space any text may follow (`5. 100周岁及以上的`): a decimal has no space.
@@ -165,10 +176,10 @@ impl<'a> Quantity<'a> {
     }
 }
 
-/// subitem := open digits close
+/// subitem := open bracketed close
 fn subitem(i: &str) -> IResult<&str, Parsed> {
     map(
-        (satisfy(is_open), arabic, satisfy(is_close)),
+        (satisfy(is_open), bracketed, satisfy(is_close)),
         |(o, v, c)| {
             (
                 NumberStyle::SubItem,
@@ -266,6 +277,18 @@ mod tests {
         );
         assert_eq!(read("3．严把"), Some((Item, 3, false, false, "严把")));
         assert_eq!(read("1003.加强"), Some((Item, 1003, false, false, "加强")));
+        // Issue 21: five digits and a bracketed long number are item numbers too (10003 merged
+        // into 10004 and took its lead); a bracketed year is no number.
+        assert_eq!(
+            read("10003.加强宣传"),
+            Some((Item, 10003, false, false, "加强宣传"))
+        );
+        assert_eq!(
+            read("（1003）加强宣传"),
+            Some((SubItem, 1003, false, false, "加强宣传"))
+        );
+        assert_eq!(read("（2023）加强宣传"), None);
+        assert_eq!(read("2023.5亿元"), None);
         assert_eq!(
             read("23.2023年4月1日以后"),
             Some((Item, 23, false, false, "2023年4月1日以后"))
