@@ -1122,6 +1122,28 @@ fn findings_far_along_a_line_are_drawn_through_a_window() {
         "{}",
         r.stderr
     );
+    // Issue 20: in Chinese under --lang zh, the place marked 此处.
+    let r = bounded(
+        d,
+        &[
+            "check",
+            "--no-config",
+            "--lang",
+            "zh",
+            "--rules",
+            "rules",
+            "good.txt",
+        ],
+        None,
+    );
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("  × 规则数据无效：`deadline.ongoing` 中有一个空词\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("此处"), "{}", r.stderr);
 }
 
 // Issue #21: a bidirectional override in a file name (evil\u{202e}txt.exe shows as
