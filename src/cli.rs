@@ -31,6 +31,10 @@ pub enum Command {
         /// How to print the model.
         #[arg(long, value_enum, default_value_t = ParseFormat::Text)]
         format: ParseFormat,
+        /// The language of the text view's own words: zh or en (default: from LC_ALL,
+        /// LC_MESSAGES or LANG; planlint.toml plays no part in the model). JSON keys stay English.
+        #[arg(long, value_enum)]
+        lang: Option<Lang>,
         #[command(flatten)]
         input: InputArgs,
     },

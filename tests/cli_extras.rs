@@ -368,6 +368,47 @@ fn a_notice_without_tasks_fails_and_an_unread_clause_part_is_named() {
     assert_eq!(task["partners"][0]["name"], "县公安局");
 }
 
+/// Issue 20: the model in a drafter's words under --lang zh (the plan's own words as written).
+#[test]
+fn parse_speaks_chinese_under_lang_zh() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.txt"),
+        "某县农村公路建设实施方案\n一、重点任务\n（一）完善路网。到2025年，农村公路优良中等路率达到85%以上。（县交通运输局牵头，县财政局配合；2024年底前完成）\n",
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["parse", "--lang", "zh", "plan.txt"], b"");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines[0], "plan.txt（utf-8，3 行）");
+    assert_eq!(lines[1], "  标题：某县农村公路建设实施方案");
+    assert!(
+        r.stdout
+            .contains("\n        牵头：县交通运输局  配合：县财政局\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("\n        完成时限：2024年底前完成\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout
+            .contains("\n        目标：达到85%以上（不低于 85 %）\n"),
+        "{}",
+        r.stdout
+    );
+    // English by default (the locale is C here), and a file it cannot read is said in Chinese.
+    let en = run_in(dir.path(), &["parse", "plan.txt"], b"");
+    assert!(en
+        .stdout
+        .contains("    leads: 县交通运输局  partners: 县财政局\n"));
+    let missing = run_in(dir.path(), &["parse", "--lang", "zh", "none.txt"], b"");
+    assert_eq!(missing.status, 2);
+    assert_eq!(missing.stderr, "planlint: none.txt: 无法读取：文件不存在\n");
+}
+
 #[test]
 fn parse_counts_the_rows_and_tasks_read_per_table() {
     // A task table read row by row, then one whose task cells are empty: the first gives its

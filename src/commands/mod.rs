@@ -22,8 +22,9 @@ pub fn run(cli: Cli, out: &mut Output) -> Outcome {
         Command::Parse {
             file,
             format,
+            lang,
             input,
-        } => parse::run(&file, format, &input),
+        } => parse::run(&file, format, lang, &input),
         Command::Check(args) => check::run(&args, out),
         Command::Diff(args) => diff::run(&args),
         Command::Rules {

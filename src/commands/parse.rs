@@ -2,33 +2,42 @@
 
 use super::outcome::Outcome;
 use crate::cli::{InputArgs, ParseFormat};
+use crate::data::Lang;
 use crate::parse::parse_document;
 use crate::report;
 use crate::session::{Common, Session};
 use std::path::Path;
 
-pub fn run(file: &Path, format: ParseFormat, input: &InputArgs) -> Outcome {
-    match show(file, format, input) {
+pub fn run(file: &Path, format: ParseFormat, lang: Option<Lang>, input: &InputArgs) -> Outcome {
+    match show(file, format, lang, input) {
         Ok(o) | Err(o) => o,
     }
 }
 
-fn show(file: &Path, format: ParseFormat, input: &InputArgs) -> Result<Outcome, Outcome> {
+fn show(
+    file: &Path,
+    format: ParseFormat,
+    lang: Option<Lang>,
+    input: &InputArgs,
+) -> Result<Outcome, Outcome> {
     // The model is the parser's alone: planlint.toml plays no part in it.
     let session = Session::new(&Common {
         config: None,
         no_config: true,
-        lang: None,
+        lang,
         input,
         select: &[],
         ignore: &[],
     })?;
-    let src = crate::input::read(file, session.encoding, session.max_size)
-        .map_err(|e| Outcome::error(format!("{}: {e}", crate::input::display(file))))?;
+    let src = crate::input::read(file, session.encoding, session.max_size).map_err(|e| {
+        let e = e.to_string();
+        let e = crate::report::error_words::error(&e, session.lang());
+        Outcome::error(format!("{}: {e}", crate::input::display(file)))
+    })?;
     let doc = parse_document(&src, &session.data);
     let stdout = match format {
         ParseFormat::Json => report::parse_view::json(&src, &doc),
-        ParseFormat::Text => report::parse_view::text(&src, &doc),
+        ParseFormat::Text => report::parse_view::text(&src, &doc, session.lang()),
     };
     Ok(Outcome {
         stdout,

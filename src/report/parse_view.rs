@@ -1,7 +1,9 @@
 //! `planlint parse`: the task model as JSON (documented in README.md) or as a readable outline.
 
 use super::json::position;
-use crate::model::{DatePoint, Deadline, Document, Target, Task, Unit};
+use super::words::say;
+use crate::data::{Bound, Lang};
+use crate::model::{DatePoint, Deadline, Document, Target, Task, Unit, YearSource};
 use crate::source::{SourceFile, Span};
 use serde_json::{json, Value};
 
@@ -147,31 +149,66 @@ pub fn json(src: &SourceFile, doc: &Document) -> String {
 
 /// A readable outline: headings indented by level, each task with leads, partners, deadline
 /// and targets.
-pub fn text(src: &SourceFile, doc: &Document) -> String {
+/// The model as text, its own words in `lang` (the plan's words as written).
+pub fn text(src: &SourceFile, doc: &Document, lang: Lang) -> String {
     let mut out = String::new();
     let f = &doc.facts;
-    out.push_str(&format!(
-        "{} ({}, {} lines)\n",
-        super::human::printable(&src.name),
-        src.encoding.name(),
-        src.line_count()
+    let name = super::human::printable(&src.name);
+    // Lines as an editor or `wc -l` counts them: a final line break opens no line.
+    let lines = src.line_count() - usize::from(src.text.ends_with(['\n', '\r']));
+    let enc = src.encoding.name();
+    out.push_str(&say(
+        lang,
+        format!("{name} ({enc}, {lines} lines)\n"),
+        format!("{name}（{enc}，{lines} 行）\n"),
     ));
     if let Some(t) = f.title {
-        out.push_str(&format!("  title: {}\n", src.slice(t)));
+        let t = src.slice(t);
+        out.push_str(&say(
+            lang,
+            format!("  title: {t}\n"),
+            format!("  标题：{t}\n"),
+        ));
     }
     if let Some(n) = f.doc_number {
-        out.push_str(&format!("  number: {}\n", src.slice(n)));
+        let n = src.slice(n);
+        out.push_str(&say(
+            lang,
+            format!("  number: {n}\n"),
+            format!("  文号：{n}\n"),
+        ));
     }
     if let Some((y, how)) = f.year {
-        out.push_str(&format!(
-            "  year: {y} (from {how:?}){}\n",
-            if doc.is_annual() { ", annual plan" } else { "" }
+        let annual = doc.is_annual();
+        let from = match how {
+            YearSource::Date => "成文日期",
+            YearSource::DocNumber => "文号",
+            YearSource::Title => "标题",
+            YearSource::Citations => "所引文件",
+        };
+        out.push_str(&say(
+            lang,
+            format!(
+                "  year: {y} (from {how:?}){}\n",
+                if annual { ", annual plan" } else { "" }
+            ),
+            format!(
+                "  年份：{y}（据{from}）{}\n",
+                if annual { "，年度计划" } else { "" }
+            ),
         ));
     }
     let c = doc.census;
-    out.push_str(&format!(
-        "  read: {} paragraphs, {} tables ({} rows), {} bracket groups ({} responsibility clauses)\n",
-        c.paragraphs, c.tables, c.table_rows, c.bracket_groups, c.clauses
+    out.push_str(&say(
+        lang,
+        format!(
+            "  read: {} paragraphs, {} tables ({} rows), {} bracket groups ({} responsibility clauses)\n",
+            c.paragraphs, c.tables, c.table_rows, c.bracket_groups, c.clauses
+        ),
+        format!(
+            "  读取：{} 个段落，{} 个表格（{} 行），{} 组括号（其中责任分工括注 {} 个）\n",
+            c.paragraphs, c.tables, c.table_rows, c.bracket_groups, c.clauses
+        ),
     ));
     // Rows read per table: a table whose rows gave no task shows 0 here (and `unread-table`
     // when its header names a task column).
@@ -179,27 +216,28 @@ pub fn text(src: &SourceFile, doc: &Document) -> String {
         let at = t
             .header
             .map_or(String::new(), |h| format!(" L{}", src.line_of(h.start)));
-        out.push_str(&format!(
-            "  table {}{at}: {} rows, {} tasks read\n",
-            k + 1,
-            t.rows,
-            t.tasks
+        let k = k + 1;
+        out.push_str(&say(
+            lang,
+            format!("  table {k}{at}: {} rows, {} tasks read\n", t.rows, t.tasks),
+            format!("  表格 {k}{at}：{} 行，读出任务 {} 项\n", t.rows, t.tasks),
         ));
     }
     // A note assigning every later task: its units are no task's own, and read all the same.
     for s in &doc.standing_owners {
         let names: Vec<&str> = s.units.iter().map(|u| u.name.as_str()).collect();
-        out.push_str(&format!(
-            "  standing owners (L{}, every later task): {}\n",
-            src.line_of(s.note.start),
-            names.join("、")
+        let (at, names) = (src.line_of(s.note.start), names.join("、"));
+        out.push_str(&say(
+            lang,
+            format!("  standing owners (L{at}, every later task): {names}\n"),
+            format!("  统一责任单位（L{at}，适用于其后各项任务）：{names}\n"),
         ));
     }
-    out.push_str(&format!(
-        "  {} headings, {} tasks, {} targets\n\n",
-        doc.headings.len(),
-        doc.tasks.len(),
-        doc.targets.len()
+    let (h, t, g) = (doc.headings.len(), doc.tasks.len(), doc.targets.len());
+    out.push_str(&say(
+        lang,
+        format!("  {h} headings, {t} tasks, {g} targets\n\n"),
+        format!("  编号标题 {h} 个，任务 {t} 项，目标 {g} 个\n\n"),
     ));
     let mut ti = 0;
     for (hi, h) in doc.headings.iter().enumerate() {
@@ -210,6 +248,7 @@ pub fn text(src: &SourceFile, doc: &Document) -> String {
                 doc,
                 &doc.tasks[ti],
                 depth_of(doc, doc.tasks[ti].heading),
+                lang,
             );
             ti += 1;
         }
@@ -223,16 +262,34 @@ pub fn text(src: &SourceFile, doc: &Document) -> String {
         ));
     }
     for t in &doc.tasks[ti..] {
-        task_line(&mut out, src, doc, t, depth_of(doc, t.heading));
+        task_line(&mut out, src, doc, t, depth_of(doc, t.heading), lang);
     }
     out
+}
+
+/// A target's bound in the words of a Chinese plan.
+fn bound_zh(b: Bound) -> &'static str {
+    match b {
+        Bound::AtLeast => "不低于",
+        Bound::AtMost => "不高于",
+        Bound::About => "约",
+        Bound::Exactly => "等于",
+        Bound::Increase => "提高",
+    }
 }
 
 fn depth_of(doc: &Document, heading: Option<usize>) -> usize {
     doc.heading_path(heading).len()
 }
 
-fn task_line(out: &mut String, src: &SourceFile, doc: &Document, t: &Task, depth: usize) {
+fn task_line(
+    out: &mut String,
+    src: &SourceFile,
+    doc: &Document,
+    t: &Task,
+    depth: usize,
+    lang: Lang,
+) {
     let pad = "  ".repeat(depth);
     let p = src.position(t.span);
     let names = |us: &[Unit]| {
@@ -258,42 +315,65 @@ fn task_line(out: &mut String, src: &SourceFile, doc: &Document, t: &Task, depth
         p.line,
         p.end_line
     ));
-    out.push_str(&format!(
-        "{pad}    leads: {}  partners: {}\n",
-        names(&t.leads),
-        names(&t.partners)
+    let (leads, partners) = (names(&t.leads), names(&t.partners));
+    out.push_str(&say(
+        lang,
+        format!("{pad}    leads: {leads}  partners: {partners}\n"),
+        format!("{pad}    牵头：{leads}  配合：{partners}\n"),
     ));
     let dl = match &t.deadline {
-        Some(d) if d.inherited_from.is_some() => format!(
-            "{} (continued from {})",
-            d.text,
-            d.inherited_from
+        Some(d) if d.inherited_from.is_some() => {
+            let from = d
+                .inherited_from
                 .and_then(|k| doc.tasks.get(k))
-                .map_or("", |t| t.id.as_str())
-        ),
+                .map_or("", |t| t.id.as_str());
+            say(
+                lang,
+                format!("{} (continued from {from})", d.text),
+                format!("{}（沿用 {from}）", d.text),
+            )
+        }
         Some(d) => d.text.clone(),
         None => "—".into(),
     };
-    out.push_str(&format!("{pad}    deadline: {dl}\n"));
+    out.push_str(&say(
+        lang,
+        format!("{pad}    deadline: {dl}\n"),
+        format!("{pad}    完成时限：{dl}\n"),
+    ));
     for &k in &t.targets {
         let g = &doc.targets[k];
-        out.push_str(&format!(
-            "{pad}    target: {} ({} {} {})\n",
-            src.slice(g.span),
-            g.bound.name(),
-            g.value,
-            g.unit
+        let (text, value, unit) = (src.slice(g.span), g.value, &g.unit);
+        out.push_str(&say(
+            lang,
+            format!(
+                "{pad}    target: {text} ({} {value} {unit})\n",
+                g.bound.name()
+            ),
+            format!(
+                "{pad}    目标：{text}（{} {value} {unit}）\n",
+                bound_zh(g.bound)
+            ),
         ));
     }
     if let Some(a) = &t.packed {
-        out.push_str(&format!(
-            "{pad}    packed: {} items, {} lead groups, {} deadline groups\n",
-            a.items, a.lead_groups, a.deadline_groups
+        out.push_str(&say(
+            lang,
+            format!(
+                "{pad}    packed: {} items, {} lead groups, {} deadline groups\n",
+                a.items, a.lead_groups, a.deadline_groups
+            ),
+            format!(
+                "{pad}    合写：{} 项，牵头单位 {} 组，完成时限 {} 组\n",
+                a.items, a.lead_groups, a.deadline_groups
+            ),
         ));
     }
     if t.condition {
-        out.push_str(&format!(
-            "{pad}    condition (no lead or deadline expected)\n"
+        out.push_str(&say(
+            lang,
+            format!("{pad}    condition (no lead or deadline expected)\n"),
+            format!("{pad}    条件（不要求牵头单位和完成时限）\n"),
         ));
     }
 }
