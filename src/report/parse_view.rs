@@ -159,7 +159,10 @@ pub fn text(src: &SourceFile, doc: &Document, lang: Lang) -> String {
     let enc = src.encoding.name();
     out.push_str(&say(
         lang,
-        format!("{name} ({enc}, {lines} lines)\n"),
+        format!(
+            "{name} ({enc}, {lines} {})\n",
+            if lines == 1 { "line" } else { "lines" }
+        ),
         format!("{name}（{enc}，{lines} 行）\n"),
     ));
     if let Some(t) = f.title {
@@ -385,9 +388,9 @@ mod tests {
     fn the_file_name_is_printable() {
         let src = crate::source::SourceFile::new("plan\u{202e}txt.md", "某市实施方案\n");
         let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
-        let out = super::text(&src, &doc);
+        let out = super::text(&src, &doc, crate::data::Lang::En);
         assert!(
-            out.starts_with("plan\\u{202e}txt.md (utf-8, 2 lines)"),
+            out.starts_with("plan\\u{202e}txt.md (utf-8, 1 line)"),
             "{out}"
         );
     }
