@@ -467,17 +467,19 @@ mod tests {
         assert_eq!(first_year_in_brackets("白府发〔2023〕40号"), Some(2023));
     }
 
+    /// The title read from `text`, as written.
+    fn title_of(text: &str) -> Option<String> {
+        let data = crate::data::RuleData::builtin();
+        let ls: Vec<Line> = crate::source::lines(text)
+            .map(|(span, text)| Line { span, text })
+            .collect();
+        title(&ls, &data.lexicon.outline).map(|s| text[s.start..s.end].to_string())
+    }
+
     /// Titles as corpus 10 and corpus-judged x08, k02 print them: set over two lines, one line
     /// naming 举措, and a letterhead or document number above that is no part of them.
     #[test]
     fn titles_over_several_lines() {
-        let data = crate::data::RuleData::builtin();
-        let title_of = |text: &str| {
-            let ls: Vec<Line> = crate::source::lines(text)
-                .map(|(span, text)| Line { span, text })
-                .collect();
-            title(&ls, &data.lexicon.outline).map(|s| text[s.start..s.end].to_string())
-        };
         assert_eq!(
             title_of("国务院关于印发国家职业教育改革\n实施方案的通知\n国发〔2019〕4号\n"),
             Some("国务院关于印发国家职业教育改革\n实施方案的通知".to_string())
@@ -502,13 +504,6 @@ mod tests {
     /// title, whatever words it holds.
     #[test]
     fn a_regulation_is_titled_and_a_heading_never_is() {
-        let data = crate::data::RuleData::builtin();
-        let title_of = |text: &str| {
-            let ls: Vec<Line> = crate::source::lines(text)
-                .map(|(span, text)| Line { span, text })
-                .collect();
-            title(&ls, &data.lexicon.outline).map(|s| text[s.start..s.end].to_string())
-        };
         assert_eq!(
             title_of("驻马店市燃气管理条例\n2020年4月28日 驻马店市第四届人民代表大会常务委员会第二十二次会议通过\n第一章 总则\n第一条 为了加强燃气管理，制定本条例。\n第二章  规划与建设\n"),
             Some("驻马店市燃气管理条例".to_string())
