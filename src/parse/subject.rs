@@ -219,18 +219,16 @@ fn subject<'t>(
 
 /// A clause opening on `verb` does work with or on the units after it, and has no subject:
 /// a partner's verb (会同市发展改革部门制定…, 协助总河长…), or a duty verb before a placed or
-/// catch-all unit, alone or joined to others (指导各区住房保障部门开展…,
-/// 组织、协调和指导各区…, 必须经国务院气象主管机构批准). A duty verb before a bare noun is the start of a name (管理单位承担…, 组织编制机关应当…).
+/// catch-all unit, alone or joined to others (指导各区住房保障部门开展…, 组织、协调和指导各区…,
+/// 组织协调有关部门…). A duty verb before a bare noun is the start of a name (管理单位承担…, 组织编制机关应当…).
 fn acts_on_units(after: &str, verb: &str, verbs: &[&str], lex: &Lexicon) -> bool {
     let w = &lex.subject;
-    // 组织、协调和指导各区…: the verbs joined to the first one act on the units too.
+    // 组织、协调和指导各区…, 组织协调有关部门…: the verbs after the first act on the units too.
     let mut after = after;
-    loop {
+    while let Some(v) = starts_with_any(after.trim_start_matches(['、', '和', '及', '并']), verbs)
+    {
         let rest = after.trim_start_matches(['、', '和', '及', '并']);
-        match starts_with_any(rest, verbs) {
-            Some(v) if rest.len() < after.len() => after = &rest[v.len()..],
-            _ => break,
-        }
+        after = &rest[v.len()..];
     }
     let partner = w
         .partner_words
@@ -345,6 +343,11 @@ mod tests {
                 vec!["市人力资源社会保障部门".to_string()],
                 vec!["市发展改革部门".to_string(), "相关部门".to_string()]
             )
+        );
+        // 河南省实施归侨侨眷权益保护法办法 (pairs/s10): verbs written together.
+        assert_eq!(
+            names("组织协调有关部门做好归侨侨眷权益保护工作。"),
+            (vec![], vec![])
         );
         // 汕头市河长制条例, 南阳市住宅小区消防安全管理条例 (t07, t09): a partner's verb.
         assert_eq!(names("协助总河长做好河湖管理保护工作。"), (vec![], vec![]));
