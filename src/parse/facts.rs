@@ -260,7 +260,7 @@ fn title(lines: &[Line], outline: &crate::data::OutlineWords) -> Option<Span> {
         let ok = (6..=60).contains(&n)
             && !t.contains('。')
             && !t.contains('：')
-            && !opens_like_heading(t)
+            && !opens_like_heading(t, outline)
             && words.iter().any(|w| t.contains(w.as_str()));
         ok.then(|| (k, Span::of(l.text, t).shift(l.span.start)))
     })?;
@@ -275,22 +275,15 @@ fn title(lines: &[Line], outline: &crate::data::OutlineWords) -> Option<Span> {
     Some(Span::new(start, last.end))
 }
 
-/// A line that opens on an outline number (第二章, 第三条, 一、, （一）, 2.): a heading, never the
-/// title, whatever words it holds (第二章 规划与建设 in a regulation).
-fn opens_like_heading(t: &str) -> bool {
-    let numeral = |c: char| super::lex::is_chinese_numeral(c) || super::lex::is_digit(c);
-    let rest = t.trim_start_matches(['（', '(']);
-    let after_numerals = rest.trim_start_matches(numeral);
-    let numbered = after_numerals.len() < rest.len();
-    if let Some(r) = t.strip_prefix('第') {
-        let r2 = r.trim_start_matches(numeral);
-        return r2.len() < r.len() && r2.starts_with(['章', '节', '条', '部', '篇', '编']);
-    }
-    let bracketed = rest.len() < t.len();
-    if bracketed {
-        return numbered && after_numerals.starts_with(['）', ')']);
-    }
-    numbered && after_numerals.starts_with(['、', '．', '.'])
+/// A line that opens on an outline number (第二章, 第三条, 一、, （一）, 2.), as the heading
+/// grammar reads one: a heading, never the title, whatever words it holds (第二章 规划与建设 in
+/// a regulation).
+fn opens_like_heading(t: &str, outline: &crate::data::OutlineWords) -> bool {
+    let q = super::heading::Quantity {
+        after_dot: &outline.quantity_after_dot,
+        after_number: &outline.quantity_after_number,
+    };
+    super::heading::read_number(t, 0, &q).is_some()
 }
 
 /// A line that may begin a title set over several lines: short, no sentence or label in it,
