@@ -225,10 +225,12 @@ fn acts_on_units(after: &str, verb: &str, verbs: &[&str], lex: &Lexicon) -> bool
     let w = &lex.subject;
     // 组织、协调和指导各区…, 组织协调有关部门…: the verbs after the first act on the units too.
     let mut after = after;
-    while let Some(v) = starts_with_any(after.trim_start_matches(['、', '和', '及', '并']), verbs)
-    {
+    loop {
         let rest = after.trim_start_matches(['、', '和', '及', '并']);
-        after = &rest[v.len()..];
+        match starts_with_any(rest, verbs) {
+            Some(v) => after = &rest[v.len()..],
+            None => break,
+        }
     }
     let partner = w
         .partner_words
