@@ -66,8 +66,7 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
         None => None,
         Some(path) => Some(std::sync::Arc::new(
             load_directive(path, enc, max_size, data).map_err(|e| {
-                let e = crate::report::error_words::error(&e, lang);
-                Outcome::error(format!("{}: {e}", crate::input::display(path)))
+                super::outcome::file_failure(&crate::input::display(path), &e, lang)
             })?,
         )),
     };

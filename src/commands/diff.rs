@@ -27,9 +27,7 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
     let (config, data, lang) = (&session.config, &session.data, session.lang());
     let read = |path: &std::path::Path| {
         read_source(path, session.encoding, session.max_size).map_err(|e| {
-            let e = e.to_string();
-            let e = crate::report::error_words::error(&e, lang);
-            Outcome::error(format!("{}: {e}", crate::input::display(path)))
+            super::outcome::file_failure(&crate::input::display(path), &e.to_string(), lang)
         })
     };
     let plan_path = crate::input::display(&args.plan);

@@ -68,6 +68,13 @@ pub(crate) fn failure(f: Failure, lang: Lang) -> Outcome {
     }
 }
 
+/// A file planlint could not read (a plan or a directive named on the command line): its name
+/// and the reason, in `lang` where rules/errors.toml knows the reason.
+pub(crate) fn file_failure(name: &str, reason: &str, lang: Lang) -> Outcome {
+    let reason = crate::report::error_words::error(reason, lang);
+    Outcome::error(format!("{name}: {reason}"))
+}
+
 /// A config or rule-data error for standard error, drawn through a window on the file.
 fn file_error(
     code: &str,

@@ -30,9 +30,7 @@ fn show(
         ignore: &[],
     })?;
     let src = crate::input::read(file, session.encoding, session.max_size).map_err(|e| {
-        let e = e.to_string();
-        let e = crate::report::error_words::error(&e, session.lang());
-        Outcome::error(format!("{}: {e}", crate::input::display(file)))
+        super::outcome::file_failure(&crate::input::display(file), &e.to_string(), session.lang())
     })?;
     let doc = parse_document(&src, &session.data);
     let stdout = match format {

@@ -95,10 +95,7 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
         session.max_size,
         &session.data,
     )
-    .map_err(|e| {
-        let e = crate::report::error_words::error(&e, lang);
-        Outcome::error(format!("{directive_path}: {e}"))
-    })?;
+    .map_err(|e| super::outcome::file_failure(&directive_path, &e, lang))?;
     let m = matrix(&session, &directive, &inputs);
     let mut stderr: String = m
         .unread
