@@ -14,8 +14,8 @@ use similar::{ChangeTag, TextDiff};
 
 /// The `directive-not-cited` message, when the plan cites neither the directive's title nor its
 /// number: the comparison may be between siblings, which a reviewer must know before reading
-/// any figure. Shown first, in text and JSON. The rule runs on the plan as read and aligned for
-/// the view (nothing is read or aligned twice).
+/// any figure. Shown first, in text and JSON, in the session's language (`data.lang`). The rule
+/// runs on the plan as read and aligned for the view (nothing is read or aligned twice).
 pub fn sibling_warning(
     plan_src: &SourceFile,
     plan: &Document,
@@ -23,18 +23,15 @@ pub fn sibling_warning(
     dir: &Document,
     alignment: &Alignment,
     data: &crate::data::RuleData,
-    lang: Lang,
 ) -> Vec<String> {
     let rule = crate::rules::directive_not_cited::RULE.to_string();
     let Ok(set) = crate::rules::RuleSet::new(&data.catalogue, &[rule], &[]) else {
         return Vec::new();
     };
-    let mut data = data.clone();
-    data.lang = lang;
     let cx = crate::rules::Context {
         src: plan_src,
         doc: plan,
-        data: &data,
+        data,
         against: Some(crate::rules::Against {
             src: dir_src,
             doc: dir,

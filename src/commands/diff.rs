@@ -58,7 +58,7 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
         .map(|k| &config.overrides[k])
         .collect();
     let (a, _) = crate::align::apply_overrides(a, &overrides, &plan_src, &plan, dir_src, dir, data);
-    let warnings = sibling_warning(&plan_src, &plan, dir_src, dir, &a, data, lang);
+    let warnings = sibling_warning(&plan_src, &plan, dir_src, dir, &a, data);
     let stdout = match args.format {
         ParseFormat::Json => json_view(&plan_src, &plan, dir_src, dir, &a, &warnings),
         ParseFormat::Text => {
