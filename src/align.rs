@@ -464,10 +464,12 @@ impl DirectiveIndex {
             .iter()
             .map(|t| {
                 let text = src.slice(t.text);
-                // An article (第十八条) that holds a sanction is a penalty provision.
+                // An article (第十八条) that holds a sanction is a penalty provision, each of
+                // its paragraphs too (（一）未编制水土保持方案的 names no sanction itself).
+                let item = src.slice(t.item_text.unwrap_or(t.text));
                 let penalty = t.number.starts_with('第')
                     && t.number.contains('条')
-                    && sanctions.iter().any(|w| text.contains(w.as_str()));
+                    && sanctions.iter().any(|w| item.contains(w.as_str()));
                 let compared = if penalty {
                     Cow::Owned(conduct_of(text, &sanctions, openers))
                 } else {

@@ -34,6 +34,7 @@ pub struct Directive {
 
 impl Directive {
     pub fn new(path: &str, src: SourceFile, doc: Document, data: &RuleData) -> Directive {
+        let doc = crate::grain::by_paragraph(&src, doc, data);
         let index = DirectiveIndex::new(&src, &doc, data);
         Directive {
             path: path.to_string(),

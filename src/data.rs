@@ -404,6 +404,9 @@ pub struct AlignWords {
     pub sanction_openers: Vec<String>,
     /// A plan's referral of a named conduct to the law's penalty (的规定处理).
     pub penalty_referrals: Vec<String>,
+    /// Labels opening a directive paragraph of details (政策咨询：, 联系方式：): see
+    /// rules/lexicon.toml.
+    pub detail_labels: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -1,7 +1,7 @@
 //! planlint: a linter for Chinese local government implementation plans.
 //!
 //! Data flows one way: read ([`source`]) → parse ([`parse`]) → model ([`model`]) →
-//! align ([`align`], against a directive) → check ([`rules`]) → report ([`report`]).
+//! align ([`grain`], [`align`], against a directive) → check ([`rules`]) → report ([`report`]).
 
 pub mod align;
 pub mod annotate;
@@ -14,6 +14,7 @@ pub mod config;
 pub mod data;
 pub mod diff;
 pub mod finding;
+pub mod grain;
 pub mod input;
 pub mod model;
 pub mod output;

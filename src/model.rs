@@ -342,6 +342,10 @@ pub struct Task {
     /// The yearly dates its statement names (每年12月初), with their spans.
     #[serde(skip)]
     pub recurring: Vec<(Span, DatePoint)>,
+    /// A paragraph of a directive item read at the reviewer's grain ([`crate::grain`]): the
+    /// item's whole statement, which decides what kind of provision each paragraph is.
+    #[serde(skip)]
+    pub item_text: Option<Span>,
 }
 
 /// Several items packed into one table cell (PDF conversions), with the groups of leads and

@@ -419,6 +419,7 @@ pub(crate) fn new_task(
         owners_in_text: false,
         vague_leads: false,
         recurring: Vec::new(),
+        item_text: None,
     }
 }
 

@@ -188,6 +188,14 @@ pub fn number_text(v: f64) -> String {
 pub fn task_name(number: &str, lang: crate::data::Lang) -> String {
     let zh = lang == crate::data::Lang::Zh;
     let number = number.trim();
+    // 第五条¶2: the second paragraph of an item read at the reviewer's grain (crate::grain).
+    if let Some((item, k)) = number.rsplit_once(crate::grain::PARAGRAPH) {
+        let item = task_name(item, lang);
+        return match zh {
+            true => format!("{item}第{k}段"),
+            false => format!("{item} ¶{k}"),
+        };
+    }
     let (base, part) = match number.rsplit_once('#') {
         Some((b, k)) if !k.is_empty() && k.chars().all(|c| c.is_ascii_digit()) => {
             (b.trim(), Some(k))

@@ -56,7 +56,8 @@ pub fn matrix(session: &Session, directive: &Directive, inputs: &[Expanded]) -> 
         }
         let row = Row {
             id: t.id.clone(),
-            number: t.number.trim().to_string(),
+            // As a reviewer names it (第五条第2段), never the model's 第五条¶2.
+            number: crate::rules::task_name(&t.number, session.data.lang),
             line: d.src.line_col(t.span.start).line,
             text: d.src.slice(t.text).trim().to_string(),
             full: d.src.slice(t.span).trim().to_string(),

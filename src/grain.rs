@@ -1,0 +1,241 @@
+//! The directive at the reviewer's grain: each paragraph of a multi-paragraph item is a task of
+//! its own. A reviewer signs a directive paragraph by paragraph (an article's 款, an item's
+//! second paragraph); read as one task, an item whose first paragraph the plan carries and whose
+//! second it leaves out is called covered, and a missing paragraph is never said. Only the
+//! directive is split: the plan keeps its items whole, as the outline numbers them.
+
+use crate::data::RuleData;
+use crate::model::{Document, Origin, Task};
+use crate::source::{SourceFile, Span};
+
+/// A paragraph shorter than this (in characters) is a heading line or a lead-in of the next
+/// one (（一）加强监管。, 符合下列条件之一：): it stays with the paragraph after it.
+const SHORTEST: usize = 20;
+
+/// The directive `doc` with each body task of several paragraphs split into one task per
+/// paragraph, numbered `¶1`, `¶2`… after the item's number. Targets follow the paragraph they
+/// stand in; a deadline continued from a merged cell points at its item's first paragraph.
+pub fn by_paragraph(src: &SourceFile, mut doc: Document, data: &RuleData) -> Document {
+    let old = std::mem::take(&mut doc.tasks);
+    let mut tasks = Vec::with_capacity(old.len());
+    let mut pieces_of = Vec::with_capacity(old.len());
+    for task in old {
+        let first = tasks.len();
+        let pieces = paragraphs(src, &task, data);
+        if pieces.len() < 2 {
+            tasks.push(task);
+        } else {
+            let last = pieces.len() - 1;
+            for (k, text) in pieces.into_iter().enumerate() {
+                let mut piece = task.clone();
+                piece.text = text;
+                piece.item_text = Some(task.text);
+                piece.span = Span::new(
+                    if k == 0 { task.span.start } else { text.start },
+                    if k == last { task.span.end } else { text.end },
+                );
+                piece.number = numbered(&task.number, k + 1);
+                piece.id = format!("{}.{}", task.id, k + 1);
+                tasks.push(piece);
+            }
+        }
+        pieces_of.push(first..tasks.len());
+    }
+    for task in &mut tasks {
+        task.targets.clear();
+        if let Some(d) = &mut task.deadline {
+            d.inherited_from = d.inherited_from.map(|i| pieces_of[i].start);
+        }
+    }
+    for (k, target) in doc.targets.iter_mut().enumerate() {
+        let Some(i) = target.task else { continue };
+        let range = pieces_of[i].clone();
+        let at = target.span.start;
+        let j = range
+            .clone()
+            .find(|&j| tasks[j].span.start <= at && at < tasks[j].span.end)
+            .unwrap_or(range.start);
+        target.task = Some(j);
+        tasks[j].targets.push(k);
+    }
+    doc.tasks = tasks;
+    doc
+}
+
+/// The paragraphs of a body task's statement, a short one joined to the one after it (the last
+/// to the one before it), one of details (政策咨询：…) to the one before it. The numbered lines
+/// of a list inside an item (the cases of 有下列行为之一的：（一）…) are paragraphs too: a
+/// reviewer signs each case (joined to their lead-in, fewer missing cases were found).
+fn paragraphs(src: &SourceFile, task: &Task, data: &RuleData) -> Vec<Span> {
+    if task.origin != Origin::Body {
+        return Vec::new();
+    }
+    let text = src.slice(task.text);
+    let mut pieces: Vec<Span> = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    for line in text.split_inclusive(['\n', '\r']) {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let (start, end) = (task.text.start + at, task.text.start + at + body.len());
+        at += line.len();
+        if body.trim().is_empty() {
+            continue;
+        }
+        if let (Some(last), None) = (pieces.last_mut(), open) {
+            if is_detail(body, data) {
+                last.end = end;
+                continue;
+            }
+        }
+        let from = open.take().unwrap_or(start);
+        if body.trim().chars().count() < SHORTEST {
+            open = Some(from);
+            continue;
+        }
+        pieces.push(Span::new(from, end));
+    }
+    if let Some(from) = open {
+        let end = task.text.end;
+        match pieces.last_mut() {
+            Some(last) => last.end = end,
+            None => pieces.push(Span::new(from, end)),
+        }
+    }
+    pieces
+}
+
+/// A paragraph of details: opening on a label of details (政策咨询：, 联系方式:), or the
+/// document's closing words about itself (本通知自…起施行，…由市住新局负责解释。).
+fn is_detail(paragraph: &str, data: &RuleData) -> bool {
+    let p = paragraph.trim();
+    let labelled = data.lexicon.align.detail_labels.iter().any(|l| {
+        p.strip_prefix(l.as_str())
+            .is_some_and(|rest| rest.starts_with(['：', ':']))
+    });
+    let closing = p.starts_with('本') && {
+        let end = p.trim_end_matches(['。', '.']);
+        data.lexicon
+            .outline
+            .closing_endings
+            .iter()
+            .any(|w| end.ends_with(w.as_str()))
+    };
+    labelled || closing
+}
+
+/// What separates an item's number from its paragraph's (`第五条¶2`); shown to a reviewer as
+/// 第五条第2段 ([`crate::rules::task_name`]).
+pub const PARAGRAPH: char = '¶';
+
+/// The number of an item's `k`-th paragraph.
+fn numbered(number: &str, k: usize) -> String {
+    format!("{number}{PARAGRAPH}{k}")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::data::RuleData;
+    use crate::source::SourceFile;
+    use crate::testing::findings_against;
+
+    /// (number, text) of each task of `directive` at the reviewer's grain, with the text of
+    /// each task's targets.
+    fn grain_of(directive: &str) -> Vec<(String, String, Vec<String>)> {
+        let data = RuleData::builtin();
+        let src = SourceFile::new("d.txt", directive);
+        let doc = super::by_paragraph(&src, crate::parse::parse_document(&src, &data), &data);
+        doc.tasks
+            .iter()
+            .map(|t| {
+                let targets = t
+                    .targets
+                    .iter()
+                    .map(|&k| src.slice(doc.targets[k].span).to_string());
+                (
+                    t.number.clone(),
+                    src.slice(t.text).to_string(),
+                    targets.collect(),
+                )
+            })
+            .collect()
+    }
+
+    /// From pairs/s10c-national-zhejiang-agri-tech-extension-law (农业技术推广法 第二十二条): an
+    /// article of two paragraphs is two directive tasks, each with the target standing in it.
+    #[test]
+    fn each_paragraph_of_an_article_is_a_task_with_its_own_targets() {
+        let directive = "中华人民共和国农业技术推广法\n第三章　农业技术的推广与应用\n第二十二条　国家鼓励和支持农业劳动者和农业生产经营组织参与农业技术推广。\n推广农业技术，应当选择有条件的农户、区域或者工程项目，每年进行应用示范不少于10个。\n第二十三条　县、乡镇国家农业技术推广机构应当组织农业劳动者学习农业科学技术知识。\n";
+        assert_eq!(
+            grain_of(directive),
+            [
+                ("第三章第二十二条¶1".to_string(), "国家鼓励和支持农业劳动者和农业生产经营组织参与农业技术推广。".to_string(), vec![]),
+                ("第三章第二十二条¶2".to_string(), "推广农业技术，应当选择有条件的农户、区域或者工程项目，每年进行应用示范不少于10个。".to_string(), vec!["不少于10个".to_string()]),
+                ("第三章第二十三条".to_string(), "县、乡镇国家农业技术推广机构应当组织农业劳动者学习农业科学技术知识。".to_string(), vec![]),
+            ]
+        );
+    }
+
+    /// From pairs/s11-shandong-qingdao-laixi-opc: a policy's contact line (政策咨询：…) and a
+    /// line shorter than a statement (符合条件的：) are read with the paragraph they belong to.
+    #[test]
+    fn details_and_short_lines_stay_with_their_paragraph() {
+        let directive = "青岛市支持人工智能OPC发展若干政策\n一、降低创业成本\n2.对入驻政府投资开发的创业孵化基地（园区）,符合条件的给予最长3年房租减免。\n政策咨询：市公共就业和人才服务中心创业服务部\n联系方式：66781818\n3.申请人应当具备下列条件：\n毕业3年内的全日制专科及以上学历高校毕业生在本市创办企业。\n本政策自2026年1月1日起施行，由市人力资源社会保障局负责解释。\n";
+        let got: Vec<(String, String)> = grain_of(directive)
+            .into_iter()
+            .map(|(n, t, _)| (n, t))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("一、2.".to_string(), "对入驻政府投资开发的创业孵化基地（园区）,符合条件的给予最长3年房租减免。\n政策咨询：市公共就业和人才服务中心创业服务部\n联系方式：66781818".to_string()),
+                ("一、3.".to_string(), "申请人应当具备下列条件：\n毕业3年内的全日制专科及以上学历高校毕业生在本市创办企业。\n本政策自2026年1月1日起施行，由市人力资源社会保障局负责解释。".to_string()),
+            ]
+        );
+    }
+
+    /// The class the grain is for: a plan that carries an article's first paragraph and not
+    /// its second is told so, naming the paragraph; carrying both, nothing is missing.
+    #[test]
+    fn a_paragraph_the_plan_leaves_out_is_a_missing_task() {
+        let directive = "中华人民共和国献血法\n第七条　国家提倡十八周岁至五十五周岁的健康公民自愿献血。\n各级人民政府应当采取措施广泛宣传献血的意义，普及献血的科学知识，开展预防和控制经血液途径传播的疾病的教育。\n";
+        let plan = |second: &str| {
+            format!("浙江省实施《中华人民共和国献血法》办法\n第五条　本省提倡十八周岁至五十五周岁的健康公民自愿献血。{second}\n第六条　县级以上人民政府卫生健康主管部门负责本行政区域内献血工作的监督管理。\n")
+        };
+        let f = findings_against(&plan(""), directive, "missing-task");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].2.starts_with(
+                "directive task 第七条 ¶2 “各级人民政府应当采取措施广泛宣传献血的意义"
+            ),
+            "{f:?}"
+        );
+        let carried = "各级人民政府应当采取措施，广泛宣传献血的意义，普及献血的科学知识，开展预防和控制经血液途径传播的疾病的教育。";
+        assert_eq!(
+            findings_against(&plan(carried), directive, "missing-task"),
+            vec![]
+        );
+    }
+
+    /// From pairs/s10-national-chongqing-soil-conservation-law (水土保持法 第五十三条): each case
+    /// of a penalty article is a penalty too, carried only by a penalty of the plan; the plan's
+    /// duty to draw up the plan (应当编制水土保持方案) does not carry the case of not drawing it up.
+    #[test]
+    fn the_cases_of_a_penalty_article_are_carried_only_by_penalties() {
+        let directive = "中华人民共和国水土保持法\n第五十三条　违反本法规定，有下列行为之一的，由县级以上人民政府水行政主管部门责令停止违法行为，限期补办手续；逾期不补办手续的，处五万元以上五十万元以下的罚款：\n（一）依法应当编制水土保持方案的生产建设项目，未编制水土保持方案或者编制的水土保持方案未经批准而开工建设的；\n（二）生产建设项目的地点、规模发生重大变化，未补充、修改水土保持方案或者补充、修改的水土保持方案未经原审批机关批准的。\n";
+        let plan = "重庆市实施《中华人民共和国水土保持法》办法\n第十条　依法应当编制水土保持方案的生产建设项目，生产建设单位应当编制水土保持方案，报水行政主管部门审批；未经批准的，不得开工建设。\n第十一条　生产建设项目的地点、规模发生重大变化的，生产建设单位应当补充、修改水土保持方案，报原审批机关批准。\n";
+        let f = findings_against(plan, directive, "missing-task");
+        let named: Vec<&str> = f
+            .iter()
+            .map(|x| x.2.split(" “").next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                "directive task 第五十三条 ¶1",
+                "directive task 第五十三条 ¶2",
+                "directive task 第五十三条 ¶3"
+            ],
+            "{f:?}"
+        );
+    }
+}
