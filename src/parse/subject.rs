@@ -247,12 +247,15 @@ fn acts_on_units(after: &str, verb: &str, verbs: &[&str], lex: &Lexicon) -> bool
 }
 
 /// Each name of the list is an owner's: it ends like a body (`bodies`: 政府, 部门, 河长…) or
-/// is a catch-all, or is a place alone (各区, 镇（街）); it does not open on a preposition.
+/// is a catch-all, or is a place alone (各区, 镇（街）); it does not open on a preposition, and
+/// the list holds no partner's word (实施主体会同有关行政管理部门 is an owner and its partners,
+/// read as such or not at all, never one name).
 fn names_are_whole(units: &str, lex: &Lexicon) -> bool {
     let w = &lex.subject;
     let names = split_units(units, 0, lex);
     !names.is_empty()
         && !has_non_name_word(units, lex)
+        && !w.partner_words.iter().any(|p| units.contains(p.as_str()))
         && names.iter().all(|u| {
             let bare = without_brackets(&u.name);
             let n = bare.as_str();
@@ -333,6 +336,28 @@ mod tests {
             ["市委组织部"]
         );
         assert_eq!(names("市委组织实施人才工程。").0, ["市委"]);
+    }
+
+    /// 长宁区房屋协议置换实施办法 第三条, 第七条 (corpus-judged l03): a role verb opens no name
+    /// (…的实施主体，负责组织实施… has no owner 负责组织), and a subject holding 会同 is an owner with
+    /// its partners, never one name (实施主体会同有关行政管理部门).
+    #[test]
+    fn a_role_verb_opens_no_name_and_hui_tong_splits_a_subject() {
+        assert_eq!(
+            names("街道办事处、镇人民政府、以及其他由区人民政府指定的主体为本区开展房屋协议置换的实施主体,负责组织实施房屋协议置换项目的补偿与安置工作。"),
+            (vec![], vec![])
+        );
+        assert_eq!(
+            names("实施主体会同有关行政管理部门依法对房屋协议置换项目范围内未经登记的建筑进行调查、认定和处理。"),
+            (vec![], vec![])
+        );
+        assert_eq!(
+            names("区房管局会同区发展改革委、区财政局依法对房屋协议置换项目进行审核。"),
+            (
+                vec!["区房管局".to_string()],
+                vec!["区发展改革委".to_string(), "区财政局".to_string()]
+            )
+        );
     }
 
     #[test]
