@@ -6,7 +6,22 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     planlint::signals::install();
-    let cli = planlint::cli::Cli::parse();
+    let cli = match planlint::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        // A mistake on the command line, in the reader's language (clap's own text otherwise,
+        // and for --help and --version).
+        Err(e) => {
+            let args: Vec<_> = std::env::args_os().collect();
+            let lang = planlint::commands::usage::language(&args);
+            match planlint::commands::usage::message(&e, lang) {
+                Some(m) => {
+                    let _ = std::io::stderr().lock().write_all(m.as_bytes());
+                    return ExitCode::from(2);
+                }
+                None => e.exit(),
+            }
+        }
+    };
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     let mut out = planlint::report::Output::new(&mut stdout);
     let outcome = planlint::commands::run(cli, &mut out);

@@ -163,3 +163,24 @@ fn the_manual_is_one_page_with_every_option_exit_status_configuration_and_files(
         assert!(page.contains(&format!("\\fB{key}\\fR")), "{key}");
     }
 }
+
+/// A mistake on the command line under `--lang zh` is said in Chinese on standard error, with
+/// exit status 2 and nothing on standard output; under English it is clap's own text.
+#[test]
+fn a_mistake_on_the_command_line_is_said_in_the_readers_language() {
+    let r = crate::support::run(&["check", "--lang", "zh", "--format", "foo", "seeds"]);
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    assert_eq!(r.stdout, "");
+    assert_eq!(
+        r.stderr,
+        "错误：--format <FORMAT> 的取值“foo”无效\n  可选值：human、concise、json、sarif、github\n\n更多信息请加 --help 查看。\n"
+    );
+    let r = crate::support::run(&["check", "--format", "foo", "seeds"]);
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stderr
+            .starts_with("error: invalid value 'foo' for '--format <FORMAT>'"),
+        "{}",
+        r.stderr
+    );
+}

@@ -10,6 +10,7 @@ pub mod outcome;
 pub mod parse;
 pub mod report;
 pub mod rules;
+pub mod usage;
 
 use crate::cli::{Cli, Command};
 use crate::report::Output;

@@ -150,6 +150,24 @@ mod tests {
         }
     }
 
+    /// The TOML reader's account of a value of the wrong kind (`select = 3` in `[rules]`), with
+    /// the kinds inside it.
+    #[test]
+    fn a_value_of_the_wrong_kind_is_said_with_its_kinds() {
+        assert_eq!(
+            zh("invalid type: integer `3`, expected a sequence"),
+            "类型不对：写的是整数 `3`，应为列表（[…]）"
+        );
+        assert_eq!(
+            zh("invalid type: boolean `true`, expected a string"),
+            "类型不对：写的是布尔值 `true`，应为字符串"
+        );
+        assert_eq!(
+            zh("unknown variant `warn`, expected one of `error`, `warning`, `info`"),
+            "未知的取值 `warn`，可用的取值：`error`, `warning`, `info`"
+        );
+    }
+
     #[test]
     fn a_reason_inside_a_message_is_translated_too() {
         assert_eq!(zh("cannot read: no such file"), "无法读取：文件不存在");
