@@ -181,6 +181,7 @@ pub(crate) fn read(b: &mut Builder, blocks: &[Block], part: usize) -> PartOutlin
             }),
         }
     }
+    close_the_last_item(b, &mut sections);
     let clauses: Vec<Vec<Found>> = sections.iter().map(|s| clauses_in(b, s)).collect();
     PartOutline { sections, clauses }
 }
@@ -1223,6 +1224,63 @@ fn unit_before_colon(b: &Builder, p: Span) -> Vec<crate::model::Unit> {
     split_units(units, p.start + Span::of(text, units).start, lex)
 }
 
+/// After the last item, the document speaking of itself (本文件所称…, 施行说明：本文件自…起施行,
+/// 本措施由市住建局负责解释) is no part of that item's task: from that paragraph on, the text
+/// is a section of its own, under no heading. Only after the last item: a definition between
+/// items (本通知所称城区户籍人口，是指…) details the item it stands in.
+fn close_the_last_item(b: &Builder, sections: &mut Vec<Section>) {
+    let Some(last) = sections.last_mut() else {
+        return;
+    };
+    if last.heading.is_none() {
+        return;
+    }
+    let o = &b.data.lexicon.outline;
+    let Some(k) = (1..last.paras.len()).find(|&k| speaks_of_itself(b.slice(last.paras[k]), o))
+    else {
+        return;
+    };
+    let tail = last.paras.split_off(k);
+    last.end = last.paras.last().map_or(last.end, |p| p.end);
+    let (start, end) = (tail[0].start, tail.last().map_or(tail[0].end, |p| p.end));
+    let in_notes = last.in_notes;
+    sections.push(Section {
+        heading: None,
+        text_start: start,
+        start,
+        end,
+        paras: tail,
+        has_table: false,
+        in_notes,
+    });
+}
+
+/// An unnumbered paragraph about the document itself: opening on 本 and its genre (本文件,
+/// 本措施…; after a label such as 施行说明：) and saying what it means by a word (所称), when it
+/// takes effect or who explains it (rules/lexicon.toml `closing_endings`, `validity_titles`).
+fn speaks_of_itself(text: &str, o: &crate::data::OutlineWords) -> bool {
+    let t = trim(text);
+    // 施行说明：本文件自…: a short label before it.
+    let t = match t.char_indices().find(|&(_, c)| c == '：' || c == ':') {
+        Some((i, c)) if t[..i].chars().count() <= 6 => trim(&t[i + c.len_utf8()..]),
+        _ => t,
+    };
+    let Some(rest) = t.strip_prefix('本') else {
+        return false;
+    };
+    let genre =
+        rest.starts_with("文件") || o.title_words.iter().any(|w| rest.starts_with(w.as_str()));
+    let sentence = &t[..t.find('。').unwrap_or(t.len())];
+    genre
+        && (sentence.contains("所称")
+            || o.closing_endings
+                .iter()
+                .any(|w| sentence.contains(w.as_str()))
+            || o.validity_titles
+                .iter()
+                .any(|w| sentence.contains(w.as_str())))
+}
+
 /// An article whose first sentence states the purpose, scope, definitions or entry into force
 /// (rules/lexicon.toml `article_not_task`).
 fn states_no_duty(b: &Builder, s: &Section) -> bool {
@@ -1513,6 +1571,24 @@ mod tests {
         assert_eq!(findings_of(plan, "missing-lead"), vec![]);
         let task = plan.replace("本措施自印发之日起施行。", "本县加快推进房票安置。");
         assert_eq!(crate::testing::parse(&task).tasks.len(), 3);
+    }
+
+    /// From corpus-judged s03 (杭州市市场监督管理局…若干举措) and s12-hubei-xianning (咸宁…若干措施):
+    /// after the last item, the document's definition and entry into force (本文件所称…, 施行说明：
+    /// 本文件自…起施行) are no part of its task; a definition between items stays in its item.
+    #[test]
+    fn the_document_speaking_of_itself_after_the_last_item_closes_it() {
+        let plan = "某市若干举措\n一、优化执法监管\n（一）推行包容审慎执法监管模式。对OPC实施包容审慎监管执法，规范涉企执法检查。\n本文件所称城区户籍人口，是指户籍在城区的人口。\n（二）保障公平参与市场竞争。对涉及OPC的政策措施加强公平竞争审查。\n本文件所称一人公司OPC主要指在人工智能技术的协同支持下独立完成创业的主体。\n施行说明：本文件自2026年4月15日起施行。\n";
+        let src = crate::source::SourceFile::new("plan.txt", plan);
+        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let texts: Vec<&str> = doc.tasks.iter().map(|t| src.slice(t.span)).collect();
+        assert_eq!(
+            texts,
+            [
+                "（一）推行包容审慎执法监管模式。对OPC实施包容审慎监管执法，规范涉企执法检查。\n本文件所称城区户籍人口，是指户籍在城区的人口。",
+                "（二）保障公平参与市场竞争。对涉及OPC的政策措施加强公平竞争审查。"
+            ]
+        );
     }
 
     #[test]
