@@ -303,7 +303,8 @@ fn push_new(into: &mut Vec<Unit>, units: Vec<Unit>) {
 
 #[cfg(test)]
 mod tests {
-    use super::owners;
+    use super::{owners, plan_owners};
+    use crate::model::Unit;
 
     fn names(text: &str) -> (Vec<String>, Vec<String>) {
         let data = crate::data::RuleData::builtin();
@@ -336,6 +337,23 @@ mod tests {
             ["市委组织部"]
         );
         assert_eq!(names("市委组织实施人才工程。").0, ["市委"]);
+    }
+
+    /// 望花区…实施意见 八、1、 (corpus-judged s01): the partners after 会同 end where the verb's
+    /// adverb begins (另行制定), not at the verb.
+    #[test]
+    fn partners_end_before_an_adverb_of_the_verb() {
+        let data = crate::data::RuleData::builtin();
+        let text = "各项支持措施的具体申请条件、评审标准，由区商务局会同区财政局、人社局等相关部门另行制定实施细则予以明确。";
+        let (l, p) = plan_owners(text, 0, &data.lexicon);
+        let names = |v: Vec<Unit>| v.into_iter().map(|u| u.name).collect::<Vec<_>>();
+        assert_eq!(
+            (names(l), names(p)),
+            (
+                vec!["区商务局".to_string()],
+                vec!["区财政局".to_string(), "人社局等相关部门".to_string()]
+            )
+        );
     }
 
     /// 长宁区房屋协议置换实施办法 第三条, 第七条 (corpus-judged l03): a role verb opens no name
