@@ -554,6 +554,8 @@ pub struct OutlineWords {
     pub validity_titles: Vec<String>,
     /// Endings of a numbered closing sentence about the document itself (本措施自印发之日起施行).
     pub closing_endings: Vec<String>,
+    /// Words of a release note after the last item (发布, 印发): see rules/lexicon.toml.
+    pub release_words: Vec<String>,
     pub title_joiners: Vec<String>,
     pub title_words: Vec<String>,
     pub note_markers: Vec<String>,

@@ -30,6 +30,14 @@ pub fn by_paragraph(src: &SourceFile, mut doc: Document, data: &RuleData) -> Doc
                 let mut piece = task.clone();
                 piece.text = text;
                 piece.item_text = Some(task.text);
+                // A date written in one paragraph (到2029年底，全市建成…) is that paragraph's; one
+                // in the item's clause or a column of its own holds for every paragraph.
+                let within = |s: Span| task.text.start <= s.start && s.end <= task.text.end;
+                if let Some(d) = &task.deadline {
+                    if within(d.span) && !(text.start <= d.span.start && d.span.end <= text.end) {
+                        piece.deadline = None;
+                    }
+                }
                 piece.span = Span::new(
                     if k == 0 { task.span.start } else { text.start },
                     if k == last { task.span.end } else { text.end },
@@ -104,23 +112,14 @@ fn paragraphs(src: &SourceFile, task: &Task, data: &RuleData) -> Vec<Span> {
     pieces
 }
 
-/// A paragraph of details: opening on a label of details (政策咨询：, 联系方式:), or the
-/// document's closing words about itself (本通知自…起施行，…由市住新局负责解释。).
+/// A paragraph of details: opening on a label of details (政策咨询：, 联系方式:). (The
+/// document's closing words after its last item are no part of any task: the parser cuts them.)
 fn is_detail(paragraph: &str, data: &RuleData) -> bool {
     let p = paragraph.trim();
-    let labelled = data.lexicon.align.detail_labels.iter().any(|l| {
+    data.lexicon.align.detail_labels.iter().any(|l| {
         p.strip_prefix(l.as_str())
             .is_some_and(|rest| rest.starts_with(['：', ':']))
-    });
-    let closing = p.starts_with('本') && {
-        let end = p.trim_end_matches(['。', '.']);
-        data.lexicon
-            .outline
-            .closing_endings
-            .iter()
-            .any(|w| end.ends_with(w.as_str()))
-    };
-    labelled || closing
+    })
 }
 
 /// What separates an item's number from its paragraph's (`第五条¶2`); shown to a reviewer as
@@ -179,7 +178,7 @@ mod tests {
     /// line shorter than a statement (符合条件的：) are read with the paragraph they belong to.
     #[test]
     fn details_and_short_lines_stay_with_their_paragraph() {
-        let directive = "青岛市支持人工智能OPC发展若干政策\n一、降低创业成本\n2.对入驻政府投资开发的创业孵化基地（园区）,符合条件的给予最长3年房租减免。\n政策咨询：市公共就业和人才服务中心创业服务部\n联系方式：66781818\n3.申请人应当具备下列条件：\n毕业3年内的全日制专科及以上学历高校毕业生在本市创办企业。\n本政策自2026年1月1日起施行，由市人力资源社会保障局负责解释。\n";
+        let directive = "青岛市支持人工智能OPC发展若干政策\n一、降低创业成本\n2.对入驻政府投资开发的创业孵化基地（园区）,符合条件的给予最长3年房租减免。\n政策咨询：市公共就业和人才服务中心创业服务部\n联系方式：66781818\n3.申请人应当具备下列条件：\n毕业3年内的全日制专科及以上学历高校毕业生在本市创办企业。\n";
         let got: Vec<(String, String)> = grain_of(directive)
             .into_iter()
             .map(|(n, t, _)| (n, t))
@@ -188,7 +187,7 @@ mod tests {
             got,
             [
                 ("一、2.".to_string(), "对入驻政府投资开发的创业孵化基地（园区）,符合条件的给予最长3年房租减免。\n政策咨询：市公共就业和人才服务中心创业服务部\n联系方式：66781818".to_string()),
-                ("一、3.".to_string(), "申请人应当具备下列条件：\n毕业3年内的全日制专科及以上学历高校毕业生在本市创办企业。\n本政策自2026年1月1日起施行，由市人力资源社会保障局负责解释。".to_string()),
+                ("一、3.".to_string(), "申请人应当具备下列条件：\n毕业3年内的全日制专科及以上学历高校毕业生在本市创办企业。".to_string()),
             ]
         );
     }
@@ -236,6 +235,31 @@ mod tests {
                 "directive task 第五十三条 ¶3"
             ],
             "{f:?}"
+        );
+    }
+
+    /// From pairs/s11-zhejiang-jiaxing-jiashan-opc (嘉兴 十、): a date written in one paragraph is
+    /// that paragraph's deadline only; a deadline in the item's clause holds for every paragraph.
+    #[test]
+    fn a_date_in_one_paragraph_is_that_paragraph_s_deadline() {
+        let deadlines = |directive: &str| {
+            let data = RuleData::builtin();
+            let src = SourceFile::new("d.txt", directive);
+            let doc = super::by_paragraph(&src, crate::parse::parse_document(&src, &data), &data);
+            doc.tasks
+                .iter()
+                .map(|t| t.deadline.as_ref().map(|d| d.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        let item = "嘉兴市实施方案\n一、重点任务\n（十）营造OPC创业氛围。结合乌镇峰会等活动大力开展OPC产业对接活动，推进产业链、创新链深度融合。\n建立媒体矩阵，及时总结、宣传经验做法，到2029年底，全市建成若干个OPC特色社区。\n";
+        assert_eq!(deadlines(item), [None, Some("2029年底".to_string())]);
+        let clause = "某市实施方案\n一、重点任务\n（十）营造OPC创业氛围。结合乌镇峰会等活动大力开展OPC产业对接活动，推进产业链、创新链深度融合。\n建立媒体矩阵，及时总结、宣传经验做法，营造浓厚的创新创业氛围。（市科技局牵头；2026年底前完成）\n";
+        assert_eq!(
+            deadlines(clause),
+            [
+                Some("2026年底前完成".to_string()),
+                Some("2026年底前完成".to_string())
+            ]
         );
     }
 }

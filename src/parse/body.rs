@@ -1257,28 +1257,56 @@ fn close_the_last_item(b: &Builder, sections: &mut Vec<Section>) {
 
 /// An unnumbered paragraph about the document itself: opening on 本 and its genre (本文件,
 /// 本措施…; after a label such as 施行说明：) and saying what it means by a word (所称), when it
-/// takes effect or who explains it (rules/lexicon.toml `closing_endings`, `validity_titles`).
+/// takes effect or who explains it (rules/lexicon.toml `closing_endings`, `validity_titles`);
+/// or the note of its release, a date and who published it (2026年4月18日，…正式对外发布;
+/// 抚顺市望花区商务局2026年3月6日发布: `release_words` right after the date, or a date opening
+/// a sentence that holds one).
 fn speaks_of_itself(text: &str, o: &crate::data::OutlineWords) -> bool {
     let t = trim(text);
+    let sentence = &t[..t.find('。').unwrap_or(t.len())];
+    let released = o.release_words.iter().any(|w| {
+        sentence.contains(&format!("日{w}"))
+            || (opens_on_a_date(sentence) && sentence.contains(w.as_str()))
+    });
     // 施行说明：本文件自…: a short label before it.
     let t = match t.char_indices().find(|&(_, c)| c == '：' || c == ':') {
         Some((i, c)) if t[..i].chars().count() <= 6 => trim(&t[i + c.len_utf8()..]),
         _ => t,
     };
     let Some(rest) = t.strip_prefix('本') else {
-        return false;
+        return released;
     };
     let genre =
         rest.starts_with("文件") || o.title_words.iter().any(|w| rest.starts_with(w.as_str()));
     let sentence = &t[..t.find('。').unwrap_or(t.len())];
-    genre
-        && (sentence.contains("所称")
-            || o.closing_endings
-                .iter()
-                .any(|w| sentence.contains(w.as_str()))
-            || o.validity_titles
-                .iter()
-                .any(|w| sentence.contains(w.as_str())))
+    released
+        || (genre
+            && (sentence.contains("所称")
+                || o.closing_endings
+                    .iter()
+                    .any(|w| sentence.contains(w.as_str()))
+                || o.validity_titles
+                    .iter()
+                    .any(|w| sentence.contains(w.as_str()))))
+}
+
+/// A text opening on a full date (2026年4月18日, of either width).
+fn opens_on_a_date(text: &str) -> bool {
+    fn digits(s: &str) -> Option<&str> {
+        let n: usize = s
+            .chars()
+            .take_while(|&c| super::lex::is_digit(c))
+            .map(char::len_utf8)
+            .sum();
+        (n > 0).then(|| &s[n..])
+    }
+    let date = digits(text)
+        .and_then(|r| r.strip_prefix('年'))
+        .and_then(digits)
+        .and_then(|r| r.strip_prefix('月'))
+        .and_then(digits)
+        .and_then(|r| r.strip_prefix('日'));
+    date.is_some()
 }
 
 /// An article whose first sentence states the purpose, scope, definitions or entry into force
@@ -1588,6 +1616,46 @@ mod tests {
                 "（一）推行包容审慎执法监管模式。对OPC实施包容审慎监管执法，规范涉企执法检查。\n本文件所称城区户籍人口，是指户籍在城区的人口。",
                 "（二）保障公平参与市场竞争。对涉及OPC的政策措施加强公平竞争审查。"
             ]
+        );
+    }
+
+    /// From corpus-judged s04 (永州…十条措施) and pairs/s11-zhejiang-jiaxing-jiashan-opc: the
+    /// note of the document's release after the last item is no part of its task (its date was
+    /// read as the task's deadline); a date by which the item itself publishes something stays.
+    #[test]
+    fn the_release_note_after_the_last_item_closes_it() {
+        let texts = |plan: &str| {
+            let src = crate::source::SourceFile::new("plan.txt", plan);
+            let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+            doc.tasks
+                .iter()
+                .map(|t| {
+                    (
+                        src.slice(t.span).to_string(),
+                        t.deadline.as_ref().map(|d| d.text.clone()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        let item = "永州市十条措施\n一、算力支持\n对OPC企业给予算力补贴。\n二、人才政策支持\n对落地发展的OPC企业优秀成员按规定提供综合资助。\n";
+        for note in [
+            "2026年4月18日，永州市数据局、永州经开区联合召开新闻发布会，正式对外发布。",
+            "嘉善县发展和改革局2026年4月19日发布，征求意见时间为2026年4月19日—2026年4月28日。",
+        ] {
+            let got = texts(&format!("{item}{note}\n"));
+            assert_eq!(
+                got.last(),
+                Some(&(
+                    "二、人才政策支持\n对落地发展的OPC企业优秀成员按规定提供综合资助。".to_string(),
+                    None
+                )),
+                "{note}"
+            );
+        }
+        let own = texts(&format!("{item}区数据局于2026年4月18日前发布实施细则。\n"));
+        assert_eq!(
+            own.last().map(|t| t.1.clone()),
+            Some(Some("2026年4月18日前".to_string()))
         );
     }
 
