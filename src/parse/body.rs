@@ -1659,6 +1659,19 @@ mod tests {
         );
     }
 
+    /// From corpus-judged s02 (临港新片区…若干措施): a section saying whom the measures are for
+    /// (二、支持对象 with its 赛道 paragraphs) holds no task; the measures after it do.
+    #[test]
+    fn a_section_naming_whom_the_measures_are_for_is_no_task() {
+        let plan = "临港新片区若干措施\n一、支持对象\n本措施适用于聚焦跨境数据、数字文化等重点赛道的超级个体。\n跨境数据赛道：依托数据跨境服务中心，从事数据合规服务的超级个体。\n二、支持内容\n1.强化创业基础保障。支持OPC社区为创业者提供设施齐全的办公空间。\n2.加大算力支持。对OPC使用算力给予补贴。\n";
+        let numbers: Vec<String> = crate::testing::parse(plan)
+            .tasks
+            .iter()
+            .map(|t| t.number.clone())
+            .collect();
+        assert_eq!(numbers, ["二、1.", "二、2."]);
+    }
+
     #[test]
     fn non_task_titles() {
         let words = [
