@@ -43,6 +43,7 @@ mod unread_table;
 pub(crate) mod unused_ignore;
 mod vague_lead;
 mod weakened_target;
+mod wrapped_lines;
 
 use crate::align::Alignment;
 use crate::data::{Catalogue, RuleData, RuleEntry, Scope, Severity};
@@ -77,6 +78,7 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (unaccepted_revisions::RULE, unaccepted_revisions::run),
     (no_leads::RULE, no_leads::run),
     (unread_table::RULE, unread_table::run),
+    (wrapped_lines::RULE, wrapped_lines::run),
     (lead_also_partner::RULE, lead_also_partner::run),
     (missing_task::RULE, missing_task::run),
     (partly_covered::RULE, partly_covered::run),
