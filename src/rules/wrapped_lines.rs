@@ -26,6 +26,9 @@ pub const RULE: &str = "wrapped-lines";
 const SHORTEST: usize = 15;
 /// Fewer counted lines than this tell no width.
 const FEWEST: usize = 10;
+/// No page is wider than this (characters): a longer line is a paragraph, and the widths tried
+/// stop here (a file of one enormous line costs no table of its length).
+const WIDEST: usize = 200;
 
 pub fn run(cx: &Context, out: &mut Findings) {
     // Word, PDF and the other readers build their own paragraphs.
@@ -77,9 +80,9 @@ fn wrapped(text: &str) -> Option<Wrapped> {
     if lines.len() < FEWEST {
         return None;
     }
-    let longest = lines.iter().map(|l| l.1).max().unwrap_or(0);
+    let longest = lines.iter().map(|l| l.1).max().unwrap_or(0).min(WIDEST);
     let mut count = vec![0usize; longest + 3];
-    for l in &lines {
+    for l in lines.iter().filter(|l| l.1 <= WIDEST) {
         count[l.1] += 1;
     }
     let band = |w: usize| {
