@@ -81,11 +81,8 @@ fn paragraphs(src: &SourceFile, task: &Task, data: &RuleData) -> Vec<Span> {
     let text = src.slice(task.text);
     let mut pieces: Vec<Span> = Vec::new();
     let mut open: Option<usize> = None;
-    let mut at = 0;
-    for line in text.split_inclusive(['\n', '\r']) {
-        let body = line.trim_end_matches(['\n', '\r']);
-        let (start, end) = (task.text.start + at, task.text.start + at + body.len());
-        at += line.len();
+    for (line, body) in crate::source::lines(text) {
+        let (start, end) = (task.text.start + line.start, task.text.start + line.end);
         if body.trim().is_empty() {
             continue;
         }

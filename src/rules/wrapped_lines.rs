@@ -65,17 +65,14 @@ struct Wrapped {
 
 fn wrapped(text: &str) -> Option<Wrapped> {
     let mut lines: Vec<(Span, usize, char)> = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let body = line.trim_end_matches(['\n', '\r']);
+    for (line, body) in crate::source::lines(text) {
         let trimmed = body.trim();
         let n = trimmed.chars().count();
         if n >= SHORTEST && !trimmed.contains('\t') {
-            let start = at + (body.len() - body.trim_start().len());
+            let start = line.start + (body.len() - body.trim_start().len());
             let last = trimmed.chars().next_back().unwrap_or(' ');
             lines.push((Span::new(start, start + trimmed.len()), n, last));
         }
-        at += line.len();
     }
     if lines.len() < FEWEST {
         return None;
