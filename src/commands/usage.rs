@@ -24,11 +24,7 @@ pub fn language(args: &[OsString]) -> Lang {
             Some(v) => v.strip_prefix('='),
             None => None,
         });
-    match given {
-        Some("zh") => Lang::Zh,
-        Some("en") => Lang::En,
-        _ => Lang::from_env(),
-    }
+    given.and_then(Lang::parse).unwrap_or_else(Lang::from_env)
 }
 
 /// The mistake as a reader of `lang` reads it, ending with a newline; `None` where clap's own

@@ -1290,23 +1290,9 @@ fn speaks_of_itself(text: &str, o: &crate::data::OutlineWords) -> bool {
                     .any(|w| sentence.contains(w.as_str()))))
 }
 
-/// A text opening on a full date (2026年4月18日, of either width).
+/// A text opening on a full date (2026年4月18日), as the deadline grammar reads dates.
 fn opens_on_a_date(text: &str) -> bool {
-    fn digits(s: &str) -> Option<&str> {
-        let n: usize = s
-            .chars()
-            .take_while(|&c| super::lex::is_digit(c))
-            .map(char::len_utf8)
-            .sum();
-        (n > 0).then(|| &s[n..])
-    }
-    let date = digits(text)
-        .and_then(|r| r.strip_prefix('年'))
-        .and_then(digits)
-        .and_then(|r| r.strip_prefix('月'))
-        .and_then(digits)
-        .and_then(|r| r.strip_prefix('日'));
-    date.is_some()
+    super::deadline::date(text).is_ok_and(|(_, d)| d.day.is_some())
 }
 
 /// An article whose first sentence states the purpose, scope, definitions or entry into force
