@@ -1225,28 +1225,48 @@ fn align_targets(
 /// (12) whole, where ten cut it mid-word.
 const NOUN_QUOTED: usize = 16;
 
-/// The words a report quotes for a target's subject: without its date, the last ten
-/// characters at most (学校食堂“明厨亮灶”率 → 学校食堂明厨亮灶率). A subject written after the
-/// number (`noun_after`: a promised count, 确定1个新建商品房项目开展“交房即交证”改革试点; a sum allowed,
-/// 最高100万元创业资助) is the noun up to the verb or list mark that follows it, the first ten
-/// characters at most (新建商品房项目).
-pub(crate) fn subject_label(subject: &str, noun_after: bool) -> String {
-    if noun_after {
-        let noun = [
-            "开展", "进行", "参与", "实施", "作为", "用于", "，", ",", "、", "；",
-        ]
-        .iter()
-        .filter_map(|v| subject.find(v))
-        .min()
-        .map_or(subject, |i| &subject[..i]);
-        return noun
-            .chars()
-            .filter(|&c| is_cjk(c))
-            .take(NOUN_QUOTED)
-            .collect();
+/// The noun a report quotes for a subject written after the number (a promised count,
+/// 确定1个新建商品房项目开展“交房即交证”改革试点; a sum allowed, 最高100万元创业资助): the noun up to
+/// the verb, list mark or next figure that follows it, [`NOUN_QUOTED`] characters at most
+/// (新建商品房项目).
+pub(crate) fn noun_label(subject: &str) -> String {
+    let noun = [
+        "开展", "进行", "参与", "实施", "作为", "用于", "，", ",", "、", "；",
+    ]
+    .iter()
+    .filter_map(|v| subject.find(v))
+    // 建成1个标准化食品加工园区和1个规范化农贸市场: the next figure starts another noun.
+    .chain(subject.find(|c: char| c.is_ascii_digit()))
+    .min()
+    .map_or(subject, |i| {
+        subject[..i].trim_end_matches(['和', '及', '与'])
+    });
+    noun.chars()
+        .filter(|&c| is_cjk(c))
+        .take(NOUN_QUOTED)
+        .collect()
+}
+
+/// The words a report quotes for a subject written before the number: without its date, a
+/// joining word it opens with (`heads`: 其中) or the verb leading to the number (`tails`:
+/// 调整为, 原则上 — 贷款首付比例调整为不低于30% measures 贷款首付比例); its last [`NOUN_QUOTED`]
+/// characters at most (学校食堂“明厨亮灶”率 → 学校食堂明厨亮灶率; 新建商品住房贷款首付比例 whole,
+/// where ten cut it mid-word).
+pub(crate) fn measure_label(subject: &str, heads: &[String], tails: &[String]) -> String {
+    let mut w = subject_words(subject);
+    if let Some(head) = heads.iter().find(|h| {
+        let h: Vec<char> = h.chars().collect();
+        w.len() > h.len() && w.starts_with(&h)
+    }) {
+        w.drain(..head.chars().count());
     }
-    let w = subject_words(subject);
-    w[w.len().saturating_sub(10)..].iter().collect()
+    while let Some(tail) = tails.iter().find(|t| {
+        let t: Vec<char> = t.chars().collect();
+        w.len() > t.len() && w.ends_with(&t)
+    }) {
+        w.truncate(w.len() - tail.chars().count());
+    }
+    w[w.len().saturating_sub(NOUN_QUOTED)..].iter().collect()
 }
 
 /// A subject's words as a report quotes them whole: its Chinese characters without the date
@@ -1298,7 +1318,7 @@ fn noun_after(src: &SourceFile, t: &Target) -> Option<Vec<char>> {
     if t.subject.start < t.span.end {
         return None;
     }
-    let label = subject_label(src.slice(t.subject), true);
+    let label = noun_label(src.slice(t.subject));
     let noun: Vec<char> = label.trim_start_matches('的').chars().collect();
     (noun.len() >= 2).then_some(noun)
 }

@@ -734,6 +734,11 @@ pub struct TargetWords {
     /// Words before a value's comparator that make it an allowance, not a promise
     /// (补贴比例可提高至35%).
     pub allowance_before: Vec<String>,
+    /// Verbs a subject ends with that lead to its number and are no part of the measure a
+    /// report names (贷款首付比例调整为不低于30% measures 贷款首付比例).
+    pub label_tails: Vec<String>,
+    /// Words a subject opens with that join it to the sentence before (其中…).
+    pub label_heads: Vec<String>,
 }
 
 /// A named planning period (“十三五”) and the years it covers.

@@ -53,6 +53,32 @@ pub fn findings_against(plan: &str, directive: &str, rule: &str) -> Vec<(usize, 
     )
 }
 
+/// [`findings_against`] with the reviewer's verdicts of a planlint.toml text applied.
+pub fn findings_against_with_config(
+    plan: &str,
+    directive: &str,
+    rule: &str,
+    config: &str,
+) -> Vec<(usize, usize, String)> {
+    let data = RuleData::builtin();
+    let config = crate::config::parse(config, "planlint.toml", ".".into(), &data.catalogue)
+        .expect("a valid planlint.toml");
+    let dsrc = SourceFile::new("directive.txt", directive);
+    let ddoc = crate::parse::parse_document(&dsrc, &data);
+    let d = crate::batch::Directive::new("directive.txt", dsrc, ddoc, &data);
+    let overrides: Vec<_> = config.overrides.iter().collect();
+    let set = RuleSet::new(&data.catalogue, &[rule.to_string()], &[]).expect("known rule");
+    let src = SourceFile::new("plan.txt", plan);
+    crate::batch::check_against(&src, &data, &set, Some(&d), &overrides)
+        .0
+        .into_iter()
+        .map(|f| {
+            let p = src.line_col(f.span.start);
+            (p.line, p.column, f.message)
+        })
+        .collect()
+}
+
 pub use crate::testing_support::docx_of;
 
 /// Findings of one rule on a Word document made of `body`: (line, column, message).

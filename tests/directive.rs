@@ -57,6 +57,10 @@ fn comparative_findings_of_a_real_pair() {
     let got = comparative(&r.json());
     let want: Vec<(String, u64, Option<u64>)> = [
         ("directive-not-cited", 1, None),
+        // 十、（十）, which seed 003 leaves out (missing-task on line 57), promises 建成1个 and
+        // 3人/万人; the plan states neither measure anywhere: said at its first task.
+        ("dropped-target", 8, Some(127)),
+        ("dropped-target", 8, Some(127)),
         ("partly-covered", 8, Some(19)),
         // Targets seed 003 carries without their numbers (逐步提高畜禽定点屠宰率 for 就地就近屠宰
         // 率达到80%以上), or not at all.

@@ -54,7 +54,15 @@ fn unstated_measure(
     }
     // The noun after the number (建成10个…, 最高100万元研发资助) names what it measures.
     let after = target.subject.start >= target.span.end;
-    let words = crate::align::subject_label(ag.src.slice(target.subject), after);
+    let subject = ag.src.slice(target.subject);
+    let words = if after {
+        crate::align::noun_label(subject)
+    } else {
+        {
+            let t = &cx.data.metrics.target;
+            crate::align::measure_label(subject, &t.label_heads, &t.label_tails)
+        }
+    };
     let names_a_measure = words.chars().count() >= 3 && !words.starts_with('的');
     (names_a_measure && !plan_states(ag.src, target, cx.src, cx.doc, cx.data)).then_some(words)
 }
@@ -107,27 +115,48 @@ fn goals(cx: &Context, ag: &super::Against, out: &mut Findings) {
     else {
         return;
     };
-    for target in ag
-        .doc
-        .targets
-        .iter()
-        .filter(|t| t.task.is_none() && !t.allowance)
-    {
+    // Missing or partly carried, and not marked not applicable by the reviewer.
+    let carried = |d: usize| {
+        ag.alignment.pairs.iter().any(|p| p.directive == d)
+            || ag.alignment.verdicts[d].coverage == crate::align::Coverage::NotApplicable
+    };
+    for target in &ag.doc.targets {
+        let task = match target.task {
+            None if !target.allowance => None,
+            None => continue,
+            // A task the plan does not carry takes its targets with it: each is a promise the
+            // reviewer checks on its own (指标对照), said once at the plan's title.
+            Some(d)
+                if !carried(d) && !ag.doc.tasks[d].condition && !ag.doc.tasks[d].not_applicable =>
+            {
+                Some(&ag.doc.tasks[d])
+            }
+            Some(_) => continue,
+        };
         let Some(words) = unstated_measure(cx, ag, target) else {
             continue;
         };
-        out.report(
-            RULE,
-            place,
-            t!(
+        let message = match task {
+            None => t!(
                 cx,
                 "goal",
                 words = words,
                 target = ag.src.slice(target.span)
             ),
-        )
-        .directive(target.span, String::new())
-        .help(t!(cx, "help-goal"));
+            Some(dt) => t!(
+                cx,
+                "uncarried",
+                dtask = cx.task(super::missing_task::as_numbered(&dt.number)),
+                words = words,
+                target = ag.src.slice(target.span)
+            ),
+        };
+        out.report(RULE, place, message)
+            .directive(
+                target.span,
+                task.map_or(String::new(), |dt| cx.task(&dt.number)),
+            )
+            .help(t!(cx, "help-goal"));
     }
 }
 
@@ -151,6 +180,39 @@ mod tests {
                     .to_string()
             )]
         );
+    }
+
+    /// pairs/ningbo-gaoxin-housing-subsidy: the directive's housing-fund item sets down
+    /// payments (不低于30%, 不低于20%); a plan that leaves the item out loses both, each said
+    /// at the plan's title with its measure named whole (贷款首付比例, without 调整为). A plan
+    /// that states the measure elsewhere, or a task marked not applicable, loses nothing.
+    #[test]
+    fn the_targets_of_a_task_the_plan_leaves_out_are_said_at_its_title() {
+        let directive = "宁波市若干政策\n一、措施\n（一）优化住房公积金政策。缴存职工家庭申请住房公积金贷款购买首套自住住房的，贷款首付比例调整为不低于30%，其中新建商品住房贷款首付比例调整为不低于20%。\n（二）发放购房补贴。对购买新建商品住房的给予契税补贴。\n";
+        let plan = |extra: &str| {
+            format!("高新区购房补贴实施办法\n一、对购买新建商品住房的给予契税补贴。{extra}（区住建局负责）\n")
+        };
+        let f = findings_against(&plan(""), directive, super::RULE);
+        assert_eq!(
+            f,
+            vec![
+                (1, 1, "the directive's target `不低于20%` for `新建商品住房贷款首付比例` (task 一、（一）) is stated nowhere in the plan".to_string()),
+                (1, 1, "the directive's target `不低于30%` for `贷款首付比例` (task 一、（一）) is stated nowhere in the plan".to_string()),
+            ]
+        );
+        let f = findings_against(
+            &plan("公积金贷款首付比例不低于30%，新建商品住房贷款首付比例不低于20%。"),
+            directive,
+            super::RULE,
+        );
+        assert_eq!(f, vec![]);
+        let marked = crate::testing::findings_against_with_config(
+            &plan(""),
+            directive,
+            super::RULE,
+            "[[not-applicable]]\ndirective = \"缴存职工家庭申请住房公积金贷款\"\nreason = \"本区不管理公积金\"\n",
+        );
+        assert_eq!(marked, vec![]);
     }
 
     /// pairs/shenzhen-longgang-opc: the directive allows sums of money (给予最高100万元创业资助,
