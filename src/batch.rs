@@ -64,7 +64,7 @@ pub fn load_directive(
     data: &RuleData,
 ) -> Result<Directive, String> {
     let src = input::read(path, enc, max_size)?;
-    let doc = parse_document(&src, data);
+    let doc = crate::grain::unnumbered(&src, parse_document(&src, data), data);
     if doc.tasks.is_empty() {
         let c = doc.census;
         return Err(format!(

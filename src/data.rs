@@ -556,6 +556,10 @@ pub struct OutlineWords {
     pub closing_endings: Vec<String>,
     /// Words of a release note after the last item (发布, 印发): see rules/lexicon.toml.
     pub release_words: Vec<String>,
+    /// How the opening paragraph of a document without items says why it is issued (为…,
+    /// 根据…) or that its measures follow (…通知如下：): no task of its own.
+    pub preamble_openers: Vec<String>,
+    pub preamble_endings: Vec<String>,
     pub title_joiners: Vec<String>,
     pub title_words: Vec<String>,
     pub note_markers: Vec<String>,

@@ -70,6 +70,88 @@ pub fn by_paragraph(src: &SourceFile, mut doc: Document, data: &RuleData) -> Doc
     doc
 }
 
+/// A directive with neither numbered items nor responsibility clauses (a short 通知 written in
+/// paragraphs; a write-up of measures under short headlines) read as one task per body
+/// paragraph, as the paragraphs of an item are ([`by_paragraph`] then splits it): a reviewer
+/// still signs it paragraph by paragraph, where refusing it leaves nothing to compare. Not
+/// body: the title and 文号, the addressee (各县（市、区）人民政府：), the opening paragraph that says
+/// why it is issued or that its measures follow (rules/lexicon.toml `preamble_openers`,
+/// `preamble_endings`), and from the first paragraph about the document itself (本通知自…起施行,
+/// a release note) or the short lines closing it (issuer, date) to the end. Unchanged when the
+/// document has tasks or no body paragraph.
+pub fn unnumbered(src: &SourceFile, mut doc: Document, data: &RuleData) -> Document {
+    if !doc.tasks.is_empty() {
+        return doc;
+    }
+    let o = &data.lexicon.outline;
+    let head = [doc.facts.title, doc.facts.doc_number]
+        .iter()
+        .flatten()
+        .map(|s| s.end)
+        .max()
+        .unwrap_or(0);
+    let mut body: Vec<Span> = crate::input::blocks(src, &data.lexicon)
+        .iter()
+        .filter_map(|b| match b {
+            crate::blocks::Block::Paragraph(p) if p.span.start >= head => Some(p.span),
+            _ => None,
+        })
+        .filter(|&p| !src.slice(p).trim().is_empty())
+        .collect();
+    let text = |p: &Span| src.slice(*p).trim();
+    // The addressee, then the preamble.
+    if body.first().is_some_and(|p| {
+        let t = text(p);
+        t.ends_with(['：', ':']) && !t.contains('。') && t.chars().count() <= 60
+    }) {
+        body.remove(0);
+    }
+    if body.first().is_some_and(|p| {
+        let t = text(p);
+        o.preamble_openers.iter().any(|w| t.starts_with(w.as_str()))
+            || o.preamble_endings.iter().any(|w| t.ends_with(w.as_str()))
+    }) {
+        body.remove(0);
+    }
+    if let Some(k) = body
+        .iter()
+        .position(|p| crate::parse::speaks_of_itself(src.slice(*p), o))
+    {
+        body.truncate(k);
+    }
+    while body
+        .last()
+        .is_some_and(|p| text(p).chars().count() < SHORTEST)
+    {
+        body.pop();
+    }
+    let (Some(first), Some(last)) = (body.first(), body.last()) else {
+        return doc;
+    };
+    let whole = Span::new(first.start, last.end);
+    let body = crate::parse::new_task(Origin::Body, whole, whole, None, String::new());
+    for (k, span) in paragraphs(src, &body, data).into_iter().enumerate() {
+        let mut task = crate::parse::new_task(Origin::Body, span, span, None, numbered("", k + 1));
+        task.id = format!("P{}", k + 1);
+        doc.tasks.push(task);
+    }
+    for (k, target) in doc.targets.iter_mut().enumerate() {
+        let at = target.span.start;
+        let Some(i) = doc
+            .tasks
+            .iter()
+            .position(|t| t.span.start <= at && at < t.span.end)
+        else {
+            continue;
+        };
+        if target.task.is_none() {
+            target.task = Some(i);
+            doc.tasks[i].targets.push(k);
+        }
+    }
+    doc
+}
+
 /// The paragraphs of a body task's statement, a short one joined to the one after it (the last
 /// to the one before it), one of details (政策咨询：…) to the one before it. The numbered lines
 /// of a list inside an item (the cases of 有下列行为之一的：（一）…) are paragraphs too: a
@@ -154,6 +236,48 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// A write-up of a city's housing measures (s13-hubei-xiangyang, 襄阳市, 2024): no item
+    /// number and no clause, only short headlines over paragraphs. Each paragraph is a task,
+    /// its headlines joined to it; the preamble, the addressee and the closing lines are not.
+    #[test]
+    fn a_directive_without_items_is_read_paragraph_by_paragraph() {
+        let directive = "关于持续促进中心城区房地产市场平稳健康发展若干措施的通知\n各县（市、区）人民政府，市直各部门：\n为贯彻落实上级决策部署，因城施策调控房地产市场，结合我市实际，现就有关事项通知如下：\n加大住房公积金支持\n贷款额度提至80万元\n住房公积金最高贷款额度提高至80万元；对新市民、青年人购房的，贷款额度可上浮20%。\n实行家庭住房公积金使用代际互助。住房公积金缴存职工购买新建商品住房可提取配偶及双方直系亲属的住房公积金。\n本通知自2024年12月10日起施行。\n襄阳市住房和城市更新局\n2024年12月10日\n";
+        let data = RuleData::builtin();
+        let src = SourceFile::new("d.txt", directive);
+        let doc = super::unnumbered(&src, crate::parse::parse_document(&src, &data), &data);
+        let tasks: Vec<(&str, &str, Vec<&str>)> = doc
+            .tasks
+            .iter()
+            .map(|t| {
+                let targets = t.targets.iter().map(|&k| src.slice(doc.targets[k].span));
+                (t.number.as_str(), src.slice(t.text), targets.collect())
+            })
+            .collect();
+        assert_eq!(
+            tasks,
+            [
+                ("¶1", "加大住房公积金支持\n贷款额度提至80万元\n住房公积金最高贷款额度提高至80万元；对新市民、青年人购房的，贷款额度可上浮20%。", vec!["提高至80万元", "20%"]),
+                ("¶2", "实行家庭住房公积金使用代际互助。住房公积金缴存职工购买新建商品住房可提取配偶及双方直系亲属的住房公积金。", vec![]),
+            ]
+        );
+        assert_eq!(
+            crate::rules::task_name(tasks[1].0, crate::data::Lang::Zh),
+            "第2段"
+        );
+        // A document that has items is left as the parser read it.
+        let numbered = "某市通知\n一、加大住房公积金支持。住房公积金最高贷款额度提高至80万元。\n";
+        let src = SourceFile::new("d.txt", numbered);
+        let parsed = crate::parse::parse_document(&src, &data);
+        let before: Vec<_> = parsed.tasks.iter().map(|t| t.text).collect();
+        let after: Vec<_> = super::unnumbered(&src, parsed, &data)
+            .tasks
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(after, before);
+        assert_eq!(after.len(), 1);
     }
 
     /// From pairs/s10c-national-zhejiang-agri-tech-extension-law (农业技术推广法 第二十二条): an

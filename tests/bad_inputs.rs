@@ -236,14 +236,17 @@ fn directive_that_is_not_a_plan() {
             "the directive holds no tasks planlint can read, so there is nothing to compare with (read 2 paragraphs, 0 numbered headings, 0 tables, 0 bracket groups)",
         ),
     ] {
-        let r = run_in(
-            dir.path(),
-            &["check", "--no-config", "plan.txt", "--against", directive],
-            b"",
-        );
-        assert_eq!(r.status, 2);
-        assert_eq!(r.stderr, format!("planlint: {directive}: {message}\n"));
-        assert_eq!(r.stdout, "");
+        // diff refuses it as check does (it said 0/0 tasks, 100.0% covered).
+        for command in ["check", "diff"] {
+            let r = run_in(
+                dir.path(),
+                &[command, "--no-config", "plan.txt", "--against", directive],
+                b"",
+            );
+            assert_eq!(r.status, 2, "{command}");
+            assert_eq!(r.stderr, format!("planlint: {directive}: {message}\n"));
+            assert_eq!(r.stdout, "");
+        }
     }
 }
 

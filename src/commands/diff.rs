@@ -3,7 +3,7 @@
 //! [`crate::diff`].
 
 use super::outcome::Outcome;
-use crate::batch::{applicable_overrides, Directive};
+use crate::batch::{applicable_overrides, load_directive};
 use crate::cli::{Color, DiffArgs, ParseFormat};
 use crate::diff::{json_view, sibling_warning, text_view};
 use crate::input::read as read_source;
@@ -46,10 +46,11 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
                 ))
             })?,
     };
-    let (plan_src, dir_src) = (read(&args.plan)?, read(&against)?);
+    let plan_src = read(&args.plan)?;
+    // Read as check reads it: a directive with nothing to compare is refused, never 100%.
+    let d = load_directive(&against, session.encoding, session.max_size, data)
+        .map_err(|e| super::outcome::file_failure(&crate::input::display(&against), &e, lang))?;
     let plan = crate::parse::parse_document(&plan_src, data);
-    let dir_doc = crate::parse::parse_document(&dir_src, data);
-    let d = Directive::new(&crate::input::display(&against), dir_src, dir_doc, data);
     let (dir_src, dir) = (&*d.src, &d.doc);
     let a = crate::align::align_with(&plan_src, &plan, &d.index, dir_src, dir, data);
     // The reviewer's verdicts that apply to this plan and this directive, as `check` picks them.

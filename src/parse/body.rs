@@ -1261,7 +1261,7 @@ fn close_the_last_item(b: &Builder, sections: &mut Vec<Section>) {
 /// or the note of its release, a date and who published it (2026年4月18日，…正式对外发布;
 /// 抚顺市望花区商务局2026年3月6日发布: `release_words` right after the date, or a date opening
 /// a sentence that holds one).
-fn speaks_of_itself(text: &str, o: &crate::data::OutlineWords) -> bool {
+pub(crate) fn speaks_of_itself(text: &str, o: &crate::data::OutlineWords) -> bool {
     let t = trim(text);
     let sentence = &t[..t.find('。').unwrap_or(t.len())];
     let released = o.release_words.iter().any(|w| {

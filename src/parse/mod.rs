@@ -5,6 +5,7 @@
 //! the document's census, and the rules report what is missing (`no-tasks`, `unread-clause`).
 
 mod body;
+pub(crate) use body::speaks_of_itself;
 pub mod clause;
 pub mod deadline;
 mod facts;
