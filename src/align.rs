@@ -431,6 +431,8 @@ struct DirTask {
     sentences: usize,
     /// A penalty provision (an article that holds a sanction): carried only by a penalty.
     penalty: bool,
+    /// It asks the lower level for its own plan or measures ([`asks_for_own_plan`]).
+    own_plan: bool,
 }
 
 /// A directive read for comparison, once for every plan checked against it.
@@ -483,9 +485,13 @@ impl DirectiveIndex {
                 )
             })
             .collect();
+        let own_plan = doc
+            .tasks
+            .iter()
+            .map(|t| asks_for_own_plan(src.slice(t.text), &data.lexicon.align));
         let n = raw.len() as f64;
         let mut df: HashMap<u64, u32> = HashMap::default();
-        for (t, _, _, _) in &raw {
+        for (t, ..) in &raw {
             for &g in t {
                 *df.entry(g).or_default() += 1;
             }
@@ -507,7 +513,8 @@ impl DirectiveIndex {
         };
         let tasks: Vec<DirTask> = raw
             .into_iter()
-            .map(|(t, l, s, penalty)| {
+            .zip(own_plan)
+            .map(|((t, l, s, penalty), own_plan)| {
                 let mut terms: Vec<(u64, f64)> = t.iter().map(|&g| (g, weight(g))).collect();
                 let mut lead: Vec<(u64, f64)> = l.iter().map(|&g| (g, weight(g))).collect();
                 heaviest_first(&mut terms);
@@ -523,6 +530,7 @@ impl DirectiveIndex {
                     lead,
                     sentences: s,
                     penalty,
+                    own_plan,
                 }
             })
             .collect();
@@ -536,6 +544,31 @@ impl DirectiveIndex {
             any_penalty,
         }
     }
+}
+
+/// A directive task asking the lower level for its own plan or measures (各区针对OPC社区制定
+/// 专项方案): in one sentence, a lower level, then a verb of making (not after 已) and, within
+/// 20 characters, a plan's genre (rules/lexicon.toml `own_plan_levels`, `own_plan_verbs`,
+/// `own_plan_genres`). The plan checked is that plan, so the task is never missing.
+fn asks_for_own_plan(text: &str, w: &crate::data::AlignWords) -> bool {
+    sentences(text).any(|s| {
+        let Some(level) = w
+            .own_plan_levels
+            .iter()
+            .filter_map(|l| s.find(l.as_str()))
+            .min()
+        else {
+            return false;
+        };
+        w.own_plan_verbs.iter().any(|v| {
+            s[level..].match_indices(v.as_str()).any(|(i, _)| {
+                let at = level + i;
+                let after: String = s[at + v.len()..].chars().take(20).collect();
+                !s[..at].ends_with('已')
+                    && w.own_plan_genres.iter().any(|g| after.contains(g.as_str()))
+            })
+        })
+    })
 }
 
 /// The plan read for comparison: its sentences in order, each with its task and the ids of
@@ -918,12 +951,20 @@ pub fn align_with(
     let mut pairs = Vec::new();
     for (d, (share, tasks)) in found.into_iter().enumerate() {
         let score = (share / reference).min(1.0);
+        let own_plan = index.tasks[d].own_plan;
         let coverage = if score >= th.covered_from {
             Coverage::Covered
-        } else if score >= th.missing_below {
+        } else if score >= th.missing_below || own_plan {
             Coverage::Partly
         } else {
             Coverage::Missing
+        };
+        // A task asking for the lower level's own plan is carried by the plan itself, not by
+        // the plan task that reads most like it: no nearest task to name.
+        let tasks = if own_plan && score < th.missing_below {
+            Vec::new()
+        } else {
+            tasks
         };
         let dtext = dir_src.slice(dir.tasks[d].text);
         let lacking = match (coverage, view_of(dir.tasks[d].origin)) {
@@ -1503,6 +1544,37 @@ mod tests {
         assert_eq!(
             conduct_of(one, &w.sanctions, &w.sanction_openers),
             "血站违反有关操作规程和制度采集血液，给献血者健康造成损害的，应当依法赔偿"
+        );
+    }
+
+    /// pairs/shenzhen-luohu-opc and shenzhen-longgang-opc (深圳市 行动计划, 组织保障): the city
+    /// asks each district for its own plan (各区…针对OPC社区制定专项方案). A district's plan is that
+    /// plan: the task is never missing, however little the plan's words repeat it. A task
+    /// asking for a plan of another kind (针对性的销售方案, pairs/s12-fujian-ningde) or already
+    /// issued (已出台) is judged by its words as any other.
+    #[test]
+    fn a_task_asking_for_the_lower_level_s_own_plan_is_never_missing() {
+        let plan = "罗湖区支持OPC发展若干措施\n一、支持社区建设。对认定的OPC社区给予运营补贴。（区科技创新局负责）\n";
+        let missing = |task: &str| {
+            let directive = format!("深圳市OPC行动计划\n一、重点任务\n（一）提供场地支持。各区统筹低成本空间，为OPC提供免费工位。\n（二）组织保障。{task}\n");
+            crate::testing::findings_against(plan, &directive, "missing-task")
+                .into_iter()
+                .map(|f| f.2.split(" “").next().unwrap_or("").to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            missing(
+                "各区应建立工作机制，针对OPC社区制定专项方案，确定支持举措，持续构建活跃创业生态。"
+            ),
+            ["directive task 一、（一）"]
+        );
+        assert_eq!(
+            missing("各地要利用春节返乡置业旺季，对返乡客群制定针对性的销售方案，持续开展房展促销活动。"),
+            ["directive task 一、（一）", "directive task 一、（二）"]
+        );
+        assert_eq!(
+            missing("各区要全面落实已出台政策措施，持续构建活跃创业生态，营造浓厚氛围。"),
+            ["directive task 一、（一）", "directive task 一、（二）"]
         );
     }
 

@@ -407,6 +407,11 @@ pub struct AlignWords {
     /// Labels opening a directive paragraph of details (政策咨询：, 联系方式：): see
     /// rules/lexicon.toml.
     pub detail_labels: Vec<String>,
+    /// A directive task asking the lower level for its own plan (各区制定专项方案): the
+    /// level, the verb and the genre, see rules/lexicon.toml.
+    pub own_plan_levels: Vec<String>,
+    pub own_plan_verbs: Vec<String>,
+    pub own_plan_genres: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
