@@ -84,20 +84,28 @@ pub fn unnumbered(src: &SourceFile, mut doc: Document, data: &RuleData) -> Docum
         return doc;
     }
     let o = &data.lexicon.outline;
-    let head = [doc.facts.title, doc.facts.doc_number]
-        .iter()
-        .flatten()
-        .map(|s| s.end)
-        .max()
-        .unwrap_or(0);
     let mut body: Vec<Span> = crate::input::blocks(src, &data.lexicon)
         .iter()
         .filter_map(|b| match b {
-            crate::blocks::Block::Paragraph(p) if p.span.start >= head => Some(p.span),
-            _ => None,
+            crate::blocks::Block::Paragraph(p) => Some(p.span),
+            crate::blocks::Block::Table(_) => None,
         })
         .filter(|&p| !src.slice(p).trim().is_empty())
         .collect();
+    // The title and 文号 head the document: among its first lines (a headline further down
+    // is no title, whatever the title reader took).
+    let head = [doc.facts.title, doc.facts.doc_number]
+        .iter()
+        .flatten()
+        .filter(|s| {
+            body.iter()
+                .take(4)
+                .any(|p| p.start <= s.start && s.start < p.end)
+        })
+        .map(|s| s.end)
+        .max()
+        .unwrap_or(0);
+    body.retain(|p| p.start >= head);
     let text = |p: &Span| src.slice(*p).trim();
     // The addressee, then the preamble.
     if body.first().is_some_and(|p| {

@@ -432,10 +432,7 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
                 });
             }
         }
-        let broken = s
-            .paras
-            .get(k + 1)
-            .and_then(|&next| broken_clause(b, ps, next));
+        let broken = broken_clause(b, ps, &s.paras[k + 1..]);
         if let Some(f) = broken.or_else(|| unclosed_clause(b, ps)) {
             b.doc.census.bracket_groups += 1;
             b.doc.census.clauses += 1;
@@ -1120,38 +1117,67 @@ fn duty_paragraphs(b: &mut Builder, s: &Section, h: usize) -> bool {
 /// two to be one clause broken by a copy's line break.
 const BROKEN_CLAUSE_REACH: usize = 120;
 
-/// A clause a copy broke over two lines (`…依法查处。(责任单位:市网信办、市市` / `场监管局)`): the
-/// bracket left open at the end of `para` closes early in `next`. Read as one text without the
-/// break; the units after it keep their places in the document (a name broken in two, 市市 /
-/// 场监管局, spans the break).
-fn broken_clause(b: &Builder, para: Span, next: Span) -> Option<Found> {
-    let (first, second) = (b.slice(para), b.slice(next));
+/// How many lines after the one it opens on a broken clause may run over: a copy wrapped at a
+/// page's width breaks a long list of units twice (`(责任单` / `位:县住建局、…、人社局、` / `信访局)`).
+const BROKEN_CLAUSE_LINES: usize = 3;
+
+/// A clause a copy broke over lines (`…依法查处。(责任单位:市网信办、市市` / `场监管局)`): the
+/// bracket left open at the end of `para` closes early in one of the next lines (`rest`), the
+/// lines between holding no bracket and no longer than [`BROKEN_CLAUSE_REACH`]. Read as one text
+/// without the breaks; the units after a break keep their places in the document (a name broken
+/// in two, 市市 / 场监管局, spans the break).
+fn broken_clause(b: &Builder, para: Span, rest: &[Span]) -> Option<Found> {
+    let first = b.slice(para);
     let open = open_at_end(first).filter(|&i| first.len() - i <= BROKEN_CLAUSE_REACH)?;
-    let close = second
-        .char_indices()
-        .take_while(|&(i, _)| i <= BROKEN_CLAUSE_REACH)
-        .find(|&(_, c)| super::lex::is_open(c) || super::lex::is_close(c))
-        .filter(|&(_, c)| super::lex::is_close(c))
-        .map(|(i, _)| i)?;
     let head = &first[open + first[open..].chars().next()?.len_utf8()..];
     let head = head.trim_end_matches(is_space);
-    let tail = second[..close].trim_start_matches(is_space);
-    let inner = format!("{head}{tail}");
     let head_at = para.start + Span::of(first, head).start;
-    let tail_at = next.start + Span::of(second, tail).start;
-    let join = head_at + head.len();
-    // Offsets past the join move by the break between the two lines.
-    let gap = tail_at - join;
-    let mut resp = read_clause(&inner, head_at, &b.data.lexicon)?;
-    // A span starting at or after the join moves whole; one running over it keeps its start.
-    let shift = |s: Span| -> Span {
-        let start = if s.start >= join {
-            s.start + gap
-        } else {
-            s.start
+    // (where the piece starts in the joined text, where it starts in the document) per piece.
+    let mut inner = head.to_string();
+    let mut pieces = vec![(0usize, head_at)];
+    let mut closed = None;
+    for &next in rest.iter().take(BROKEN_CLAUSE_LINES) {
+        let line = b.slice(next);
+        let bracket = line
+            .char_indices()
+            .take_while(|&(i, _)| i <= BROKEN_CLAUSE_REACH)
+            .find(|&(_, c)| super::lex::is_open(c) || super::lex::is_close(c));
+        let end = match bracket {
+            Some((i, c)) if super::lex::is_close(c) => i,
+            Some(_) => return None,
+            // No bracket: a middle line, whole, if it is short enough to be one.
+            None if line.len() <= BROKEN_CLAUSE_REACH => line.len(),
+            None => return None,
         };
-        let end = if s.end > join { s.end + gap } else { s.end };
-        Span::new(start, end.max(start))
+        let piece = line[..end].trim_start_matches(is_space);
+        let piece = if bracket.is_none() {
+            piece.trim_end_matches(is_space)
+        } else {
+            piece
+        };
+        pieces.push((inner.len(), next.start + Span::of(line, piece).start));
+        inner.push_str(piece);
+        if bracket.is_some() {
+            closed = Some(next.start + end + line[end..].chars().next()?.len_utf8());
+            break;
+        }
+    }
+    let end = closed?;
+    let mut resp = read_clause(&inner, head_at, &b.data.lexicon)?;
+    // Spans were read as if the joined text stood at `head_at`: a span starting at or after a
+    // join moves by that piece's gap; one running over a join keeps its start.
+    let moved = |o: usize, starts: bool| -> usize {
+        let k = o - head_at;
+        let piece = pieces
+            .iter()
+            .rev()
+            .find(|&&(at, _)| if starts { at <= k } else { at < k })
+            .unwrap_or(&pieces[0]);
+        piece.1 + (k - piece.0)
+    };
+    let shift = |s: Span| -> Span {
+        let start = moved(s.start, true);
+        Span::new(start, moved(s.end, false).max(start))
     };
     for u in resp.leads.iter_mut().chain(resp.partners.iter_mut()) {
         u.span = shift(u.span);
@@ -1165,7 +1191,6 @@ fn broken_clause(b: &Builder, para: Span, next: Span) -> Option<Found> {
     }
     resp.empty_partner_list = resp.empty_partner_list.map(shift);
     resp.standing.clear();
-    let end = next.start + close + second[close..].chars().next()?.len_utf8();
     Some(Found {
         span: Span::new(para.start + open, end),
         resp,
@@ -1507,6 +1532,44 @@ mod tests {
         assert_eq!(src.slice(t.leads[1].span), "市住房城乡建设局");
         assert_eq!(findings_of(plan, "missing-lead"), vec![]);
         assert_eq!(doc.tasks.len(), 3);
+    }
+
+    /// From a county's housing measures copied with a page's line breaks (遂平县, 2022): a clause
+    /// broken over three lines, even inside its label (责任单 / 位:), is read whole, each name
+    /// where the document has it; an opening bracket typed twice (((责任单位:) opens one clause.
+    /// A line with a bracket of its own between them ends the search.
+    #[test]
+    fn a_clause_broken_over_three_lines_or_opened_twice_is_read_whole() {
+        let plan = "遂平县若干措施\n五、优化项目预售监管制度。放宽预售许可形象进度条件。(责任单\n位:县住建局、县人行、各金融机构、辖区街道办事处、人社局、\n信访局)\n六、适当控制商业地产规模。具体调整比例由规划部门另行确定。((责任单位:自然资源局、城管局、住\n建局)\n七、降低个人住房消费负担。(责任单位:金融办)\n";
+        let src = crate::source::SourceFile::new("plan.txt", plan);
+        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let leads: Vec<Vec<&str>> = doc
+            .tasks
+            .iter()
+            .map(|t| t.leads.iter().map(|u| src.slice(u.span)).collect())
+            .collect();
+        assert_eq!(
+            leads,
+            [
+                vec![
+                    "县住建局",
+                    "县人行",
+                    "各金融机构",
+                    "辖区街道办事处",
+                    "人社局",
+                    "信访局"
+                ],
+                vec!["自然资源局", "城管局", "住\n建局"],
+                vec!["金融办"],
+            ]
+        );
+        assert_eq!(findings_of(plan, "missing-lead"), vec![]);
+        // A middle line holding a bracket of its own is another text: no clause is joined.
+        let other = plan.replace("人社局、\n信访局)", "人社局(含分局)、\n信访局)");
+        assert_eq!(
+            findings_of(&other, "missing-lead"),
+            vec![(2, 1, "task 五、 names no lead unit".to_string())]
+        );
     }
 
     /// From two cities' housing measures: a labelled clause whose closing bracket was lost at

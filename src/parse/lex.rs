@@ -120,7 +120,8 @@ pub fn bracket_inner(group: &str) -> Option<&str> {
 }
 
 /// Where the one bracket a line leaves open at its end opens (`…依法查处。(责任单位:市网信办、市市`):
-/// None when every bracket closes, or more than one is left open.
+/// None when every bracket closes, or more than one is left open. A bracket typed twice
+/// (`((责任单位:…`) is one left open: the inner one is where it opens.
 pub fn open_at_end(line: &str) -> Option<usize> {
     let mut stack: Vec<usize> = Vec::new();
     for (i, c) in line.char_indices() {
@@ -130,8 +131,15 @@ pub fn open_at_end(line: &str) -> Option<usize> {
             stack.pop();
         }
     }
+    let doubled = |w: &[usize]| {
+        line[w[0]..]
+            .chars()
+            .next()
+            .is_some_and(|c| w[0] + c.len_utf8() == w[1])
+    };
     match stack.as_slice() {
         [only] => Some(*only),
+        [a, b] if doubled(&[*a, *b]) => Some(*b),
         _ => None,
     }
 }
