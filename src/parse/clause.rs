@@ -688,6 +688,11 @@ mod tests {
             read("合肥海关牵头，省贸促会、省商务厅按职责分工配合"),
             Some((v(&["合肥海关"]), v(&["省贸促会", "省商务厅"]), false))
         );
+        // 德城区 housing measures (2024): 参与配合 is one role word, not part of the name.
+        assert_eq!(
+            read("区建设局牵头,相关单位参与配合"),
+            Some((v(&["区建设局"]), v(&["相关单位"]), false))
+        );
         assert_eq!(read("X会同有关部门负责"), None, "X is no unit name");
         assert_eq!(
             read("国家发展改革委会同有关部门负责"),
