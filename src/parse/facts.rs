@@ -260,6 +260,8 @@ fn title(lines: &[Line], outline: &crate::data::OutlineWords) -> Option<Span> {
         let ok = (6..=60).contains(&n)
             && !t.contains('。')
             && !t.contains('：')
+            // A sentence leading to what follows, in any width (…现将有关事项通知如下:).
+            && !t.ends_with(super::lex::COLONS)
             && !opens_like_heading(t, outline)
             && words.iter().any(|w| t.contains(w.as_str()));
         ok.then(|| (k, Span::of(l.text, t).shift(l.span.start)))
@@ -511,6 +513,12 @@ mod tests {
             let text = format!("为进一步促进我市房地产市场平稳健康发展，制定本方案。\n{heading}\n");
             assert_eq!(title_of(&text), None, "{heading}");
         }
+        // A county's measures stored without their title (遂平县, 2022): the preamble's second
+        // line names a kind of plan (通知) but leads to what follows, in half-width (如下:).
+        assert_eq!(
+            title_of("为贯彻落实党中央、国务院决策部署,促进房地产业良性循环和健康发展,\n结合遂平县实际,现将有关事项通知如下:\n一、优化用地供应结构。\n"),
+            None
+        );
         // A title may open on a year: 2024年 is no outline number.
         assert_eq!(
             title_of("2024年全市安全生产工作要点\n一、总体要求\n"),
