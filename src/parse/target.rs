@@ -766,6 +766,22 @@ mod tests {
     /// A clause closed by 的 before a comma names a case (corpus-judged/r03, a county's housing
     /// measures): the design limit of a balcony rule is no target; the same sentence's figure
     /// whose clause runs on is.
+    /// From county housing-fund measures: a ban on going below is a floor and one on going
+    /// above a ceiling, whatever the comparator inside it says (不得低于 is no 低于).
+    #[test]
+    fn a_ban_turns_the_comparator_it_holds() {
+        let plan = "一、任务\n（一）优化公积金政策。首付比例不得低于20%，审批时限不应超过5个工作日，办结率不低于95%。（县公积金中心负责）\n";
+        let got: Vec<(String, Bound)> = read(plan).into_iter().map(|t| (t.0, t.3)).collect();
+        assert_eq!(
+            got,
+            [
+                ("不得低于20%".to_string(), Bound::AtLeast),
+                ("不应超过5个工作日".to_string(), Bound::AtMost),
+                ("不低于95%".to_string(), Bound::AtLeast),
+            ]
+        );
+    }
+
     #[test]
     fn a_case_closed_by_de_is_no_target() {
         let plan = "一、任务\n（一）降低成本。每户住宅设置设备平台水平投影面积之和不超过该套型总建筑面积的3%且最高不超过5平方米的,不计算建筑面积和容积率。各类阳台投影面积之和不得超过该套型总建筑面积的15%,超出部分按全面积计算建筑面积。（县自然资源局负责）\n";

@@ -86,6 +86,28 @@ mod weaker_tests {
         assert_eq!(findings_against(plan, DIRECTIVE, super::RULE), vec![]);
     }
 
+    /// A floor written as a ban (首付比例不得低于20%) lowered to 15% is weaker; raised to 25% it
+    /// is not (both were read as ceilings, so the lowered one looked stricter).
+    #[test]
+    fn a_floor_written_as_a_ban_lowered_is_weaker() {
+        let directive = "一、措施\n（一）优化公积金政策。购买首套自住住房的，住房公积金贷款首付比例不得低于20%。（市公积金中心负责）\n";
+        let plan = |v: &str| {
+            format!("一、措施\n（一）优化公积金政策。购买首套自住住房的，住房公积金贷款首付比例不得低于{v}。（县公积金中心负责）\n")
+        };
+        assert_eq!(
+            findings_against(&plan("15%"), directive, super::RULE),
+            vec![(
+                2,
+                33,
+                "`不得低于15%` is lower than the directive's `不得低于20%`".to_string()
+            )]
+        );
+        assert_eq!(
+            findings_against(&plan("25%"), directive, super::RULE),
+            vec![]
+        );
+    }
+
     /// A grant's ceiling (最高10万元入户补贴) is what the plan gives: a lower one gives less and is
     /// weaker, a higher one gives more; and a ceiling on another grant (扶持 for qualifications
     /// beside the directive's 入户补贴, in sentences alike) is no counterpart.
