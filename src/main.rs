@@ -31,7 +31,11 @@ fn main() -> ExitCode {
     let mut status = outcome.status;
     // A closed pipe (planlint check … | head) is not an error; a full disk is.
     if let Some(e) = out.failure() {
-        stderr.push_str(&format!("planlint: cannot write to standard output: {e}\n"));
+        let args: Vec<_> = std::env::args_os().collect();
+        let lang = planlint::commands::usage::language(&args);
+        let message = format!("cannot write to standard output: {e}");
+        let message = planlint::report::error_words::error(&message, lang);
+        stderr.push_str(&format!("planlint: {message}\n"));
         status = 2;
     }
     let _ = std::io::stderr().lock().write_all(stderr.as_bytes());

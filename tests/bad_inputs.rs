@@ -750,6 +750,21 @@ fn a_write_error_exits_2_with_one_line_in_every_format() {
             "{format}"
         );
     }
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = crate::support::planlint()
+        .args(["check", "--no-config", "--lang", "zh"])
+        .arg(seed("003"))
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "planlint: 无法写入标准输出：磁盘空间已满（os error 28）\n"
+    );
     // A closed pipe is not an error: the status is the findings'.
     let mut child = crate::support::planlint()
         .args(["check", "--no-config"])
@@ -839,6 +854,28 @@ fn a_file_size_limit_is_one_line_and_leaves_no_temporary_file() {
     assert_eq!(
         r.stderr,
         "planlint: cannot write coverage.html: File too large (os error 27)\n"
+    );
+    // The same said to a reader of Chinese.
+    let r = bounded_with(
+        d,
+        "ulimit -f 4",
+        &[
+            "report",
+            "--no-config",
+            "--lang",
+            "zh",
+            "plan.txt",
+            "--against",
+            "directive.txt",
+            "-o",
+            "coverage.html",
+        ],
+        None,
+    );
+    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+    assert_eq!(
+        r.stderr,
+        "planlint: 无法写入 coverage.html：文件超出大小限制（os error 27）\n"
     );
     let mut names: Vec<String> = std::fs::read_dir(d)
         .unwrap()

@@ -149,7 +149,9 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
             version: 1,
             findings,
         };
-        crate::output::write_atomic(path, b.to_json().as_bytes()).map_err(Outcome::error)?;
+        crate::output::write_atomic(path, b.to_json().as_bytes()).map_err(|e| {
+            Outcome::error(crate::report::error_words::error(&e, lang).into_owned())
+        })?;
         stderr.push_str(&words::wrote_baseline(
             b.findings.len(),
             &printable(&path.display().to_string()),

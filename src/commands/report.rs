@@ -123,12 +123,16 @@ fn prepare(args: &ReportArgs) -> Result<Outcome, Outcome> {
         ReportFormat::Html => html::render(&m, lang).into_bytes(),
         ReportFormat::Csv => csv::render(&m, lang).into_bytes(),
         ReportFormat::Json => json::render(&m).into_bytes(),
-        ReportFormat::Xlsx => xlsx::render(&m, lang).map_err(Outcome::error)?,
+        ReportFormat::Xlsx => xlsx::render(&m, lang).map_err(|e| {
+            Outcome::error(crate::report::error_words::error(&e, lang).into_owned())
+        })?,
     };
     let status = if m.unread.is_empty() { 0 } else { 2 };
     let stdout = match &args.output {
         Some(out) => {
-            crate::output::write_atomic(out, &bytes).map_err(Outcome::error)?;
+            crate::output::write_atomic(out, &bytes).map_err(|e| {
+                Outcome::error(crate::report::error_words::error(&e, lang).into_owned())
+            })?;
             stderr.push_str(&words::wrote_report(
                 &out.display().to_string(),
                 m.rows().count(),
