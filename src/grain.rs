@@ -110,7 +110,7 @@ pub fn unnumbered(src: &SourceFile, mut doc: Document, data: &RuleData) -> Docum
     // The addressee, then the preamble.
     if body.first().is_some_and(|p| {
         let t = text(p);
-        t.ends_with(['：', ':']) && !t.contains('。') && t.chars().count() <= 60
+        t.ends_with(crate::parse::lex::COLONS) && !t.contains('。') && t.chars().count() <= 60
     }) {
         body.remove(0);
     }

@@ -55,13 +55,11 @@ fn unstated_measure(
     // The noun after the number (建成10个…, 最高100万元研发资助) names what it measures.
     let after = target.subject.start >= target.span.end;
     let subject = ag.src.slice(target.subject);
+    let labels = &cx.data.metrics.target;
     let words = if after {
         crate::align::noun_label(subject)
     } else {
-        {
-            let t = &cx.data.metrics.target;
-            crate::align::measure_label(subject, &t.label_heads, &t.label_tails)
-        }
+        crate::align::measure_label(subject, &labels.label_heads, &labels.label_tails)
     };
     let names_a_measure = words.chars().count() >= 3 && !words.starts_with('的');
     (names_a_measure && !plan_states(ag.src, target, cx.src, cx.doc, cx.data)).then_some(words)
@@ -115,7 +113,7 @@ fn goals(cx: &Context, ag: &super::Against, out: &mut Findings) {
     else {
         return;
     };
-    // Missing or partly carried, and not marked not applicable by the reviewer.
+    // Carried: a plan task carries it, or the reviewer marked it not applicable.
     let carried = |d: usize| {
         ag.alignment.pairs.iter().any(|p| p.directive == d)
             || ag.alignment.verdicts[d].coverage == crate::align::Coverage::NotApplicable
