@@ -836,47 +836,36 @@ fn a_file_size_limit_is_one_line_and_leaves_no_temporary_file() {
     let d = dir.path();
     std::fs::copy(seed("001"), d.join("directive.txt")).unwrap();
     std::fs::copy(seed("003"), d.join("plan.txt")).unwrap();
-    let r = bounded_with(
-        d,
-        "ulimit -f 4",
-        &[
-            "report",
-            "--no-config",
-            "plan.txt",
-            "--against",
-            "directive.txt",
-            "-o",
-            "coverage.html",
-        ],
-        None,
-    );
-    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
-    assert_eq!(
-        r.stderr,
-        "planlint: cannot write coverage.html: File too large (os error 27)\n"
-    );
-    // The same said to a reader of Chinese.
-    let r = bounded_with(
-        d,
-        "ulimit -f 4",
-        &[
-            "report",
-            "--no-config",
-            "--lang",
+    // Said in the reader's language.
+    for (lang, said) in [
+        (
+            "en",
+            "planlint: cannot write coverage.html: File too large (os error 27)\n",
+        ),
+        (
             "zh",
-            "plan.txt",
-            "--against",
-            "directive.txt",
-            "-o",
-            "coverage.html",
-        ],
-        None,
-    );
-    assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
-    assert_eq!(
-        r.stderr,
-        "planlint: 无法写入 coverage.html：文件超出大小限制（os error 27）\n"
-    );
+            "planlint: 无法写入 coverage.html：文件超出大小限制（os error 27）\n",
+        ),
+    ] {
+        let r = bounded_with(
+            d,
+            "ulimit -f 4",
+            &[
+                "report",
+                "--no-config",
+                "--lang",
+                lang,
+                "plan.txt",
+                "--against",
+                "directive.txt",
+                "-o",
+                "coverage.html",
+            ],
+            None,
+        );
+        assert_eq!(r.status, 2, "{}{}", r.stdout, r.stderr);
+        assert_eq!(r.stderr, said);
+    }
     let mut names: Vec<String> = std::fs::read_dir(d)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
