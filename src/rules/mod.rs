@@ -193,9 +193,11 @@ pub fn task_name(number: &str, lang: crate::data::Lang) -> String {
     // 第五条¶2: the second paragraph of an item read at the reviewer's grain (crate::grain).
     if let Some((item, k)) = number.rsplit_once(crate::grain::PARAGRAPH) {
         let item = task_name(item, lang);
-        return match zh {
-            true => format!("{item}第{k}段"),
-            false => format!("{item} ¶{k}"),
+        // A directive read paragraph by paragraph has no item: ¶2 alone (crate::grain::unnumbered).
+        return match (zh, item.is_empty()) {
+            (true, _) => format!("{item}第{k}段"),
+            (false, true) => format!("¶{k}"),
+            (false, false) => format!("{item} ¶{k}"),
         };
     }
     let (base, part) = match number.rsplit_once('#') {
@@ -557,5 +559,10 @@ mod task_name_tests {
         assert_eq!(task_name("附件2 一、（二）", Lang::Zh), "附件2 一、（二）");
         assert_eq!(task_name(" 四、（一）2. ", Lang::Zh), "四、（一）2.");
         assert_eq!(task_name("第五条", Lang::En), "第五条");
+        // A paragraph of an item, and one of a directive read paragraph by paragraph.
+        assert_eq!(task_name("第五条¶2", Lang::En), "第五条 ¶2");
+        assert_eq!(task_name("第五条¶2", Lang::Zh), "第五条第2段");
+        assert_eq!(task_name("¶2", Lang::En), "¶2");
+        assert_eq!(task_name("¶2", Lang::Zh), "第2段");
     }
 }
