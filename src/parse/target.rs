@@ -782,6 +782,19 @@ mod tests {
         );
     }
 
+    /// Years are a unit (贷款期限不得超过30年, a pair's housing-fund measure), except where a
+    /// bound of years sizes a class before its noun (5年以上优秀培训业绩: corpus 10, 国发〔2019〕4号).
+    #[test]
+    fn years_are_a_unit_unless_they_size_a_class() {
+        let plan = "一、任务\n（一）优化公积金政策。最长贷款期限不得超过30年。从具有资金实力和5年以上优秀培训业绩的机构中选择。（市公积金中心负责）\n";
+        let got: Vec<(String, String, Bound)> =
+            read(plan).into_iter().map(|t| (t.0, t.2, t.3)).collect();
+        assert_eq!(
+            got,
+            [("不得超过30年".to_string(), "年".to_string(), Bound::AtMost)]
+        );
+    }
+
     #[test]
     fn a_case_closed_by_de_is_no_target() {
         let plan = "一、任务\n（一）降低成本。每户住宅设置设备平台水平投影面积之和不超过该套型总建筑面积的3%且最高不超过5平方米的,不计算建筑面积和容积率。各类阳台投影面积之和不得超过该套型总建筑面积的15%,超出部分按全面积计算建筑面积。（县自然资源局负责）\n";
