@@ -1294,20 +1294,21 @@ pub(crate) fn noun_label(subject: &str) -> String {
 /// characters at most (学校食堂“明厨亮灶”率 → 学校食堂明厨亮灶率; 新建商品住房贷款首付比例 whole,
 /// where ten cut it mid-word).
 pub(crate) fn measure_label(subject: &str, heads: &[String], tails: &[String]) -> String {
-    let mut w = subject_words(subject);
-    if let Some(head) = heads.iter().find(|h| {
-        let h: Vec<char> = h.chars().collect();
-        w.len() > h.len() && w.starts_with(&h)
-    }) {
-        w.drain(..head.chars().count());
+    use crate::parse::lex::{ends_with_any, starts_with_any};
+    let (heads, tails): (Vec<&str>, Vec<&str>) = (
+        heads.iter().map(String::as_str).collect(),
+        tails.iter().map(String::as_str).collect(),
+    );
+    let words: String = subject_words(subject).into_iter().collect();
+    let mut w = words.as_str();
+    if let Some(h) = starts_with_any(w, &heads).filter(|h| h.len() < w.len()) {
+        w = &w[h.len()..];
     }
-    while let Some(tail) = tails.iter().find(|t| {
-        let t: Vec<char> = t.chars().collect();
-        w.len() > t.len() && w.ends_with(&t)
-    }) {
-        w.truncate(w.len() - tail.chars().count());
+    while let Some(t) = ends_with_any(w, &tails).filter(|t| t.len() < w.len()) {
+        w = &w[..w.len() - t.len()];
     }
-    w[w.len().saturating_sub(NOUN_QUOTED)..].iter().collect()
+    let n = w.chars().count();
+    w.chars().skip(n.saturating_sub(NOUN_QUOTED)).collect()
 }
 
 /// A subject's words as a report quotes them whole: its Chinese characters without the date
