@@ -76,6 +76,9 @@ pub struct Verdict {
     pub lacking: Vec<String>,
     /// Why a reviewer overrode the verdict (`[[pair]]`, `[[not-applicable]]`).
     pub reason: Option<String>,
+    /// The national body the directive gives the task to, where only it can carry it out
+    /// (国务院水行政主管部门): missing here, and the reviewer is told why.
+    pub national_body: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -433,6 +436,8 @@ struct DirTask {
     penalty: bool,
     /// It asks the lower level for its own plan or measures ([`asks_for_own_plan`]).
     own_plan: bool,
+    /// Only this national body can carry it out ([`national_body_of`]).
+    national_body: Option<String>,
 }
 
 /// A directive read for comparison, once for every plan checked against it.
@@ -489,6 +494,10 @@ impl DirectiveIndex {
             .tasks
             .iter()
             .map(|t| asks_for_own_plan(src.slice(t.text), &data.lexicon.align));
+        let national = doc
+            .tasks
+            .iter()
+            .map(|t| national_body_of(src.slice(t.text), &data.lexicon.align));
         let n = raw.len() as f64;
         let mut df: HashMap<u64, u32> = HashMap::default();
         for (t, ..) in &raw {
@@ -514,7 +523,8 @@ impl DirectiveIndex {
         let tasks: Vec<DirTask> = raw
             .into_iter()
             .zip(own_plan)
-            .map(|((t, l, s, penalty), own_plan)| {
+            .zip(national)
+            .map(|(((t, l, s, penalty), own_plan), national_body)| {
                 let mut terms: Vec<(u64, f64)> = t.iter().map(|&g| (g, weight(g))).collect();
                 let mut lead: Vec<(u64, f64)> = l.iter().map(|&g| (g, weight(g))).collect();
                 heaviest_first(&mut terms);
@@ -531,6 +541,7 @@ impl DirectiveIndex {
                     sentences: s,
                     penalty,
                     own_plan,
+                    national_body,
                 }
             })
             .collect();
@@ -569,6 +580,39 @@ fn asks_for_own_plan(text: &str, w: &crate::data::AlignWords) -> bool {
             })
         })
     })
+}
+
+/// The national body a directive task is given to, where only it can carry the task out
+/// (国务院水行政主管部门主管全国的水土保持工作): the task's first sentence opens with a national
+/// body (rules/lexicon.toml `national_bodies`, or 国家 and within 12 characters one of
+/// `national_body_heads`) and no sentence names a local level (`local_levels`). The body is
+/// named up to its first 部门, 机构 or 委员会 within 16 characters, else by the word alone.
+fn national_body_of(text: &str, w: &crate::data::AlignWords) -> Option<String> {
+    let first = sentences(text).next()?.trim_start();
+    let opens = w
+        .national_bodies
+        .iter()
+        .find(|b| first.starts_with(b.as_str()))
+        .map(|b| b.len())
+        .or_else(|| {
+            let rest = first.strip_prefix("国家")?;
+            let head: String = rest.chars().take(12).take_while(|&c| is_cjk(c)).collect();
+            w.national_body_heads
+                .iter()
+                .filter_map(|h| head.find(h.as_str()).map(|i| "国家".len() + i + h.len()))
+                .min()
+        })?;
+    if w.local_levels.iter().any(|l| text.contains(l.as_str())) {
+        return None;
+    }
+    let window: String = first.chars().take(16).collect();
+    let end = ["部门", "机构", "委员会"]
+        .iter()
+        .filter_map(|h| window.find(h).map(|i| i + h.len()))
+        .min()
+        .unwrap_or(0)
+        .max(opens);
+    Some(first[..end].to_string())
 }
 
 /// The plan read for comparison: its sentences in order, each with its task and the ids of
@@ -952,7 +996,20 @@ pub fn align_with(
     for (d, (share, tasks)) in found.into_iter().enumerate() {
         let score = (share / reference).min(1.0);
         let own_plan = index.tasks[d].own_plan;
-        let coverage = if score >= th.covered_from {
+        // A national body's task is carried only where the plan names that body too (a
+        // national plan); a plan restating it for its own level (市水行政主管部门主管全市…)
+        // does that level's duty, not this one, and a reviewer marks it not applicable.
+        let national_body = index.tasks[d].national_body.clone().filter(|body| {
+            !view_of(dir.tasks[d].origin).is_some_and(|view| {
+                tasks
+                    .iter()
+                    .flat_map(|&p| view.texts[view.ranges[p].clone()].iter())
+                    .any(|s| s.contains(body.as_str()))
+            })
+        });
+        let coverage = if national_body.is_some() {
+            Coverage::Missing
+        } else if score >= th.covered_from {
             Coverage::Covered
         } else if score >= th.missing_below || own_plan {
             Coverage::Partly
@@ -998,6 +1055,7 @@ pub fn align_with(
             best: tasks.first().copied(),
             lacking,
             reason: None,
+            national_body,
         });
     }
     finish(plan_src, plan, dir_src, dir, data, th, pairs, verdicts)
@@ -1577,6 +1635,59 @@ mod tests {
             missing("各区要全面落实已出台政策措施，持续构建活跃创业生态，营造浓厚氛围。"),
             ["directive task 一、（一）", "directive task 一、（二）"]
         );
+    }
+
+    #[test]
+    fn a_task_only_a_national_body_can_do_names_that_body() {
+        let data = crate::data::RuleData::builtin();
+        let body = |text: &str| national_body_of(text, &data.lexicon.align);
+        assert_eq!(
+            body("国务院水行政主管部门主管全国的水土保持工作。").as_deref(),
+            Some("国务院水行政主管部门")
+        );
+        assert_eq!(
+            body("国家人民防空主管部门负责制定全国的人民防空通信、警报建设规划。").as_deref(),
+            Some("国家人民防空主管部门")
+        );
+        assert_eq!(
+            body("国务院根据本法制定实施办法。").as_deref(),
+            Some("国务院")
+        );
+        assert_eq!(
+            body("中国人民解放军气象工作的管理办法，由中央军事委员会制定。").as_deref(),
+            Some("中国人民解放军")
+        );
+        // The local level shares it, 国家 alone is everyone's policy, a body late in the
+        // sentence is not its subject.
+        assert_eq!(
+            body("国务院气象主管机构负责全国的气象工作。地方各级气象主管机构负责本行政区域内的气象工作。"),
+            None
+        );
+        assert_eq!(body("国家鼓励和支持水土保持科学技术研究。"), None);
+        assert_eq!(body("国家机关以普通话和规范汉字为公务用语用字。"), None);
+        assert_eq!(body("县级以上人民政府应当按照国务院规定制定规划。"), None);
+    }
+
+    #[test]
+    fn a_national_body_s_task_is_missing_even_when_restated_for_the_plan_s_level() {
+        let directive = "中华人民共和国水土保持法\n第一条 为了预防和治理水土流失，制定本法。\n第二条 国务院水行政主管部门主管全国的水土保持工作。\n第三条 县级以上地方人民政府水行政主管部门主管本行政区域的水土保持工作。\n";
+        let plan = "某市实施《中华人民共和国水土保持法》办法\n第一条 根据《中华人民共和国水土保持法》，制定本办法。\n第二条 市水行政主管部门主管全市的水土保持工作。区县水行政主管部门主管本行政区域的水土保持工作。\n";
+        let found: Vec<String> = crate::testing::findings_against(plan, directive, "missing-task")
+            .into_iter()
+            .map(|f| f.2)
+            .collect();
+        assert_eq!(
+            found,
+            ["directive task 第二条 “国务院水行政主管部门主管全国的水土保持工作” is given to 国务院水行政主管部门, a national body: the plan cannot carry it out at its level"]
+        );
+        // A plan at the national level that names the body carries it.
+        let national = "全国水土保持规划\n一、国务院水行政主管部门主管全国的水土保持工作，县级以上地方人民政府水行政主管部门主管本行政区域的水土保持工作。\n";
+        let found: Vec<String> =
+            crate::testing::findings_against(national, directive, "missing-task")
+                .into_iter()
+                .map(|f| f.2.split(" “").next().unwrap_or("").to_string())
+                .collect();
+        assert_eq!(found, ["directive task 第一条"]);
     }
 
     #[test]

@@ -412,6 +412,12 @@ pub struct AlignWords {
     pub own_plan_levels: Vec<String>,
     pub own_plan_verbs: Vec<String>,
     pub own_plan_genres: Vec<String>,
+    /// A directive task only a national body can carry out (国务院水行政主管部门主管全国的…):
+    /// the bodies, the heads after 国家, and the local levels that make it everyone's, see
+    /// rules/lexicon.toml.
+    pub national_bodies: Vec<String>,
+    pub national_body_heads: Vec<String>,
+    pub local_levels: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

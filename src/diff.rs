@@ -184,6 +184,9 @@ pub fn text_view(
                 w.colon,
                 excerpt(dsrc, t.text)
             ));
+            if let Some(body) = &v.national_body {
+                out.push_str(&format!("  {}\n", (w.national)(body)));
+            }
             if let Some(b) = v.best {
                 let pt = &plan.tasks[b];
                 out.push_str(&format!(
@@ -249,6 +252,7 @@ struct Words {
     plan: &'static str,
     reviewer: &'static str,
     no_counterpart: &'static str,
+    national: fn(&str) -> String,
     nearest: &'static str,
     lacks: &'static str,
     several: &'static str,
@@ -273,6 +277,9 @@ impl Words {
                 plan: "plan",
                 reviewer: "reviewer",
                 no_counterpart: "no counterpart in the plan",
+                national: |b| {
+                    format!("given to {b}, a national body: not this level's to carry out")
+                },
                 nearest: "nearest plan task",
                 lacks: "the plan lacks",
                 several: " (carries several directive tasks)",
@@ -298,6 +305,7 @@ impl Words {
                 plan: "方案任务",
                 reviewer: "审核意见",
                 no_counterpart: "方案中未见对应内容",
+                national: |b| format!("由{b}承担，属国家层面职责，本级无从落实"),
                 nearest: "最接近的方案任务",
                 lacks: "方案缺少",
                 several: "（同时落实多项上级任务）",
@@ -359,6 +367,7 @@ pub fn json_view(
                 "nearest": v.best.filter(|_| v.coverage == Coverage::Missing).map(|b| task_ref(psrc, plan, b)),
                 "lacking": v.lacking,
                 "reason": v.reason,
+                "national_body": v.national_body,
                 "matches": matches,
             })
         })

@@ -267,9 +267,9 @@ mod tests {
                 }
             }
         }
-        // missing-task, partly-covered, unread-clause and dropped-target's goal, in both
-        // languages.
-        assert_eq!(cut, 8);
+        // missing-task (both helps), partly-covered, unread-clause and dropped-target's goal,
+        // in both languages.
+        assert_eq!(cut, 10);
         assert_eq!(
             for_drafter("在本方案中补充该任务，并明确牵头单位和完成时限；如方案已换一种说法落实，可在 planlint.toml 中写明：[[pair]] directive = \"x\""),
             "在本方案中补充该任务，并明确牵头单位和完成时限"

@@ -51,20 +51,28 @@ pub fn run(cx: &Context, out: &mut Findings) {
         let fragment = first_words(ag.src.slice(dt.text), 12)
             .trim_end_matches('…')
             .to_string();
-        out.report(
-            RULE,
-            span,
-            t!(
-                cx,
-                "message",
-                dtask = cx.task(as_numbered(&dt.number)),
-                where = where_,
-                nearest = nearest,
-                title = title
+        let dtask = cx.task(as_numbered(&dt.number));
+        // A task only a national body can do: said so, with the not-applicable entry as help.
+        let (message, help) = match &v.national_body {
+            Some(body) => (
+                t!(cx, "national", dtask = dtask, title = title, body = body),
+                t!(cx, "help-national", fragment = fragment),
             ),
-        )
-        .directive(dt.span, cx.task(&dt.number))
-        .help(t!(cx, "help", fragment = fragment));
+            None => (
+                t!(
+                    cx,
+                    "message",
+                    dtask = dtask,
+                    where = where_,
+                    nearest = nearest,
+                    title = title
+                ),
+                t!(cx, "help", fragment = fragment),
+            ),
+        };
+        out.report(RULE, span, message)
+            .directive(dt.span, cx.task(&dt.number))
+            .help(help);
     }
 }
 
