@@ -773,6 +773,9 @@ pub struct MetricUnits {
     pub lower_is_stricter: Vec<String>,
     pub threshold_units: Vec<String>,
     pub class_units: Vec<String>,
+    /// Units that are also multipliers (万): a unit only where no word follows (80万。), not in
+    /// 2万家次 or 1万个, see rules/metrics.toml.
+    pub bare_units: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -45,6 +45,7 @@ pub struct Words<'d> {
     /// Units of money (元, 万元…).
     money: Vec<&'d str>,
     class_units: &'d [String],
+    bare_units: &'d [String],
 }
 
 impl<'d> Words<'d> {
@@ -55,6 +56,7 @@ impl<'d> Words<'d> {
             suffixes: sorted_words(&metrics.suffix),
             terms: longest_first(&metrics.metric.terms),
             class_units: &metrics.units.class_units,
+            bare_units: &metrics.units.bare_units,
             periodic,
             from: longest_first(&metrics.target.from_words),
             joiners: longest_first(&metrics.target.list_joiners),
@@ -388,6 +390,13 @@ fn read_at<'u>(
         Some((w, _, _)) => &r2[w.len()..],
         None => r,
     };
+    // 80万。 is money; 2万家次 counts visits, and 万 only multiplies; 20万-30万元 is a range
+    // of 万元, not read here.
+    if words.bare_units.iter().any(|u| u == unit)
+        && r.starts_with(|c: char| crate::source::is_cjk(c) || "-－—–~～".contains(c))
+    {
+        return None;
+    }
     let before = text[..i].trim_end_matches([' ', '\u{3000}']);
     // 由15天压缩到12天: the 15 is where it starts from.
     if super::lex::ends_with_any(before, &words.from).is_some() {
@@ -752,6 +761,19 @@ mod tests {
         let plan = "一、任务\n（一）促进消费。对冬春两季销售额达2000万元且增速达15%以上的限上汽车销售企业,每户奖励5万元。组织市外游客300人以上来定西,停留1日以上,游览2个以上A级景区,每住宿1天奖励旅行社0.5万元。每人每年至少2000元的工作补贴。（市商务局负责）\n";
         let got: Vec<String> = read(plan).into_iter().map(|t| t.0).collect();
         assert_eq!(got, vec!["至少2000元".to_string()]);
+    }
+
+    /// From a county's housing measures (dev pair s14 linyi→yishui): 万 stands for 万元 where
+    /// no word follows it; in 2万家次 and 1万个 it only multiplies, and 20万-30万元 is a range.
+    #[test]
+    fn a_bare_wan_is_money_only_where_no_word_follows() {
+        let plan = "一、任务\n（一）公积金。公积金贷款额度上限由60万提高至80万。组织不少于2万家次企业参展，提供不少于1万个岗位，增加额度提高到20万-30万元。（县公积金中心负责）\n";
+        let got: Vec<(String, f64, String)> =
+            read(plan).into_iter().map(|t| (t.0, t.1, t.2)).collect();
+        assert_eq!(
+            got,
+            vec![("提高至80万".to_string(), 80.0, "万".to_string())]
+        );
     }
 
     /// A bound of size before a noun names a class (corpus-judged/x08, v04: 万亩以上工业集聚区,
