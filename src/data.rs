@@ -655,6 +655,9 @@ pub struct DeadlineWords {
     pub start_before_date: Vec<String>,
     pub end_words: Vec<String>,
     pub closing_words: Vec<String>,
+    /// Words after a date's closing word that make it a past event (前已出让), see
+    /// rules/lexicon.toml.
+    pub past_after_closing: Vec<String>,
     pub before_date: Vec<String>,
     pub periodic: Vec<String>,
     pub stray_date_words: Vec<String>,

@@ -686,8 +686,13 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
         let before = text[..i].trim_end_matches(is_space);
         let after = r.trim_start_matches(is_space);
         let [before_words, start_before, closing, start_words] = lists();
+        // 即日起至2024年12月31日 ends a window opened without a date: no deadline either.
+        let window_end = before
+            .strip_suffix(['至', '到'])
+            .is_some_and(|b| super::lex::ends_with_any(b, start_words).is_some());
         let is_start = super::lex::ends_with_any(before, start_before).is_some()
-            || super::lex::starts_with_any(after, start_words).is_some();
+            || super::lex::starts_with_any(after, start_words).is_some()
+            || window_end;
         let next = r.chars().next();
         let titled = matches!(next, Some('度') | Some('第') | Some('〕') | Some(']'));
         if let Some(whole) = ranged {
@@ -695,11 +700,22 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
             continue;
         }
         if is_start || titled {
-            i += len.max(c.len_utf8());
+            // 从2026年1月1日起至12月31日 is a window, skipped whole with its end.
+            let window = super::lex::starts_with_any(after, start_words)
+                .and_then(|w| range_end(d.year)(&after[w.len()..]).ok())
+                .map(|(r2, _)| rest.len() - r2.len());
+            i += window.unwrap_or(len).max(c.len_utf8());
             continue;
         }
         if let Some(end) = deadline_end(text, i, r, d.year.is_some(), before_words, closing) {
-            return Some(read_deadline(&text[i..end], base + i, lex));
+            // 对2020年6月2日前已出让的用地 names land by a past date: a condition.
+            let past = dl
+                .past_after_closing
+                .iter()
+                .any(|w| text[end..].starts_with(w.as_str()));
+            if !past {
+                return Some(read_deadline(&text[i..end], base + i, lex));
+            }
         }
         i += len.max(c.len_utf8());
     }
@@ -902,6 +918,32 @@ mod tests {
         assert_eq!(in_text("落实《2019年度工作要点》"), None);
         assert_eq!(in_text("2017年以来成效明显"), None);
         assert_eq!(in_text("每6个月开展一次"), None);
+        // Conditions of eligibility from city housing measures: dates after which, or before
+        // which something was already done, say what qualifies, not when work is due.
+        assert_eq!(
+            in_text("2021年1月1日以后公开成交并已签订国有土地出让合同的项目"),
+            None
+        );
+        assert_eq!(
+            in_text("对信用等级为绿牌的开发企业，2022年9月1日后，取得土地使用权的"),
+            None
+        );
+        assert_eq!(
+            in_text("对2020年6月2日前已出让尚未建设的非住宅商品房用地"),
+            None
+        );
+        assert_eq!(
+            in_text("对2020年6月2日前已出让的用地，2024年底前完成清理").as_deref(),
+            Some("2024年底前完成")
+        );
+        assert_eq!(
+            in_text("从2026年1月1日起至12月31日，对购买新建商品住房的给予补贴"),
+            None
+        );
+        assert_eq!(
+            in_text("即日起至2024年12月31日，对生育二孩或三孩的家庭给予补贴"),
+            None
+        );
     }
 
     #[test]
