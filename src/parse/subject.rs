@@ -330,6 +330,20 @@ mod tests {
 
     /// An unseen city's talent-housing rules (2026-12-06 batch, s8c 014): 组织 opens the last
     /// word of 市委组织部, not a verb after 市委; the setting 在…领导下 names no owner.
+    /// 信阳市商品房预售资金监管办法 第十七条, 第二十一条 (unseen judged plan s14 r07): a body the
+    /// work is sent to (报主管部门进行核实, 拒不配合主管部门开展…) is no subject.
+    #[test]
+    fn a_body_work_is_sent_to_is_no_owner() {
+        assert_eq!(
+            names("监管银行应当自收到申请2个工作日内提出用款意见,报主管部门进行核实。"),
+            (vec![], vec![])
+        );
+        assert_eq!(
+            names("监管银行未按约定,拒不配合主管部门开展商品房预售资金监管业务的,主管部门将暂停其预售资金监管业务。").0,
+            ["主管部门"]
+        );
+    }
+
     #[test]
     fn a_verb_that_begins_a_name_s_last_word_is_no_verb() {
         assert_eq!(
