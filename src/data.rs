@@ -384,6 +384,10 @@ pub struct SubjectWords {
     /// Openings of a catch-all unit (有关部门, 相关单位) that, after a duty verb, make the verb act
     /// on it (协调有关部门…) rather than begin a name.
     pub catch_all_starts: Vec<String>,
+    /// A lead verb written straight before the partners (由A牵头B、C组建…), and the words that
+    /// close that list (等单位), see rules/lexicon.toml.
+    pub plan_partners_after: Vec<String>,
+    pub partner_list_ends: Vec<String>,
     /// In a plan's item, the verbs that make the units before them its owners (牵头, 负责).
     pub plan_verbs: Vec<String>,
     /// In a plan's item, the verbs that make the units before them its partners (配合).

@@ -122,9 +122,19 @@ pub fn plan_owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Un
             });
             if units_named {
                 let named = split_units(units, at + start, lex);
-                if starts_with_any(rest, &lead_verbs).is_some() {
+                if let Some(verb) = starts_with_any(rest, &lead_verbs) {
                     push_new(&mut leads, named);
                     owner_in_sentence = true;
+                    // 由县住建局牵头县资规局、土地储备中心等单位组建…: the partners follow the verb.
+                    if w.plan_partners_after.iter().any(|p| p == verb) {
+                        let from = body.len() - rest.len() + verb.len();
+                        let tail = &body[from..];
+                        let tail = find_any(tail, &longest_first(&w.partner_list_ends))
+                            .map_or(tail, |(i, e)| &tail[..i + e.len()]);
+                        if let Some(list) = longest_plan_units(tail, lex) {
+                            push_new(&mut partners, split_units(list, at + start + from, lex));
+                        }
+                    }
                     // 县住建局会同县城管局负责…: the partners after 会同.
                     if let Some((pos, wd)) = find_any(rest, &partner_words) {
                         let from = body.len() - rest.len() + pos + wd.len();
@@ -351,6 +361,24 @@ mod tests {
             ["市委组织部"]
         );
         assert_eq!(names("市委组织实施人才工程。").0, ["市委"]);
+    }
+
+    /// 闽侯县房屋征收房票安置工作实施方案 (unseen judged plan s14 r06): the partners written
+    /// straight after 牵头, up to 等单位.
+    #[test]
+    fn partners_written_straight_after_the_lead_verb() {
+        let data = crate::data::RuleData::builtin();
+        let text = "由县住建局牵头县资规局、土地储备中心、国有资产服务中心等单位组建“房源超市”，统一发布房源信息。";
+        let (l, p) = plan_owners(text, 0, &data.lexicon);
+        let names = |v: Vec<Unit>| v.into_iter().map(|u| u.name).collect::<Vec<_>>();
+        assert_eq!(names(l), ["县住建局"]);
+        assert_eq!(
+            names(p),
+            ["县资规局", "土地储备中心", "国有资产服务中心等单位"]
+        );
+        // 牵头负责 is the lead's verb whole: nothing after it is a partner.
+        let (l, p) = plan_owners("由县住建局牵头负责房源超市建设。", 0, &data.lexicon);
+        assert_eq!((names(l), names(p)), (vec!["县住建局".to_string()], vec![]));
     }
 
     /// 望花区…实施意见 八、1、 (corpus-judged s01): the partners after 会同 end where the verb's
