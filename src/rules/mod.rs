@@ -12,6 +12,7 @@ macro_rules! t {
 }
 
 mod ambiguous_table_cell;
+mod dash_for_one;
 mod deadline_before_start;
 pub(crate) mod directive_not_cited;
 mod dropped_target;
@@ -79,6 +80,7 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (no_leads::RULE, no_leads::run),
     (unread_table::RULE, unread_table::run),
     (wrapped_lines::RULE, wrapped_lines::run),
+    (dash_for_one::RULE, dash_for_one::run),
     (lead_also_partner::RULE, lead_also_partner::run),
     (missing_task::RULE, missing_task::run),
     (partly_covered::RULE, partly_covered::run),
