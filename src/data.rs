@@ -577,6 +577,8 @@ pub struct OutlineWords {
     pub preamble_endings: Vec<String>,
     pub title_joiners: Vec<String>,
     pub title_words: Vec<String>,
+    /// Labels of a metadata line that give the title after them (标题:), see rules/lexicon.toml.
+    pub title_labels: Vec<String>,
     pub note_markers: Vec<String>,
     pub stage_words: Vec<String>,
     pub quantity_after_dot: String,

@@ -624,8 +624,9 @@ fn scan_outside_titles<T>(
 /// The completion deadline written in a task's own text: the first date (with or without its
 /// year) that closes work — followed by a completion word (前, 底前, 完成…), preceded by a
 /// target word (到, 于, 在), or opening a sentence (2019年上半年，…) — or a relative period
-/// (本意见印发之日起30日内). Start dates (从2019年起), validity periods (1月1日至12月31日) and
-/// dates inside titles are not deadlines.
+/// (本意见印发之日起30日内). Start dates (从2019年起, 2021年1月1日以后), validity periods
+/// (1月1日至12月31日) and windows opened by a start (从2026年1月1日起至12月31日, 即日起至2024年12月31日),
+/// past conditions (对2020年6月2日前已出让的用地) and dates inside titles are not deadlines.
 pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> {
     let dl = &lex.deadline;
     // The word lists, ordered only when a date is read (most texts hold none).

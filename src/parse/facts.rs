@@ -254,12 +254,17 @@ fn addressed_to_the_market(text: &str, words: &[String]) -> bool {
 /// / 实施方案的通知).
 fn title(lines: &[Line], outline: &crate::data::OutlineWords) -> Option<Span> {
     let words = &outline.title_words;
+    let labels = crate::data::longest_first(&outline.title_labels);
     let (k, last) = lines.iter().take(20).enumerate().find_map(|(k, l)| {
         let t = trim(l.text);
+        // 标 题:海南省…的通知, a site's metadata line: the title after the label.
+        let t = super::lex::after_label(t, &labels).map_or(t, trim);
         let n = t.chars().count();
         let ok = (6..=60).contains(&n)
             && !t.contains('。')
-            && !t.contains('：')
+            && !t.contains(super::lex::COLONS)
+            // A line in brackets is a clause or a note (〔责任单位:市财政局…〕, （征求意见稿）).
+            && !t.starts_with(super::lex::is_open)
             // A sentence leading to what follows, in any width (…现将有关事项通知如下:).
             && !t.ends_with(super::lex::COLONS)
             && !opens_like_heading(t, outline)
@@ -490,6 +495,24 @@ mod tests {
         assert_eq!(
             title_of("某某市人民政府文件\n关于印发某某行动方案的通知\n"),
             Some("关于印发某某行动方案的通知".to_string())
+        );
+    }
+
+    /// corpus-judged ra04, a14 and pair s12 宁德: a document with no title line, whose first
+    /// short lines are a clause in brackets or an attachment mark, or a site's metadata line.
+    #[test]
+    fn a_clause_a_label_or_a_metadata_line_is_no_title() {
+        assert_eq!(
+            title_of("为坚决贯彻落实党中央、国务院决策部署，制定如下措施。\n〔责任单位:市自然资源规划局、市财政局、市住房城乡建设局、市税务局〕\n"),
+            None
+        );
+        assert_eq!(
+            title_of("附件:2025年春季住房展销会购房补贴方案\n2025年春季住房展销会购房补贴方案\n"),
+            Some("2025年春季住房展销会购房补贴方案".to_string())
+        );
+        assert_eq!(
+            title_of("发文机关:省住房公积金管理局\n标 题:海南省住房公积金管理局关于进一步优化调整住房公积金贷款政策的通知\n"),
+            Some("海南省住房公积金管理局关于进一步优化调整住房公积金贷款政策的通知".to_string())
         );
     }
 
