@@ -657,6 +657,13 @@ impl Lists32 {
 const NO_TASK: usize = usize::MAX;
 
 impl<'a> PlanView<'a> {
+    /// The sentences of the plan tasks `tasks`, in their order.
+    fn sentences_of<'s>(&'s self, tasks: &'s [usize]) -> impl Iterator<Item = &'a str> + 's {
+        tasks
+            .iter()
+            .flat_map(|&p| self.texts[self.ranges[p].clone()].iter().copied())
+    }
+
     /// The plan's tasks, or only those written in `only` (running text, or a table).
     fn new(
         src: &'a SourceFile,
@@ -999,13 +1006,9 @@ pub fn align_with(
         // A national body's task is carried only where the plan names that body too (a
         // national plan); a plan restating it for its own level (市水行政主管部门主管全市…)
         // does that level's duty, not this one, and a reviewer marks it not applicable.
+        let view = view_of(dir.tasks[d].origin);
         let national_body = index.tasks[d].national_body.clone().filter(|body| {
-            !view_of(dir.tasks[d].origin).is_some_and(|view| {
-                tasks
-                    .iter()
-                    .flat_map(|&p| view.texts[view.ranges[p].clone()].iter())
-                    .any(|s| s.contains(body.as_str()))
-            })
+            !view.is_some_and(|v| v.sentences_of(&tasks).any(|s| s.contains(body.as_str())))
         });
         let coverage = if national_body.is_some() {
             Coverage::Missing
@@ -1024,14 +1027,13 @@ pub fn align_with(
             tasks
         };
         let dtext = dir_src.slice(dir.tasks[d].text);
-        let lacking = match (coverage, view_of(dir.tasks[d].origin)) {
+        let lacking = match (coverage, view) {
             (Coverage::Partly, Some(view)) if !tasks.is_empty() => {
                 // All the terms of the carrying sentences, the plan's own words too: a clause
                 // of the directive may hold a term its whole text does not (a rewrite across
                 // a comma).
-                let have: rustc_hash::FxHashSet<u64> = tasks
-                    .iter()
-                    .flat_map(|&p| view.texts[view.ranges[p].clone()].iter())
+                let have: rustc_hash::FxHashSet<u64> = view
+                    .sentences_of(&tasks)
                     .flat_map(|s| terms(s, &index.norm))
                     .collect();
                 lacking_phrases(dtext, &have, &index.norm)

@@ -262,11 +262,11 @@ fn title(lines: &[Line], outline: &crate::data::OutlineWords) -> Option<Span> {
         let n = t.chars().count();
         let ok = (6..=60).contains(&n)
             && !t.contains('。')
+            // A label or a sentence leading to what follows, in any width (附件:…,
+            // …现将有关事项通知如下:).
             && !t.contains(super::lex::COLONS)
             // A line in brackets is a clause or a note (〔责任单位:市财政局…〕, （征求意见稿）).
             && !t.starts_with(super::lex::is_open)
-            // A sentence leading to what follows, in any width (…现将有关事项通知如下:).
-            && !t.ends_with(super::lex::COLONS)
             && !opens_like_heading(t, outline)
             && words.iter().any(|w| t.contains(w.as_str()));
         ok.then(|| (k, Span::of(l.text, t).shift(l.span.start)))
