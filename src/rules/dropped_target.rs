@@ -40,17 +40,24 @@ fn carriers_repeat(
             }))
 }
 
+/// What the plan says of a directive target's measure.
+enum Measure {
+    /// The measure, named in these words, is stated nowhere in the plan.
+    Unstated(String),
+    /// The target names no measure (给予最高3000万元资助: a noun of two characters; 不超过3万元:
+    /// none), and its figure is written nowhere in the plan: dropped, said by its figure alone.
+    Unwritten,
+    /// Stated, or not to be judged.
+    Kept,
+}
+
 /// The words of the measure a directive target names, where the plan states that measure
-/// nowhere. None for a figure of the past or one of a list (A、B分别达到…), which promise no
-/// measure alone, and for a subject that names no measure (配备2—3名: the noun follows the
-/// number; 的比例…), which tells nothing to look for.
-fn unstated_measure(
-    cx: &Context,
-    ag: &super::Against,
-    target: &crate::model::Target,
-) -> Option<String> {
+/// nowhere. Kept for a figure of the past or one of a list (A、B分别达到…), which promise no
+/// measure alone. A subject that names no measure (配备2—3名: the noun follows the number;
+/// 的比例…; 资助) tells nothing to look for: the figure itself is looked for in the plan.
+fn unstated_measure(cx: &Context, ag: &super::Against, target: &crate::model::Target) -> Measure {
     if target.status || target.respectively.is_some() {
-        return None;
+        return Measure::Kept;
     }
     // The noun after the number (建成10个…, 最高100万元研发资助) names what it measures.
     let after = target.subject.start >= target.span.end;
@@ -62,7 +69,37 @@ fn unstated_measure(
         crate::align::measure_label(subject, &labels.label_heads, &labels.label_tails)
     };
     let names_a_measure = words.chars().count() >= 3 && !words.starts_with('的');
-    (names_a_measure && !plan_states(ag.src, target, cx.src, cx.doc, cx.data)).then_some(words)
+    if !names_a_measure {
+        return if figure_written(cx, target) {
+            Measure::Kept
+        } else {
+            Measure::Unwritten
+        };
+    }
+    if plan_states(ag.src, target, cx.src, cx.doc, cx.data) {
+        Measure::Kept
+    } else {
+        Measure::Unstated(words)
+    }
+}
+
+/// The plan writes a directive target's figure somewhere: a plan target of the same value and
+/// unit, or the number before the unit in its text (not the tail of a longer number: 3万元 is
+/// not in 13万元).
+fn figure_written(cx: &Context, target: &crate::model::Target) -> bool {
+    let unit = cx.data.metrics.canonical_unit(&target.unit);
+    if cx
+        .doc
+        .targets
+        .iter()
+        .any(|t| t.value == target.value && cx.data.metrics.canonical_unit(&t.unit) == unit)
+    {
+        return true;
+    }
+    let written = format!("{}{}", super::number_text(target.value), target.unit);
+    let text = cx.src.text.as_str();
+    text.match_indices(written.as_str())
+        .any(|(i, _)| !text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.'))
 }
 
 pub fn run(cx: &Context, out: &mut Findings) {
@@ -77,26 +114,25 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 continue;
             }
             let target = &ag.doc.targets[ti];
-            let Some(words) = unstated_measure(cx, ag, target) else {
-                continue;
-            };
-            if carriers_repeat(cx, ag, pair.directive, target) {
+            let measure = unstated_measure(cx, ag, target);
+            if matches!(measure, Measure::Kept) || carriers_repeat(cx, ag, pair.directive, target) {
                 continue;
             }
             reported.insert(ti);
-            out.report(
-                RULE,
-                cx.headline(pt),
-                t!(
+            let (task, target_text) = (cx.task(&pt.number), ag.src.slice(target.span));
+            let message = match measure {
+                Measure::Unstated(words) => t!(
                     cx,
                     "message",
-                    task = cx.task(&pt.number),
+                    task = task,
                     words = words,
-                    target = ag.src.slice(target.span)
+                    target = target_text
                 ),
-            )
-            .directive(target.span, cx.task(&dt.number))
-            .help(t!(cx, "help", target = ag.src.slice(target.span)));
+                _ => t!(cx, "message-figure", task = task, target = target_text),
+            };
+            out.report(RULE, cx.headline(pt), message)
+                .directive(target.span, cx.task(&dt.number))
+                .help(t!(cx, "help", target = ag.src.slice(target.span)));
         }
     }
     goals(cx, ag, out);
@@ -131,23 +167,27 @@ fn goals(cx: &Context, ag: &super::Against, out: &mut Findings) {
             }
             Some(_) => continue,
         };
-        let Some(words) = unstated_measure(cx, ag, target) else {
-            continue;
-        };
-        let message = match task {
-            None => t!(
-                cx,
-                "goal",
-                words = words,
-                target = ag.src.slice(target.span)
-            ),
-            Some(dt) => t!(
+        let target_text = ag.src.slice(target.span);
+        let message = match (unstated_measure(cx, ag, target), task) {
+            (Measure::Unstated(words), None) => {
+                t!(cx, "goal", words = words, target = target_text)
+            }
+            (Measure::Unstated(words), Some(dt)) => t!(
                 cx,
                 "uncarried",
                 dtask = cx.task(super::missing_task::as_numbered(&dt.number)),
                 words = words,
-                target = ag.src.slice(target.span)
+                target = target_text
             ),
+            // A goal's figure alone says too little to report: its measure is what a
+            // reviewer compares. A task's figure is the task's promise.
+            (Measure::Unwritten, Some(dt)) => t!(
+                cx,
+                "uncarried-figure",
+                dtask = cx.task(super::missing_task::as_numbered(&dt.number)),
+                target = target_text
+            ),
+            _ => continue,
         };
         out.report(RULE, place, message)
             .directive(
@@ -232,6 +272,62 @@ mod tests {
         );
         let f = findings_against(&plan("给予最高100万元创业资助"), directive, super::RULE);
         assert_eq!(f.len(), 1, "{f:?}");
+    }
+
+    /// pairs/shenzhen-longgang-opc: a task the plan leaves out allows a sum named by a noun of
+    /// two characters (最高3000万元资助), too short to look for as a measure: the figure is looked
+    /// for instead and said alone. A plan that writes the figure anywhere keeps it; 13000万元 is
+    /// not 3000万元.
+    #[test]
+    fn the_figure_of_a_task_left_out_is_said_when_the_plan_writes_it_nowhere() {
+        let directive = "深圳市OPC行动方案\n一、重点任务\n（一）建设社区。支持各区建设OPC社区。\n（二）开展揭榜挂帅。成功揭榜的项目可获得最高3000万元资助。\n";
+        let plan = |extra: &str| {
+            format!("龙岗区OPC若干措施\n一、建设社区。支持建设OPC社区。{extra}（区科技局负责）\n")
+        };
+        assert_eq!(
+            findings_against(&plan(""), directive, super::RULE),
+            vec![(
+                1,
+                1,
+                "the directive's figure `最高3000万元` (task 一、（二）) is written nowhere in the plan"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            findings_against(
+                &plan("对重大项目给予最高3000万元支持。"),
+                directive,
+                super::RULE
+            ),
+            vec![]
+        );
+        assert_eq!(
+            findings_against(&plan("社区面积13000万元。"), directive, super::RULE).len(),
+            1
+        );
+    }
+
+    /// pairs/changsha-liuyang-housing: the plan carries the trade-in subsidy but not its cap per
+    /// home (单套补贴金额最高不超过3万元, a subject that names no measure of three characters).
+    #[test]
+    fn a_carried_task_without_its_figure_drops_the_figure() {
+        let directive = "长沙市若干措施\n一、措施\n（一）支持以旧换新。对出售自有住房并重新购买新建商品住房的家庭给予购房补贴，单套补贴金额最高不超过3万元。（责任单位：市财政局）\n";
+        let plan = |cap: &str| {
+            format!("浏阳市若干措施\n一、措施\n（一）支持以旧换新。对出售自有住房并重新购买新建商品住房的家庭给予购房补贴{cap}。（责任单位：市财政局）\n")
+        };
+        assert_eq!(
+            findings_against(&plan(""), directive, super::RULE),
+            vec![(
+                3,
+                1,
+                "task 一、（一） carries the directive's task but not its figure `不超过3万元`"
+                    .to_string()
+            )]
+        );
+        assert_eq!(
+            findings_against(&plan("，单套最高不超过3万元"), directive, super::RULE),
+            vec![]
+        );
     }
 
     /// pairs/fujian-fuzhou-housing-fund: the directive's period (在12个月内购买第二套自住住房) stands in
