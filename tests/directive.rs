@@ -76,11 +76,6 @@ fn comparative_findings_of_a_real_pair() {
         ("weakened-target", 36, Some(74)),
         ("weakened-target", 37, Some(75)),
         ("dropped-target", 42, Some(84)),
-        // 五、（四） sets 每个嘎查村（社区）配备2—3名 协管员 and 每人每年至少2000元 补贴: figures
-        // whose words name no measure, looked for as written; seed 003 keeps the 协管员 team
-        // (line 799) but writes neither figure anywhere.
-        ("dropped-target", 47, Some(72)),
-        ("dropped-target", 47, Some(72)),
         ("partly-covered", 47, Some(72)),
         ("dropped-target", 48, Some(110)),
         // 餐饮质量安全提升行动 is carried by 三、（十三）1. on line 53, found now that every

@@ -45,7 +45,8 @@ enum Measure {
     /// The measure, named in these words, is stated nowhere in the plan.
     Unstated(String),
     /// The target names no measure (给予最高3000万元资助: a noun of two characters; 不超过3万元:
-    /// none), and its figure is written nowhere in the plan: dropped, said by its figure alone.
+    /// none), and its figure is written nowhere in the plan: where its task is not carried,
+    /// dropped with it, said by its figure alone.
     Unwritten,
     /// Stated, or not to be judged.
     Kept,
@@ -114,22 +115,23 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 continue;
             }
             let target = &ag.doc.targets[ti];
-            let measure = unstated_measure(cx, ag, target);
-            if matches!(measure, Measure::Kept) || carriers_repeat(cx, ag, pair.directive, target) {
+            // A figure alone is not judged at a carrier: read blind, most such findings on the
+            // development pairs stood at a carrier of another part of the task (a lottery's
+            // prizes at the plan's coupon rules), where the measure's words would have told.
+            let Measure::Unstated(words) = unstated_measure(cx, ag, target) else {
+                continue;
+            };
+            if carriers_repeat(cx, ag, pair.directive, target) {
                 continue;
             }
             reported.insert(ti);
-            let (task, target_text) = (cx.task(&pt.number), ag.src.slice(target.span));
-            let message = match measure {
-                Measure::Unstated(words) => t!(
-                    cx,
-                    "message",
-                    task = task,
-                    words = words,
-                    target = target_text
-                ),
-                _ => t!(cx, "message-figure", task = task, target = target_text),
-            };
+            let message = t!(
+                cx,
+                "message",
+                task = cx.task(&pt.number),
+                words = words,
+                target = ag.src.slice(target.span)
+            );
             out.report(RULE, cx.headline(pt), message)
                 .directive(target.span, cx.task(&dt.number))
                 .help(t!(cx, "help", target = ag.src.slice(target.span)));
@@ -304,29 +306,6 @@ mod tests {
         assert_eq!(
             findings_against(&plan("社区面积13000万元。"), directive, super::RULE).len(),
             1
-        );
-    }
-
-    /// pairs/changsha-liuyang-housing: the plan carries the trade-in subsidy but not its cap per
-    /// home (单套补贴金额最高不超过3万元, a subject that names no measure of three characters).
-    #[test]
-    fn a_carried_task_without_its_figure_drops_the_figure() {
-        let directive = "长沙市若干措施\n一、措施\n（一）支持以旧换新。对出售自有住房并重新购买新建商品住房的家庭给予购房补贴，单套补贴金额最高不超过3万元。（责任单位：市财政局）\n";
-        let plan = |cap: &str| {
-            format!("浏阳市若干措施\n一、措施\n（一）支持以旧换新。对出售自有住房并重新购买新建商品住房的家庭给予购房补贴{cap}。（责任单位：市财政局）\n")
-        };
-        assert_eq!(
-            findings_against(&plan(""), directive, super::RULE),
-            vec![(
-                3,
-                1,
-                "task 一、（一） carries the directive's task but not its figure `不超过3万元`"
-                    .to_string()
-            )]
-        );
-        assert_eq!(
-            findings_against(&plan("，单套最高不超过3万元"), directive, super::RULE),
-            vec![]
         );
     }
 
