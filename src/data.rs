@@ -1073,6 +1073,7 @@ pub struct NameWords {
 pub struct TypoWords {
     pub reduplications: Vec<String>,
     pub never_doubled: Vec<String>,
+    pub distinct_characters: String,
 }
 
 /// A word list read when first needed: most runs never ask (reading it costs a millisecond).

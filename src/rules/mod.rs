@@ -37,6 +37,7 @@ mod obsolete_agency;
 mod partly_covered;
 mod repeated_character;
 mod unaccepted_revisions;
+mod unit_name_typo;
 mod unit_name_variants;
 mod unknown_unit;
 mod unread_clause;
@@ -81,6 +82,7 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (unread_table::RULE, unread_table::run),
     (wrapped_lines::RULE, wrapped_lines::run),
     (dash_for_one::RULE, dash_for_one::run),
+    (unit_name_typo::RULE, unit_name_typo::run),
     (lead_also_partner::RULE, lead_also_partner::run),
     (missing_task::RULE, missing_task::run),
     (partly_covered::RULE, partly_covered::run),
