@@ -626,7 +626,8 @@ fn scan_outside_titles<T>(
 /// target word (到, 于, 在), or opening a sentence (2019年上半年，…) — or a relative period
 /// (本意见印发之日起30日内). Start dates (从2019年起, 2021年1月1日以后), validity periods
 /// (1月1日至12月31日) and windows opened by a start (从2026年1月1日起至12月31日, 即日起至2024年12月31日),
-/// past conditions (对2020年6月2日前已出让的用地) and dates inside titles are not deadlines.
+/// past conditions (对2020年6月2日前已出让的用地), cases (2024年12月31日前到期的，…) and dates inside
+/// titles are not deadlines.
 pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> {
     let dl = &lex.deadline;
     // The word lists, ordered only when a date is read (most texts hold none).
@@ -714,13 +715,31 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
                 .past_after_closing
                 .iter()
                 .any(|w| text[end..].starts_with(w.as_str()));
-            if !past {
+            if !past && !names_a_case(&text[end..]) {
                 return Some(read_deadline(&text[i..end], base + i, lex));
             }
         }
         i += len.max(c.len_utf8());
     }
     None
+}
+
+/// The clause a date closes ends on 的 (2024年12月31日前到期的，可以…展期; 2023年6月30日前
+///签订合同的，…): it names the case a rule applies to, as Chinese rules write one, and its date
+/// is a condition, not a deadline. Looks at most 60 bytes ahead, to the next clause break.
+fn names_a_case(after: &str) -> bool {
+    let clause = after
+        .char_indices()
+        .take_while(|&(k, c)| {
+            k < 60 && !matches!(c, '，' | ',' | '；' | ';' | '。' | '\n' | '：' | ':')
+        })
+        .last()
+        .map_or("", |(k, c)| &after[..k + c.len_utf8()]);
+    let broke = after[clause.len()..]
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '，' | ','));
+    broke && clause.ends_with('的')
 }
 
 #[cfg(test)]
@@ -936,6 +955,24 @@ mod tests {
         assert_eq!(
             in_text("对2020年6月2日前已出让的用地，2024年底前完成清理").as_deref(),
             Some("2024年底前完成")
+        );
+        // A clause closed by 的 names a case (corpus-judged rc01, c27): its date is a condition.
+        assert_eq!(
+            in_text("2024年12月31日前到期的,可以允许超出原规定多展期1年"),
+            None
+        );
+        assert_eq!(
+            in_text("2025年3月31日前取得不动产契税完税凭证的，每个家庭给予2万元补贴，2025年6月底前发放完毕").as_deref(),
+            Some("2025年6月底前")
+        );
+        // Not a case: the clause goes on past 的 (…的目标), or ends the sentence.
+        assert_eq!(
+            in_text("2024年底前完成改造的目标，全面推进").as_deref(),
+            Some("2024年底前完成")
+        );
+        assert_eq!(
+            in_text("2024年底前全面完成的。").as_deref(),
+            Some("2024年底前")
         );
         assert_eq!(
             in_text("从2026年1月1日起至12月31日，对购买新建商品住房的给予补贴"),
