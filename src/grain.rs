@@ -42,7 +42,7 @@ pub fn by_paragraph(src: &SourceFile, mut doc: Document, data: &RuleData) -> Doc
                     if k == 0 { task.span.start } else { text.start },
                     if k == last { task.span.end } else { text.end },
                 );
-                piece.number = numbered(&task.number, k + 1);
+                piece.number = crate::model::paragraph_number(&task.number, k + 1);
                 piece.id = format!("{}.{}", task.id, k + 1);
                 tasks.push(piece);
             }
@@ -139,7 +139,13 @@ pub fn unnumbered(src: &SourceFile, mut doc: Document, data: &RuleData) -> Docum
     let whole = Span::new(first.start, last.end);
     let body = crate::parse::new_task(Origin::Body, whole, whole, None, String::new());
     for (k, span) in paragraphs(src, &body, data).into_iter().enumerate() {
-        let mut task = crate::parse::new_task(Origin::Body, span, span, None, numbered("", k + 1));
+        let mut task = crate::parse::new_task(
+            Origin::Body,
+            span,
+            span,
+            None,
+            crate::model::paragraph_number("", k + 1),
+        );
         task.id = format!("P{}", k + 1);
         doc.tasks.push(task);
     }
@@ -207,15 +213,6 @@ fn is_detail(paragraph: &str, data: &RuleData) -> bool {
         p.strip_prefix(l.as_str())
             .is_some_and(|rest| rest.starts_with(['：', ':']))
     })
-}
-
-/// What separates an item's number from its paragraph's (`第五条¶2`); shown to a reviewer as
-/// 第五条第2段 ([`crate::rules::task_name`]).
-pub const PARAGRAPH: char = '¶';
-
-/// The number of an item's `k`-th paragraph.
-fn numbered(number: &str, k: usize) -> String {
-    format!("{number}{PARAGRAPH}{k}")
 }
 
 #[cfg(test)]

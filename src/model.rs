@@ -302,6 +302,15 @@ pub struct Target {
     pub task: Option<usize>,
 }
 
+/// What separates an item's number from its paragraph's (`第五条¶2`); shown to a reviewer as
+/// 第五条第2段 ([`crate::rules::task_name`]).
+pub const PARAGRAPH: char = '¶';
+
+/// The number of an item's `k`-th paragraph read as a task of its own.
+pub fn paragraph_number(number: &str, k: usize) -> String {
+    format!("{number}{PARAGRAPH}{k}")
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Task {
     pub id: String,

@@ -312,20 +312,37 @@ fn a_lead_cell_merged_down_in_word_carries_to_the_rows_below() {
 /// Issue 18, classes 7 and 8: a regulation in articles (秀山…梅江河流域水生态环境保护条例,
 /// corpus-judged/t08) assigns duties by article, to the subject of its sentences. Each article
 /// is a task (the purpose article is not), its leads are its sentences' subjects and 会同 names
-/// partners.
+/// partners; an article whose paragraphs (款) name owners of their own is a task per such
+/// paragraph (第四条: 自治县人民政府; 乡镇人民政府、街道办事处; 村（居）民委员会), while one whose
+/// later paragraph names none it can read stays whole (第五条, lines 11–12).
 #[test]
 fn an_article_is_a_task_and_its_subject_the_owner() {
     let (src, doc) = judged("t08-county-ecology-xiushan-meijiang-river-regulation.txt");
     let got = owners(&src, &doc);
-    let first: Vec<usize> = got.iter().take(3).map(|x| x.0).collect();
+    let first: Vec<usize> = got.iter().take(5).map(|x| x.0).collect();
     assert_eq!(
         first,
-        [7, 8, 11],
+        [7, 8, 9, 10, 11],
         "第一条 and 第二条 state purpose and scope: no task"
     );
     let at = |line: usize| got.iter().find(|x| x.0 == line).cloned().unwrap();
     assert_eq!(at(7), (7, v(&[]), v(&[])));
+    assert_eq!(at(8), (8, v(&["自治县人民政府"]), v(&[])));
+    assert_eq!(at(9), (9, v(&["乡镇人民政府", "街道办事处"]), v(&[])));
+    assert_eq!(at(10), (10, v(&["村（居）民委员会"]), v(&[])));
     assert_eq!(at(11), (11, v(&["自治县生态环境主管部门"]), v(&[])));
+    let numbers: Vec<&str> = doc.tasks[1..5].iter().map(|t| t.number.as_str()).collect();
+    assert_eq!(
+        numbers,
+        [
+            "第一章第四条¶1",
+            "第一章第四条¶2",
+            "第一章第四条¶3",
+            "第一章第五条"
+        ]
+    );
+    // 第五条's second paragraph (自治县发展改革、经济信息…等部门按照各自职责…) stays with it.
+    assert_eq!(src.line_col(doc.tasks[4].span.end).line, 12);
     assert_eq!(
         at(29),
         (29, v(&["自治县生态环境主管部门"]), v(&["水行政等部门"]))

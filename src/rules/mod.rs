@@ -195,7 +195,7 @@ pub fn task_name(number: &str, lang: crate::data::Lang) -> String {
     let zh = lang == crate::data::Lang::Zh;
     let number = number.trim();
     // 第五条¶2: the second paragraph of an item read at the reviewer's grain (crate::grain).
-    if let Some((item, k)) = number.rsplit_once(crate::grain::PARAGRAPH) {
+    if let Some((item, k)) = number.rsplit_once(crate::model::PARAGRAPH) {
         let item = task_name(item, lang);
         // A directive read paragraph by paragraph has no item: ¶2 alone (crate::grain::unnumbered).
         return match (zh, item.is_empty()) {
