@@ -29,7 +29,7 @@ pub fn by_paragraph(src: &SourceFile, mut doc: Document, data: &RuleData) -> Doc
             for (k, text) in pieces.into_iter().enumerate() {
                 let mut piece = task.clone();
                 piece.text = text;
-                piece.item_text = Some(task.text);
+                piece.item_text = Some(task.item_text.unwrap_or(task.text));
                 // A date written in one paragraph (到2029年底，全市建成…) is that paragraph's; one
                 // in the item's clause or a column of its own holds for every paragraph.
                 let within = |s: Span| task.text.start <= s.start && s.end <= task.text.end;

@@ -313,6 +313,9 @@ fn article_paragraphs(b: &mut Builder, s: &Section, h: usize, end: usize, label:
             crate::model::paragraph_number(label, n + 1),
         );
         t.condition = b.under_condition_heading(Some(h));
+        // The whole article, as for a paragraph the directive's grain splits off: a sanction
+        // in one 款 makes each a penalty provision.
+        t.item_text = Some(Span::new(s.text_start, end));
         t.deadline = super::deadline::find_in_text(b.slice(text), text.start, &b.data.lexicon);
         let (leads, partners) = owners[k].clone();
         if !leads.is_empty() {
@@ -1533,6 +1536,13 @@ mod tests {
         );
         // The first paragraph's task holds the article's number, as an undivided article does.
         assert_eq!(doc.tasks[0].span.start, plan.find("第七条").unwrap());
+        // Each keeps the whole article as its item (a sanction in one 款 makes each a penalty
+        // provision when the article is a directive's).
+        let article = &plan[plan.find("市和县").unwrap()..plan.find("\n第八条").unwrap()];
+        for t in &doc.tasks[..2] {
+            let item = t.item_text.expect("the article");
+            assert_eq!(&plan[item.start..item.end], article);
+        }
     }
 
     /// From a city's housing measures (s7f 027): the clause's own note 逗号前面的为牵头单位，下同
