@@ -44,14 +44,7 @@ fn one_difference(a: &[char], b: &[char]) -> Option<usize> {
 pub fn run(cx: &Context, out: &mut Findings) {
     // name -> where it is written, in document order
     let mut seen: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-    let units = cx
-        .doc
-        .tasks
-        .iter()
-        .filter(|t| !t.owners_in_text)
-        .flat_map(|t| t.leads.iter().chain(&t.partners))
-        .chain(&cx.doc.stray_units);
-    for u in units {
+    for u in cx.units() {
         seen.entry(u.name.as_str()).or_default().push(u.span);
     }
     let distinct = &cx.data.units.typos.distinct_characters;

@@ -21,14 +21,7 @@ fn key(name: &str, words: &crate::data::UnitWords) -> String {
 pub fn run(cx: &Context, out: &mut Findings) {
     // key -> spelling -> occurrences (in document order)
     let mut seen: BTreeMap<String, BTreeMap<&str, Vec<crate::source::Span>>> = BTreeMap::new();
-    let units = cx
-        .doc
-        .tasks
-        .iter()
-        .filter(|t| !t.owners_in_text)
-        .flat_map(|t| t.leads.iter().chain(&t.partners))
-        .chain(&cx.doc.stray_units);
-    for u in units {
+    for u in cx.units() {
         seen.entry(key(&u.name, &cx.data.lexicon.units))
             .or_default()
             .entry(u.name.as_str())
