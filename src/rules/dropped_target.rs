@@ -15,7 +15,6 @@ fn carriers_repeat(
     directive: usize,
     target: &crate::model::Target,
 ) -> bool {
-    let unit = cx.data.metrics.canonical_unit(&target.unit);
     let carriers = || {
         ag.alignment
             .pairs
@@ -23,21 +22,38 @@ fn carriers_repeat(
             .filter(move |p| p.directive == directive)
             .map(|p| &cx.doc.tasks[p.plan])
     };
-    // The figure as written, where the plan did not read it as a target (自出售之日起12个月内
-    // is a period of a rule): the same number before the same unit in a carrier's text.
+    writes_figure(
+        cx,
+        target,
+        carriers()
+            .flat_map(|t| &t.targets)
+            .map(|&k| &cx.doc.targets[k]),
+        // A bare number (no unit) in a carrier's text may be any figure: not looked for.
+        carriers()
+            .filter(|_| !target.unit.is_empty())
+            .map(|t| cx.text(t.text)),
+    )
+}
+
+/// Whether a directive target's figure stands among plan `targets` (the same value in the same
+/// unit) or, where the plan did not read it as a target (自出售之日起12个月内 is a period of a
+/// rule), is written in `texts`: the same number before the same unit, not the tail of a
+/// longer number (12个月 is not in 112个月, 3万元 not in 13万元).
+fn writes_figure<'p>(
+    cx: &Context,
+    target: &crate::model::Target,
+    mut targets: impl Iterator<Item = &'p crate::model::Target>,
+    mut texts: impl Iterator<Item = &'p str>,
+) -> bool {
+    let unit = cx.data.metrics.canonical_unit(&target.unit);
+    if targets.any(|t| t.value == target.value && cx.data.metrics.canonical_unit(&t.unit) == unit) {
+        return true;
+    }
     let written = format!("{}{}", super::number_text(target.value), target.unit);
-    carriers()
-        .flat_map(|t| &t.targets)
-        .map(|&k| &cx.doc.targets[k])
-        .any(|t| t.value == target.value && cx.data.metrics.canonical_unit(&t.unit) == unit)
-        || (!target.unit.is_empty()
-            && carriers().any(|t| {
-                let text = cx.text(t.text);
-                text.match_indices(written.as_str()).any(|(i, _)| {
-                    // Not the tail of a longer number (112个月).
-                    !text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.')
-                })
-            }))
+    texts.any(|text| {
+        text.match_indices(written.as_str())
+            .any(|(i, _)| !text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.'))
+    })
 }
 
 /// What the plan says of a directive target's measure.
@@ -45,9 +61,8 @@ enum Measure {
     /// The measure, named in these words, is stated nowhere in the plan.
     Unstated(String),
     /// The target names no measure (给予最高3000万元资助: a noun of two characters; 不超过3万元:
-    /// none), and its figure is written nowhere in the plan: where its task is not carried,
-    /// dropped with it, said by its figure alone.
-    Unwritten,
+    /// none): only its figure can be looked for ([`figure_written`]).
+    Unnamed,
     /// Stated, or not to be judged.
     Kept,
 }
@@ -71,11 +86,7 @@ fn unstated_measure(cx: &Context, ag: &super::Against, target: &crate::model::Ta
     };
     let names_a_measure = words.chars().count() >= 3 && !words.starts_with('的');
     if !names_a_measure {
-        return if figure_written(cx, target) {
-            Measure::Kept
-        } else {
-            Measure::Unwritten
-        };
+        return Measure::Unnamed;
     }
     if plan_states(ag.src, target, cx.src, cx.doc, cx.data) {
         Measure::Kept
@@ -84,23 +95,14 @@ fn unstated_measure(cx: &Context, ag: &super::Against, target: &crate::model::Ta
     }
 }
 
-/// The plan writes a directive target's figure somewhere: a plan target of the same value and
-/// unit, or the number before the unit in its text (not the tail of a longer number: 3万元 is
-/// not in 13万元).
+/// The plan writes a directive target's figure somewhere, as a target or in its text.
 fn figure_written(cx: &Context, target: &crate::model::Target) -> bool {
-    let unit = cx.data.metrics.canonical_unit(&target.unit);
-    if cx
-        .doc
-        .targets
-        .iter()
-        .any(|t| t.value == target.value && cx.data.metrics.canonical_unit(&t.unit) == unit)
-    {
-        return true;
-    }
-    let written = format!("{}{}", super::number_text(target.value), target.unit);
-    let text = cx.src.text.as_str();
-    text.match_indices(written.as_str())
-        .any(|(i, _)| !text[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.'))
+    writes_figure(
+        cx,
+        target,
+        cx.doc.targets.iter(),
+        std::iter::once(cx.src.text.as_str()),
+    )
 }
 
 pub fn run(cx: &Context, out: &mut Findings) {
@@ -182,8 +184,9 @@ fn goals(cx: &Context, ag: &super::Against, out: &mut Findings) {
                 target = target_text
             ),
             // A goal's figure alone says too little to report: its measure is what a
-            // reviewer compares. A task's figure is the task's promise.
-            (Measure::Unwritten, Some(dt)) => t!(
+            // reviewer compares. A task's figure is the task's promise, dropped with it where
+            // the plan writes it nowhere.
+            (Measure::Unnamed, Some(dt)) if !figure_written(cx, target) => t!(
                 cx,
                 "uncarried-figure",
                 dtask = cx.task(super::missing_task::as_numbered(&dt.number)),
