@@ -277,6 +277,10 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
 /// the last takes the article's lists. False, and nothing is added, when fewer than two
 /// paragraphs name owners.
 fn article_paragraphs(b: &mut Builder, s: &Section, h: usize, end: usize, label: &str) -> bool {
+    // One paragraph has nothing to split: its owners are read with the article's.
+    if s.paras.len() < 2 {
+        return false;
+    }
     let paragraph = |k: usize| {
         let p = s.paras[k];
         Span::new(if k == 0 { s.text_start } else { p.start }, p.end)

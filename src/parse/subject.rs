@@ -93,6 +93,7 @@ pub fn plan_owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Un
     let verbs = longest_first(&all);
     let openers = longest_first(&w.openers);
     let partner_words = longest_first(&w.partner_words);
+    let list_ends = longest_first(&w.partner_list_ends);
     let mut leads: Vec<Unit> = Vec::new();
     let mut partners: Vec<Unit> = Vec::new();
     // An owner named earlier in this sentence: a clause opening on 会同 names its partners.
@@ -129,8 +130,8 @@ pub fn plan_owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Un
                     if w.plan_partners_after.iter().any(|p| p == verb) {
                         let from = body.len() - rest.len() + verb.len();
                         let tail = &body[from..];
-                        let tail = find_any(tail, &longest_first(&w.partner_list_ends))
-                            .map_or(tail, |(i, e)| &tail[..i + e.len()]);
+                        let tail =
+                            find_any(tail, &list_ends).map_or(tail, |(i, e)| &tail[..i + e.len()]);
                         if let Some(list) = longest_plan_units(tail, lex) {
                             push_new(&mut partners, split_units(list, at + start + from, lex));
                         }
