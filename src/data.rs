@@ -485,6 +485,9 @@ pub struct ClauseWords {
     /// list rules for the public (0.5: one rule word for every two actions).
     pub measure_genres: Vec<String>,
     pub measure_rule_share: f64,
+    /// Words naming a government or party committee among a document's issuers (人民政府,
+    /// 管委会, 县委): measures issued by departments alone (no such word) are theirs to carry out.
+    pub government_issuers: Vec<String>,
     /// `rule_markers` as one automaton (leftmost-longest, so 可享受 counts once), built at load.
     #[serde(skip)]
     pub rule_marker_automaton: Option<aho_corasick::AhoCorasick>,

@@ -90,7 +90,7 @@ pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
         .date
         .and_then(|s| first_date(slice(s)).map(|(d, p)| (d.shift(s.start), p)));
     f.owner_cue = owner_cue(text, &data.lexicon.clause.owner_cues);
-    f.owes_owners = owes_owners(text, &f, &data.lexicon.clause);
+    f.owes_owners = owes_owners(text, &lines, &f, &data.lexicon);
     f.report_mark = report_mark(text, &data.lexicon.outline);
     f
 }
@@ -129,7 +129,8 @@ fn owner_cue(text: &str, cues: &[String]) -> Option<Span> {
 
 /// The title (or, when none was read, the first lines) names a plan or a list of measures, not
 /// issued at the national level, and not addressed to the market.
-fn owes_owners(text: &str, f: &Facts, words: &crate::data::ClauseWords) -> bool {
+fn owes_owners(text: &str, lines: &[Line], f: &Facts, lex: &crate::data::Lexicon) -> bool {
+    let words = &lex.clause;
     let title: String = match f.title {
         Some(t) => text[t.start..t.end].to_string(),
         None => text
@@ -164,10 +165,70 @@ fn owes_owners(text: &str, f: &Facts, words: &crate::data::ClauseWords) -> bool 
     } else {
         words.rule_share
     };
+    // A department's own measures are carried out by it.
+    let departments_own = measures && issued_by_departments(text, lines, f, lex);
     genres(&words.owner_genres)
         && !national
+        && !departments_own
         && !addressed_to_the_market(text, &words.market_addressees)
         && !reads_as_rules_for_the_public(text, words, share)
+}
+
+/// The document's issuers are departments alone: the names signed above its date (惠州市住房和
+/// 城乡建设局 / 惠州市自然资源局 / 惠州市住房公积金管理中心 / 2023年9月22日), or else the name
+/// its title opens on (杭州市市场监督管理局关于印发…, 广州市卫生健康委等4部门关于…), and none of
+/// them a government or party committee (`government_issuers`). False when neither is written.
+fn issued_by_departments(
+    text: &str,
+    lines: &[Line],
+    f: &Facts,
+    lex: &crate::data::Lexicon,
+) -> bool {
+    let ends_as_unit = |name: &str| {
+        lex.units
+            .glue_suffixes
+            .iter()
+            .chain(&lex.units.branch_suffixes)
+            .any(|s| name.ends_with(s.as_str()))
+    };
+    let is_name = |t: &str| {
+        let n = t.chars().count();
+        (4..=30).contains(&n)
+            && !t.contains(|c: char| "。，,：:；;、（）()“”《》".contains(c) || c.is_ascii_digit())
+            && ends_as_unit(t)
+    };
+    let mut issuers: Vec<&str> = Vec::new();
+    if let Some(date) = f.date {
+        let at = lines.partition_point(|l| l.span.start < date.start);
+        issuers.extend(
+            lines[..at]
+                .iter()
+                .rev()
+                .map(|l| trim(l.text))
+                .take_while(|t| is_name(t)),
+        );
+    }
+    if issuers.is_empty() {
+        let first = f.title.map_or_else(
+            || text.lines().find(|l| !trim(l).is_empty()).unwrap_or(""),
+            |t| &text[t.start..t.end],
+        );
+        if let Some(k) = first.find("关于").filter(|&k| k > 0) {
+            let name = trim(&first[..k]);
+            // 广州市卫生健康委等4部门: the bodies before 等.
+            let name = name.find('等').map_or(name, |e| &name[..e]);
+            if is_name(name) {
+                issuers.push(name);
+            }
+        }
+    }
+    !issuers.is_empty()
+        && issuers.iter().all(|name| {
+            !lex.clause
+                .government_issuers
+                .iter()
+                .any(|g| name.contains(g.as_str()))
+        })
 }
 
 /// The document's sentences state rules for the public (who qualifies, what is granted or

@@ -97,6 +97,33 @@ mod tests {
         assert_eq!(findings_of(&plan, super::RULE).len(), 1);
     }
 
+    /// The shape of an unseen city's 若干措施 (惠州, corpus-judged a37): measures of government
+    /// action signed by the three bureaus that carry them out, above the date. Signed by the
+    /// city's government, or issued by a bureau as a 实施方案, the same measures owe owners.
+    #[test]
+    fn silent_on_measures_that_departments_issue_for_themselves() {
+        let body = "一、加大金融信贷支持力度。落实差别化住房信贷政策，推动降低首付比例。\n二、优化房屋交易流程。推广二手房“带押过户”模式，规范交易流程。\n三、开展住房团购活动。鼓励各县区组织房地产开发企业开展团购活动。\n";
+        let signed = |title: &str, issuers: &str| {
+            format!(
+                "{title}\n各县、区人民政府，市政府各工作部门：\n{body}{issuers}\n2023年9月22日\n"
+            )
+        };
+        let title = "关于印发促进我市房地产市场平稳健康发展若干措施的通知";
+        let bureaus = "惠州市住房和城乡建设局\n惠州市自然资源局\n惠州市住房公积金管理中心";
+        assert!(findings_of(&signed(title, bureaus), super::RULE).is_empty());
+        assert_eq!(
+            findings_of(&signed(title, "惠州市人民政府办公室"), super::RULE).len(),
+            1
+        );
+        let plan = "关于印发促进我市房地产市场平稳健康发展实施方案的通知";
+        assert_eq!(findings_of(&signed(plan, bureaus), super::RULE).len(), 1);
+        // Named before 关于 in the title when no one signs above the date.
+        let headed = format!("惠州市住房和城乡建设局等3部门{title}\n{body}");
+        assert!(findings_of(&headed, super::RULE).is_empty());
+        let by_government = format!("惠州市人民政府{title}\n{body}");
+        assert_eq!(findings_of(&by_government, super::RULE).len(), 1);
+    }
+
     /// A plan that shows it names owners (a 责任单位 label) gets missing-lead's message instead.
     #[test]
     fn leaves_a_plan_with_owner_words_to_missing_lead() {
