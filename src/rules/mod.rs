@@ -106,6 +106,7 @@ pub struct Context<'a> {
 #[derive(Default)]
 pub struct Facts {
     plan_level: std::sync::OnceLock<Option<crate::unit_names::Level>>,
+    wrapped: std::sync::OnceLock<Option<wrapped_lines::Wrapped>>,
 }
 
 /// The directive a plan is checked against, and how their tasks were matched.
@@ -122,6 +123,15 @@ impl Context<'_> {
             .facts
             .plan_level
             .get_or_init(|| crate::unit_names::plan_level(self.doc, self.data))
+    }
+
+    /// Whether the plan is a text wrapped at one width ([`wrapped_lines`]), computed once: its
+    /// lines are not its paragraphs, so what the outline shows is not the document's.
+    pub fn wrapped(&self) -> Option<&wrapped_lines::Wrapped> {
+        self.facts
+            .wrapped
+            .get_or_init(|| wrapped_lines::wrapped_source(self.src))
+            .as_ref()
     }
 
     pub fn text(&self, span: Span) -> &str {

@@ -18,7 +18,7 @@
 //! line longer than its width.
 
 use super::{Context, Findings};
-use crate::source::{Format, Span};
+use crate::source::{Format, SourceFile, Span};
 
 pub const RULE: &str = "wrapped-lines";
 
@@ -31,11 +31,7 @@ const FEWEST: usize = 10;
 const WIDEST: usize = 200;
 
 pub fn run(cx: &Context, out: &mut Findings) {
-    // Word, PDF and the other readers build their own paragraphs.
-    if !matches!(cx.src.format, Format::Text | Format::Markdown) {
-        return;
-    }
-    let Some(w) = wrapped(&cx.src.text) else {
+    let Some(w) = cx.wrapped() else {
         return;
     };
     out.report(
@@ -54,13 +50,23 @@ pub fn run(cx: &Context, out: &mut Findings) {
 
 /// What shows a text wrapped at one width.
 #[derive(Debug, PartialEq)]
-struct Wrapped {
+pub struct Wrapped {
     /// The first line of the band that ends mid-sentence.
-    first: Span,
-    width: usize,
+    pub first: Span,
+    pub width: usize,
     /// Lines of the band ending mid-sentence, and lines counted.
-    open: usize,
-    lines: usize,
+    pub open: usize,
+    pub lines: usize,
+}
+
+/// The source read as a text wrapped at one width, if it shows one (rules ask through
+/// [`Context::wrapped`], computed once per plan).
+pub(crate) fn wrapped_source(src: &SourceFile) -> Option<Wrapped> {
+    // Word, PDF and the other readers build their own paragraphs.
+    if !matches!(src.format, Format::Text | Format::Markdown) {
+        return None;
+    }
+    wrapped(&src.text)
 }
 
 fn wrapped(text: &str) -> Option<Wrapped> {
