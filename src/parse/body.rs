@@ -646,7 +646,8 @@ fn is_contents_line(text: &str, after_contents: bool) -> bool {
 /// from the item before it; elsewhere a paragraph opening on a figure (65周岁以上老年人…) is text.
 /// A run of such numbers is judged by its first: `1属首次购买…` / `2国家出台…` / `3购买非住宅…`
 /// under `(1)` (circled numbers lost in a copy) is text as its `1` is, even where its `2` would
-/// go on from the item `1.` above.
+/// go on from the item `1.` above; so is a run whose `1` opens on a title mark (`1《申领审批表》；`
+/// / `2身份证复印件；`, the materials listed under item `1.`).
 fn fits_if_malformed(b: &Builder, h: &crate::model::Heading, before: Option<Span>) -> bool {
     let n = &h.numbering;
     let follows = |style| {
@@ -676,7 +677,7 @@ fn fits_if_malformed(b: &Builder, h: &crate::model::Heading, before: Option<Span
         !is_item
             && digits > 0
             && t[..digits].parse::<u32>().ok() == n.value.checked_sub(1)
-            && t[digits..].starts_with(is_cjk)
+            && t[digits..].starts_with(|c: char| is_cjk(c) || "《“「【（(".contains(c))
     };
     if before.is_some_and(opens_run) {
         return false;

@@ -216,6 +216,22 @@ mod tests {
         );
     }
 
+    /// corpus-judged a41 (海宁市人才房票): the materials of step 1. listed with bare numbers, the
+    /// first opening on a title mark (1《…审批表》；), are no items: step 2. goes on from 1.
+    #[test]
+    fn a_bare_numbered_list_opening_on_a_title_mark_is_no_item_run() {
+        let plan = "某市人才房票实施办法\n一、申办程序\n1.个人申请。申请人填写申领审批表，并提交以下材料：\n1《人才房票申领审批表》；\n2身份证复印件；\n3人才层次证明材料复印件；\n以上材料由人才本人提供。\n2.资格审核。市住建局负责资格审核。\n3.公示。由市人力社保局在网站上公示7天。\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+        let doc = crate::testing::parse(plan);
+        let items: Vec<u32> = doc
+            .headings
+            .iter()
+            .filter(|h| h.numbering.style == crate::model::NumberStyle::Item)
+            .map(|h| h.numbering.value)
+            .collect();
+        assert_eq!(items, vec![1, 2, 3]);
+    }
+
     #[test]
     fn an_attachment_list_is_not_the_outline() {
         let plan = "某县实施方案\n一、主要任务\n（一）加强组织。加快推进项目建设。（县发改局负责）\n（二）加强协调。开展宣传活动。（县委宣传部负责）\n附件：1.任务分工表\n2.联系人名单\n附表：1.申请表\n2.汇总表\n二、保障措施\n（一）加强领导。（县政府办负责）\n（三）强化考核。（县督查室负责）\n";
