@@ -215,8 +215,12 @@ fn issued_by_departments(
         );
         if let Some(k) = first.find("关于").filter(|&k| k > 0) {
             let name = trim(&first[..k]);
-            // 广州市卫生健康委等4部门: the bodies before 等.
-            let name = name.find('等').map_or(name, |e| &name[..e]);
+            // 广州市卫生健康委等4部门: the bodies before 等 (`vague_ending`).
+            let ending = lex.units.vague_ending.as_str();
+            let name = name
+                .find(ending)
+                .filter(|_| !ending.is_empty())
+                .map_or(name, |e| &name[..e]);
             if is_name(name) {
                 issuers.push(name);
             }
