@@ -79,22 +79,42 @@ fn article(i: &str) -> IResult<&str, Parsed> {
 }
 
 /// section := open numeral+ close
+///            |  open close   (the numeral lost in a copy: `()优化房地产领域行政审批` among
+///                            `(二)`, `(三)`; malformed, its value taken from its place, see
+///                            `Builder::push_heading`)
 fn section(i: &str) -> IResult<&str, Parsed> {
-    map(
-        (
-            satisfy(is_open),
-            map_opt(take_while1(is_chinese_numeral), chinese_number),
-            satisfy(is_close),
-        ),
-        |(o, v, c)| {
+    alt((
+        map(
             (
-                NumberStyle::Section,
-                v,
-                is_full_width(o) != is_full_width(c),
-                false,
-            )
-        },
-    )
+                satisfy(is_open),
+                map_opt(take_while1(is_chinese_numeral), chinese_number),
+                satisfy(is_close),
+            ),
+            |(o, v, c)| {
+                (
+                    NumberStyle::Section,
+                    v,
+                    is_full_width(o) != is_full_width(c),
+                    false,
+                )
+            },
+        ),
+        map(
+            (
+                satisfy(is_open),
+                satisfy(is_close),
+                peek(satisfy(crate::source::is_cjk)),
+            ),
+            |(o, c, _)| {
+                (
+                    NumberStyle::Section,
+                    0,
+                    is_full_width(o) != is_full_width(c),
+                    true,
+                )
+            },
+        ),
+    ))
     .parse(i)
 }
 

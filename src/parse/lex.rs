@@ -61,6 +61,24 @@ pub fn chinese_number(s: &str) -> Option<u32> {
     }
 }
 
+/// A value from 1 to 99 written as a Chinese numeral (十二, 二十); other values in digits.
+pub fn chinese_numeral(v: u32) -> String {
+    let digit = |d: u32| {
+        "一二三四五六七八九"
+            .chars()
+            .nth(d as usize - 1)
+            .unwrap_or('〇')
+    };
+    match v {
+        1..=9 => digit(v).to_string(),
+        10 => "十".to_string(),
+        11..=19 => format!("十{}", digit(v - 10)),
+        20..=99 if v.is_multiple_of(10) => format!("{}十", digit(v / 10)),
+        21..=99 => format!("{}十{}", digit(v / 10), digit(v % 10)),
+        _ => v.to_string(),
+    }
+}
+
 pub fn is_chinese_numeral(c: char) -> bool {
     "零〇一二三四五六七八九十".contains(c)
 }
@@ -256,6 +274,15 @@ pub fn ends_with_any<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_numerals_written_back() {
+        for v in 1..=99 {
+            assert_eq!(chinese_number(&chinese_numeral(v)), Some(v));
+        }
+        assert_eq!(chinese_numeral(21), "二十一");
+        assert_eq!(chinese_numeral(100), "100");
+    }
 
     #[test]
     fn chinese_numbers() {

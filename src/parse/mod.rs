@@ -21,7 +21,7 @@ pub mod units;
 
 use crate::blocks::Block;
 use crate::data::RuleData;
-use crate::model::{Document, Heading, Numbering, Origin, Part, Task};
+use crate::model::{Document, Heading, NumberStyle, Numbering, Origin, Part, Task};
 use crate::source::{SourceFile, Span};
 
 /// Parses a plan read by the reader of its format. Never panics on any text.
@@ -218,6 +218,20 @@ impl Builder<'_> {
             }
         }
         h.parent = stack.last().copied();
+        if h.numbering.style == NumberStyle::Section && h.numbering.value == 0 {
+            // `()` with its numeral lost: the number its place gives it, one past the section
+            // before it under the same parent, else the first.
+            h.numbering.value = self
+                .doc
+                .headings
+                .iter()
+                .rev()
+                .take_while(|x| {
+                    x.parent == h.parent || x.numbering.style.rank() > h.numbering.style.rank()
+                })
+                .find(|x| x.parent == h.parent && x.numbering.style == NumberStyle::Section)
+                .map_or(1, |x| x.numbering.value + 1);
+        }
         let idx = self.doc.headings.len();
         self.doc.headings.push(h);
         stack.push(idx);

@@ -172,6 +172,10 @@ fn form(cx: &Context, out: &mut Findings, n: &Numbering) {
                 }
                 _ => "一、".to_string(),
             },
+            // () with its numeral lost: the number its place gives it.
+            NumberStyle::Section => {
+                format!("（{}）", crate::parse::lex::chinese_numeral(n.value))
+            }
             _ => format!("{}.", n.value),
         };
         out.report(RULE, n.span, t!(cx, "malformed", text = text))
@@ -230,6 +234,34 @@ mod tests {
             .map(|h| h.numbering.value)
             .collect();
         assert_eq!(items, vec![1, 2, 3]);
+    }
+
+    /// corpus-judged rd03 (鹰潭市…若干措施): the numeral of a section lost in the copy, `()优化…`
+    /// then `(二)`: said at the empty brackets, with the number its place gives it, and (二)
+    /// follows it.
+    #[test]
+    fn a_section_whose_numeral_was_lost() {
+        let plan = "某市若干措施\n一、支持住房消费\n(一)落实契税补贴。[责任单位:市财政局]\n(二)优化公积金政策。[责任单位:市公积金中心]\n二、优化行业服务管理\n()优化房地产领域行政审批\n推进“一网通办”。[责任单位:市行政审批局]\n(二)稳步推进“交房即交证”改革\n加强部门数据协同。[责任单位:市自然资源局]\n(三)规范市场秩序\n开展专项整治。[责任单位:市住建局]\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(6, 1, "() is not a well-formed number".to_string())]
+        );
+        let doc = crate::testing::parse(plan);
+        let sections: Vec<u32> = doc
+            .headings
+            .iter()
+            .filter(|h| h.numbering.style == crate::model::NumberStyle::Section)
+            .map(|h| h.numbering.value)
+            .collect();
+        assert_eq!(sections, vec![1, 2, 1, 2, 3]);
+        // Lost after the first: the second.
+        let second = plan.replace("(二)优化公积金", "()优化公积金");
+        let doc = crate::testing::parse(&second);
+        assert_eq!(doc.headings[2].numbering.value, 2);
+        let advice = crate::testing::advice_of(&second, super::RULE);
+        assert_eq!(advice.len(), 2);
+        assert_eq!(advice[0].0, 4);
+        assert!(advice[0].2.as_deref().is_some_and(|h| h.contains("（二）")));
     }
 
     #[test]
