@@ -5,7 +5,7 @@
 //! bombed files are refused in one line, bounded, and the other files of the run reported.
 
 use crate::bad_inputs::{bounded, reported_beside_good};
-use crate::shapes::{parse, seen, Seen};
+use crate::shapes::{findings, parse, seen, Seen};
 use crate::support::{run_in, seed, seed_text};
 use planlint::data::RuleData;
 use planlint::model::{Document, Origin};
@@ -498,4 +498,8 @@ fn real_saved_web_pages_read_as_their_text() {
             .collect()
     };
     assert_eq!(who(&hsrc, &hdoc), who(&tsrc, &tdoc));
+    // And the same findings: none. A 序号 cell a rowspan merged down numbers its rows as one
+    // item, not one item repeated (seven false numbering findings before).
+    assert_eq!(findings(&hsrc), vec![]);
+    assert_eq!(findings(&tsrc), vec![]);
 }

@@ -54,7 +54,7 @@ pub(crate) fn seen(src: &SourceFile, doc: &Document, origin: Origin) -> Vec<Seen
         .collect()
 }
 
-fn findings(src: &SourceFile) -> Vec<(String, String)> {
+pub(crate) fn findings(src: &SourceFile) -> Vec<(String, String)> {
     let data = RuleData::builtin();
     let set = RuleSet::new(&data.catalogue, &[], &[]).unwrap();
     planlint::batch::check_source(src, &data, &set, None)

@@ -305,13 +305,21 @@ impl Reader {
             (_, Some((h, title_start))) if super::is_item_style(h.numbering.style) => {
                 (Some(h.numbering.clone()), *title_start)
             }
-            // A number inherited from a merged cell above numbers that row, not this one.
-            (Some(nc), _) if row.cells.iter().any(|rc| rc.column == nc.column) => (
-                nc.paras
-                    .first()
-                    .and_then(|&p| bare_number(b.slice(p), p.start)),
-                task_span.start,
-            ),
+            // A number inherited from a merged cell above numbers that row, not this one:
+            // whether a short row left the cell out or a rowspan (vMerge) wrote it empty.
+            (Some(nc), _)
+                if row
+                    .cells
+                    .iter()
+                    .any(|rc| rc.column == nc.column && !(rc.is_empty() && rc.merged_above)) =>
+            {
+                (
+                    nc.paras
+                        .first()
+                        .and_then(|&p| bare_number(b.slice(p), p.start)),
+                    task_span.start,
+                )
+            }
             _ => (None, task_span.start),
         };
         // Further task columns (主要内容 beside 改革举措) belong to the task's text.
