@@ -8,7 +8,7 @@ use super::{Lang, Matrix, Word};
 /// with `=`, `+`, `-`, `@`, a tab or a carriage return: a plan file named `=HYPERLINK(…)`, a
 /// task opening with `=`) is written after an apostrophe, as OWASP advises, so it shows as text.
 fn field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let s = if super::opens_as_formula(s) {
         std::borrow::Cow::Owned(format!("'{s}"))
     } else {
         std::borrow::Cow::Borrowed(s)

@@ -314,3 +314,10 @@ impl Row {
         format!("{} {cut}{tail}", self.number)
     }
 }
+
+/// Text from the documents that Excel would take for a formula (opening with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return: a plan file named `=HYPERLINK(…)`, a task opening with
+/// `=`): the CSV writes it after an apostrophe and the workbook with a quote prefix (OWASP).
+pub(crate) fn opens_as_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}

@@ -9,6 +9,24 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, Worksh
 /// A4 in Excel's paper size numbering.
 const A4: u8 = 9;
 
+/// Writes text taken from the documents (names, paths, sections, tasks). One that opens as a
+/// formula would gets Excel's quote prefix, so it stays text even when a user edits the cell,
+/// as the CSV's apostrophe does.
+fn write_text(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    s: &str,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if super::opens_as_formula(s) {
+        ws.write_string_with_format(r, c, s, &format.clone().set_quote_prefix())?;
+    } else {
+        ws.write_string_with_format(r, c, s, format)?;
+    }
+    Ok(())
+}
+
 pub fn render(m: &Matrix, lang: Lang) -> Result<Vec<u8>, String> {
     build(m, lang).map_err(|e| format!("cannot write the workbook: {e}"))
 }
@@ -62,7 +80,7 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
     };
     ws.write_string_with_format(0, 0, lang.word(Word::Task), &head)?;
     for (j, p) in m.plans.iter().enumerate() {
-        ws.write_string_with_format(0, 1 + j as u16, &p.name, &head)?;
+        write_text(ws, 0, 1 + j as u16, &p.name, &head)?;
         ws.set_column_width(1 + j as u16, 12)?;
     }
     ws.write_string_with_format(0, n + 1, lang.word(Word::Carried), &head)?;
@@ -72,7 +90,7 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
     ws.set_column_width(n + 2, 80)?;
     let mut r = 1u32;
     for (s, sec) in m.sections.iter().enumerate() {
-        ws.write_string_with_format(r, 0, &sec.name, &section)?;
+        write_text(ws, r, 0, &sec.name, &section)?;
         for j in 0..m.plans.len() {
             let t = m.section_tally(s, j);
             ws.write_string_with_format(r, 1 + j as u16, ratio(&t), &section)?;
@@ -81,7 +99,7 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
         ws.write_string_with_format(r, n + 2, "", &section)?;
         r += 1;
         for row in &sec.rows {
-            ws.write_string_with_format(r, 0, row.short(40), &text)?;
+            write_text(ws, r, 0, &row.short(40), &text)?;
             for (j, c) in row.cells.iter().enumerate() {
                 ws.write_string_with_format(r, 1 + j as u16, c.label(lang), &fill(c.verdict()))?;
             }
@@ -91,7 +109,7 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
                 format!("{}/{}", row.carried(), row.cells.len()),
                 &num,
             )?;
-            ws.write_string_with_format(r, n + 2, &row.full, &text)?;
+            write_text(ws, r, n + 2, &row.full, &text)?;
             r += 1;
         }
     }
@@ -152,8 +170,8 @@ fn coverage_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), Xlsx
     };
     let mut r = 1u32;
     let put = |ws: &mut Worksheet, r: u32, name: &str, path: &str, t: &Tally| {
-        ws.write_string_with_format(r, 0, name, &text)?;
-        ws.write_string_with_format(r, 1, path, &text)?;
+        write_text(ws, r, 0, name, &text)?;
+        write_text(ws, r, 1, path, &text)?;
         for (c, v) in counts(t).iter().enumerate() {
             ws.write_number_with_format(r, 2 + c as u16, *v as f64, &int)?;
         }
@@ -168,13 +186,13 @@ fn coverage_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), Xlsx
     r += 2;
     ws.write_string_with_format(r, 0, lang.word(Word::Section), &head)?;
     for (j, p) in m.plans.iter().enumerate() {
-        ws.write_string_with_format(r, 1 + j as u16, &p.name, &head)?;
+        write_text(ws, r, 1 + j as u16, &p.name, &head)?;
     }
     let last = 1 + m.plans.len() as u16;
     ws.write_string_with_format(r, last, lang.word(Word::Total), &head)?;
     for (s, sec) in m.sections.iter().enumerate() {
         r += 1;
-        ws.write_string_with_format(r, 0, &sec.name, &text)?;
+        write_text(ws, r, 0, &sec.name, &text)?;
         for j in 0..m.plans.len() {
             let t = m.section_tally(s, j);
             ws.write_number_with_format(r, 1 + j as u16, fraction(&t), &pct)?;
@@ -188,4 +206,46 @@ fn coverage_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), Xlsx
     }
     print_setup(ws)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::write_text;
+    use rust_xlsxwriter::{Format, Workbook};
+    use std::io::Read;
+
+    fn styles_of(texts: &[&str]) -> String {
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        for (r, t) in texts.iter().enumerate() {
+            write_text(ws, r as u32, 0, t, &Format::new().set_text_wrap()).unwrap();
+        }
+        let bytes = wb.save_to_buffer().unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut styles = String::new();
+        zip.by_name("xl/styles.xml")
+            .unwrap()
+            .read_to_string(&mut styles)
+            .unwrap();
+        styles
+    }
+
+    /// A plan named `=HYPERLINK(…)` or a task opening with `@`, `+`, `-`: text with a quote
+    /// prefix, which Excel keeps as text when the cell is edited. Other text gets none.
+    #[test]
+    fn text_that_opens_as_a_formula_gets_a_quote_prefix() {
+        for t in [
+            "=HYPERLINK(\"http://x\",\"y\")",
+            "@SUM(A1)",
+            "+1",
+            "-2",
+            "\tx",
+        ] {
+            assert!(
+                styles_of(&["县市场监管局", t]).contains("quotePrefix=\"1\""),
+                "{t}"
+            );
+        }
+        assert!(!styles_of(&["县市场监管局", "（一）加强监管"]).contains("quotePrefix"));
+    }
 }
