@@ -117,16 +117,33 @@ fn is_html_open(line: &str) -> bool {
     t.len() >= 6 && t[..6].eq_ignore_ascii_case(b"<table")
 }
 
-/// For each line, the first line at or after it that holds `</table>` (computed once, from the
-/// end, so an unclosed `<table>` on every line is not searched for again and again).
+/// For each line, the last line of an HTML table opening on it: the first line at or after it
+/// that holds `</table>`, unless another `<table` opens first. A table left unclosed (a copy
+/// cut short, a missing `</table>`) ends where CommonMark ends an HTML block, at the next blank
+/// line (or the next table, or the end): its rows are read, not its markup as text. Computed
+/// once, from the end, so an unclosed `<table>` on every line is not searched for again and
+/// again.
 fn html_closes(all: &[(Span, &str)]) -> Vec<Option<usize>> {
     let mut out = vec![None; all.len()];
-    let mut next = None;
+    let (mut close, mut open, mut blank) = (None, None, None);
     for k in (0..all.len()).rev() {
         if all[k].1.to_ascii_lowercase().contains("</table>") {
-            next = Some(k);
+            close = Some(k);
         }
-        out[k] = next;
+        if trim(all[k].1).is_empty() {
+            blank = Some(k);
+        }
+        out[k] = match (close, open) {
+            (Some(c), Some(o)) if c < o => Some(c),
+            (Some(c), None) => Some(c),
+            _ => {
+                let stop = blank.into_iter().chain(open).min().unwrap_or(all.len());
+                stop.checked_sub(1).filter(|&e| e >= k)
+            }
+        };
+        if is_html_open(all[k].1) {
+            open = Some(k);
+        }
     }
     out
 }
