@@ -119,6 +119,7 @@ fn long_line(n: usize, data: &RuleData, set: &RuleSet, config: &Config) -> Durat
         planlint::suppress::apply_ignores(config, "long.txt", &src, None, &mut findings);
         let reports = [FileReport {
             path: "long.txt".into(),
+            config: false,
             outcome: Ok(Checked {
                 src,
                 findings,

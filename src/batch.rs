@@ -190,6 +190,7 @@ impl Single<FileReport> {
         Single {
             report: FileReport {
                 path: input::display(path),
+                config: false,
                 outcome: Err(message),
             },
             ignores: suppress::IgnoreUse::default(),
@@ -371,6 +372,7 @@ impl Batch<'_> {
         Single {
             report: FileReport {
                 path: shown.clone(),
+                config: false,
                 outcome: Ok(Checked {
                     src,
                     findings,
@@ -438,6 +440,7 @@ impl Batch<'_> {
         }
         Some(FileReport {
             path: path.display().to_string(),
+            config: true,
             outcome: Ok(Checked {
                 src: SourceFile::new(path.display().to_string(), self.session.config.text.clone()),
                 findings,

@@ -169,6 +169,7 @@ pub fn check_and_render(plan: &str, directive: Option<&str>, data: &RuleData) ->
     }
     let reports = vec![FileReport {
         path: "plan.txt".into(),
+        config: false,
         outcome: Ok(Checked {
             src,
             findings: findings.clone(),

@@ -490,3 +490,34 @@ fn sarif_is_valid_against_the_official_schema() {
     );
     let _ = BIN;
 }
+
+/// Issue 20: planlint.toml's own finding (an ignore entry that suppressed nothing) is counted
+/// among the findings and the files they are in, but planlint.toml is no file checked: one plan
+/// checked is one, not `共检查 2 个`.
+#[test]
+fn the_configuration_is_no_file_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("plan.txt"),
+        "某市实施方案\n一、任务\n（一）推进食品安全工作。（市市场监管局负责）\n（二）推进追溯体系建设。（市农业农村局负责）\n（三）推进专项整治。（市公安局负责）\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("planlint.toml"),
+        "[[ignore]]\nrule = \"numbering\"\ntext = \"食品\"\n",
+    )
+    .unwrap();
+    let last = |lang: &str| {
+        let r = run_in(dir.path(), &["check", "plan.txt", "--lang", lang], b"");
+        assert_eq!(r.status, 1, "{}", r.stderr);
+        r.stdout.lines().last().unwrap_or("").to_string()
+    };
+    assert_eq!(
+        last("zh"),
+        "planlint: 共 1 个问题（错误 0 个，警告 1 个，提示 0 个），涉及 1 个文件"
+    );
+    assert_eq!(
+        last("en"),
+        "planlint: 1 finding (0 errors, 1 warning, 0 info) in 1 file"
+    );
+}

@@ -35,6 +35,9 @@ pub type DirectiveSource = (String, std::sync::Arc<SourceFile>);
 pub struct FileReport {
     pub path: String,
     pub outcome: Result<Checked, String>,
+    /// The configuration's own findings (unused-ignore in planlint.toml): they count among
+    /// the findings and the files they are in, not among the files checked.
+    pub config: bool,
 }
 
 pub struct Checked {
@@ -75,7 +78,7 @@ impl Summary {
     /// The counts of one file.
     pub fn file(r: &FileReport) -> Summary {
         let mut s = Summary {
-            files: 1,
+            files: usize::from(!r.config),
             ..Summary::default()
         };
         match &r.outcome {
