@@ -302,3 +302,22 @@ fn rules_and_explain_speak_the_chosen_language_as_plain_text() {
         }
     }
 }
+
+/// Issue 20: a file that could not be read says why in the locale's language in the concise
+/// format too (the word `error` stays for tools); English under an English locale.
+#[test]
+fn concise_read_errors_in_the_locale_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let args = ["check", "--no-config", "nosuch.txt", "--format", "concise"];
+    let zh = in_locale(dir.path(), "zh_CN.UTF-8", &args);
+    assert_eq!(zh.status, 2);
+    assert_eq!(
+        zh.stdout.lines().next(),
+        Some("nosuch.txt: error: 无法读取：文件不存在")
+    );
+    let en = in_locale(dir.path(), "C", &args);
+    assert_eq!(
+        en.stdout.lines().next(),
+        Some("nosuch.txt: error: cannot read: no such file")
+    );
+}

@@ -87,7 +87,7 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
         CheckFormat::Json => report::Format::Json,
         CheckFormat::Sarif => report::Format::Sarif(&data.catalogue),
         CheckFormat::Github => report::Format::Github,
-        CheckFormat::Concise => report::Format::Concise,
+        CheckFormat::Concise => report::Format::Concise { lang },
         CheckFormat::Human => report::Format::Human {
             style: human_style(enabled(args.color)),
             quiet: args.quiet,

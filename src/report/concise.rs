@@ -1,10 +1,11 @@
 //! One line per finding, as ruff's concise output: `path:line:col: PL101 missing-lead message`.
-//! A file that could not be read gives `path: error: why`.
+//! A file that could not be read gives `path: error: why`, the why in the run's language (the
+//! word `error` stays, for tools that look for it).
 
 use super::human::printable;
 use super::FileReport;
 
-pub fn file(r: &FileReport) -> String {
+pub fn file(r: &FileReport, lang: crate::data::Lang) -> String {
     let mut out = String::new();
     match &r.outcome {
         Ok(c) => {
@@ -21,7 +22,11 @@ pub fn file(r: &FileReport) -> String {
                 ));
             }
         }
-        Err(e) => out.push_str(&format!("{}: error: {}\n", one_line(&r.path), one_line(e))),
+        Err(e) => out.push_str(&format!(
+            "{}: error: {}\n",
+            one_line(&r.path),
+            one_line(&super::error_words::error(e, lang))
+        )),
     }
     out
 }

@@ -171,7 +171,10 @@ pub enum Format<'a> {
     Json,
     Sarif(&'a Catalogue),
     Github,
-    Concise,
+    /// `lang`: the language of a file's read error, as in the human view.
+    Concise {
+        lang: crate::data::Lang,
+    },
 }
 
 /// One file's part of a report, rendered where the file was checked.
@@ -204,7 +207,7 @@ impl Format<'_> {
             Format::Json => json::file(r),
             Format::Sarif(catalogue) => sarif::file(r, catalogue),
             Format::Github => github::file(r),
-            Format::Concise => concise::file(r),
+            Format::Concise { lang } => concise::file(r, *lang),
         };
         Part {
             text,
