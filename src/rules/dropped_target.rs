@@ -76,18 +76,9 @@ fn unstated_measure(cx: &Context, ag: &super::Against, target: &crate::model::Ta
         return Measure::Kept;
     }
     // The noun after the number (建成10个…, 最高100万元研发资助) names what it measures.
-    let after = target.subject.start >= target.span.end;
-    let subject = ag.src.slice(target.subject);
-    let labels = &cx.data.metrics.target;
-    let words = if after {
-        crate::align::noun_label(subject)
-    } else {
-        crate::align::measure_label(subject, &labels.label_heads, &labels.label_tails)
-    };
-    let names_a_measure = words.chars().count() >= 3 && !words.starts_with('的');
-    if !names_a_measure {
+    let Some(words) = super::measure_named(ag.src, target, cx.data) else {
         return Measure::Unnamed;
-    }
+    };
     if plan_states(ag.src, target, cx.src, cx.doc, cx.data) {
         Measure::Kept
     } else {

@@ -191,6 +191,24 @@ impl Context<'_> {
     }
 }
 
+/// The words of the measure a target names (食品抽检合格率 of 食品抽检合格率达到98%以上; 标准化食品
+///加工园区 of 建成1个标准化食品加工园区, the noun after the number), or None where its words
+/// name no measure: fewer than three characters (资助), or a phrase opening on 的.
+pub fn measure_named(
+    src: &crate::source::SourceFile,
+    target: &crate::model::Target,
+    data: &RuleData,
+) -> Option<String> {
+    let subject = src.slice(target.subject);
+    let labels = &data.metrics.target;
+    let words = if target.subject.start >= target.span.end {
+        crate::align::noun_label(subject)
+    } else {
+        crate::align::measure_label(subject, &labels.label_heads, &labels.label_tails)
+    };
+    (words.chars().count() >= 3 && !words.starts_with('的')).then_some(words)
+}
+
 /// A value as a plan writes it: 12, not 12.0.
 pub fn number_text(v: f64) -> String {
     if v.fract() == 0.0 {

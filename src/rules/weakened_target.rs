@@ -22,9 +22,29 @@ pub fn run(cx: &Context, out: &mut Findings) {
             let (plan, directive) = (cx.text(p.span), ag.src.slice(d.span));
             // A lower minimum says itself (“20个以上”低于“30个以上”); a higher maximum or a
             // figure turned into 左右 is said why.
-            let message = match why {
-                Some(why) => t!(cx, "message", plan = plan, directive = directive, why = why),
-                None => t!(cx, "lower", plan = plan, directive = directive),
+            // The measure named in the plan's words (食品抽检合格率“达到95%以上”…): a target's
+            // span is its figure and comparator, never its subject.
+            let measure = super::measure_named(cx.src, p, cx.data);
+            let message = match (why, measure) {
+                (Some(why), None) => {
+                    t!(cx, "message", plan = plan, directive = directive, why = why)
+                }
+                (Some(why), Some(m)) => t!(
+                    cx,
+                    "message-measure",
+                    measure = m,
+                    plan = plan,
+                    directive = directive,
+                    why = why
+                ),
+                (None, None) => t!(cx, "lower", plan = plan, directive = directive),
+                (None, Some(m)) => t!(
+                    cx,
+                    "lower-measure",
+                    measure = m,
+                    plan = plan,
+                    directive = directive
+                ),
             };
             out.report(RULE, p.span, message)
                 .directive(d.span, directive_task_label(cx, ag, d))
@@ -86,6 +106,26 @@ mod weaker_tests {
         assert_eq!(findings_against(plan, DIRECTIVE, super::RULE), vec![]);
     }
 
+    /// Issue 20: the message names the measure in the plan's words (食品抽检合格率“达到95%以上”),
+    /// as the reviewer asked (which rate?).
+    #[test]
+    fn the_message_names_the_measure() {
+        let directive =
+            "一、任务\n（一）加强监管。到2025年，食品抽检合格率达到98%以上。（市市场监管局负责）\n";
+        let plan =
+            "一、任务\n（一）加强监管。到2025年，食品抽检合格率达到95%以上。（县市场监管局负责）\n";
+        let f = findings_against(plan, directive, super::RULE);
+        assert_eq!(
+            f,
+            vec![(
+                2,
+                23,
+                "食品抽检合格率: `达到95%以上` is lower than the directive's `达到98%以上`"
+                    .to_string()
+            )]
+        );
+    }
+
     /// A floor written as a ban (首付比例不得低于20%) lowered to 15% is weaker; raised to 25% it
     /// is not (both were read as ceilings, so the lowered one looked stricter).
     #[test]
@@ -99,7 +139,8 @@ mod weaker_tests {
             vec![(
                 2,
                 33,
-                "`不得低于15%` is lower than the directive's `不得低于20%`".to_string()
+                "住房公积金贷款首付比例: `不得低于15%` is lower than the directive's `不得低于20%`"
+                    .to_string()
             )]
         );
         assert_eq!(
