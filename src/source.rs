@@ -275,6 +275,8 @@ pub struct SourceFile {
     /// The tracked changes a Word document still holds (its text was read as if all were
     /// accepted); None for every other source.
     pub revisions: Option<Revisions>,
+    /// The kind of document `places` are in.
+    pub container: Container,
 }
 
 /// Tracked changes (修订) left in a Word document: how many of each kind, and the first line
@@ -357,6 +359,18 @@ pub enum Format {
     Word(Vec<crate::blocks::Block>),
 }
 
+/// The kind of document a source was read out of, which names its places for a reader
+/// (`in Word: table 2, row 3`, `in the workbook: sheet 2, cell C12`, `in the page: …`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Container {
+    #[default]
+    Word,
+    Workbook,
+    WebPage,
+    /// PDF and OFD: places are pages and lines.
+    Paged,
+}
+
 /// A place in a Word document a person can find: the n-th paragraph outside tables, or a cell;
 /// in a paged document (PDF, OFD), the page and the line on it where a paragraph starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -420,6 +434,7 @@ impl SourceFile {
             invisible,
             marks,
             revisions: None,
+            container: Container::Word,
         }
     }
 

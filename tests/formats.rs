@@ -478,3 +478,53 @@ fn a_cell_far_to_the_right_costs_nothing_for_the_columns_between() {
     assert_eq!(tasks[0]["deadline"]["end_date"]["display"], "2024 (end)");
     assert_eq!(j["census"]["table_rows"], 2);
 }
+
+/// Issue 19: a finding in a workbook names its cell as Excel does (sheet 1, cell A3: where the
+/// row without a lead starts), not a Word table; in both languages.
+#[test]
+fn a_workbook_finding_names_its_cell_as_excel_does() {
+    let cell = |r: &str, v: &str| format!(r#"<c r="{r}" t="inlineStr"><is><t>{v}</t></is></c>"#);
+    let rows = format!(
+        r#"<row r="1">{}{}{}</row><row r="2">{}{}{}</row><row r="3">{}{}</row>"#,
+        cell("A1", "序号"),
+        cell("B1", "重点任务"),
+        cell("C1", "牵头单位"),
+        cell("A2", "1"),
+        cell("B2", "加强食品安全监管"),
+        cell("C2", "县市场监管局"),
+        cell("A3", "2"),
+        cell("B3", "开展专项整治行动"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("t.xlsx"),
+        planlint::testing_support::xlsx_of(rows.as_bytes()),
+    )
+    .unwrap();
+    let line = |lang: &str| {
+        let r = run_in(
+            dir.path(),
+            &[
+                "check",
+                "--no-config",
+                "t.xlsx",
+                "--format",
+                "concise",
+                "--lang",
+                lang,
+                "--select",
+                "missing-lead",
+            ],
+            b"",
+        );
+        r.stdout.lines().next().unwrap_or("").to_string()
+    };
+    assert_eq!(
+        line("en"),
+        "t.xlsx:9:2: PL101 missing-lead task 正文 2 names no lead unit (in the workbook: sheet 1, cell A3)"
+    );
+    assert_eq!(
+        line("zh"),
+        "t.xlsx:9:2: PL101 missing-lead 任务正文 2未明确牵头单位 (工作簿中位置：第1个工作表A3单元格)"
+    );
+}

@@ -6,7 +6,7 @@
 //! Every line remembers its paragraph or cell, so findings can name a place Word users find.
 
 use crate::blocks::{Block, Cell, Paragraph, Row, Table};
-use crate::source::{is_cjk, Encoding, Format, Place, Revisions, SourceFile, Span};
+use crate::source::{is_cjk, Container, Encoding, Format, Place, Revisions, SourceFile, Span};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::io::{BufRead, BufReader, Read};
@@ -80,7 +80,7 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
     }
     walked?;
     text.revisions = tracked.finish(&text);
-    text.into_source(name, Encoding::Utf8, "Word document")
+    text.into_source(name, Encoding::Utf8, "Word document", Container::Word)
 }
 
 /// The tracked changes of a document being read: counts, and the number of lines written when
@@ -246,6 +246,7 @@ impl Text {
         name: &str,
         encoding: Encoding,
         what: &str,
+        container: crate::source::Container,
     ) -> Result<SourceFile, String> {
         if self.out.trim().is_empty() {
             return Err(format!("the {what} holds no text"));
@@ -257,6 +258,7 @@ impl Text {
         src.places = self.places;
         src.format = Format::Word(self.blocks);
         src.revisions = self.revisions;
+        src.container = container;
         Ok(src)
     }
 

@@ -12,7 +12,7 @@
 
 use super::docx::Text;
 use crate::blocks::{Block, Cell, Paragraph, Row, Table};
-use crate::source::{Encoding, Place, SourceFile, Span};
+use crate::source::{Container, Encoding, Place, SourceFile, Span};
 use tl::{Node, NodeHandle, Parser};
 
 /// Widths and rowspans beyond this are taken as this (a task table has a dozen columns).
@@ -125,7 +125,7 @@ pub fn read(
             super::size_text(max_size)
         ));
     }
-    text.into_source(name, encoding, "web page")
+    text.into_source(name, encoding, "web page", Container::WebPage)
 }
 
 /// `<br/>` written as `<br />`: the HTML parser (tl 0.7) reads a tag whose `/` follows its name

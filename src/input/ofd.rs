@@ -9,7 +9,7 @@
 
 use super::docx::{Capped, Text, XML_PER_TEXT};
 use super::paged::{Page, Piece};
-use crate::source::{Encoding, SourceFile};
+use crate::source::{Container, Encoding, SourceFile};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::io::{Cursor, Read};
@@ -47,7 +47,7 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
     if text.out.trim().is_empty() {
         return Err("the OFD document holds no text (its pages may be scanned images): planlint reads text, not pictures; run OCR on it first, or use the Word or text version / 该 OFD 文件没有文字（页面可能是扫描图片）：planlint 只能读取文字，请先进行 OCR 文字识别，或改用 Word、文本版本".into());
     }
-    text.into_source(name, Encoding::Utf8, "OFD document")
+    text.into_source(name, Encoding::Utf8, "OFD document", Container::Paged)
 }
 
 /// The package's parts, read within one budget for all of them.

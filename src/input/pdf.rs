@@ -8,7 +8,7 @@
 
 use super::docx::{Text, XML_PER_TEXT};
 use super::paged::{Page, Piece};
-use crate::source::{Encoding, SourceFile};
+use crate::source::{Container, Encoding, SourceFile};
 use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
 use std::cell::Cell;
 use std::io::Read;
@@ -32,7 +32,7 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
     if text.out.trim().is_empty() {
         return Err(SCANNED.into());
     }
-    text.into_source(name, Encoding::Utf8, "PDF")
+    text.into_source(name, Encoding::Utf8, "PDF", Container::Paged)
 }
 
 /// The characters of every page (positions from the top left, in points).

@@ -9,7 +9,7 @@
 
 use super::docx::{Capped, Text, XML_PER_TEXT};
 use crate::blocks::{Block, Cell, Paragraph, Row, Table};
-use crate::source::{Encoding, Place, SourceFile, Span};
+use crate::source::{Container, Encoding, Place, SourceFile, Span};
 use calamine::{DataRef, Reader, Xlsx};
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -73,7 +73,7 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
         let regions: Vec<Region> = merged.iter().map(|d| (d.start, d.end)).collect();
         sheet_blocks(&mut text, n + 1, &sheet, &values, &regions);
     }
-    text.into_source(name, Encoding::Utf8, "Excel workbook")
+    text.into_source(name, Encoding::Utf8, "Excel workbook", Container::Workbook)
 }
 
 /// A cell's value as a person reads it: whole numbers without `.0`, dates as 2025年6月30日.

@@ -457,7 +457,10 @@ pub fn render_finding(
         );
     }
     if let Some(place) = src.place_at(f.span.start) {
-        out.push_str(&format!("  {}\n", words::in_word(&place, lang)));
+        out.push_str(&format!(
+            "  {}\n",
+            words::located(&place, src.container, lang)
+        ));
     }
     if let (Some(d), Some((dpath, dsrc))) = (&f.directive, directive) {
         let p = dsrc.position(d.span);

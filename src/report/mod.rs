@@ -23,7 +23,11 @@ use std::io::Write;
 /// concise), in the language of the check.
 pub fn message_with_place(c: &Checked, f: &Finding) -> String {
     match c.src.place_at(f.span.start) {
-        Some(place) => format!("{} ({})", f.message, words::in_word(&place, c.lang)),
+        Some(place) => format!(
+            "{} ({})",
+            f.message,
+            words::located(&place, c.src.container, c.lang)
+        ),
         None => f.message.clone(),
     }
 }

@@ -5,7 +5,7 @@
 use super::Summary;
 use crate::data::{Lang, Severity};
 use crate::finding::Finding;
-use crate::source::Place;
+use crate::source::{Container, Place};
 
 /// One of two texts: English or Chinese.
 pub fn say(lang: Lang, en: impl Into<String>, zh: impl Into<String>) -> String {
@@ -170,18 +170,43 @@ pub fn place(p: &Place, lang: Lang) -> String {
     }
 }
 
-/// `in Word: table 2, row 3, column 4` / `Word 中位置：表2第3行第4列`.
-pub fn in_word(p: &Place, lang: Lang) -> String {
+/// Where a place is, named as the document's own program shows it: `in Word: table 2, row 3,
+/// column 4` / `Word 中位置：表2第3行第4列`; a workbook's cell as Excel names it (`in the
+/// workbook: sheet 2, cell C12` / `工作簿中位置：第2个工作表C12单元格`); a web page's as Word's
+/// (`in the page: …` / `网页中位置：…`); a page and line (PDF, OFD).
+pub fn located(p: &Place, container: Container, lang: Lang) -> String {
     if let Place::Page { .. } = p {
         return match lang {
             Lang::En => format!("on {}", place(p, lang)),
             Lang::Zh => format!("位置：{}", place(p, lang)),
         };
     }
-    match lang {
-        Lang::En => format!("in Word: {}", place(p, lang)),
-        Lang::Zh => format!("Word 中位置：{}", place(p, lang)),
+    match (container, p, lang) {
+        (Container::Workbook, Place::Cell { table, row, column }, Lang::En) => format!(
+            "in the workbook: sheet {table}, cell {}{row}",
+            column_letters(*column)
+        ),
+        (Container::Workbook, Place::Cell { table, row, column }, Lang::Zh) => format!(
+            "工作簿中位置：第{table}个工作表{}{row}单元格",
+            column_letters(*column)
+        ),
+        (Container::WebPage, _, Lang::En) => format!("in the page: {}", place(p, lang)),
+        (Container::WebPage, _, Lang::Zh) => format!("网页中位置：{}", place(p, lang)),
+        (_, _, Lang::En) => format!("in Word: {}", place(p, lang)),
+        (_, _, Lang::Zh) => format!("Word 中位置：{}", place(p, lang)),
     }
+}
+
+/// A column as Excel letters it: 1 is A, 26 Z, 27 AA.
+fn column_letters(column: usize) -> String {
+    let mut n = column;
+    let mut out = Vec::new();
+    while n > 0 {
+        let k = (n - 1) % 26;
+        out.push(char::from(b'A' + k as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
 }
 
 /// `directive` / `上级文件`, and `task` / `任务`, for the line naming a directive task.
@@ -324,24 +349,45 @@ mod tests {
             summary(&s, Lang::Zh),
             "共 3 个问题（错误 1 个，警告 2 个，提示 0 个），涉及 1 个文件（共检查 2 个）；另有 3 个问题已按忽略条目或基线接受；1 个文件无法读取"
         );
+        let cell = Place::Cell {
+            table: 2,
+            row: 3,
+            column: 4,
+        };
         assert_eq!(
-            in_word(
-                &Place::Cell {
-                    table: 2,
-                    row: 3,
-                    column: 4
-                },
-                Lang::Zh
-            ),
+            located(&cell, Container::Word, Lang::Zh),
             "Word 中位置：表2第3行第4列"
         );
+        let para = Place::Paragraph { paragraph: 12 };
         assert_eq!(
-            in_word(&Place::Paragraph { paragraph: 12 }, Lang::En),
+            located(&para, Container::Word, Lang::En),
             "in Word: paragraph 12"
         );
         assert_eq!(
-            in_word(&Place::Paragraph { paragraph: 12 }, Lang::Zh),
+            located(&para, Container::Word, Lang::Zh),
             "Word 中位置：第12段"
+        );
+        // Issue 19: a workbook's cell as Excel names it, a web page's place as the page's.
+        assert_eq!(
+            located(&cell, Container::Workbook, Lang::En),
+            "in the workbook: sheet 2, cell D3"
+        );
+        let far = Place::Cell {
+            table: 1,
+            row: 12,
+            column: 28,
+        };
+        assert_eq!(
+            located(&far, Container::Workbook, Lang::Zh),
+            "工作簿中位置：第1个工作表AB12单元格"
+        );
+        assert_eq!(
+            located(&cell, Container::WebPage, Lang::Zh),
+            "网页中位置：表2第3行第4列"
+        );
+        assert_eq!(
+            located(&para, Container::WebPage, Lang::En),
+            "in the page: paragraph 12"
         );
         assert_eq!(
             labelled("起点", &line_column(72, 6, Lang::Zh), Lang::Zh),
