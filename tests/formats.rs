@@ -521,10 +521,10 @@ fn a_workbook_finding_names_its_cell_as_excel_does() {
     };
     assert_eq!(
         line("en"),
-        "t.xlsx:9:2: PL101 missing-lead task 正文 2 names no lead unit (in the workbook: sheet 1, cell A3)"
+        "t.xlsx:9:2: PL101 missing-lead task item 2 names no lead unit (in the workbook: sheet 1, cell A3)"
     );
     assert_eq!(
         line("zh"),
-        "t.xlsx:9:2: PL101 missing-lead 任务正文 2未明确牵头单位 (工作簿中位置：第1个工作表A3单元格)"
+        "t.xlsx:9:2: PL101 missing-lead 任务第2项未明确牵头单位 (工作簿中位置：第1个工作表A3单元格)"
     );
 }

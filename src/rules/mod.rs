@@ -218,6 +218,9 @@ pub fn number_text(v: f64) -> String {
     }
 }
 
+/// The parser's name of a document's body part (`crate::model::Part::label`).
+const BODY_PART: &str = "正文";
+
 /// See [`Context::task`].
 pub fn task_name(number: &str, lang: crate::data::Lang) -> String {
     let zh = lang == crate::data::Lang::Zh;
@@ -238,10 +241,15 @@ pub fn task_name(number: &str, lang: crate::data::Lang) -> String {
         }
         _ => (number, None),
     };
-    // 附件1 45. / 附件： (7): the attachment, then the row's number.
+    // 附件1 45. / 附件： (7): the attachment, then the row's number. A row of a table in the
+    // body (正文 2, the parser's name of the part) is the document's item 2: 第2项.
     let base = match base.split_once(' ') {
-        Some((label, row)) if label.starts_with("附件") => {
-            let label = label.trim_end_matches(['：', ':', '∶']);
+        Some((label, row)) if label.starts_with("附件") || label == BODY_PART => {
+            let label = if label == BODY_PART {
+                ""
+            } else {
+                label.trim_end_matches(['：', ':', '∶'])
+            };
             let row = row.trim();
             let digits = row.trim_matches(|c: char| !c.is_ascii_digit());
             let bare = !digits.is_empty()
@@ -251,8 +259,10 @@ pub fn task_name(number: &str, lang: crate::data::Lang) -> String {
                     .all(|c| c.is_ascii_digit() || "().（）.．、 ".contains(c));
             match (bare, zh) {
                 (true, true) => format!("{label}第{digits}项"),
+                (true, false) if label.is_empty() => format!("item {digits}"),
                 (true, false) => format!("{label} item {digits}"),
                 (false, _) if row.is_empty() => label.to_string(),
+                (false, _) if label.is_empty() => row.to_string(),
                 (false, _) => format!("{label} {row}"),
             }
         }
@@ -581,6 +591,10 @@ mod task_name_tests {
         assert_eq!(task_name("三、（三）#2", Lang::Zh), "三、（三）（第2项）");
         assert_eq!(task_name("三、（三）#2", Lang::En), "三、（三） (part 2)");
         assert_eq!(task_name("附件1 45.", Lang::Zh), "附件1第45项");
+        // A row of a table in the body: the document's item, not the parser's 正文 (issue 20).
+        assert_eq!(task_name("正文 2", Lang::Zh), "第2项");
+        assert_eq!(task_name("正文 2", Lang::En), "item 2");
+        assert_eq!(task_name("正文 一、（二）", Lang::Zh), "一、（二）");
         assert_eq!(task_name("附件1 45.", Lang::En), "附件1 item 45");
         assert_eq!(task_name("附件： (7)", Lang::Zh), "附件第7项");
         assert_eq!(
