@@ -667,6 +667,10 @@ pub struct DeadlineWords {
     /// Words after a date's closing word that make it a past event (前已出让), see
     /// rules/lexicon.toml.
     pub past_after_closing: Vec<String>,
+    /// Openings of a clause that make a date in it a case (凡…前新出让的用地), and joiners
+    /// adding a condition to a case closed by 的 (…的，且在…前缴清契税), see rules/lexicon.toml.
+    pub case_openers: Vec<String>,
+    pub case_joiners: Vec<String>,
     pub before_date: Vec<String>,
     pub periodic: Vec<String>,
     pub stray_date_words: Vec<String>,

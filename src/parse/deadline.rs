@@ -715,7 +715,7 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
                 .past_after_closing
                 .iter()
                 .any(|w| text[end..].starts_with(w.as_str()));
-            if !past && !names_a_case(&text[end..]) {
+            if !past && !names_a_case(&text[end..]) && !opens_a_case(&text[..i], dl) {
                 return Some(read_deadline(&text[i..end], base + i, lex));
             }
         }
@@ -740,6 +740,42 @@ fn names_a_case(after: &str) -> bool {
         .next()
         .is_some_and(|c| matches!(c, '，' | ','));
     broke && clause.ends_with('的')
+}
+
+/// The clause a date stands in (`before` is the text up to the date) opens on a case opener
+/// (凡在2022年12月底前新出让的开发建设用地), or on a case joiner right after a clause closed by 的,
+/// a bracketed note after it aside (…购买第二套新建商品住宅的（以合同网签为准），且在2024年6月30日前
+/// 缴清契税). Either way the date is a condition of the case, not a deadline.
+fn opens_a_case(before: &str, words: &crate::data::DeadlineWords) -> bool {
+    let is_break = |c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n' | '：' | ':');
+    let (clause, earlier) = match before.rfind(is_break) {
+        Some(k) => {
+            let c = before[k..].chars().next().map_or(1, char::len_utf8);
+            (&before[k + c..], &before[..k])
+        }
+        None => (before, ""),
+    };
+    let clause = clause.trim_start_matches(is_space);
+    if words
+        .case_openers
+        .iter()
+        .any(|w| clause.starts_with(w.as_str()))
+    {
+        return true;
+    }
+    if !words
+        .case_joiners
+        .iter()
+        .any(|w| clause.starts_with(w.as_str()))
+    {
+        return false;
+    }
+    let earlier = earlier.trim_end_matches(is_space);
+    let earlier = match earlier.strip_suffix(['）', ')']) {
+        Some(e) => e.rfind(['（', '(']).map_or(e, |k| &e[..k]),
+        None => earlier,
+    };
+    earlier.trim_end_matches(is_space).ends_with('的')
 }
 
 #[cfg(test)]
@@ -964,6 +1000,29 @@ mod tests {
         assert_eq!(
             in_text("2025年3月31日前取得不动产契税完税凭证的，每个家庭给予2万元补贴，2025年6月底前发放完毕").as_deref(),
             Some("2025年6月底前")
+        );
+        // A clause opening on 凡 or 对于 names a case (corpus-judged re04, p10); so does one
+        // joined by 且 to a case closed by 的, a bracketed note between (re03).
+        assert_eq!(
+            in_text("凡在2022年12月底前新出让的开发建设用地，按起始价的20%确定竞买保证金"),
+            None
+        );
+        assert_eq!(
+            in_text("对于2024年3月31日之前供应的房地产用地，可以收回"),
+            None
+        );
+        assert_eq!(
+            in_text("对购买第二套新建商品住宅的（以合同网签为准），且在2024年6月30日前缴清契税，给予50%契税补贴").as_deref(),
+            None
+        );
+        // Not after a case: 且 joining two pieces of work, or 对于 in an earlier clause.
+        assert_eq!(
+            in_text("加快项目建设，且在2024年6月30日前完成验收").as_deref(),
+            Some("2024年6月30日前完成")
+        );
+        assert_eq!(
+            in_text("对于闲置土地，要在2024年底前完成处置").as_deref(),
+            Some("2024年底前完成")
         );
         // Not a case: the clause goes on past 的 (…的目标), or ends the sentence.
         assert_eq!(
