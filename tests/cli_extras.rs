@@ -209,10 +209,11 @@ fn messages_follow_the_locale_the_flag_and_the_config() {
         .unwrap()
         .to_string();
     assert!(help.starts_with("## What it does\n"), "{help}");
-    // The help line of the human format is in the same language as the message.
+    // The help line of the human format is in the same language as the message, its label too
+    // (issue 20: 建议：, not miette's help:).
     let r = check_in(dir.path(), "zh_CN.UTF-8", &["--no-config", "plan.txt"]);
     assert!(
-        r.stdout.contains("  help: 括号应统一为全角，如（二）\n"),
+        r.stdout.contains("  建议：括号应统一为全角，如（二）\n"),
         "{}",
         r.stdout
     );

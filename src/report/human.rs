@@ -359,6 +359,26 @@ pub fn render_error(
     out
 }
 
+/// miette labels a finding's advice `help:`; a Chinese reader gets 建议：, which takes the same
+/// six columns, so the advice's wrapped lines stay aligned under it. Only the label at the start
+/// of a line (after its colour code) is changed, never text of the document shown above it.
+fn help_in_chinese(out: &str) -> String {
+    const LABEL: &str = "  help: ";
+    out.split_inclusive('\n')
+        .map(|line| {
+            let colour = if line.starts_with("\u{1b}[") {
+                line.find('m').map_or(0, |k| k + 1)
+            } else {
+                0
+            };
+            match line[colour..].strip_prefix(LABEL) {
+                Some(rest) => format!("{}  建议：{rest}", &line[..colour]),
+                None => line.to_string(),
+            }
+        })
+        .collect()
+}
+
 /// How to draw.
 #[derive(Debug, Clone, Copy)]
 pub struct Style {
@@ -444,7 +464,10 @@ pub fn render_finding(
         source,
     };
     let mut out = String::new();
-    if handler.render_report(&mut out, &shown).is_err() {
+    let rendered = handler.render_report(&mut out, &shown).is_ok();
+    if rendered && lang == crate::data::Lang::Zh {
+        out = help_in_chinese(&out);
+    } else if !rendered {
         let p = src.position(f.span);
         out = format!(
             "{}:{}:{}: {} [{}] {}\n",
