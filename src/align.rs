@@ -1119,7 +1119,11 @@ fn lacking_phrases(
     norm: &Normaliser,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for clause in directive.split(['，', '、', '；', '。', '：', ',', ';', '\n']) {
+    // Split outside brackets and quotes: `各县（市、区）覆盖基础上` is one clause, not 区）覆盖基础上.
+    let clauses = crate::parse::lex::split_outside_quotes(directive, |c| {
+        matches!(c, '，' | '、' | '；' | '。' | '：' | ',' | ';' | '\n')
+    });
+    for clause in clauses {
         let t: Vec<u64> = terms(clause, norm)
             .into_iter()
             .filter(|g| !norm.weak.contains(g))
@@ -1590,6 +1594,23 @@ pub fn apply_overrides(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 20: what a partly carried task lacks is quoted in whole clauses: a list inside
+    /// brackets or quotes (各县（市、区）, “一网通办、一窗受理”) stays in its clause.
+    #[test]
+    fn lacking_phrases_are_whole_clauses() {
+        let data = RuleData::builtin();
+        let norm = Normaliser::new(&data);
+        let have = rustc_hash::FxHashSet::default();
+        let directive = "在各县（市、区）全面覆盖基础上，深入推进“一网通办、一窗受理”改革。";
+        assert_eq!(
+            lacking_phrases(directive, &have, &norm),
+            [
+                "深入推进“一网通办、一窗受理”改革",
+                "在各县（市、区）全面覆盖基础上"
+            ]
+        );
+    }
 
     /// 献血法 第十八条: what it punishes is its cases, not who punishes or how.
     #[test]

@@ -193,13 +193,38 @@ pub fn bracket_groups(line: &str) -> Vec<Span> {
 /// count as brackets here: a list is not split inside a nested title (〈…〉) nor inside a note a
 /// copy writes in them (各区人民政府〈含开发区,长江新区,下同〉).
 pub fn split_outside_brackets(text: &str, is_sep: impl Fn(char) -> bool) -> Vec<&str> {
+    split_outside(
+        text,
+        |c| is_open(c) || c == '〈',
+        |c| is_close(c) || c == '〉',
+        is_sep,
+    )
+}
+
+/// Splits `text` at separators outside brackets, quotes and titles (“…”, 《…》, 〈…〉): a clause
+/// quoted from a document keeps `各县（市、区）` and `“一网通办、一窗受理”` whole.
+pub fn split_outside_quotes(text: &str, is_sep: impl Fn(char) -> bool) -> Vec<&str> {
+    split_outside(
+        text,
+        |c| is_open(c) || "〈《“‘「".contains(c),
+        |c| is_close(c) || "〉》”’」".contains(c),
+        is_sep,
+    )
+}
+
+fn split_outside(
+    text: &str,
+    opens: impl Fn(char) -> bool,
+    closes: impl Fn(char) -> bool,
+    is_sep: impl Fn(char) -> bool,
+) -> Vec<&str> {
     let mut out = Vec::new();
     let mut depth = 0usize;
     let mut start = 0;
     for (i, c) in text.char_indices() {
-        if is_open(c) || c == '〈' {
+        if opens(c) {
             depth += 1;
-        } else if is_close(c) || c == '〉' {
+        } else if closes(c) {
             depth = depth.saturating_sub(1);
         } else if depth == 0 && is_sep(c) {
             out.push(&text[start..i]);
