@@ -95,6 +95,10 @@ impl RuleData {
             .match_kind(aho_corasick::MatchKind::LeftmostLongest)
             .build(&c.rule_markers)
             .ok();
+        self.agencies.old_names = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(self.agencies.rename.iter().map(|r| r.old.as_str()))
+            .ok();
     }
 
     /// The data built into the binary.
@@ -848,6 +852,10 @@ impl Metrics {
 pub struct Agencies {
     pub historical_prefixes: Vec<String>,
     pub rename: Vec<Rename>,
+    /// Every old name of `rename`, in its order, as one leftmost-longest automaton, built at
+    /// load: a plan later than every rename searches with it instead of building its own.
+    #[serde(skip)]
+    pub old_names: Option<aho_corasick::AhoCorasick>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

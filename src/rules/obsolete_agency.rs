@@ -22,11 +22,23 @@ pub fn run(cx: &Context, out: &mut Findings) {
     // Every old name in one pass over the text: at each place the longest name that starts
     // there, so 食品药品监督管理局 is never also reported as a shorter name inside it, and a
     // historical mention (原…) hides the names inside it too.
-    let Ok(finder) = aho_corasick::AhoCorasick::builder()
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(renames.iter().map(|r| r.old.as_str()))
-    else {
-        return;
+    // A plan later than every rename (the common case) uses the automaton of all old names
+    // built once at load; an earlier one builds its own of the names already abolished.
+    let own;
+    let finder = if renames.len() == cx.data.agencies.rename.len() {
+        match &cx.data.agencies.old_names {
+            Some(f) => f,
+            None => return,
+        }
+    } else {
+        let Ok(f) = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(renames.iter().map(|r| r.old.as_str()))
+        else {
+            return;
+        };
+        own = f;
+        &own
     };
     let mut titles = TitleDepth::default();
     for m in finder.find_iter(text.as_str()) {
