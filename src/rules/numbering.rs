@@ -185,6 +185,16 @@ fn form(cx: &Context, out: &mut Findings, n: &Numbering) {
 
 #[cfg(test)]
 mod tests {
+    /// The values of the plan's headings of one style, in order.
+    fn values(plan: &str, style: crate::model::NumberStyle) -> Vec<u32> {
+        crate::testing::parse(plan)
+            .headings
+            .iter()
+            .filter(|h| h.numbering.style == style)
+            .map(|h| h.numbering.value)
+            .collect()
+    }
+
     #[test]
     fn a_catalogue_item_whose_title_opens_on_a_unit_character_and_a_list_opening_on_a_figure() {
         // From a provincial machinery catalogue (17.天然橡胶… under sub-numbers 16.2 and 17.1) and
@@ -194,13 +204,7 @@ mod tests {
             findings_of(plan, super::RULE),
             vec![(3, 1, "16. starts its numbering above 1".to_string())]
         );
-        let doc = crate::testing::parse(plan);
-        let items: Vec<u32> = doc
-            .headings
-            .iter()
-            .filter(|h| h.numbering.style == crate::model::NumberStyle::Item)
-            .map(|h| h.numbering.value)
-            .collect();
+        let items = values(plan, crate::model::NumberStyle::Item);
         assert_eq!(items, vec![16, 17, 18, 1, 2, 3, 1, 2]);
     }
 
@@ -226,13 +230,7 @@ mod tests {
     fn a_bare_numbered_list_opening_on_a_title_mark_is_no_item_run() {
         let plan = "某市人才房票实施办法\n一、申办程序\n1.个人申请。申请人填写申领审批表，并提交以下材料：\n1《人才房票申领审批表》；\n2身份证复印件；\n3人才层次证明材料复印件；\n以上材料由人才本人提供。\n2.资格审核。市住建局负责资格审核。\n3.公示。由市人力社保局在网站上公示7天。\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
-        let doc = crate::testing::parse(plan);
-        let items: Vec<u32> = doc
-            .headings
-            .iter()
-            .filter(|h| h.numbering.style == crate::model::NumberStyle::Item)
-            .map(|h| h.numbering.value)
-            .collect();
+        let items = values(plan, crate::model::NumberStyle::Item);
         assert_eq!(items, vec![1, 2, 3]);
     }
 
@@ -246,13 +244,7 @@ mod tests {
             findings_of(plan, super::RULE),
             vec![(6, 1, "() is not a well-formed number".to_string())]
         );
-        let doc = crate::testing::parse(plan);
-        let sections: Vec<u32> = doc
-            .headings
-            .iter()
-            .filter(|h| h.numbering.style == crate::model::NumberStyle::Section)
-            .map(|h| h.numbering.value)
-            .collect();
+        let sections = values(plan, crate::model::NumberStyle::Section);
         assert_eq!(sections, vec![1, 2, 1, 2, 3]);
         // Lost after the first: the second.
         let second = plan.replace("(二)优化公积金", "()优化公积金");
