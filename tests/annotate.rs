@@ -404,6 +404,27 @@ fn annotate_never_overwrites_its_input() {
         assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
         assert!(r.stdout.is_empty());
     }
+    // Issue 20: the same refusals in the run's language.
+    for (args, says) in [
+        (
+            vec!["plan.docx", "--annotate", "same.docx"],
+            "--annotate 的 same.docx 就是输入文件本身；原文件不会被覆盖：请另指定文件名",
+        ),
+        (
+            vec!["plan.docx", "plan.txt", "--annotate", "x.docx"],
+            "--annotate 只为一个 Word 文档写出批注副本：请只给出一个 .docx 文件",
+        ),
+        (
+            vec!["plan.txt", "--annotate", "x.docx"],
+            "--annotate 需要 Word .docx 文档，plan.txt 不是",
+        ),
+    ] {
+        let mut all = vec!["check", "--no-config", "--lang", "zh"];
+        all.extend(args);
+        let r = run_in(d, &all, b"");
+        assert_eq!(r.status, 2, "{all:?}");
+        assert_eq!(r.stderr, format!("planlint: {says}\n"));
+    }
     assert_eq!(std::fs::read(d.join("plan.docx")).unwrap(), original);
     assert!(!d.join("x.docx").exists());
     // Without --against, every finding has text of its own.

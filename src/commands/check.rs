@@ -28,9 +28,6 @@ fn enabled(color: Color) -> bool {
 }
 
 fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
-    if let Some(copy) = &args.annotate {
-        crate::annotate::check_target(&args.files, copy).map_err(Outcome::error)?;
-    }
     let common = Common {
         config: args.config.as_deref(),
         no_config: args.no_config,
@@ -42,6 +39,12 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
     let session = super::outcome::session(&common)?;
     let (data, config) = (&session.data, &session.config);
     let lang = session.lang();
+    // --annotate OUT is checked before any plan is read, in the run's language.
+    if let Some(copy) = &args.annotate {
+        crate::annotate::check_target(&args.files, copy).map_err(|e| {
+            Outcome::error(crate::report::error_words::error(&e, lang).into_owned())
+        })?;
+    }
     let (enc, max_size) = (session.encoding, session.max_size);
     let checks_plans =
         data.catalogue.rule.iter().any(|r| {
@@ -193,7 +196,7 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
                 stderr.push_str(&format!(
                     "planlint: --annotate: {}{}\n",
                     words::say(lang, "", "未能写出批注副本："),
-                    printable(&e)
+                    printable(&crate::report::error_words::error(&e, lang))
                 ));
                 status = 2;
             }
