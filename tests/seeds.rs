@@ -297,6 +297,82 @@ fn concise_findings_of_the_seeds_in_both_languages() {
     }
 }
 
+/// Issue 20: the comparative messages of the seed pairs (003 against 001, 002 against 000), in
+/// both languages, name tasks as the documents number them and show no score (相符程度, best
+/// match); under Chinese no English word stands outside a quote of the documents.
+#[test]
+fn comparative_messages_of_the_seed_pairs_in_both_languages() {
+    for (plan, directive) in [("003", "001"), ("002", "000")] {
+        let (plan, directive) = (crate::support::seed(plan), crate::support::seed(directive));
+        for lang in ["en", "zh"] {
+            let r = crate::support::run(&[
+                "check",
+                "--format",
+                "concise",
+                "--lang",
+                lang,
+                plan.to_str().unwrap(),
+                "--against",
+                directive.to_str().unwrap(),
+            ]);
+            assert!(r.status <= 1, "{}", r.stderr);
+            let lines: Vec<&str> = r.stdout.lines().filter(|l| l.contains(" PL2")).collect();
+            assert!(lines.len() > 10, "{}", r.stdout);
+            for line in lines {
+                // path:line:col: PLnnn rule message
+                let message = line.splitn(4, ' ').nth(3).unwrap_or(line);
+                assert!(!names_a_task_internally(message), "{line}");
+                assert!(!shows_a_score(message), "{line}");
+                if lang == "zh" {
+                    assert!(!english_outside_quotes(message), "{line}");
+                }
+            }
+        }
+    }
+}
+
+/// A similarity score shown to a reviewer (相符程度为其最佳匹配的8%, best match).
+fn shows_a_score(message: &str) -> bool {
+    ["相符程度", "最佳匹配", "score", "best match", "similarity"]
+        .iter()
+        .any(|w| message.contains(w))
+}
+
+/// A word of four ASCII letters or more outside “…”, 「…」 and 《…》 (the documents' own words,
+/// which may hold OPC or AI).
+fn english_outside_quotes(message: &str) -> bool {
+    let mut depth = 0usize;
+    let mut run = 0usize;
+    for c in message.chars() {
+        match c {
+            '“' | '「' | '《' => depth += 1,
+            '”' | '」' | '》' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        run = if depth == 0 && c.is_ascii_alphabetic() {
+            run + 1
+        } else {
+            0
+        };
+        if run >= 4 {
+            return true;
+        }
+    }
+    false
+}
+
+#[test]
+fn scores_and_english_are_recognised() {
+    assert!(shows_a_score(
+        "最接近的是任务三、（三）3.（相符程度为其最佳匹配的8%）"
+    ));
+    assert!(!shows_a_score(
+        "上级文件任务三、（三）在本方案中未见对应任务"
+    ));
+    assert!(english_outside_quotes("已落实 partly 上级任务"));
+    assert!(!english_outside_quotes("“OPC社区建设”在本方案中未见"));
+}
+
 /// A message naming a task by the parser's suffix (#2), id (T3) or a row written after its
 /// attachment's label (附件1 45., 附件： (7)).
 fn names_a_task_internally(message: &str) -> bool {
