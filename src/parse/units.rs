@@ -233,14 +233,23 @@ fn unglue<'a>(name: &'a str, suffixes: &[&str], lex: &Lexicon) -> Vec<&'a str> {
 /// `石棉县税务局` after `国家税务总局`: a local branch repeats its parent's function (税务) before
 /// its own suffix, so the two are one name (国家税务总局石棉县税务局). Two bodies glued by a lost
 /// line break name different functions (市场监管局 | 农业农村局).
+/// Only the name that follows is compared, not the rest of a longer run: in
+/// `市财政局市教育局市财政局` the 市教育局 after 市财政局 is no branch of it, whatever comes after.
 fn is_branch_of(left: &str, right: &str, suffixes: &[&str]) -> bool {
     let function = |s: &str| -> Vec<(char, char)> {
         let cut = super::lex::ends_with_any(s, suffixes).map_or(0, str::len);
         let c: Vec<char> = s[..s.len() - cut].chars().collect();
         c.windows(2).map(|w| (w[0], w[1])).collect()
     };
+    let next = right
+        .char_indices()
+        .map(|(i, c)| i + c.len_utf8())
+        .find(|&end| {
+            ends_with_unit(&right[..end], suffixes) && suffix_ends_here(right, end, suffixes)
+        })
+        .map_or(right, |end| &right[..end]);
     let l = function(left);
-    function(right).iter().any(|p| l.contains(p))
+    function(next).iter().any(|p| l.contains(p))
 }
 
 /// `贵州局` after `国家矿山安全监察局`: a national body's local office, named by its place, with no
@@ -486,6 +495,16 @@ mod tests {
         assert_eq!(
             names("市场监管局农业农村局"),
             vec!["市场监管局", "农业农村局"]
+        );
+        // A name written again later in the run is no branch of the name before it (a cell of
+        // twelve glued names repeating four was read as one name, silently: issue 21's audit).
+        assert_eq!(
+            names("市财政局市教育局市财政局"),
+            vec!["市财政局", "市教育局", "市财政局"]
+        );
+        assert_eq!(
+            names("市发展改革委市财政局市教育局市公安局市民政局市司法局市人社局市住建局市发展改革委市财政局市教育局市公安局").len(),
+            12
         );
         assert_eq!(names("市生态环境局平罗分局"), vec!["市生态环境局平罗分局"]);
         assert_eq!(names("人民银行平罗支行"), vec!["人民银行平罗支行"]);
