@@ -302,6 +302,10 @@ pub struct Target {
     pub task: Option<usize>,
 }
 
+/// The label of a document's body, the part before its first 附件 ([`Part::label`]); a row of
+/// a table in it is numbered `正文 2`, shown to a reviewer as 第2项 ([`crate::rules::task_name`]).
+pub const BODY_PART: &str = "正文";
+
 /// What separates an item's number from its paragraph's (`第五条¶2`); shown to a reviewer as
 /// 第五条第2段 ([`crate::rules::task_name`]).
 pub const PARAGRAPH: char = '¶';

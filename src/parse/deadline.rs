@@ -724,15 +724,18 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
     None
 }
 
+/// The marks that end a clause around a date: a comma, semicolon, full stop, colon or line.
+fn ends_a_clause(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '。' | '\n' | '：' | ':')
+}
+
 /// The clause a date closes ends on 的 (2024年12月31日前到期的，可以…展期; 2023年6月30日前
 ///签订合同的，…): it names the case a rule applies to, as Chinese rules write one, and its date
 /// is a condition, not a deadline. Looks at most 60 bytes ahead, to the next clause break.
 fn names_a_case(after: &str) -> bool {
     let clause = after
         .char_indices()
-        .take_while(|&(k, c)| {
-            k < 60 && !matches!(c, '，' | ',' | '；' | ';' | '。' | '\n' | '：' | ':')
-        })
+        .take_while(|&(k, c)| k < 60 && !ends_a_clause(c))
         .last()
         .map_or("", |(k, c)| &after[..k + c.len_utf8()]);
     let broke = after[clause.len()..]
@@ -747,8 +750,7 @@ fn names_a_case(after: &str) -> bool {
 /// a bracketed note after it aside (…购买第二套新建商品住宅的（以合同网签为准），且在2024年6月30日前
 /// 缴清契税). Either way the date is a condition of the case, not a deadline.
 fn opens_a_case(before: &str, words: &crate::data::DeadlineWords) -> bool {
-    let is_break = |c: char| matches!(c, '，' | ',' | '；' | ';' | '。' | '\n' | '：' | ':');
-    let (clause, earlier) = match before.rfind(is_break) {
+    let (clause, earlier) = match before.rfind(ends_a_clause) {
         Some(k) => {
             let c = before[k..].chars().next().map_or(1, char::len_utf8);
             (&before[k + c..], &before[..k])

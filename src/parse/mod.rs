@@ -178,7 +178,7 @@ fn split_parts(b: &mut Builder, blocks: &[Block]) -> Vec<std::ops::Range<usize>>
     for (k, &s) in starts.iter().enumerate() {
         let e = starts.get(k + 1).copied().unwrap_or(blocks.len());
         let label = if k == 0 {
-            "正文".to_string()
+            crate::model::BODY_PART.to_string()
         } else {
             lex::trim(b.slice(blocks[s].span())).to_string()
         };

@@ -218,9 +218,6 @@ pub fn number_text(v: f64) -> String {
     }
 }
 
-/// The parser's name of a document's body part (`crate::model::Part::label`).
-const BODY_PART: &str = "正文";
-
 /// See [`Context::task`].
 pub fn task_name(number: &str, lang: crate::data::Lang) -> String {
     let zh = lang == crate::data::Lang::Zh;
@@ -244,8 +241,8 @@ pub fn task_name(number: &str, lang: crate::data::Lang) -> String {
     // 附件1 45. / 附件： (7): the attachment, then the row's number. A row of a table in the
     // body (正文 2, the parser's name of the part) is the document's item 2: 第2项.
     let base = match base.split_once(' ') {
-        Some((label, row)) if label.starts_with("附件") || label == BODY_PART => {
-            let label = if label == BODY_PART {
+        Some((label, row)) if label.starts_with("附件") || label == crate::model::BODY_PART => {
+            let label = if label == crate::model::BODY_PART {
                 ""
             } else {
                 label.trim_end_matches(['：', ':', '∶'])
