@@ -675,6 +675,9 @@ pub struct DeadlineWords {
     /// adding a condition to a case closed by 的 (…的，且在…前缴清契税), see rules/lexicon.toml.
     pub case_openers: Vec<String>,
     pub case_joiners: Vec<String>,
+    /// Notes written between a date and the word after it (2017年5月3日(含)之后), passed over
+    /// when that word is read, see rules/lexicon.toml.
+    pub notes_after_date: Vec<String>,
     pub before_date: Vec<String>,
     pub periodic: Vec<String>,
     pub stray_date_words: Vec<String>,

@@ -687,6 +687,21 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
         };
         let before = text[..i].trim_end_matches(is_space);
         let after = r.trim_start_matches(is_space);
+        // A date followed by a document number (2024年4月30日莆房联办〔2024〕2号文件) dates that
+        // document: no deadline.
+        if super::lex::doc_number_len(after).is_some() {
+            i += len.max(c.len_utf8());
+            continue;
+        }
+        // 2017年5月3日(含)之后: the note is passed over to read the word after it.
+        let noted = dl
+            .notes_after_date
+            .iter()
+            .find_map(|n| after.strip_prefix(n.as_str()));
+        let (r, after) = match noted {
+            Some(a) => (a, a.trim_start_matches(is_space)),
+            None => (r, after),
+        };
         let [before_words, start_before, closing, start_words] = lists();
         // 即日起至2024年12月31日 ends a window opened without a date: no deadline either.
         let window_end = before
@@ -976,6 +991,25 @@ mod tests {
         assert_eq!(in_text("落实《2019年度工作要点》"), None);
         assert_eq!(in_text("2017年以来成效明显"), None);
         assert_eq!(in_text("每6个月开展一次"), None);
+        // The date of another document, and a start with an inclusive note between the date
+        // and its word (real county and city measures, 2026-12-07).
+        assert_eq!(
+            in_text("2024年4月30日莆房联办〔2024〕2号文件取消“限地价控房价”政策"),
+            None
+        );
+        assert_eq!(
+            in_text("在郑州市行政区域内，2017年5月3日(含)之后购买的住房"),
+            None
+        );
+        assert_eq!(
+            in_text("2023年4月1日(含当日)以后取得许可证的旅行社，期限延长至2024年3月31日。")
+                .as_deref(),
+            Some("2024年3月31日")
+        );
+        assert_eq!(
+            in_text("请于2024年6月30日（含）前完成申报").as_deref(),
+            Some("2024年6月30日（含）前完成")
+        );
         // Conditions of eligibility from city housing measures: dates after which, or before
         // which something was already done, say what qualifies, not when work is due.
         assert_eq!(

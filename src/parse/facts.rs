@@ -36,7 +36,8 @@ pub(crate) fn read(text: &str, blocks: &[Block], data: &RuleData) -> Facts {
                 .strip_prefix(['（', '('])
                 .and_then(|x| x.strip_suffix(['）', ')']))
                 .map_or(t, trim);
-            (doc_number_len(t) == Some(t.len())).then(|| Span::of(l.text, t).shift(l.span.start))
+            (super::lex::doc_number_len(t) == Some(t.len()))
+                .then(|| Span::of(l.text, t).shift(l.span.start))
         }),
         date: lines.iter().find_map(|l| {
             let t = trim(l.text);
@@ -365,7 +366,7 @@ fn begins_title(t: &str, outline: &crate::data::OutlineWords) -> bool {
     let n = t.chars().count();
     (2..=40).contains(&n)
         && !t.contains(['。', '：', ':', '∶', '；', '，'])
-        && doc_number_len(t).is_none()
+        && super::lex::doc_number_len(t).is_none()
         && !outline
             .letterhead_endings
             .iter()
@@ -378,41 +379,6 @@ fn begins_title(t: &str, outline: &crate::data::OutlineWords) -> bool {
             super::lex::is_digit(c) || super::lex::is_chinese_numeral(c) || "（(第".contains(c)
         })
         && t.chars().any(is_cjk)
-}
-
-/// Length of a document number at the start of `s`: CJK{1,8} 〔YYYY〕 digits 号.
-fn doc_number_len(s: &str) -> Option<usize> {
-    let prefix: usize = s
-        .chars()
-        .take_while(|&c| is_cjk(c))
-        .map(char::len_utf8)
-        .sum();
-    if prefix == 0 || s[..prefix].chars().count() > 8 {
-        return None;
-    }
-    let rest = &s[prefix..];
-    let open = rest.chars().next().filter(|c| "〔[［（(".contains(*c))?;
-    let rest = &rest[open.len_utf8()..];
-    let year_len: usize = rest
-        .chars()
-        .take_while(|c| super::lex::is_digit(*c))
-        .map(char::len_utf8)
-        .sum();
-    if rest[..year_len].chars().count() != 4 {
-        return None;
-    }
-    let rest = &rest[year_len..];
-    let close = rest.chars().next().filter(|c| "〕]］）)".contains(*c))?;
-    let rest = &rest[close.len_utf8()..];
-    let num: usize = rest
-        .chars()
-        .take_while(|c| super::lex::is_digit(*c))
-        .map(char::len_utf8)
-        .sum();
-    if num == 0 || !rest[num..].starts_with('号') {
-        return None;
-    }
-    Some(s.len() - rest.len() + num + '号'.len_utf8())
 }
 
 /// Length of `YYYY年M月D日` at the start of `s` (either digit width, or 二〇二三年五月四日).
@@ -490,7 +456,8 @@ fn citations(text: &str) -> Vec<Citation> {
             .strip_prefix('（')
             .or_else(|| after.strip_prefix('('))
             .and_then(|a| {
-                doc_number_len(a).map(|n| Span::new(text.len() - a.len(), text.len() - a.len() + n))
+                super::lex::doc_number_len(a)
+                    .map(|n| Span::new(text.len() - a.len(), text.len() - a.len() + n))
             });
         out.push(Citation {
             title: Span::new(start, end),
@@ -507,15 +474,6 @@ mod tests {
 
     #[test]
     fn document_numbers_and_dates() {
-        assert_eq!(
-            doc_number_len("白府发〔2023〕40号"),
-            Some("白府发〔2023〕40号".len())
-        );
-        assert_eq!(
-            doc_number_len("中发〔2019〕17号）"),
-            Some("中发〔2019〕17号".len())
-        );
-        assert_eq!(doc_number_len("2019年"), None);
         let text = "湛江市推动低空经济高质量发展行动方案\n（湛府办〔2024〕9号）\n";
         let ls: Vec<Line> = crate::source::lines(text)
             .map(|(span, text)| Line { span, text })

@@ -296,9 +296,57 @@ pub fn ends_with_any<'w>(text: &str, words: &[&'w str]) -> Option<&'w str> {
         .copied()
 }
 
+/// Length of a document number at the start of `s`: CJK{1,8} 〔YYYY〕 digits 号.
+pub fn doc_number_len(s: &str) -> Option<usize> {
+    let prefix: usize = s
+        .chars()
+        .take_while(|&c| crate::source::is_cjk(c))
+        .map(char::len_utf8)
+        .sum();
+    if prefix == 0 || s[..prefix].chars().count() > 8 {
+        return None;
+    }
+    let rest = &s[prefix..];
+    let open = rest.chars().next().filter(|c| "〔[［（(".contains(*c))?;
+    let rest = &rest[open.len_utf8()..];
+    let year_len: usize = rest
+        .chars()
+        .take_while(|c| is_digit(*c))
+        .map(char::len_utf8)
+        .sum();
+    if rest[..year_len].chars().count() != 4 {
+        return None;
+    }
+    let rest = &rest[year_len..];
+    let close = rest.chars().next().filter(|c| "〕]］）)".contains(*c))?;
+    let rest = &rest[close.len_utf8()..];
+    let num: usize = rest
+        .chars()
+        .take_while(|c| is_digit(*c))
+        .map(char::len_utf8)
+        .sum();
+    if num == 0 || !rest[num..].starts_with('号') {
+        return None;
+    }
+    Some(s.len() - rest.len() + num + '号'.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn document_numbers() {
+        assert_eq!(
+            doc_number_len("白府发〔2023〕40号"),
+            Some("白府发〔2023〕40号".len())
+        );
+        assert_eq!(
+            doc_number_len("中发〔2019〕17号）"),
+            Some("中发〔2019〕17号".len())
+        );
+        assert_eq!(doc_number_len("2019年"), None);
+    }
 
     #[test]
     fn chinese_numerals_written_back() {
