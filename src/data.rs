@@ -576,6 +576,10 @@ pub struct OutlineWords {
     pub validity_titles: Vec<String>,
     /// Endings of a numbered closing sentence about the document itself (本措施自印发之日起施行).
     pub closing_endings: Vec<String>,
+    /// How a sentence refers to the document it stands in (本, 上述, 以上 before its genre), and
+    /// what such a sentence says of it (所称, 适用于, 解释权): see rules/lexicon.toml.
+    pub self_references: Vec<String>,
+    pub self_statements: Vec<String>,
     /// Words of a release note after the last item (发布, 印发): see rules/lexicon.toml.
     pub release_words: Vec<String>,
     /// How the opening paragraph of a document without items says why it is issued (为…,

@@ -339,6 +339,11 @@ pub struct Task {
     pub not_applicable: bool,
     /// The item states a condition (否决项), not work to do.
     pub condition: bool,
+    /// The item speaks of the document itself (十二、上述措施适用于…。本措施解释权由…负责，有效期为…):
+    /// its scope, term or who explains it. Kept as a task, since a plan carries its directive's,
+    /// but it owes no lead and no deadline.
+    #[serde(skip)]
+    pub about_document: bool,
     /// Items packed into one table cell whose lead or deadline groups do not match them one to
     /// one, so which belongs to which cannot be told.
     pub packed: Option<Packed>,

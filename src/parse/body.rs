@@ -251,6 +251,11 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
             let text = Span::new(s.text_start, end);
             let mut t = new_task(Origin::Body, span, text, Some(h), label);
             t.condition = b.under_condition_heading(Some(h));
+            let statement = b.slice(text);
+            t.about_document = about_the_document(
+                &statement[..statement.find('。').unwrap_or(statement.len())],
+                &b.data.lexicon.outline,
+            );
             t.deadline = super::deadline::find_in_text(b.slice(text), text.start, &b.data.lexicon);
             // The owners its sentences name as their subjects (区民政部门应当…), in its own
             // paragraphs, not in the lists under it.
@@ -1346,12 +1351,10 @@ fn close_the_last_item(b: &Builder, sections: &mut Vec<Section>) {
     });
 }
 
-/// An unnumbered paragraph about the document itself: opening on 本 and its genre (本文件,
-/// 本措施…; after a label such as 施行说明：) and saying what it means by a word (所称), when it
-/// takes effect or who explains it (rules/lexicon.toml `closing_endings`, `validity_titles`);
-/// or the note of its release, a date and who published it (2026年4月18日，…正式对外发布;
-/// 抚顺市望花区商务局2026年3月6日发布: `release_words` right after the date, or a date opening
-/// a sentence that holds one).
+/// An unnumbered paragraph about the document itself ([`about_the_document`], after a label
+/// such as 施行说明：), or the note of its release, a date and who published it (2026年4月18日，
+/// …正式对外发布; 抚顺市望花区商务局2026年3月6日发布: `release_words` right after the date, or a
+/// date opening a sentence that holds one).
 pub(crate) fn speaks_of_itself(text: &str, o: &crate::data::OutlineWords) -> bool {
     let t = trim(text);
     let sentence = &t[..t.find('。').unwrap_or(t.len())];
@@ -1364,21 +1367,29 @@ pub(crate) fn speaks_of_itself(text: &str, o: &crate::data::OutlineWords) -> boo
         Some((i, c)) if t[..i].chars().count() <= 6 => trim(&t[i + c.len_utf8()..]),
         _ => t,
     };
-    let Some(rest) = t.strip_prefix('本') else {
-        return released;
+    released || about_the_document(&t[..t.find('。').unwrap_or(t.len())], o)
+}
+
+/// A sentence about the document itself: opening on a reference to it (本措施, 上述政策, 以上措施:
+/// one of `self_references`, then 文件 or a genre of `title_words`) and saying what a word means,
+/// where it applies, when it takes effect or who explains it (rules/lexicon.toml
+/// `self_statements`, `closing_endings`, `validity_titles`).
+fn about_the_document(sentence: &str, o: &crate::data::OutlineWords) -> bool {
+    let Some(rest) = o
+        .self_references
+        .iter()
+        .find_map(|r| sentence.strip_prefix(r.as_str()))
+    else {
+        return false;
     };
     let genre =
         rest.starts_with("文件") || o.title_words.iter().any(|w| rest.starts_with(w.as_str()));
-    let sentence = &t[..t.find('。').unwrap_or(t.len())];
-    released
-        || (genre
-            && (sentence.contains("所称")
-                || o.closing_endings
-                    .iter()
-                    .any(|w| sentence.contains(w.as_str()))
-                || o.validity_titles
-                    .iter()
-                    .any(|w| sentence.contains(w.as_str()))))
+    genre
+        && o.self_statements
+            .iter()
+            .chain(&o.closing_endings)
+            .chain(&o.validity_titles)
+            .any(|w| sentence.contains(w.as_str()))
 }
 
 /// A text opening on a full date (2026年4月18日), as the deadline grammar reads dates.

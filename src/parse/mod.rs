@@ -428,6 +428,7 @@ pub(crate) fn new_task(
         targets: Vec::new(),
         not_applicable: false,
         condition: false,
+        about_document: false,
         packed: None,
         item_number: None,
         table: None,

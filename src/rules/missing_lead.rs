@@ -32,8 +32,14 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let carries = doc.headings_with_own_clauses();
     let siblings = Siblings::new(&doc.headings, &carries);
     for t in &doc.tasks {
-        // Conditions (否决项), inapplicable items and ambiguous packed cells expect no lead of their own.
-        if !t.leads.is_empty() || t.condition || t.not_applicable || t.packed.is_some() {
+        // Conditions (否决项), provisions about the plan itself, inapplicable items and ambiguous
+        // packed cells expect no lead of their own.
+        if !t.leads.is_empty()
+            || t.condition
+            || t.about_document
+            || t.not_applicable
+            || t.packed.is_some()
+        {
             continue;
         }
         let expected = match t.origin {
@@ -92,6 +98,21 @@ mod tests {
         assert_eq!(
             findings_of(plan, super::RULE),
             vec![(6, 1, "task 附件 item 3 names no lead unit".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_closing_item_about_the_measures_owes_no_lead() {
+        // The shape of a county's housing measures (利辛县, 2023): every measure carries its
+        // clause but the last, which gives the measures' scope, who explains them and their
+        // term. An item that asks work and lost its clause still gets the finding.
+        let plan = "一、优化公积金政策。提高贷款额度。(责任单位:县住房公积金中心)\n\
+            二、加强政策解读。准确解读政策。(责任单位:县融媒体中心)\n\
+            三、上述措施适用于县城规划区范围内商品房开发小区,不可重复享受。本措施解释权由各责任单位负责,有效期为2023年9月23日至2023年12月31日。\n\
+            四、以上措施要加强宣传,做好舆论引导。\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(4, 1, "task 四、 names no lead unit".to_string())]
         );
     }
 
