@@ -682,6 +682,11 @@ pub struct DeadlineWords {
     /// Notes written between a date and the word after it (2017年5月3日(含)之后), passed over
     /// when that word is read, see rules/lexicon.toml.
     pub notes_after_date: Vec<String>,
+    /// Nouns of a term or window (执行期限, 出售时间) whose end a date after 至 gives, see
+    /// rules/lexicon.toml.
+    pub term_nouns: Vec<String>,
+    /// Whom a rule's case is for (的家庭, 的纳税人), see rules/lexicon.toml.
+    pub case_heads: Vec<String>,
     pub before_date: Vec<String>,
     pub periodic: Vec<String>,
     pub stray_date_words: Vec<String>,

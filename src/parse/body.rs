@@ -1382,6 +1382,8 @@ fn about_the_document(sentence: &str, o: &crate::data::OutlineWords) -> bool {
     else {
         return false;
     };
+    // 本《措施》, 本“办法”: the genre may be quoted.
+    let rest = rest.trim_start_matches(['《', '“', '"', '「']);
     let genre =
         rest.starts_with("文件") || o.title_words.iter().any(|w| rest.starts_with(w.as_str()));
     genre
@@ -1793,6 +1795,19 @@ mod tests {
                 "（二）保障公平参与市场竞争。对涉及OPC的政策措施加强公平竞争审查。"
             ]
         );
+    }
+
+    /// From corpus-judged a60 and pairs/wuhan-changjiang-housing (county and district housing
+    /// measures): 本《措施》, the genre in title marks, speaks of the document as 本措施 does; its
+    /// term after the last item (至2023年3月1日前有效) was read as that item's deadline.
+    #[test]
+    fn the_document_named_in_title_marks_after_the_last_item_closes_it() {
+        let plan = "某县若干措施\n第一条 给予购房补贴。对购买新建商品住房的给予补贴。\n第二条 地下车位(车库)可办证。\n本《措施》自下发之日起实施,至2023年3月1日前有效,以上优惠政策可叠加享受。\n";
+        let src = crate::source::SourceFile::new("plan.txt", plan);
+        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let last = doc.tasks.last().expect("tasks");
+        assert_eq!(src.slice(last.span), "第二条 地下车位(车库)可办证。");
+        assert_eq!(last.deadline, None);
     }
 
     /// From corpus-judged s04 (永州…十条措施) and pairs/s11-zhejiang-jiaxing-jiashan-opc: the

@@ -680,11 +680,6 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
         let glued = glued_rejected_number(r);
         let r = &r[glued..];
         let len = rest.len() - r.len();
-        // A range (validity period) is skipped whole.
-        let ranged = match range_end(d.year)(r) {
-            Ok((r2, _)) => Some(rest.len() - r2.len()),
-            Err(_) => None,
-        };
         let before = text[..i].trim_end_matches(is_space);
         let after = r.trim_start_matches(is_space);
         // A date followed by a document number (2024年4月30日莆房联办〔2024〕2号文件) dates that
@@ -693,7 +688,8 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
             i += len.max(c.len_utf8());
             continue;
         }
-        // 2017年5月3日(含)之后: the note is passed over to read the word after it.
+        // 2017年5月3日(含)之后, 1月1日(含当日)至12月31日: the note is passed over to read the
+        // word after it.
         let noted = dl
             .notes_after_date
             .iter()
@@ -702,11 +698,18 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
             Some(a) => (a, a.trim_start_matches(is_space)),
             None => (r, after),
         };
+        // A range (validity period) is skipped whole.
+        let ranged = match range_end(d.year)(r) {
+            Ok((r2, _)) => Some(rest.len() - r2.len()),
+            Err(_) => None,
+        };
         let [before_words, start_before, closing, start_words] = lists();
-        // 即日起至2024年12月31日 ends a window opened without a date: no deadline either.
-        let window_end = before
-            .strip_suffix(['至', '到'])
-            .is_some_and(|b| super::lex::ends_with_any(b, start_words).is_some());
+        // 即日起至2024年12月31日 ends a window opened without a date, 执行期限至2024年12月31日 a
+        // term: no deadline either.
+        let window_end = before.strip_suffix(['至', '到']).is_some_and(|b| {
+            super::lex::ends_with_any(b, start_words).is_some()
+                || dl.term_nouns.iter().any(|w| b.ends_with(w.as_str()))
+        });
         let is_start = super::lex::ends_with_any(before, start_before).is_some()
             || super::lex::starts_with_any(after, start_words).is_some()
             || window_end;
@@ -730,7 +733,11 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
                 .past_after_closing
                 .iter()
                 .any(|w| text[end..].starts_with(w.as_str()));
-            if !past && !names_a_case(&text[end..]) && !opens_a_case(&text[..i], dl) {
+            if !past
+                && !names_a_case(&text[end..])
+                && !opens_a_case(&text[..i], dl)
+                && !heads_a_case(&text[end..], dl)
+            {
                 return Some(read_deadline(&text[i..end], base + i, lex));
             }
         }
@@ -758,6 +765,25 @@ fn names_a_case(after: &str) -> bool {
         .next()
         .is_some_and(|c| matches!(c, '，' | ','));
     broke && clause.ends_with('的')
+}
+
+/// A date alone in its clause, before a clause naming whom a rule is for by a noun after 的
+/// (2024年12月31日前，购买新城区特定商品住房项目的家庭，可通过…): the date bounds the case, not
+/// work to be done (rules/lexicon.toml `case_heads`).
+fn heads_a_case(after: &str, words: &crate::data::DeadlineWords) -> bool {
+    let Some(rest) = after.strip_prefix(['，', ',']) else {
+        return false;
+    };
+    let clause = rest
+        .char_indices()
+        .find(|&(k, c)| k >= 120 || ends_a_clause(c))
+        .map_or(rest, |(k, _)| &rest[..k]);
+    let broke = rest[clause.len()..].starts_with(['，', ',']);
+    broke
+        && words
+            .case_heads
+            .iter()
+            .any(|h| clause.ends_with(&format!("的{h}")))
 }
 
 /// The clause a date stands in (`before` is the text up to the date) opens on a case opener
@@ -1009,6 +1035,23 @@ mod tests {
         assert_eq!(
             in_text("请于2024年6月30日（含）前完成申报").as_deref(),
             Some("2024年6月30日（含）前完成")
+        );
+        // The end of a term or of the public's window (执行期限至…, 出售时间至…), and a date
+        // bounding whom a rule is for, are no deadlines; a date before work on a noun is one.
+        assert_eq!(in_text("缓缴期限至2023年4月30日。"), None);
+        assert_eq!(
+            in_text("购买改善型住房的,原有住房出售时间至2023年底,持出售原有住房相关手续领取补贴。"),
+            None
+        );
+        assert_eq!(
+            in_text(
+                "2024年12月31日前，购买新城区特定商品住房项目的家庭，可通过公共服务平台申请入学。"
+            ),
+            None
+        );
+        assert_eq!(
+            in_text("2024年12月31日前，完成全市老旧小区的改造，").as_deref(),
+            Some("2024年12月31日前")
         );
         // Conditions of eligibility from city housing measures: dates after which, or before
         // which something was already done, say what qualifies, not when work is due.
