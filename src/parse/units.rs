@@ -433,6 +433,20 @@ mod tests {
     }
 
     #[test]
+    fn territories_listed_before_their_government_are_one_unit() {
+        // corpus-judged z02 (湖南省…低空经济…若干措施) line 14, as its label prints it; a listed
+        // department after them stays apart.
+        assert_eq!(
+            names("各市州、县市区人民政府，省文化和旅游厅"),
+            ["各市州、县市区人民政府", "省文化和旅游厅"]
+        );
+        assert_eq!(
+            names("各省、自治区、直辖市人民政府"),
+            ["各省、自治区、直辖市人民政府"]
+        );
+    }
+
+    #[test]
     fn fields_listed_before_a_shared_ending_are_one_unit_as_printed() {
         // corpus-judged n08 (青岛市学前教育条例) line 98 and n09 line 17, as their labels print them.
         assert_eq!(
