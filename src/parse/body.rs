@@ -687,7 +687,18 @@ fn fits_if_malformed(b: &Builder, h: &crate::model::Heading, before: Option<Span
     if before.is_some_and(opens_run) {
         return false;
     }
-    follows(NumberStyle::Item)
+    // `(二)促进房屋库存去化。` then `1降低交易成本。`: the first item of a list, its dot lost, on
+    // the line right after its section's heading.
+    let first_under_heading = n.value == 1
+        && b.doc.headings.last().is_some_and(|x| {
+            x.part == h.part
+                && matches!(
+                    x.numbering.style,
+                    NumberStyle::Chapter | NumberStyle::Section | NumberStyle::Article
+                )
+                && before.is_some_and(|p| x.line.start >= p.start && x.line.start < p.end)
+        });
+    first_under_heading || follows(NumberStyle::Item)
 }
 
 /// `1.80周岁及以上的；` then `2.纯老家庭……`: the number, its dot and a figure read as a decimal
@@ -1795,6 +1806,25 @@ mod tests {
                 "（二）保障公平参与市场竞争。对涉及OPC的政策措施加强公平竞争审查。"
             ]
         );
+    }
+
+    /// From corpus-judged rh01 (长沙…非住宅商品房去库存): the first item under a section lost its
+    /// dot (`1降低交易成本。` then `2.降低使用成本。`). It is that section's item 1, said to be
+    /// malformed, not text after which `2.` would not follow the `3.` of the section above.
+    #[test]
+    fn a_first_item_without_its_dot_right_under_its_section() {
+        let plan = "某市若干意见\n一、政策措施\n(一)加强用地管理。\n1.强化出让管理。加强管理。\n2.盘活存量用地。加快盘活。\n3.优化规划。加快调整。\n(二)促进房屋库存去化。\n1降低交易成本。适当降低成本。\n2.降低使用成本。降低水电价格。\n3.加大金融支持。鼓励金融机构。\n";
+        assert_eq!(
+            findings_of(plan, "numbering"),
+            vec![(8, 1, "1 is not a well-formed number".to_string())]
+        );
+        // After a paragraph of the section, a line opening on a figure is text, not an item.
+        let text = plan.replace(
+            "(二)促进房屋库存去化。\n1降低",
+            "(二)促进房屋库存去化。\n加快去化。\n1降低",
+        );
+        let f = findings_of(&text, "numbering");
+        assert!(!f.iter().any(|x| x.2.contains("well-formed")), "{f:?}");
     }
 
     /// From corpus-judged a60 and pairs/wuhan-changjiang-housing (county and district housing
