@@ -21,7 +21,7 @@ use planlint::align::align;
 use planlint::batch::check_source;
 use planlint::config::Config;
 use planlint::data::RuleData;
-use planlint::parse::parse_document;
+use planlint::reading::parse_document;
 use planlint::report::{self, Checked, FileReport};
 use planlint::rules::RuleSet;
 use planlint::source::SourceFile;

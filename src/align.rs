@@ -1120,7 +1120,7 @@ fn lacking_phrases(
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // Split outside brackets and quotes: `各县（市、区）覆盖基础上` is one clause, not 区）覆盖基础上.
-    let clauses = crate::parse::lex::split_outside_quotes(directive, |c| {
+    let clauses = crate::lex::split_outside_quotes(directive, |c| {
         matches!(c, '，' | '、' | '；' | '。' | '：' | ',' | ';' | '\n')
     });
     for clause in clauses {
@@ -1358,7 +1358,7 @@ pub(crate) fn noun_label(subject: &str) -> String {
 /// characters at most (学校食堂“明厨亮灶”率 → 学校食堂明厨亮灶率; 新建商品住房贷款首付比例 whole,
 /// where ten cut it mid-word).
 pub(crate) fn measure_label(subject: &str, heads: &[String], tails: &[String]) -> String {
-    use crate::parse::lex::{ends_with_any, starts_with_any};
+    use crate::lex::{ends_with_any, starts_with_any};
     let (heads, tails): (Vec<&str>, Vec<&str>) = (
         heads.iter().map(String::as_str).collect(),
         tails.iter().map(String::as_str).collect(),

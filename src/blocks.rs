@@ -5,7 +5,7 @@
 //! [`crate::input::docx`]); the parser reads blocks and never looks at the format again, so a
 //! new format is a new reader and nothing else.
 
-use crate::source::Span;
+use crate::span::Span;
 use serde::Serialize;
 
 /// One block of a document, in reading order.

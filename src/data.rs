@@ -114,8 +114,12 @@ impl RuleData {
 
     /// Data from several directories: each file comes from the last directory that holds it,
     /// else from the built-in copy, so a directory may override just one file. A file that is
-    /// there but cannot be read is an error, never replaced by the built-in copy.
-    pub fn from_dirs(dirs: &[PathBuf]) -> Result<RuleData, DataError> {
+    /// there but cannot be read is an error, never replaced by the built-in copy. `read` reads
+    /// a file's text (the caller's reader: this layer does no input of its own).
+    pub fn from_dirs(
+        dirs: &[PathBuf],
+        read: impl Fn(&std::path::Path) -> Result<String, String>,
+    ) -> Result<RuleData, DataError> {
         if let Some(dir) = dirs.iter().find(|d| !d.is_dir()) {
             return Err(DataError::Io {
                 path: dir.display().to_string(),
@@ -131,7 +135,7 @@ impl RuleData {
                 .find(|path| path.symlink_metadata().is_ok());
             texts.push(match own {
                 Some(path) => {
-                    let text = crate::input::read_text(&path).map_err(|message| DataError::Io {
+                    let text = read(&path).map_err(|message| DataError::Io {
                         path: path.display().to_string(),
                         message,
                     })?;

@@ -110,7 +110,7 @@ pub fn unnumbered(src: &SourceFile, mut doc: Document, data: &RuleData) -> Docum
     // The addressee, then the preamble.
     if body.first().is_some_and(|p| {
         let t = text(p);
-        t.ends_with(crate::parse::lex::COLONS) && !t.contains('。') && t.chars().count() <= 60
+        t.ends_with(crate::lex::COLONS) && !t.contains('。') && t.chars().count() <= 60
     }) {
         body.remove(0);
     }
@@ -226,7 +226,7 @@ mod tests {
     fn grain_of(directive: &str) -> Vec<(String, String, Vec<String>)> {
         let data = RuleData::builtin();
         let src = SourceFile::new("d.txt", directive);
-        let doc = super::by_paragraph(&src, crate::parse::parse_document(&src, &data), &data);
+        let doc = super::by_paragraph(&src, crate::reading::parse_document(&src, &data), &data);
         doc.tasks
             .iter()
             .map(|t| {
@@ -251,7 +251,7 @@ mod tests {
         let directive = "关于持续促进中心城区房地产市场平稳健康发展若干措施的通知\n各县（市、区）人民政府，市直各部门：\n为贯彻落实上级决策部署，因城施策调控房地产市场，结合我市实际，现就有关事项通知如下：\n加大住房公积金支持\n贷款额度提至80万元\n住房公积金最高贷款额度提高至80万元；对新市民、青年人购房的，贷款额度可上浮20%。\n实行家庭住房公积金使用代际互助。住房公积金缴存职工购买新建商品住房可提取配偶及双方直系亲属的住房公积金。\n本通知自2024年12月10日起施行。\n襄阳市住房和城市更新局\n2024年12月10日\n";
         let data = RuleData::builtin();
         let src = SourceFile::new("d.txt", directive);
-        let doc = super::unnumbered(&src, crate::parse::parse_document(&src, &data), &data);
+        let doc = super::unnumbered(&src, crate::reading::parse_document(&src, &data), &data);
         let tasks: Vec<(&str, &str, Vec<&str>)> = doc
             .tasks
             .iter()
@@ -274,7 +274,7 @@ mod tests {
         // A document that has items is left as the parser read it.
         let numbered = "某市通知\n一、加大住房公积金支持。住房公积金最高贷款额度提高至80万元。\n";
         let src = SourceFile::new("d.txt", numbered);
-        let parsed = crate::parse::parse_document(&src, &data);
+        let parsed = crate::reading::parse_document(&src, &data);
         let before: Vec<_> = parsed.tasks.iter().map(|t| t.text).collect();
         let after: Vec<_> = super::unnumbered(&src, parsed, &data)
             .tasks
@@ -371,7 +371,7 @@ mod tests {
         let deadlines = |directive: &str| {
             let data = RuleData::builtin();
             let src = SourceFile::new("d.txt", directive);
-            let doc = super::by_paragraph(&src, crate::parse::parse_document(&src, &data), &data);
+            let doc = super::by_paragraph(&src, crate::reading::parse_document(&src, &data), &data);
             doc.tasks
                 .iter()
                 .map(|t| t.deadline.as_ref().map(|d| d.text.clone()))

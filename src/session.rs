@@ -123,7 +123,7 @@ pub fn load_rules(dirs: &[PathBuf]) -> Result<RuleData, Failure> {
     let data = if dirs.is_empty() {
         RuleData::builtin()
     } else {
-        RuleData::from_dirs(dirs).map_err(Failure::Data)?
+        RuleData::from_dirs(dirs, crate::input::read_text).map_err(Failure::Data)?
     };
     verify_catalogue(&data.catalogue).map_err(Failure::Message)?;
     Ok(data)

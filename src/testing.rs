@@ -7,7 +7,7 @@ use crate::source::SourceFile;
 /// The model of a plan text, parsed with the built-in data.
 pub fn parse(plan: &str) -> crate::model::Document {
     let data = RuleData::builtin();
-    crate::parse::parse_document(&SourceFile::new("plan.txt", plan), &data)
+    crate::reading::parse_document(&SourceFile::new("plan.txt", plan), &data)
 }
 
 pub fn findings_of(plan: &str, rule: &str) -> Vec<(usize, usize, String)> {
@@ -45,7 +45,7 @@ pub fn advice_of(plan: &str, rule: &str) -> Vec<(usize, String, Option<String>)>
 /// Like [`findings_of`], checking the plan against a directive.
 pub fn findings_against(plan: &str, directive: &str, rule: &str) -> Vec<(usize, usize, String)> {
     let dsrc = SourceFile::new("directive.txt", directive);
-    let ddoc = crate::parse::parse_document(&dsrc, &RuleData::builtin());
+    let ddoc = crate::reading::parse_document(&dsrc, &RuleData::builtin());
     rule_findings(
         &SourceFile::new("plan.txt", plan),
         rule,
@@ -64,7 +64,7 @@ pub fn findings_against_with_config(
     let config = crate::config::parse(config, "planlint.toml", ".".into(), &data.catalogue)
         .expect("a valid planlint.toml");
     let dsrc = SourceFile::new("directive.txt", directive);
-    let ddoc = crate::parse::parse_document(&dsrc, &data);
+    let ddoc = crate::reading::parse_document(&dsrc, &data);
     let d = crate::batch::Directive::new("directive.txt", dsrc, ddoc, &data);
     let overrides: Vec<_> = config.overrides.iter().collect();
     let set = RuleSet::new(&data.catalogue, &[rule.to_string()], &[]).expect("known rule");

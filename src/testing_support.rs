@@ -5,7 +5,7 @@
 use crate::data::RuleData;
 use crate::finding::Finding;
 use crate::model::Document;
-use crate::parse::parse_document;
+use crate::reading::parse_document;
 use crate::report::{self, Checked, FileReport};
 use crate::rules::RuleSet;
 use crate::source::{SourceFile, Span};

@@ -5,7 +5,7 @@
 use planlint::align::{align, Alignment, Coverage};
 use planlint::data::RuleData;
 use planlint::model::Document;
-use planlint::parse::parse_document;
+use planlint::reading::parse_document;
 use planlint::source::SourceFile;
 
 fn parse(name: &str, text: &str) -> (SourceFile, Document) {

@@ -188,7 +188,7 @@ fn one_comment_per_finding_on_exactly_its_text() {
         planlint::input::DEFAULT_MAX_SIZE,
     )
     .unwrap();
-    let doc = planlint::parse::parse_document(&src, &planlint::data::RuleData::builtin());
+    let doc = planlint::reading::parse_document(&src, &planlint::data::RuleData::builtin());
     let mut missing = 0;
     for (f, (id, author, paras)) in a.findings.iter().zip(&list) {
         assert_eq!(author, "planlint");

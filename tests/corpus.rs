@@ -4,7 +4,7 @@
 
 use planlint::data::RuleData;
 use planlint::model::{Document, Unit};
-use planlint::parse::parse_document;
+use planlint::reading::parse_document;
 use planlint::source::SourceFile;
 use serde_json::Value;
 use std::collections::BTreeSet;

@@ -269,7 +269,7 @@ fn check_against(plan: &str, directive: &str) -> Vec<(String, usize, String)> {
     let data = planlint::data::RuleData::builtin();
     let src = SourceFile::new("plan.txt", plan);
     let dsrc = SourceFile::new("directive.txt", directive);
-    let ddoc = planlint::parse::parse_document(&dsrc, &data);
+    let ddoc = planlint::reading::parse_document(&dsrc, &data);
     let set = planlint::rules::RuleSet::new(&data.catalogue, &[], &[]).unwrap();
     planlint::batch::check_source(&src, &data, &set, Some((&dsrc, &ddoc)))
         .into_iter()

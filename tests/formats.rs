@@ -6,7 +6,7 @@ use crate::shapes::{parse, seed_003_as_tab_rows, seen, Seen};
 use crate::support::{docx, run_in, seed, seed_text};
 use planlint::data::RuleData;
 use planlint::model::{Document, Origin};
-use planlint::parse::parse_document;
+use planlint::reading::parse_document;
 use planlint::source::{Encoding, SourceFile};
 use planlint::testing_support::zip_of;
 use rust_xlsxwriter::{Format, Workbook};

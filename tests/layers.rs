@@ -166,6 +166,106 @@ fn commands_cli_diff_and_report_import_one_way() {
     }
 }
 
+/// Every top-level module of the crate (src/NAME.rs or src/NAME/), with the edges its code
+/// names: `crate::NAME`, and `super::NAME` in a file at the top. Test code is left out: a
+/// file's lines from its first `#[cfg(test)]` on, and modules declared under `#[cfg(test)]`
+/// (rules/examples.rs runs the rules' examples through `batch`, as a test).
+fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let top_of = |rel: &Path| -> String {
+        let first = rel.iter().next().expect("a path under src");
+        first.to_string_lossy().trim_end_matches(".rs").to_string()
+    };
+    let tops: BTreeSet<String> = files
+        .iter()
+        .map(|f| top_of(f.strip_prefix(&src).expect("under src")))
+        .filter(|m| !["main", "lib", "testing", "testing_support"].contains(&m.as_str()))
+        .collect();
+    // Modules compiled for tests only: `#[cfg(test)]` on the line before `mod NAME;`.
+    let mut test_only: BTreeSet<PathBuf> = BTreeSet::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f).expect("source is UTF-8");
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        for w in lines.windows(2) {
+            let decl = w[1].strip_prefix("pub ").unwrap_or(w[1]);
+            if let (true, Some(m)) = (
+                w[0] == "#[cfg(test)]",
+                decl.strip_prefix("mod ").and_then(|d| d.strip_suffix(';')),
+            ) {
+                let dir = f.parent().expect("a directory");
+                test_only.insert(dir.join(format!("{m}.rs")));
+            }
+        }
+    }
+    let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for f in &files {
+        let rel = f.strip_prefix(&src).expect("under src");
+        let from = top_of(rel);
+        if !tops.contains(&from) || test_only.contains(f) {
+            continue;
+        }
+        let at_top = rel.iter().count() == 1;
+        let text = std::fs::read_to_string(f).expect("source is UTF-8");
+        let edges = g.entry(from.clone()).or_default();
+        for line in text.lines() {
+            let code = line.trim_start();
+            if code.starts_with("#[cfg(test)]") {
+                break;
+            }
+            if code.starts_with("//") {
+                continue;
+            }
+            let code = code.split(" // ").next().unwrap_or(code);
+            let mut names: Vec<&str> = code
+                .match_indices("crate::")
+                .map(|(i, _)| ident(&code[i + "crate::".len()..]))
+                .collect();
+            if at_top {
+                names.extend(
+                    code.match_indices("super::")
+                        .map(|(i, _)| ident(&code[i + "super::".len()..])),
+                );
+            }
+            for m in names {
+                if m != from && tops.contains(m) {
+                    edges.insert(m.to_string());
+                }
+            }
+        }
+    }
+    g
+}
+
+/// The whole crate is one-way too: read → blocks → parse → model → align → check → report, with
+/// the shared atoms (spans, lexical atoms, the numbering grammar, the rule data) below them all.
+#[test]
+fn the_modules_of_the_crate_import_one_way() {
+    let g = module_graph();
+    // The graph is read at all: reading runs the readers and the parser, both over the shared
+    // atoms.
+    for (from, to) in [
+        ("reading", "input"),
+        ("reading", "parse"),
+        ("input", "lex"),
+        ("input", "heading"),
+        ("parse", "lex"),
+        ("parse", "model"),
+        ("blocks", "span"),
+        ("batch", "rules"),
+        ("report", "batch"),
+    ] {
+        assert!(
+            g.get(from).is_some_and(|e| e.contains(to)),
+            "expected {from} → {to} in {g:#?}"
+        );
+    }
+    if let Some(c) = circle(&g) {
+        panic!("import circle: {}\n{g:#?}", c.join(" → "));
+    }
+}
+
 #[test]
 fn a_circle_is_seen() {
     let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();

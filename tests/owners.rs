@@ -5,7 +5,7 @@
 use crate::support::seed_text;
 use planlint::data::RuleData;
 use planlint::model::Document;
-use planlint::parse::parse_document;
+use planlint::reading::parse_document;
 use planlint::source::SourceFile;
 
 fn parse(text: &str) -> (SourceFile, Document) {

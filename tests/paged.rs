@@ -9,7 +9,7 @@ use crate::shapes::{findings, parse, seen, Seen};
 use crate::support::{run_in, seed, seed_text};
 use planlint::data::RuleData;
 use planlint::model::{Document, Origin};
-use planlint::parse::parse_document;
+use planlint::reading::parse_document;
 use planlint::source::SourceFile;
 use std::collections::BTreeSet;
 use std::io::Write;

@@ -2,7 +2,7 @@
 
 use planlint::data::{Bound, RuleData};
 use planlint::model::{Document, NumberStyle, Origin};
-use planlint::parse::parse_document;
+use planlint::reading::parse_document;
 use planlint::rules::RuleSet;
 use planlint::source::SourceFile;
 

@@ -4,7 +4,7 @@
 use crate::support::{run_in, seed_text};
 use planlint::data::RuleData;
 use planlint::model::{Document, Origin, Unit};
-use planlint::parse::parse_document;
+use planlint::reading::parse_document;
 use planlint::rules::RuleSet;
 use planlint::source::SourceFile;
 

@@ -3,7 +3,7 @@
 
 use planlint::data::RuleData;
 use planlint::input::{self, DEFAULT_MAX_SIZE};
-use planlint::parse::parse_document;
+use planlint::reading::parse_document;
 use planlint::source::{Format, SourceFile};
 use planlint::testing_support::{xlsx_of, zip_of};
 use std::sync::OnceLock;

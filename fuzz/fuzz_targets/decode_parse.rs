@@ -3,7 +3,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use planlint::data::RuleData;
-use planlint::parse::parse_document;
+use planlint::reading::parse_document;
 use planlint::source::SourceFile;
 use std::sync::OnceLock;
 

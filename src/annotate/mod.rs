@@ -217,7 +217,7 @@ pub fn write_copy(
         crate::input::DEFAULT_MAX_SIZE,
     )
     .map_err(|e| format!("{}: {e}", report.path))?;
-    let doc = crate::parse::parse_document(&checked.src, data);
+    let doc = crate::reading::parse_document(&checked.src, data);
     let a = annotate(&bytes, &checked.src, &doc, &checked.findings)?;
     crate::output::write_atomic(out, &a.bytes)?;
     Ok(format!(

@@ -105,7 +105,7 @@ fn covered(xml: &str) -> std::collections::BTreeMap<String, String> {
 /// returns the text each comment covers, by finding.
 fn annotate_texts(bytes: &[u8], texts: &[&str]) -> (Vec<String>, Vec<u8>) {
     let src = crate::input::docx::read("t.docx", bytes, crate::input::DEFAULT_MAX_SIZE).unwrap();
-    let doc = crate::parse::parse_document(&src, &RuleData::builtin());
+    let doc = crate::reading::parse_document(&src, &RuleData::builtin());
     let findings: Vec<Finding> = texts
         .iter()
         .map(|t| {
@@ -204,7 +204,7 @@ fn a_text_the_map_cannot_follow_is_refused() {
     let mut src =
         crate::input::docx::read("t.docx", &bytes, crate::input::DEFAULT_MAX_SIZE).unwrap();
     src.text.push('x');
-    let doc = crate::parse::parse_document(&src, &RuleData::builtin());
+    let doc = crate::reading::parse_document(&src, &RuleData::builtin());
     let e = annotate(&bytes, &src, &doc, &[]).err().unwrap();
     assert!(e.contains("could not be traced back"), "{e}");
 }

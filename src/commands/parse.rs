@@ -3,7 +3,7 @@
 use super::outcome::Outcome;
 use crate::cli::{InputArgs, ParseFormat};
 use crate::data::Lang;
-use crate::parse::parse_document;
+use crate::reading::parse_document;
 use crate::report;
 use crate::session::{Common, Session};
 use std::path::Path;

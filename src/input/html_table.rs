@@ -9,7 +9,7 @@
 //! cells is not read.
 
 use crate::blocks::{Cell, Row, Table};
-use crate::parse::lex::trim;
+use crate::lex::trim;
 use crate::source::Span;
 
 /// Widths beyond this are taken as this (HTML allows 1000; a task table has a dozen columns).

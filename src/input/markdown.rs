@@ -19,7 +19,7 @@
 
 use crate::blocks::{Block, Cell, Row, Table};
 use crate::data::Lexicon;
-use crate::parse::lex::{is_space, trim};
+use crate::lex::{is_space, trim};
 use crate::source::{lines, Span};
 
 /// True when the text reads as Markdown: a table (pipe rows with their rule row, a bare rule

@@ -17,8 +17,8 @@
 
 use crate::blocks::{Block, Cell, Paragraph, Row, Table};
 use crate::data::{ColumnRole, Lexicon};
-use crate::parse::heading::{read_number, Quantity};
-use crate::parse::lex::{is_space, trim};
+use crate::heading::{read_number, Quantity};
+use crate::lex::{is_part_marker, is_space, trim};
 use crate::source::{lines, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -290,21 +290,6 @@ fn bare_cells(text: &str, lines: &[Line], width: usize, anchor: usize, lex: &Lex
     }
 }
 
-/// `附件`, `附件1`, `附件2：` alone on a line.
-pub fn is_part_marker(text: &str, lex: &Lexicon) -> bool {
-    let t = trim(text);
-    lex.outline.part_markers.iter().any(|m| {
-        t.strip_prefix(m.as_str()).is_some_and(|rest| {
-            let rest = rest.trim_end_matches(crate::parse::lex::COLONS);
-            rest.chars().all(|c| {
-                crate::parse::lex::is_digit(c)
-                    || crate::parse::lex::is_chinese_numeral(c)
-                    || is_space(c)
-            })
-        })
-    })
-}
-
 /// The cells of a Word export: each cell line starts one; other non-blank lines continue it.
 fn export_cells(lines: &[Line]) -> Vec<Vec<Span>> {
     let mut cells: Vec<Vec<Span>> = Vec::new();
@@ -412,7 +397,7 @@ fn starts_numbered(t: &str, q: &Quantity) -> bool {
     let t = trim(t);
     let digits: usize = t
         .chars()
-        .take_while(|c| crate::parse::lex::is_digit(*c))
+        .take_while(|c| crate::lex::is_digit(*c))
         .map(char::len_utf8)
         .sum();
     if digits > 0 {
@@ -528,7 +513,7 @@ fn opens_attachment(text: &str, lex: &Lexicon) -> bool {
     lex.outline.part_markers.iter().any(|m| {
         t.strip_prefix(m.as_str()).is_some_and(|rest| {
             let rest = rest.trim_start_matches(|c: char| {
-                crate::parse::lex::is_digit(c) || crate::parse::lex::is_chinese_numeral(c)
+                crate::lex::is_digit(c) || crate::lex::is_chinese_numeral(c)
             });
             rest.is_empty() || rest.starts_with(|c: char| is_space(c) || "：:".contains(c))
         })

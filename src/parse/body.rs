@@ -1664,7 +1664,7 @@ mod tests {
     fn a_clause_broken_over_two_lines_is_read_whole() {
         let plan = "某市措施\n十、规范市场。依法查处违法违规行为。(责任单位:市住房城乡建设局)\n十一、加强舆论宣传引导。各网络平台要准确解读房地产市场形势和政策。(责任单位:市网信办、市住房城乡建设局、市市\n场监管局)\n十二、强化组织保障。(责任单位:市政府办公室)\n";
         let src = crate::source::SourceFile::new("plan.txt", plan);
-        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let doc = crate::reading::parse_document(&src, &crate::data::RuleData::builtin());
         let t = doc.tasks.iter().find(|t| t.number == "十一、").unwrap();
         let names: Vec<&str> = t.leads.iter().map(|u| u.name.as_str()).collect();
         assert_eq!(names, ["市网信办", "市住房城乡建设局", "市市场监管局"]);
@@ -1682,7 +1682,7 @@ mod tests {
     fn a_clause_broken_over_three_lines_or_opened_twice_is_read_whole() {
         let plan = "遂平县若干措施\n五、优化项目预售监管制度。放宽预售许可形象进度条件。(责任单\n位:县住建局、县人行、各金融机构、辖区街道办事处、人社局、\n信访局)\n六、适当控制商业地产规模。具体调整比例由规划部门另行确定。((责任单位:自然资源局、城管局、住\n建局)\n七、降低个人住房消费负担。(责任单位:金融办)\n";
         let src = crate::source::SourceFile::new("plan.txt", plan);
-        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let doc = crate::reading::parse_document(&src, &crate::data::RuleData::builtin());
         let leads: Vec<Vec<&str>> = doc
             .tasks
             .iter()
@@ -1797,7 +1797,7 @@ mod tests {
     fn the_document_speaking_of_itself_after_the_last_item_closes_it() {
         let plan = "某市若干举措\n一、优化执法监管\n（一）推行包容审慎执法监管模式。对OPC实施包容审慎监管执法，规范涉企执法检查。\n本文件所称城区户籍人口，是指户籍在城区的人口。\n（二）保障公平参与市场竞争。对涉及OPC的政策措施加强公平竞争审查。\n本文件所称一人公司OPC主要指在人工智能技术的协同支持下独立完成创业的主体。\n施行说明：本文件自2026年4月15日起施行。\n";
         let src = crate::source::SourceFile::new("plan.txt", plan);
-        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let doc = crate::reading::parse_document(&src, &crate::data::RuleData::builtin());
         let texts: Vec<&str> = doc.tasks.iter().map(|t| src.slice(t.span)).collect();
         assert_eq!(
             texts,
@@ -1834,7 +1834,7 @@ mod tests {
     fn the_document_named_in_title_marks_after_the_last_item_closes_it() {
         let plan = "某县若干措施\n第一条 给予购房补贴。对购买新建商品住房的给予补贴。\n第二条 地下车位(车库)可办证。\n本《措施》自下发之日起实施,至2023年3月1日前有效,以上优惠政策可叠加享受。\n";
         let src = crate::source::SourceFile::new("plan.txt", plan);
-        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let doc = crate::reading::parse_document(&src, &crate::data::RuleData::builtin());
         let last = doc.tasks.last().expect("tasks");
         assert_eq!(src.slice(last.span), "第二条 地下车位(车库)可办证。");
         assert_eq!(last.deadline, None);
@@ -1847,7 +1847,7 @@ mod tests {
     fn the_release_note_after_the_last_item_closes_it() {
         let texts = |plan: &str| {
             let src = crate::source::SourceFile::new("plan.txt", plan);
-            let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+            let doc = crate::reading::parse_document(&src, &crate::data::RuleData::builtin());
             doc.tasks
                 .iter()
                 .map(|t| {
@@ -1927,7 +1927,7 @@ mod tests {
     fn a_table_of_contents_is_no_outline() {
         let text = "某省实施方案\n目  录\n一、总体要求……………………3\n二、主要任务 5\n（一）加强组织 6\n一、总体要求\n到2025年，建成体系。\n二、主要任务\n（一）加强组织。加快推进项目建设。\n（二）加强协调。开展宣传活动。\n";
         let src = crate::source::SourceFile::new("plan.txt", text);
-        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let doc = crate::reading::parse_document(&src, &crate::data::RuleData::builtin());
         let lines: Vec<usize> = doc
             .tasks
             .iter()
@@ -1943,7 +1943,7 @@ mod tests {
     fn a_table_of_contents_without_page_numbers_is_no_outline() {
         let text = "某市某某条例\n目录\n第一章 总则\n第二章 管理\n第三章 附则\n第一章 总则\n第一条 为了加强管理，制定本条例。\n第二条 市人民政府负责本条例的实施。\n第二章 管理\n第三条 市交通运输主管部门负责日常管理。\n第三章 附则\n第四条 本条例自2024年1月1日起施行。\n";
         let src = crate::source::SourceFile::new("rule.txt", text);
-        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let doc = crate::reading::parse_document(&src, &crate::data::RuleData::builtin());
         let chapters: Vec<usize> = doc
             .headings
             .iter()
@@ -1969,7 +1969,7 @@ mod tests {
     fn a_note_of_one_line_does_not_make_the_items_after_it_notes() {
         let tasks_of = |text: &str| {
             let src = crate::source::SourceFile::new("plan.txt", text);
-            let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+            let doc = crate::reading::parse_document(&src, &crate::data::RuleData::builtin());
             doc.tasks
                 .iter()
                 .map(|t| src.line_col(t.span.start).line)

@@ -779,7 +779,7 @@ mod tests {
                 .map(|(_, u)| u.iter().map(|u| u.name.clone()).collect())
                 .collect()
         };
-        assert_eq!(names(&r), [["市州", "县市区人民政府"]]);
+        assert_eq!(names(&r), [["市州、县市区人民政府"]]);
         // From a city's ten measures (corpus-judged/r02): the note is read, not left unread,
         // and its units are the plan's standing owners, no task's own.
         let text = "责任单位：市数据局，各县区人民政府、市各功能区管委会，以下均涉及各县区、功能区，不再重复列出";

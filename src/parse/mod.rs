@@ -9,8 +9,8 @@ pub(crate) use body::speaks_of_itself;
 pub mod clause;
 pub mod deadline;
 mod facts;
-pub mod heading;
-pub mod lex;
+pub use crate::heading;
+pub use crate::lex;
 mod members;
 mod run_in;
 mod schedule;
@@ -23,20 +23,6 @@ use crate::blocks::Block;
 use crate::data::RuleData;
 use crate::model::{Document, Heading, NumberStyle, Numbering, Origin, Part, Task};
 use crate::source::{SourceFile, Span};
-
-/// Parses a plan read by the reader of its format. Never panics on any text.
-pub fn parse_document(src: &SourceFile, data: &RuleData) -> Document {
-    // Invisible characters and accents inside words (负\u{200B}责) are read past: the parser
-    // reads the text without them, and its spans are taken back to the text as read.
-    if let Some(c) = crate::compact::Compacted::of(src) {
-        let blocks = crate::input::blocks(&c.src, &data.lexicon);
-        let mut doc = parse_blocks(&c.src, &blocks, data);
-        doc.map_spans(|s| c.back(s));
-        return doc;
-    }
-    let blocks = crate::input::blocks(src, &data.lexicon);
-    parse_blocks(src, &blocks, data)
-}
 
 /// Parses the blocks of a source.
 pub fn parse_blocks(src: &SourceFile, blocks: &[Block], data: &RuleData) -> Document {
@@ -169,7 +155,7 @@ fn split_parts(b: &mut Builder, blocks: &[Block]) -> Vec<std::ops::Range<usize>>
     let mut starts = vec![0];
     for (i, block) in blocks.iter().enumerate() {
         if let Block::Paragraph(p) = block {
-            if i > 0 && crate::input::text::is_part_marker(b.slice(p.span), &b.data.lexicon) {
+            if i > 0 && crate::lex::is_part_marker(b.slice(p.span), &b.data.lexicon) {
                 starts.push(i);
             }
         }

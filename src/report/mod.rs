@@ -15,7 +15,6 @@ pub mod words;
 
 use crate::data::{Catalogue, Severity};
 use crate::finding::Finding;
-use crate::source::SourceFile;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -32,28 +31,7 @@ pub fn message_with_place(c: &Checked, f: &Finding) -> String {
     }
 }
 
-/// The directive a plan was checked against: its path and its text, shared by every plan.
-pub type DirectiveSource = (String, std::sync::Arc<SourceFile>);
-
-/// The outcome of checking one input.
-pub struct FileReport {
-    pub path: String,
-    pub outcome: Result<Checked, String>,
-    /// The configuration's own findings (unused-ignore in planlint.toml): they count among
-    /// the findings and the files they are in, not among the files checked.
-    pub config: bool,
-}
-
-pub struct Checked {
-    pub src: SourceFile,
-    pub findings: Vec<Finding>,
-    /// The directive it was checked against, for positions of comparative findings.
-    pub directive: Option<DirectiveSource>,
-    /// Findings dropped by ignore entries, disable comments or the baseline.
-    pub suppressed: usize,
-    /// The language the findings were written in (and the report's words around them).
-    pub lang: crate::data::Lang,
-}
+pub use crate::finding::{Checked, DirectiveSource, FileReport};
 
 /// Counts for the closing summary.
 #[derive(Debug, Default, Clone, PartialEq)]

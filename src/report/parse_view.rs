@@ -387,7 +387,7 @@ mod tests {
     #[test]
     fn the_file_name_is_printable() {
         let src = crate::source::SourceFile::new("plan\u{202e}txt.md", "某市实施方案\n");
-        let doc = crate::parse::parse_document(&src, &crate::data::RuleData::builtin());
+        let doc = crate::reading::parse_document(&src, &crate::data::RuleData::builtin());
         let out = super::text(&src, &doc, crate::data::Lang::En);
         assert!(
             out.starts_with("plan\\u{202e}txt.md (utf-8, 1 line)"),

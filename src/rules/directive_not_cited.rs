@@ -124,7 +124,7 @@ mod tests {
 
     fn read(text: &str) -> (SourceFile, Document) {
         let src = SourceFile::new("d.txt", text);
-        let doc = crate::parse::parse_document(&src, &RuleData::builtin());
+        let doc = crate::reading::parse_document(&src, &RuleData::builtin());
         (src, doc)
     }
 

@@ -5,7 +5,7 @@
 //! test makes a .docx of each and reads it as planlint reads any Word document.
 
 use crate::data::{RuleData, Scope};
-use crate::parse::parse_document;
+use crate::reading::parse_document;
 use crate::rules::RuleSet;
 use crate::source::SourceFile;
 

@@ -52,7 +52,7 @@ fn is_malformed(cx: &Context, d: &Deadline) -> bool {
 /// date word, left over.
 fn is_rejected_number(t: &str) -> bool {
     let digits = t.trim_end_matches(['年', '月', '日', '号']);
-    !digits.is_empty() && digits.chars().all(crate::parse::lex::is_digit)
+    !digits.is_empty() && digits.chars().all(crate::lex::is_digit)
 }
 
 #[cfg(test)]

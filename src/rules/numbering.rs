@@ -167,14 +167,14 @@ fn form(cx: &Context, out: &mut Findings, n: &Numbering) {
         let fix = match n.style {
             // —、 typed for 一、; 六. typed for 六、.
             NumberStyle::Chapter => match text.trim_end_matches(['.', '．', '、']) {
-                numeral if numeral.chars().all(crate::parse::lex::is_chinese_numeral) => {
+                numeral if numeral.chars().all(crate::lex::is_chinese_numeral) => {
                     format!("{numeral}、")
                 }
                 _ => "一、".to_string(),
             },
             // () with its numeral lost: the number its place gives it.
             NumberStyle::Section => {
-                format!("（{}）", crate::parse::lex::chinese_numeral(n.value))
+                format!("（{}）", crate::lex::chinese_numeral(n.value))
             }
             _ => format!("{}.", n.value),
         };

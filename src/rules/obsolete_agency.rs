@@ -70,7 +70,7 @@ fn is_historical(cx: &Context, at: usize) -> bool {
     let before = &cx.src.text[..at];
     cx.data.agencies.historical_prefixes.iter().any(|p| {
         // 原国家食品药品监管总局: the prefix may stand before the level word (国家/自治区/市).
-        crate::parse::lex::last_chars(before, 6).contains(p.as_str())
+        crate::lex::last_chars(before, 6).contains(p.as_str())
     })
 }
 

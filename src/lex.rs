@@ -1,6 +1,6 @@
 //! Shared atoms: brackets of both widths, Chinese and Arabic numerals, separators.
 
-use crate::source::Span;
+use crate::span::Span;
 
 pub const OPEN: &[char] = &['（', '(', '[', '【', '〔', '［'];
 pub const CLOSE: &[char] = &['）', ')', ']', '】', '〕', '］'];
@@ -329,6 +329,18 @@ pub fn doc_number_len(s: &str) -> Option<usize> {
         return None;
     }
     Some(s.len() - rest.len() + num + '号'.len_utf8())
+}
+
+/// `附件`, `附件1`, `附件2：` alone on a line.
+pub fn is_part_marker(text: &str, lex: &crate::data::Lexicon) -> bool {
+    let t = trim(text);
+    lex.outline.part_markers.iter().any(|m| {
+        t.strip_prefix(m.as_str()).is_some_and(|rest| {
+            let rest = rest.trim_end_matches(COLONS);
+            rest.chars()
+                .all(|c| is_digit(c) || is_chinese_numeral(c) || is_space(c))
+        })
+    })
 }
 
 #[cfg(test)]
