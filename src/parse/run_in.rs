@@ -29,7 +29,8 @@ pub fn numbers_in(line: &str, base: usize, q: &Quantity) -> Vec<Numbering> {
             before_space = None;
         }
         prev = Some(c);
-        let labelled = c == '第' && after_label(&line[..i]);
+        let labelled =
+            c == '第' && (after_label(&line[..i]) || heads_its_line(&line[..i], &line[i..]));
         if i == 0
             || !after_text
             || !(is_digit(c) || is_open(c) || chapter_at(&line[i..]) || labelled)
@@ -65,6 +66,23 @@ fn after_label(before: &str) -> bool {
     (2..=8).contains(&n) && label.chars().all(crate::source::is_cjk)
 }
 
+/// An article run into the end of a title line (`…人才住房保障实施细则(试行)第一条补助对象`: the
+/// title's closing bracket, then the article and its short heading, nothing after): the article
+/// is there. A reference in a sentence (按照本办法第一条规定执行。) runs on into it.
+fn heads_its_line(before: &str, from: &str) -> bool {
+    let Some(heading) = from
+        .find('条')
+        .map(|k| &from[k + '条'.len_utf8()..])
+        .map(|h| h.trim_end_matches(|c: char| c.is_whitespace()))
+    else {
+        return false;
+    };
+    let n = heading.chars().count();
+    before.ends_with(['）', ')'])
+        && (2..=12).contains(&n)
+        && heading.chars().all(crate::source::is_cjk)
+}
+
 /// Chinese numerals then 、 or a dot (二、, 六.): the numerals of ordinary words (统一, 进一步)
 /// are not tried as numbers.
 fn chapter_at(s: &str) -> bool {
@@ -82,6 +100,20 @@ mod tests {
             .into_iter()
             .map(|n| (n.style, n.value))
             .collect()
+    }
+
+    /// corpus-judged rk08 (泸州…人才住房保障实施细则): the first article run into the title line
+    /// is there, so 第二条 on the next lines does not seem to start the numbering above 1; an
+    /// article cited in a sentence after a bracket is no run-in article.
+    #[test]
+    fn an_article_run_into_the_title_line() {
+        use NumberStyle::*;
+        assert_eq!(
+            values("泸州市“酒城创新人才聚集行动”人才住房保障实施细则(试行)第一条补助对象"),
+            [(Article, 1)]
+        );
+        assert_eq!(values("按照《实施细则》(试行)第一条规定执行。"), []);
+        assert_eq!(values("人才住房保障实施细则(试行)第一条"), []);
     }
 
     /// Lines of unseen housing measures (2026-12-06 batch) whose items a copy ran together.

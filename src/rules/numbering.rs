@@ -340,6 +340,18 @@ mod tests {
         assert!(findings_of(plan, super::RULE).is_empty());
     }
 
+    #[test]
+    fn an_article_run_into_the_title_line_starts_the_articles() {
+        // corpus-judged rk08: the copy ran 第一条 and its heading into the title line.
+        let plan = "某市人才住房保障实施细则(试行)第一条补助对象\n全职新引进的人才。\n第二条补助标准\n按类别给予补贴。\n第三条申请程序\n按程序申请。\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+        let lost = plan.replace("(试行)第一条补助对象", "(试行)");
+        assert_eq!(
+            findings_of(&lost, super::RULE),
+            vec![(3, 1, "第二条 starts its numbering above 1".to_string())]
+        );
+    }
+
     /// A text that starts mid-way (corpus-judged/r15 holds section 五 of a province's plan):
     /// its outermost number is said to start above 1, the numbers running on under it are not.
     /// An unseen city's notice (2026-12-06 batch, s8a 062): a copy ran item 1. into its
