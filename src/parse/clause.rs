@@ -88,12 +88,14 @@ pub fn read_clause(inner: &str, base: usize, lex: &Lexicon) -> Option<Responsibi
     if inner_trimmed.is_empty() {
         return None;
     }
-    // Most bracket groups are asides, not clauses: without a label or marker word, none.
+    // Most bracket groups are asides, not clauses: without a label or marker word, or a
+    // misspelt label, none.
     if lex
         .clause
         .any_word
         .as_ref()
         .is_some_and(|ac| !ac.is_match(inner))
+        && !opens_on_misspelt_label(inner, lex)
     {
         return None;
     }
@@ -192,8 +194,10 @@ impl<'l> Reader<'l> {
                 continue;
             }
             let mut p = *p;
-            if let Some((role, list, is_primary)) = self.label(p) {
+            if let Some((role, list, is_primary, misspelt)) = self.label(p) {
                 self.flush_unread(&mut pending, &mut out);
+                // The misspelt label is told (unread-clause), its list read all the same.
+                out.unread.extend(misspelt);
                 label = None;
                 if self.marked(list, true).is_some() {
                     // 责任单位：A牵头，B配合 — the role word, not the label, gives A its role,
@@ -360,7 +364,41 @@ impl<'l> Reader<'l> {
     /// A label of four characters or more (责任单位, 牵头部门) may lose its colon in a copy
     /// (（责任单位市自然资源局）): the units right after it, opening on a place (市, 县, 各…), are
     /// its list all the same.
-    fn label<'a>(&self, p: Piece<'a>) -> Option<(Role, Piece<'a>, bool)> {
+    fn label<'a>(&self, p: Piece<'a>) -> Option<(Role, Piece<'a>, bool, Option<Span>)> {
+        self.known_label(p)
+            .map(|(role, list, primary)| (role, list, primary, None))
+            .or_else(|| self.misspelt_label(p))
+    }
+
+    /// `贵任单位：A、B` (责任单位 with a character mistyped): the label's list is read as the
+    /// label meant, and the misspelt word is given back to be reported.
+    fn misspelt_label<'a>(&self, p: Piece<'a>) -> Option<(Role, Piece<'a>, bool, Option<Span>)> {
+        let colon = p.text.find(super::lex::COLONS)?;
+        let word = trim(&p.text[..colon]);
+        let meant = label_meant(word, &self.lead_labels)
+            .map(|l| (Role::Lead, l))
+            .or_else(|| label_meant(word, &self.partner_labels).map(|l| (Role::Partner, l)))?;
+        let colon_len = p.text[colon..].chars().next().map_or(1, char::len_utf8);
+        let list = trim(&p.text[colon + colon_len..]);
+        let at = p.at + Span::of(p.text, list).start;
+        if list.is_empty() || !(looks_like_name_list(list, self.lex) || self.one_body(list)) {
+            return None;
+        }
+        let word_at = p.at + Span::of(p.text, word).start;
+        Some((
+            meant.0,
+            Piece {
+                text: list,
+                at,
+                sentence: false,
+                after_comma: false,
+            },
+            false,
+            Some(Span::new(word_at, word_at + word.len())),
+        ))
+    }
+
+    fn known_label<'a>(&self, p: Piece<'a>) -> Option<(Role, Piece<'a>, bool)> {
         let (role, word) = super::lex::starts_with_any(p.text, &self.lead_labels)
             .map(|w| (Role::Lead, w))
             .into_iter()
@@ -594,6 +632,44 @@ fn blanket_units(text: &str, at: usize, lex: &Lexicon) -> Option<Vec<Unit>> {
         list = &list[..list.len() - w.len()];
     }
     Some(split_units(list, at + lead + from, lex))
+}
+
+/// The label a clause's opening word was meant to be, when it misses one of `labels` of four
+/// characters or more by one character written wrong, twice or not at all (贵任单位 for
+/// 责任单位, 责任任部门 for 责任部门, 配部门 for 配合部门): a typo of the label, not another word.
+pub fn label_meant<'l, S: AsRef<str>>(word: &str, labels: &'l [S]) -> Option<&'l str> {
+    let w: Vec<char> = word.chars().collect();
+    if !(3..=7).contains(&w.len()) || !w.iter().all(|&c| crate::source::is_cjk(c)) {
+        return None;
+    }
+    labels.iter().map(AsRef::as_ref).find(|l| {
+        let l: Vec<char> = l.chars().collect();
+        l.len() >= 4 && l != w && one_edit_apart(&w, &l)
+    })
+}
+
+/// The text opens on a misspelt label and its colon (贵任单位：…).
+fn opens_on_misspelt_label(text: &str, lex: &Lexicon) -> bool {
+    let text = trim(text);
+    let Some(colon) = text.find(super::lex::COLONS) else {
+        return false;
+    };
+    let word = trim(&text[..colon]);
+    label_meant(word, &lex.clause.lead_labels).is_some()
+        || label_meant(word, &lex.clause.partner_labels).is_some()
+}
+
+/// One character substituted, inserted or deleted.
+fn one_edit_apart(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.len() - short.len() {
+        0 => a.iter().zip(b).filter(|(x, y)| x != y).count() == 1,
+        1 => {
+            let k = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+            short[k..] == long[k + 1..]
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]

@@ -21,11 +21,21 @@ pub fn run(cx: &Context, out: &mut Findings) {
                     .any(|(i, _)| t[..i].chars().count() >= 2)
             })
     };
+    let clause = &lex.clause;
     for &span in &cx.doc.unread_clauses {
-        if !may_name_owners(cx.text(span)) {
+        let text = cx.text(span);
+        // A label written wrong (贵任单位): its list was read as under the label meant.
+        let meant = crate::parse::clause::label_meant(text, &clause.lead_labels)
+            .or_else(|| crate::parse::clause::label_meant(text, &clause.partner_labels));
+        if let Some(meant) = meant {
+            out.report(RULE, span, t!(cx, "misspelt", text = text, meant = meant))
+                .help(t!(cx, "help-misspelt", meant = meant));
             continue;
         }
-        out.report(RULE, span, t!(cx, "message", text = cx.text(span)))
+        if !may_name_owners(text) {
+            continue;
+        }
+        out.report(RULE, span, t!(cx, "message", text = text))
             .help(t!(cx, "help"));
     }
 }
@@ -33,6 +43,39 @@ pub fn run(cx: &Context, out: &mut Findings) {
 #[cfg(test)]
 mod tests {
     use crate::testing::findings_of;
+
+    #[test]
+    fn a_misspelt_label_is_told_and_its_units_read() {
+        // The held city measures rg05 (张家界, 2026-12-07): every clause's label typed 贵任单位.
+        // Its units are read (no missing-lead), and the typo is told where it stands.
+        let plan = "一、工作任务\n（一）优化公积金贷款。支持组合贷款。(贵任单位:市住房公积金管理中心,各区县人民政府)\n（二）完善支持政策。加大宣传。(贵任单位:市住房城乡建设局、永定区人民政府)\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![
+                (
+                    2,
+                    20,
+                    "`贵任单位` is no label; the units after it were read as under `责任单位`"
+                        .to_string()
+                ),
+                (
+                    3,
+                    17,
+                    "`贵任单位` is no label; the units after it were read as under `责任单位`"
+                        .to_string()
+                )
+            ]
+        );
+        assert_eq!(findings_of(plan, "missing-lead"), vec![]);
+        let doc = crate::testing::parse(plan);
+        let leads: Vec<&str> = doc.tasks[1].leads.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(leads, ["市住房城乡建设局", "永定区人民政府"]);
+        // A word two characters away from every label is no misspelt label.
+        assert_eq!(
+            crate::parse::clause::label_meant("贵任务", &["责任单位"]),
+            None
+        );
+    }
 
     #[test]
     fn fires_on_an_unknown_segment() {
