@@ -584,6 +584,11 @@ pub struct OutlineWords {
     /// what such a sentence says of it (所称, 适用于, 解释权): see rules/lexicon.toml.
     pub self_references: Vec<String>,
     pub self_statements: Vec<String>,
+    /// An item setting up the group that carries the work (建立工作专班, 成立领导小组) and naming
+    /// its members (组长, 成员): see rules/lexicon.toml.
+    pub group_setups: Vec<String>,
+    pub group_bodies: Vec<String>,
+    pub group_members: Vec<String>,
     /// Words of a release note after the last item (发布, 印发): see rules/lexicon.toml.
     pub release_words: Vec<String>,
     /// How the opening paragraph of a document without items says why it is issued (为…,

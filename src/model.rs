@@ -344,6 +344,10 @@ pub struct Task {
     /// but it owes no lead and no deadline.
     #[serde(skip)]
     pub about_document: bool,
+    /// The item sets up the group that carries the work and names its members (建立工作专班。
+    /// 由…任组长，…为成员): the group owns it, no lead is owed.
+    #[serde(skip)]
+    pub sets_up_group: bool,
     /// Items packed into one table cell whose lead or deadline groups do not match them one to
     /// one, so which belongs to which cannot be told.
     pub packed: Option<Packed>,

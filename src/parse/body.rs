@@ -256,6 +256,7 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
                 &statement[..statement.find('。').unwrap_or(statement.len())],
                 &b.data.lexicon.outline,
             );
+            t.sets_up_group = sets_up_group(statement, &b.data.lexicon.outline);
             t.deadline = super::deadline::find_in_text(b.slice(text), text.start, &b.data.lexicon);
             // The owners its sentences name as their subjects (区民政部门应当…), in its own
             // paragraphs, not in the lists under it.
@@ -1379,6 +1380,22 @@ pub(crate) fn speaks_of_itself(text: &str, o: &crate::data::OutlineWords) -> boo
         _ => t,
     };
     released || about_the_document(&t[..t.find('。').unwrap_or(t.len())], o)
+}
+
+/// An item that sets up the group carrying the work and names its members (（一）建立工作专班。
+/// 由市政府分管副市长任工作专班组长，…为工作专班成员，工作专班办公室设市住房城乡建设局。): the
+/// group is its owner (rules/lexicon.toml `group_setups`, `group_bodies`, `group_members`).
+fn sets_up_group(statement: &str, o: &crate::data::OutlineWords) -> bool {
+    let title = &statement[..statement.find('。').unwrap_or(statement.len())];
+    title.chars().count() <= 12
+        && o.group_setups.iter().any(|s| {
+            title
+                .strip_prefix(s.as_str())
+                .is_some_and(|rest| o.group_bodies.iter().any(|g| rest.ends_with(g.as_str())))
+        })
+        && o.group_members
+            .iter()
+            .any(|m| statement.contains(m.as_str()))
 }
 
 /// A sentence about the document itself: opening on a reference to it (本措施, 上述政策, 以上措施:

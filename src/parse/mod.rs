@@ -415,6 +415,7 @@ pub(crate) fn new_task(
         not_applicable: false,
         condition: false,
         about_document: false,
+        sets_up_group: false,
         packed: None,
         item_number: None,
         table: None,

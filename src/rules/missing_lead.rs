@@ -32,11 +32,13 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let carries = doc.headings_with_own_clauses();
     let siblings = Siblings::new(&doc.headings, &carries);
     for t in &doc.tasks {
-        // Conditions (否决项), provisions about the plan itself, inapplicable items and ambiguous
-        // packed cells expect no lead of their own.
+        // Conditions (否决项), provisions about the plan itself, items setting up the group that
+        // carries the work, inapplicable items and ambiguous packed cells expect no lead of
+        // their own.
         if !t.leads.is_empty()
             || t.condition
             || t.about_document
+            || t.sets_up_group
             || t.not_applicable
             || t.packed.is_some()
         {
@@ -114,6 +116,23 @@ mod tests {
             findings_of(plan, super::RULE),
             vec![(4, 1, "task 四、 names no lead unit".to_string())]
         );
+    }
+
+    #[test]
+    fn an_item_setting_up_the_working_group_owes_no_lead() {
+        // corpus-judged rh01 (长沙…去库存): 三、工作机制 sets up the working group and names its
+        // members; its siblings carry clauses. An item of work beside them that lost its clause
+        // still gets the finding, and so does a group set up without its members named.
+        let plan = "三、工作机制\n(一)建立工作专班。由市政府分管副市长任工作专班组长,市住房城乡建设局、市财政局负责人为工作专班成员。\n(二)摸清库存底数。加大市场监测。(责任部门:市住房城乡建设局)\n(三)实施清单化管理。统计造册。(责任部门:市自然资源规划局)\n(四)强化工作督办。实施月监测、季评价。\n";
+        assert_eq!(
+            findings_of(plan, super::RULE),
+            vec![(5, 1, "task 三、(四) names no lead unit".to_string())]
+        );
+        let bare = plan.replace(
+            "由市政府分管副市长任工作专班组长,市住房城乡建设局、市财政局负责人为工作专班成员。",
+            "加强统筹协调。",
+        );
+        assert_eq!(findings_of(&bare, super::RULE).len(), 2);
     }
 
     #[test]
