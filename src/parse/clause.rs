@@ -654,9 +654,13 @@ fn opens_on_misspelt_label(text: &str, lex: &Lexicon) -> bool {
     let Some(colon) = text.find(super::lex::COLONS) else {
         return false;
     };
-    let word = trim(&text[..colon]);
-    label_meant(word, &lex.clause.lead_labels).is_some()
-        || label_meant(word, &lex.clause.partner_labels).is_some()
+    any_label_meant(trim(&text[..colon]), lex).is_some()
+}
+
+/// The lead or partner label a misspelt word was meant to be (see [`label_meant`]).
+pub fn any_label_meant<'l>(word: &str, lex: &'l Lexicon) -> Option<&'l str> {
+    label_meant(word, &lex.clause.lead_labels)
+        .or_else(|| label_meant(word, &lex.clause.partner_labels))
 }
 
 /// One character substituted, inserted or deleted.

@@ -780,10 +780,11 @@ fn heads_a_case(after: &str, words: &crate::data::DeadlineWords) -> bool {
         .map_or(rest, |(k, _)| &rest[..k]);
     let broke = rest[clause.len()..].starts_with(['，', ',']);
     broke
-        && words
-            .case_heads
-            .iter()
-            .any(|h| clause.ends_with(&format!("的{h}")))
+        && words.case_heads.iter().any(|h| {
+            clause
+                .strip_suffix(h.as_str())
+                .is_some_and(|c| c.ends_with('的'))
+        })
 }
 
 /// The clause a date stands in (`before` is the text up to the date) opens on a case opener

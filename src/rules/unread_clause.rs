@@ -21,13 +21,10 @@ pub fn run(cx: &Context, out: &mut Findings) {
                     .any(|(i, _)| t[..i].chars().count() >= 2)
             })
     };
-    let clause = &lex.clause;
     for &span in &cx.doc.unread_clauses {
         let text = cx.text(span);
         // A label written wrong (贵任单位): its list was read as under the label meant.
-        let meant = crate::parse::clause::label_meant(text, &clause.lead_labels)
-            .or_else(|| crate::parse::clause::label_meant(text, &clause.partner_labels));
-        if let Some(meant) = meant {
+        if let Some(meant) = crate::parse::clause::any_label_meant(text, lex) {
             out.report(RULE, span, t!(cx, "misspelt", text = text, meant = meant))
                 .help(t!(cx, "help-misspelt", meant = meant));
             continue;
