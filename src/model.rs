@@ -348,6 +348,10 @@ pub struct Task {
     /// 由…任组长，…为成员): the group owns it, no lead is owed.
     #[serde(skip)]
     pub sets_up_group: bool,
+    /// A sentence gives the work to a unit after 由 (评审通过的，由市领导小组办公室进行公示) in
+    /// words no clause reader takes for a lead: the item names its owner, no lead is owed.
+    #[serde(skip)]
+    pub owner_after_you: bool,
     /// Items packed into one table cell whose lead or deadline groups do not match them one to
     /// one, so which belongs to which cannot be told.
     pub packed: Option<Packed>,

@@ -257,6 +257,7 @@ pub(crate) fn tasks(b: &mut Builder, outline: &PartOutline, doc_assigns: bool) {
                 &b.data.lexicon.outline,
             );
             t.sets_up_group = sets_up_group(statement, &b.data.lexicon.outline);
+            t.owner_after_you = super::subject::names_owner_after_you(statement, &b.data.lexicon);
             t.deadline = super::deadline::find_in_text(b.slice(text), text.start, &b.data.lexicon);
             // The owners its sentences name as their subjects (区民政部门应当…), in its own
             // paragraphs, not in the lists under it.

@@ -416,6 +416,7 @@ pub(crate) fn new_task(
         condition: false,
         about_document: false,
         sets_up_group: false,
+        owner_after_you: false,
         packed: None,
         item_number: None,
         table: None,

@@ -156,6 +156,28 @@ pub fn plan_owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Un
     (leads, partners)
 }
 
+/// Whether a clause of the text gives its work to a unit after 由, in any words
+/// (评审通过的，由市保障性租赁住房工作领导小组办公室通过…进行公示; 由市领导小组核准奖补):
+///
+/// ```text
+/// owner_after_you := … 由 units …      units: placed or not, each ending like a unit
+/// ```
+/// Read only to know that an item names its owner: [`plan_owners`] takes a lead from a sentence
+/// only before a verb that assigns work, and these verbs (公示, 核准, 通过…进行) are open-class.
+pub fn names_owner_after_you(text: &str, lex: &Lexicon) -> bool {
+    clauses(text, 0).any(|(clause, _, _)| {
+        clause.match_indices('由').any(|(i, you)| {
+            let after = &clause[i + you.len()..];
+            after
+                .char_indices()
+                .map(|(k, c)| k + c.len_utf8())
+                .skip(1)
+                .take(30)
+                .any(|end| plan_names(&after[..end], true, lex))
+        })
+    })
+}
+
 /// Every name of a plan's owner list is placed and ends like a unit (县交通运输局, 县公安局交警
 /// 大队, 市残联), or is a catch-all (各乡镇); after 由 a unit's name alone does (由交通运输部门负责).
 pub(crate) fn plan_names(units: &str, after_you: bool, lex: &Lexicon) -> bool {

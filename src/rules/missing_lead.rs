@@ -33,12 +33,13 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let siblings = Siblings::new(&doc.headings, &carries);
     for t in &doc.tasks {
         // Conditions (否决项), provisions about the plan itself, items setting up the group that
-        // carries the work, inapplicable items and ambiguous packed cells expect no lead of
-        // their own.
+        // carries the work or giving it to a unit after 由, inapplicable items and ambiguous
+        // packed cells expect no lead of their own.
         if !t.leads.is_empty()
             || t.condition
             || t.about_document
             || t.sets_up_group
+            || t.owner_after_you
             || t.not_applicable
             || t.packed.is_some()
         {
@@ -133,6 +134,26 @@ mod tests {
             "加强统筹协调。",
         );
         assert_eq!(findings_of(&bare, super::RULE).len(), 2);
+    }
+
+    #[test]
+    fn an_item_giving_its_work_to_a_unit_after_you_owes_no_lead() {
+        // corpus-judged rl06 (慈溪…运营奖补实施细则): the review steps name their owners in
+        // sentences, the first before 牵头, the others after 由 with verbs no reader takes for
+        // a lead (进行公示, 核准). The same step naming nobody still gets the finding.
+        let plan = "(五)评审公示核准\n\
+            1.市住建局牵头召集市级相关部门和房屋所在地镇(街道)等有关单位,按年度召开运营奖补评审会议,评审会议对申请资料进行审核和对奖补金额进行核算,评审主要采用书面方式,必要时对具体项目进行现场核查,评审未通过的不进行奖补,评审人员应在评审结束后对《慈溪市促进保障性租赁住房规范运营奖补资格评审表》进行会签(详见附件)。\n\
+            2.评审通过的,由市保障性租赁住房工作领导小组办公室通过慈溪市人民政府网站进行公示,公示期为5个工作日。\n\
+            3.经公示无异议或异议不成立的,由市保障性租赁住房工作领导小组核准奖补。\n\
+            (六)资金拨付发放\n\
+            1.已被核准奖补的运营单位提供银行基本账户名称和账号,并开具收据。\n\
+            2.市房管中心按国库集中支付流程进行资金拨付。\n";
+        assert_eq!(findings_of(plan, super::RULE), vec![]);
+        let bare = plan.replace("由市保障性租赁住房工作领导小组核准奖补", "核准奖补");
+        assert_eq!(
+            findings_of(&bare, super::RULE),
+            vec![(4, 1, "task (五)3. names no lead unit".to_string())]
+        );
     }
 
     #[test]
