@@ -400,6 +400,8 @@ pub struct SubjectWords {
     pub plan_verbs: Vec<String>,
     /// In a plan's item, the verbs that make the units before them its partners (配合).
     pub plan_partner_verbs: Vec<String>,
+    /// Endings of a saving provision's clause (…另有规定的，从其规定): no owner in it.
+    pub saving_ends: Vec<String>,
 }
 
 /// Words of the comparison with a directive.

@@ -35,6 +35,16 @@ pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) 
             continue;
         }
         let lead = trim(clause);
+        // A saving provision (市人民政府对…另有规定的，从其规定) gives no duty: the unit it
+        // names owns nothing here.
+        if lex
+            .subject
+            .saving_ends
+            .iter()
+            .any(|e| lead.ends_with(e.as_str()))
+        {
+            continue;
+        }
         let mut start = Span::of(clause, lead).start;
         // …负责统筹；会同市发展改革部门制定…: after an owner, a clause opening on 会同 names
         // the owner's partners.
@@ -346,6 +356,25 @@ mod tests {
             l.into_iter().map(|u| u.name).collect(),
             p.into_iter().map(|u| u.name).collect(),
         )
+    }
+
+    /// s18 dev rl07 (无锡…共有产权保障房管理办法 第五条) and rl05 (广州市房屋交易监督管理办法
+    /// 第八条): a price rule (实行政府指导价) names no 政府 as owner, and a saving provision
+    /// (市人民政府…另有规定的，从其规定) gives no duty; the owners are the units the articles
+    /// give the work to.
+    #[test]
+    fn a_price_rule_and_a_saving_provision_name_no_owner() {
+        assert_eq!(
+            names("共有产权保障房销售价格实行政府指导价,并进行动态管理,由市发展改革部门会同市住房城乡建设、财政、自然资源规划部门制定,经市人民政府批准后向社会公布。"),
+            (
+                vec!["市发展改革部门".to_string()],
+                vec!["市住房城乡建设、财政、自然资源规划部门".to_string()]
+            )
+        );
+        assert_eq!(
+            names("新建商品房买卖合同、存量房买卖合同应当通过房屋交易信息化平台订立。市人民政府对企业间非住宅存量房交易另有规定的,从其规定。"),
+            (vec![], vec![])
+        );
     }
 
     #[test]
