@@ -1209,6 +1209,35 @@ fn dice(a: &[u64], b: &[u64]) -> f64 {
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
+/// The sentence of `within` (a plan task) that reads most like `query` (the sentence of a
+/// directive target): where the plan carries that measure, so a finding about it points there
+/// and not at the task's first line. None when no sentence shares a character pair with it.
+pub(crate) fn closest_sentence(src: &SourceFile, within: Span, query: &str) -> Option<Span> {
+    let q = bigrams(query);
+    let text = src.slice(within);
+    let mut best: Option<(f64, Span)> = None;
+    let mut at = 0;
+    for piece in text.split_inclusive(['。', '；', ';', '\n']) {
+        let start = at;
+        at += piece.len();
+        let sentence = piece.trim_end_matches(['。', '；', ';', '\n']).trim();
+        if !sentence.chars().any(is_cjk) {
+            continue;
+        }
+        let score = dice(&bigrams(sentence), &q);
+        if score > 0.0 && best.is_none_or(|(b, _)| score > b) {
+            let from = within.start + start + piece.find(sentence).unwrap_or(0);
+            best = Some((score, Span::new(from, from + sentence.len())));
+        }
+    }
+    best.map(|(_, span)| span)
+}
+
+/// The sentence of a directive target, for finding where a plan carries its measure.
+pub(crate) fn target_sentence<'a>(src: &'a SourceFile, t: &Target) -> &'a str {
+    target_context(src, t)
+}
+
 /// The sentence around a target, its numbers left out: what says which measure it is.
 fn target_context<'a>(src: &'a SourceFile, t: &Target) -> &'a str {
     let text = &src.text;

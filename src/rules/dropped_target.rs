@@ -125,7 +125,12 @@ pub fn run(cx: &Context, out: &mut Findings) {
                 words = words,
                 target = ag.src.slice(target.span)
             );
-            out.report(RULE, cx.headline(pt), message)
+            // At the plan's sentence of that measure (降低公积金贷款首付比例 where the directive
+            // said 首付比例调整为20%), else at the task's first line.
+            let query = crate::align::target_sentence(ag.src, target);
+            let place = crate::align::closest_sentence(cx.src, pt.span, query)
+                .unwrap_or_else(|| cx.headline(pt));
+            out.report(RULE, place, message)
                 .directive(target.span, cx.task(&dt.number))
                 .help(t!(cx, "help", target = ag.src.slice(target.span)));
         }
@@ -249,6 +254,18 @@ mod tests {
         assert_eq!(marked, vec![]);
     }
 
+    /// pairs/s13-jiangsu-zhenjiang-housing-fund: the plan extends the directive's measure by
+    /// name (“降低公积金贷款首付比例”…延续实施) under a heading of its own; the finding points at
+    /// that sentence, where the figure is missing, not at the heading.
+    #[test]
+    fn a_dropped_figure_is_said_at_the_sentence_carrying_its_measure() {
+        let directive = "镇江市若干措施\n一、优化公积金政策\n1.降低公积金贷款首付比例。缴存职工家庭首次使用公积金进行公积金贷款的首付比例调整为20%。\n";
+        let plan = "镇江市住房公积金管理中心通知\n一、延续公积金贷款支持政策\n为发挥住房公积金住房保障作用,现将有关事项通知如下。对“降低公积金贷款首付比例”政策延续实施至2025年12月31日。\n";
+        let f = findings_against(plan, directive, super::RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!((f[0].0, f[0].1), (3, 27), "{f:?}");
+    }
+
     /// pairs/shenzhen-longgang-opc: the directive allows sums of money (给予最高100万元创业资助,
     /// 最高60万元个人创业担保贷款); a plan that keeps the support but no sum drops them, named by
     /// what the money is for. A plan that keeps the sum drops nothing.
@@ -335,11 +352,12 @@ mod tests {
             directive,
             super::RULE,
         );
+        // At the sentence of the pilot, where the count is missing.
         assert_eq!(
             f,
             vec![(
                 3,
-                1,
+                48,
                 "task 一、(二十) carries the directive's task but not its target for `新建商品房项目`: `确定1个`"
                     .to_string()
             )]
