@@ -1189,6 +1189,11 @@ fn bigrams(text: &str) -> Vec<u64> {
     v
 }
 
+/// How alike two texts read: Dice over their character pairs (0 to 1).
+pub(crate) fn text_similarity(a: &str, b: &str) -> f64 {
+    dice(&bigrams(a), &bigrams(b))
+}
+
 /// Dice similarity of two sorted bigram multisets.
 fn dice(a: &[u64], b: &[u64]) -> f64 {
     if a.is_empty() || b.is_empty() {
@@ -1476,6 +1481,32 @@ pub(crate) fn same_noun(
         &noun_after(dir_src, d)?,
         &noun_after(plan_src, p)?,
     ))
+}
+
+/// Whether two grant ceilings that name nothing after their figure (每户最高不超过3万元，…)
+/// are written with the same words before it in their clause (每户最高 = 每户最高): the same
+/// ceiling, counted per the same thing. None when either names a noun after its figure, or its
+/// clause holds fewer than two characters before it.
+pub(crate) fn same_clause_head(
+    dir_src: &SourceFile,
+    d: &Target,
+    plan_src: &SourceFile,
+    p: &Target,
+) -> Option<bool> {
+    if noun_after(dir_src, d).is_some() || noun_after(plan_src, p).is_some() {
+        return None;
+    }
+    let head = |src: &SourceFile, t: &Target| -> Option<String> {
+        let before = &src.text[..t.span.start];
+        let from = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| "，,。；;：:\n".contains(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let words: String = before[from..].chars().filter(|&c| is_cjk(c)).collect();
+        (words.chars().count() >= 2).then_some(words)
+    };
+    Some(head(dir_src, d)? == head(plan_src, p)?)
 }
 
 /// How many characters two subjects end alike with: the measure they share (明厨亮灶率).

@@ -9,16 +9,42 @@ pub const RULE: &str = "weakened-target";
 
 pub fn run(cx: &Context, out: &mut Findings) {
     let Some(ag) = &cx.against else { return };
-    for pair in &ag.alignment.targets {
+    // A plan figure paired with several directive figures (one stated twice, in a summary and
+    // an item; or a list of measures in one sentence: 社区超50个、平台上线好物工具超100个) is
+    // said once, with the directive figure whose measure reads most like its own, then whose
+    // sentence does.
+    let mut said = rustc_hash::FxHashSet::default();
+    let mut pairs: Vec<_> = ag
+        .alignment
+        .targets
+        .iter()
+        .map(|pair| {
+            let (d, p) = (&ag.doc.targets[pair.directive], &cx.doc.targets[pair.plan]);
+            let measure =
+                crate::align::text_similarity(ag.src.slice(d.subject), cx.text(p.subject));
+            (measure, pair)
+        })
+        .collect();
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.score.total_cmp(&a.1.score)));
+    for (_, pair) in pairs {
         let d = &ag.doc.targets[pair.directive];
         let p = &cx.doc.targets[pair.plan];
         // Grant ceilings are compared only where both name what they grant, alike (最高10万元的
-        // 入户补贴 beside 最高8万元入户补贴): sentences alike pair a 模型券 with an award.
+        // 入户补贴 beside 最高8万元入户补贴), or, naming nothing after the figure, are written
+        // alike before it (每户最高不超过3万元 beside 每户最高不超过1.5万元): sentences alike pair a
+        // 模型券 with an award.
         let grants = p.allowance && d.allowance;
-        if grants && crate::align::same_noun(ag.src, d, cx.src, p) != Some(true) {
+        if grants
+            && crate::align::same_noun(ag.src, d, cx.src, p) != Some(true)
+            && crate::align::same_clause_head(ag.src, d, cx.src, p) != Some(true)
+        {
+            continue;
+        }
+        if said.contains(&pair.plan) {
             continue;
         }
         if let Some(why) = weaker(cx, p, d) {
+            said.insert(pair.plan);
             let (plan, directive) = (cx.text(p.span), ag.src.slice(d.span));
             // A lower minimum says itself (“20个以上”低于“30个以上”); a higher maximum or a
             // figure turned into 左右 is said why.
@@ -171,6 +197,48 @@ mod weaker_tests {
         assert_eq!(
             findings_against(&plan("最高500万元扶持"), directive, super::RULE),
             vec![]
+        );
+    }
+
+    /// pairs/s13c-sichuan-yibin-pingshan-housing: a grant's ceiling that names nothing after its
+    /// figure (每户最高不超过3万元，符合多项条件的不作累加计算) is named by the words before it;
+    /// the plan's ceiling written alike and lower is weaker, said once although the directive
+    /// states the rule twice (its summary and its item). A ceiling counted per another thing
+    /// (每人) is no counterpart.
+    #[test]
+    fn a_grant_ceiling_named_before_its_figure_lowered_is_weaker() {
+        let directive = "宜宾市若干措施\n一、总体措施。对购房家庭给予一次性补贴,每户最高不超过3万元,符合多项条件的不作累加计算。\n二、具体措施\n(一)发放购房补贴。补贴按面积给予一次性补贴,每户最高不超过3万元,符合多项条件的不作累加计算。(责任单位:市住建局)\n";
+        let plan = |per: &str| {
+            format!("屏山县若干措施\n一、发放购房补贴。以上群体购房补贴按面积给予一次性补贴,{per}最高不超过1.5万元,符合多项条件的不作累加计算。(责任单位:县住建局)\n")
+        };
+        let f = findings_against(&plan("每户"), directive, super::RULE);
+        assert_eq!(
+            f,
+            vec![(
+                2,
+                33,
+                "`不超过1.5万元` is lower than the directive's `不超过3万元`".to_string()
+            )]
+        );
+        assert_eq!(
+            findings_against(&plan("每人"), directive, super::RULE),
+            vec![]
+        );
+    }
+
+    /// pairs/suzhou-taicang-opc: the directive lists its goals in one sentence (社区超50个、平台
+    /// 上线好物工具超100个); the plan's 好物工具超20个 is compared with 超100个, the figure of its
+    /// own measure, not with the count of communities beside it.
+    #[test]
+    fn a_plan_figure_is_compared_with_the_directive_figure_of_its_measure() {
+        let directive = "苏州市行动方案\n一、目标\n到2028年，打造市级OPC社区超50个、市级OPC公共服务平台上线好物工具超100个，新增培育OPC企业1000家。\n";
+        let plan = "太仓市行动方案\n一、目标\n到2028年，市级OPC公共服务平台上线好物工具超20个，打造高质量行业数据集及语料库40个。\n";
+        let f = findings_against(plan, directive, super::RULE);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(
+            f[0].2
+                .ends_with("`超20个` is lower than the directive's `超100个`"),
+            "{f:?}"
         );
     }
 }
