@@ -696,6 +696,8 @@ pub struct DeadlineWords {
     /// Nouns of a term or window (执行期限, 出售时间) whose end a date after 至 gives, see
     /// rules/lexicon.toml.
     pub term_nouns: Vec<String>,
+    /// Verbs that extend a term to the date after 至 (延长至, 延续实施至), see rules/lexicon.toml.
+    pub term_extensions: Vec<String>,
     /// Whom a rule's case is for (的家庭, 的纳税人), see rules/lexicon.toml.
     pub case_heads: Vec<String>,
     pub before_date: Vec<String>,

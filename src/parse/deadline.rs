@@ -706,9 +706,11 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
         let [before_words, start_before, closing, start_words] = lists();
         // 即日起至2024年12月31日 ends a window opened without a date, 执行期限至2024年12月31日 a
         // term: no deadline either.
+        // So does 执行期限延长至2025年12月31日, 两项政策延续实施至…: a term extended.
         let window_end = before.strip_suffix(['至', '到']).is_some_and(|b| {
             super::lex::ends_with_any(b, start_words).is_some()
                 || dl.term_nouns.iter().any(|w| b.ends_with(w.as_str()))
+                || dl.term_extensions.iter().any(|w| b.ends_with(w.as_str()))
         });
         let is_start = super::lex::ends_with_any(before, start_before).is_some()
             || super::lex::starts_with_any(after, start_words).is_some()
@@ -728,11 +730,12 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
             continue;
         }
         if let Some(end) = deadline_end(text, i, r, d.year.is_some(), before_words, closing) {
-            // 对2020年6月2日前已出让的用地 names land by a past date: a condition.
+            // 对2020年6月2日前已出让的用地 names land by a past date: a condition; so does
+            // 2023年8月31日前金融机构已发放的…贷款 (the past act a few characters on, closed by 的).
             let past = dl
                 .past_after_closing
                 .iter()
-                .any(|w| text[end..].starts_with(w.as_str()));
+                .any(|w| text[end..].starts_with(w.as_str()) || past_act_follows(&text[end..], w));
             if !past
                 && !names_a_case(&text[end..])
                 && !opens_a_case(&text[..i], dl)
@@ -744,6 +747,23 @@ pub fn find_in_text(text: &str, base: usize, lex: &Lexicon) -> Option<Deadline> 
         i += len.max(c.len_utf8());
     }
     None
+}
+
+/// A past act opens within the first eight characters of the clause after a date's closing
+/// word and the clause goes on to 的 (前金融机构已发放的…): the date bounds what was done.
+fn past_act_follows(after: &str, past: &str) -> bool {
+    let clause_end = after
+        .char_indices()
+        .find(|&(_, c)| ends_a_clause(c))
+        .map_or(after.len(), |(k, _)| k);
+    let clause = &after[..clause_end];
+    let head_end = clause
+        .char_indices()
+        .nth(8)
+        .map_or(clause.len(), |(k, _)| k);
+    clause[..head_end]
+        .find(past)
+        .is_some_and(|k| clause[k + past.len()..].contains('的'))
 }
 
 /// The marks that end a clause around a date: a comma, semicolon, full stop, colon or line.
@@ -1028,10 +1048,16 @@ mod tests {
             in_text("在郑州市行政区域内，2017年5月3日(含)之后购买的住房"),
             None
         );
+        // The start is passed over; the term it is extended to (期限延长至…) is no deadline
+        // either, but a date by which the same agencies must act is one.
         assert_eq!(
-            in_text("2023年4月1日(含当日)以后取得许可证的旅行社，期限延长至2024年3月31日。")
+            in_text("2023年4月1日(含当日)以后取得许可证的旅行社，期限延长至2024年3月31日。"),
+            None
+        );
+        assert_eq!(
+            in_text("2023年4月1日(含当日)以后取得许可证的旅行社，于2024年3月31日前完成整改。")
                 .as_deref(),
-            Some("2024年3月31日")
+            Some("2024年3月31日前完成")
         );
         assert_eq!(
             in_text("请于2024年6月30日（含）前完成申报").as_deref(),
@@ -1040,6 +1066,29 @@ mod tests {
         // The end of a term or of the public's window (执行期限至…, 出售时间至…), and a date
         // bounding whom a rule is for, are no deadlines; a date before work on a noun is one.
         assert_eq!(in_text("缓缴期限至2023年4月30日。"), None);
+        // A term extended (s18 judges: 张掖, 镇江, 黄山 measures), a start bound (最早不早于),
+        // and a past act a few characters after the date (吉林: 2023年8月31日前金融机构已
+        // 发放的…贷款) are no deadlines; work due by a date still is.
+        assert_eq!(
+            in_text("保交楼项目税收优惠政策执行期限延长至2025年12月31日。"),
+            None
+        );
+        assert_eq!(
+            in_text("对“降低公积金贷款首付比例”两项政策延续实施至2025年12月31日。"),
+            None
+        );
+        assert_eq!(
+            in_text("补贴起始时间以房屋租赁起始时间为准,最早不早于2023年1月1日。"),
+            None
+        );
+        assert_eq!(
+            in_text("2023年8月31日前金融机构已发放的和已签订合同但未发放的首套住房商业性个人住房贷款,可协商调整利率。"),
+            None
+        );
+        assert_eq!(
+            in_text("2023年8月31日前金融机构完成存量贷款利率调整。").as_deref(),
+            Some("2023年8月31日前")
+        );
         assert_eq!(
             in_text("购买改善型住房的,原有住房出售时间至2023年底,持出售原有住房相关手续领取补贴。"),
             None
