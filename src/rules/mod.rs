@@ -36,6 +36,7 @@ mod numbering;
 mod obsolete_agency;
 mod partly_covered;
 mod repeated_character;
+mod repeated_phrase;
 mod unaccepted_revisions;
 mod unit_name_typo;
 mod unit_name_variants;
@@ -74,6 +75,7 @@ pub const RULES: &[(&str, RuleFn)] = &[
     (malformed_unit_name::RULE, malformed_unit_name::run),
     (level_mismatch::RULE, level_mismatch::run),
     (repeated_character::RULE, repeated_character::run),
+    (repeated_phrase::RULE, repeated_phrase::run),
     (inconsistent_deadline::RULE, inconsistent_deadline::run),
     (deadline_before_start::RULE, deadline_before_start::run),
     (invisible_character::RULE, invisible_character::run),
