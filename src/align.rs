@@ -1238,13 +1238,8 @@ pub(crate) fn closest_sentence(src: &SourceFile, within: Span, query: &str) -> O
     best.map(|(_, span)| span)
 }
 
-/// The sentence of a directive target, for finding where a plan carries its measure.
-pub(crate) fn target_sentence<'a>(src: &'a SourceFile, t: &Target) -> &'a str {
-    target_context(src, t)
-}
-
 /// The sentence around a target, its numbers left out: what says which measure it is.
-fn target_context<'a>(src: &'a SourceFile, t: &Target) -> &'a str {
+pub(crate) fn target_context<'a>(src: &'a SourceFile, t: &Target) -> &'a str {
     let text = &src.text;
     let start = text[..t.span.start]
         .rfind(['。', '；', '\n', '|', '，'])

@@ -127,7 +127,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             );
             // At the plan's sentence of that measure (降低公积金贷款首付比例 where the directive
             // said 首付比例调整为20%), else at the task's first line.
-            let query = crate::align::target_sentence(ag.src, target);
+            let query = crate::align::target_context(ag.src, target);
             let place = crate::align::closest_sentence(cx.src, pt.span, query)
                 .unwrap_or_else(|| cx.headline(pt));
             out.report(RULE, place, message)
