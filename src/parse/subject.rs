@@ -377,6 +377,25 @@ mod tests {
         );
     }
 
+    /// s18 dev rm04 (哈尔滨市保障性住房配售管理办法 第十八条, beside 第十七条 read alike) and
+    /// corpus-judged v08 第二十三条: a duty given after 可由 or 应当由 names its owner as after 由;
+    /// a body naming itself (rl05 第二十七条 应当由本机构协助…) is no owner of its own.
+    #[test]
+    fn a_unit_after_may_or_must_be_done_by_is_the_owner() {
+        assert_eq!(
+            names("如长期闲置、确需转让的,可由市政府按照规定予以回购,再行配售给符合条件的家庭。").0,
+            ["市政府"]
+        );
+        assert_eq!(
+            names("承办单位不能解决的热线事项，应当由市人民政府办公室组织有关部门研究解决。").0,
+            ["市人民政府办公室"]
+        );
+        assert_eq!(
+            names("房地产中介服务机构促成的存量房交易,应当由本机构协助交易当事人办理存量房网上交易手续。"),
+            (vec![], vec![])
+        );
+    }
+
     #[test]
     fn a_unit_opening_a_clause_before_a_duty_verb_is_its_owner() {
         // 汕头市河长制条例 第四条, 南阳市居民住宅区消防安全管理条例 第十九条 (corpus-judged t07, t09).
