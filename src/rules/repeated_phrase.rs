@@ -42,22 +42,30 @@ pub fn run(cx: &Context, out: &mut Findings) {
 fn doubled(line: &str) -> Vec<(usize, usize)> {
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    // The copy of `n` characters at `at` is written again right after it.
+    let again = |at: usize, n: usize| {
+        at + 2 * n <= chars.len() && (0..n).all(|k| chars[at + k].1 == chars[at + n + k].1)
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let found = (MIN_CHARS..=MAX_CHARS).find(|&n| {
-            i + 2 * n <= chars.len()
-                && chars[i..i + n].iter().all(|&(_, c)| is_han(c))
-                && (0..n).all(|k| chars[i + k].1 == chars[i + n + k].1)
-        });
-        match found {
-            Some(n) if !after_item_number(&line[..chars[i].0]) => {
-                let end = chars.get(i + n).map_or(line.len(), |&(b, _)| b);
-                out.push((chars[i].0, end - chars[i].0));
-                i += 2 * n;
-            }
-            _ => i += 1,
+        let found = (MIN_CHARS..=MAX_CHARS)
+            .find(|&n| again(i, n) && chars[i..i + n].iter().all(|&(_, c)| is_han(c)));
+        let Some(n) = found else {
+            i += 1;
+            continue;
+        };
+        // Written twice is a slip; three times or more is a pattern (a list, a filler, a
+        // table's debris), passed over whole.
+        let mut copies = 2;
+        while again(i + (copies - 1) * n, n) {
+            copies += 1;
         }
+        if copies == 2 && !after_item_number(&line[..chars[i].0]) {
+            let end = chars.get(i + n).map_or(line.len(), |&(b, _)| b);
+            out.push((chars[i].0, end - chars[i].0));
+        }
+        i += copies * n;
     }
     out
 }
@@ -91,10 +99,11 @@ mod tests {
     }
 
     /// Three characters before a word that opens like them (申请人|申请人才安居补助), a title run
-    /// into its text after its number, and two characters doubled are no slip of this kind.
+    /// into its text after its number, two characters doubled, and a phrase written three times
+    /// or more (a pattern, not a slip) are no slip of this kind.
     #[test]
-    fn short_phrases_and_titles_run_into_their_text_are_left_alone() {
-        let plan = "一、措施\n（一）符合条件的申请人申请人才安居补助。（市人社局负责）\n（三）房票转让房票转让应当符合下列规定。\n（四）研究研究再定。\n";
+    fn short_phrases_titles_run_into_their_text_and_patterns_are_left_alone() {
+        let plan = "一、措施\n（一）符合条件的申请人申请人才安居补助。（市人社局负责）\n（三）房票转让房票转让应当符合下列规定。\n（四）研究研究再定。\n（五）本措施制定本措施制定本措施制定本地政策。\n";
         assert_eq!(findings_of(plan, super::RULE), vec![]);
     }
 }
