@@ -1221,18 +1221,10 @@ pub(crate) fn closest_sentence(src: &SourceFile, within: Span, query: &str) -> O
     let q = bigrams(query);
     let text = src.slice(within);
     let mut best: Option<(f64, Span)> = None;
-    let mut at = 0;
-    for piece in text.split_inclusive(['。', '；', ';', '\n']) {
-        let start = at;
-        at += piece.len();
-        let sentence = piece.trim_end_matches(['。', '；', ';', '\n']).trim();
-        if !sentence.chars().any(is_cjk) {
-            continue;
-        }
+    for sentence in sentences(text).map(str::trim) {
         let score = dice(&bigrams(sentence), &q);
         if score > 0.0 && best.is_none_or(|(b, _)| score > b) {
-            let from = within.start + start + piece.find(sentence).unwrap_or(0);
-            best = Some((score, Span::new(from, from + sentence.len())));
+            best = Some((score, Span::of(text, sentence).shift(within.start)));
         }
     }
     best.map(|(_, span)| span)

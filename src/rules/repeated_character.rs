@@ -14,7 +14,7 @@
 //! evidence: two words meeting look the same (公路|路产, 门诊|诊查费, 健全|全链条).
 
 use super::{Context, Findings};
-use crate::source::Span;
+use crate::source::{is_cjk, Span};
 
 pub const RULE: &str = "repeated-character";
 
@@ -29,7 +29,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let Some(&(j, d)) = it.peek() else { break };
-        if c != d || !is_han(c) {
+        if c != d || !is_cjk(c) {
             continue;
         }
         let after = text[j + d.len_utf8()..].chars().next();
@@ -112,7 +112,7 @@ fn count_phrase_openings(text: &str, counts: &mut rustc_hash::FxHashMap<(char, c
     while let Some(x) = chars.next() {
         if firsts.contains(&x) {
             if let Some(&y) = chars.peek() {
-                if is_han(x) && opens_phrase(prev) {
+                if is_cjk(x) && opens_phrase(prev) {
                     if let Some(k) = counts.get_mut(&(x, y)) {
                         *k += 1;
                     }
@@ -164,14 +164,14 @@ fn boundary_after(text: &str, at: usize) -> usize {
 }
 
 fn trim_name(p: &str) -> &str {
-    p.trim_end_matches(|c: char| !is_han(c))
+    p.trim_end_matches(|c: char| !is_cjk(c))
 }
 
 /// A two-character word of the list starts right after the doubled pair (兽药药|残留).
 fn word_resumes(words: &crate::data::Words, rest: &str) -> bool {
     let mut it = rest.chars();
     match (it.next(), it.next()) {
-        (Some(a), Some(b)) => is_han(a) && words.contains(a, b),
+        (Some(a), Some(b)) => is_cjk(a) && words.contains(a, b),
         _ => false,
     }
 }
@@ -180,7 +180,7 @@ fn word_resumes(words: &crate::data::Words, rest: &str) -> bool {
 /// before the pair, the character, and the two after it. The plan writing it elsewhere shows the
 /// second is extra; two words meeting (公路|路产, 门诊|诊查费) have no such spelling to point to.
 fn single_spelling(before: Option<char>, c: char, rest: &str) -> Option<[char; 4]> {
-    let b = before.filter(|&b| is_han(b))?;
+    let b = before.filter(|&b| is_cjk(b))?;
     let mut next = rest.chars();
     Some([b, c, next.next()?, next.next()?])
 }
@@ -200,12 +200,7 @@ fn count_windows(text: &str, counts: &mut rustc_hash::FxHashMap<[char; 4], u32>)
 
 /// A character after `prev` starts a phrase.
 fn opens_phrase(prev: Option<char>) -> bool {
-    prev.is_none_or(|p| !is_han(p) || "及和与或".contains(p))
-}
-
-/// A CJK ideograph (the unified block and extension A).
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+    prev.is_none_or(|p| !is_cjk(p) || "及和与或".contains(p))
 }
 
 #[cfg(test)]
