@@ -402,6 +402,10 @@ pub struct SubjectWords {
     pub plan_partner_verbs: Vec<String>,
     /// Endings of a saving provision's clause (…另有规定的，从其规定): no owner in it.
     pub saving_ends: Vec<String>,
+    /// Brackets of an article's title before its first clause's subject (【部门职责】).
+    pub title_brackets: Vec<(String, String)>,
+    /// Verbs that, after a body's ending, join two bodies (…办事处委托…): see rules/lexicon.toml.
+    pub between_bodies: Vec<String>,
 }
 
 /// Words of the comparison with a directive.

@@ -34,7 +34,7 @@ pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) 
         if skip {
             continue;
         }
-        let lead = trim(clause);
+        let lead = after_title(trim(clause), lex);
         // A saving provision (市人民政府对…另有规定的，从其规定) gives no duty: the unit it
         // names owns nothing here.
         if lex
@@ -109,7 +109,7 @@ pub fn plan_owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Un
     // An owner named earlier in this sentence: a clause opening on 会同 names its partners.
     let mut owner_in_sentence = false;
     for (clause, at, closes) in clauses(text, base) {
-        let lead = trim(clause);
+        let lead = after_title(trim(clause), lex);
         let mut start = Span::of(clause, lead).start;
         if owner_in_sentence {
             if let Some(wd) = starts_with_any(lead, &partner_words) {
@@ -213,6 +213,20 @@ pub(crate) fn plan_names(units: &str, after_you: bool, lex: &Lexicon) -> bool {
         })
 }
 
+/// A clause without the article title it opens with (【部门职责】市城市更新部门负责… →
+/// 市城市更新部门负责…): a title in `[subject] title_brackets` names the article, not its owner.
+fn after_title<'t>(clause: &'t str, lex: &Lexicon) -> &'t str {
+    lex.subject
+        .title_brackets
+        .iter()
+        .find_map(|(open, close)| {
+            let rest = clause.strip_prefix(open.as_str())?;
+            let end = rest.find(close.as_str())?;
+            Some(rest[end + close.len()..].trim_start())
+        })
+        .unwrap_or(clause)
+}
+
 /// The clauses of a text (between `。；，,;：:` and line ends outside brackets), each with its
 /// offset in the document and whether it closes its sentence.
 fn clauses(text: &str, base: usize) -> impl Iterator<Item = (&str, usize, bool)> {
@@ -291,14 +305,25 @@ fn acts_on_units(after: &str, verb: &str, verbs: &[&str], lex: &Lexicon) -> bool
 
 /// Each name of the list is an owner's: it ends like a body (`bodies`: 政府, 部门, 河长…) or
 /// is a catch-all, or is a place alone (各区, 镇（街）); it does not open on a preposition, and
-/// the list holds no partner's word (实施主体会同有关行政管理部门 is an owner and its partners,
+/// the list holds no partner's word or verb (实施主体会同有关行政管理部门 is an owner and its partners,
+/// 前期服务机构主要协助街道办事处 one body helping another, 街道办事处委托前期服务机构 one
+/// entrusting another,
 /// read as such or not at all, never one name).
 fn names_are_whole(units: &str, lex: &Lexicon) -> bool {
     let w = &lex.subject;
     let names = split_units(units, 0, lex);
     !names.is_empty()
         && !has_non_name_word(units, lex)
-        && !w.partner_words.iter().any(|p| units.contains(p.as_str()))
+        && !w
+            .partner_words
+            .iter()
+            .chain(&w.plan_partner_verbs)
+            .any(|p| units.contains(p.as_str()))
+        && !w.between_bodies.iter().any(|v| {
+            units
+                .match_indices(v.as_str())
+                .any(|(i, _)| w.bodies.iter().any(|b| units[..i].ends_with(b.as_str())))
+        })
         && names.iter().all(|u| {
             let bare = without_brackets(&u.name);
             let n = bare.as_str();
@@ -380,6 +405,28 @@ mod tests {
     /// s18 dev rm04 (哈尔滨市保障性住房配售管理办法 第十八条, beside 第十七条 read alike) and
     /// corpus-judged v08 第二十三条: a duty given after 可由 or 应当由 names its owner as after 由;
     /// a body naming itself (rl05 第二十七条 应当由本机构协助…) is no owner of its own.
+    #[test]
+    fn an_article_title_is_not_part_of_the_owner_and_one_body_acting_on_another_is_no_name() {
+        // 深圳市旧住宅区拆除重建类城市更新实施意见 第四条, 第十四条, 第六条 (corpus-judged rn04).
+        assert_eq!(
+            names("【部门职责】市城市更新部门负责统筹旧住宅区拆除重建类城市更新工作,制定旧住宅区拆除重建类城市更新政策。").0,
+            ["市城市更新部门"]
+        );
+        assert_eq!(
+            names("【更新单元规划审批】由街道办事处委托前期服务机构按照全市城市更新政策相关规定编制更新单元规划。"),
+            (vec![], vec![])
+        );
+        assert_eq!(
+            names("前期服务机构主要协助街道办事处做好旧住宅区拆除重建类更新意愿征集、更新单元计划和规划编制。"),
+            (vec![], vec![])
+        );
+        // A name holding the verb after no body's ending (受委托单位) stays one name.
+        assert_eq!(
+            names("受委托单位应当按照委托协议开展环境监测。").0,
+            ["受委托单位"]
+        );
+    }
+
     #[test]
     fn a_unit_after_may_or_must_be_done_by_is_the_owner() {
         assert_eq!(
