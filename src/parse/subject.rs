@@ -339,8 +339,14 @@ fn names_are_whole(units: &str, lex: &Lexicon) -> bool {
         })
 }
 
-/// The longest prefix of `text` (at most 40 characters) that reads as a unit list.
+/// The unit list after 会同 in a regulation: the names up to the verb they do it with
+/// (会同商务部门指导和督促举办… → 商务部门, not 商务部门指导和督促举办, whose 办 ends like a
+/// body), else the longest prefix of `text` (at most 40 characters) that reads as a unit list.
 fn longest_units<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
+    let verbs = longest_first(&lex.subject.verbs);
+    if let Some((units, _)) = subject(text, &verbs, lex, |u| names_are_whole(u, lex)) {
+        return Some(units);
+    }
     let ends: Vec<usize> = text
         .char_indices()
         .map(|(i, c)| i + c.len_utf8())
@@ -424,6 +430,23 @@ mod tests {
         assert_eq!(
             names("受委托单位应当按照委托协议开展环境监测。").0,
             ["受委托单位"]
+        );
+    }
+
+    #[test]
+    fn partners_after_with_end_where_their_verb_begins() {
+        // 宁波市菜市场管理条例 第二十四条, 第七条 (corpus-judged g03): 办 and 组织 end like a body.
+        assert_eq!(
+            names("市场监督管理部门应当会同商务部门指导和督促举办者落实菜市场食品安全管理责任。"),
+            (
+                vec!["市场监督管理部门".to_string()],
+                vec!["商务部门".to_string()]
+            )
+        );
+        assert_eq!(
+            names("市和县（市）商务部门应当会同同级自然资源和规划部门组织编制菜市场布局专项规划。")
+                .1,
+            ["同级自然资源和规划部门"]
         );
     }
 
