@@ -341,6 +341,52 @@ fn baseline_survives_an_inserted_line_and_reports_only_new_findings() {
 }
 
 #[test]
+fn a_baseline_is_never_written_over_a_plan_the_directive_or_the_config() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = seed_text("003");
+    let directive = seed_text("001");
+    std::fs::write(dir.path().join("plan.txt"), &plan).unwrap();
+    std::fs::write(dir.path().join("directive.txt"), &directive).unwrap();
+    std::fs::write(dir.path().join("planlint.toml"), "lang = \"en\"\n").unwrap();
+    for (target, named) in [
+        ("plan.txt", "plan.txt"),
+        ("./plan.txt", "plan.txt"),
+        ("directive.txt", "directive.txt"),
+        ("planlint.toml", "planlint.toml"),
+    ] {
+        let r = run_in(
+            dir.path(),
+            &[
+                "check",
+                "plan.txt",
+                "--against",
+                "directive.txt",
+                "--write-baseline",
+                target,
+            ],
+            b"",
+        );
+        assert_eq!(r.status, 2, "{target}: {}", r.stderr);
+        assert_eq!(
+            r.stderr,
+            format!("planlint: --write-baseline {target} is one of the inputs ({named}); write the baseline elsewhere\n")
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("plan.txt")).unwrap(),
+        plan
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("directive.txt")).unwrap(),
+        directive
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("planlint.toml")).unwrap(),
+        "lang = \"en\"\n"
+    );
+}
+
+#[test]
 fn directive_per_plan_glob_from_the_config() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("plans")).unwrap();

@@ -27,6 +27,26 @@ fn enabled(color: Color) -> bool {
     }
 }
 
+/// The input a baseline written to `out` would replace: a plan, the directive or the
+/// configuration file, as the user named it.
+fn baseline_over_input(
+    args: &CheckArgs,
+    config: &crate::config::Config,
+    out: &std::path::Path,
+) -> Option<String> {
+    let plans = crate::input::expand(&args.files)
+        .into_iter()
+        .filter_map(|i| match i {
+            crate::input::Expanded::File(p) => Some(p),
+            crate::input::Expanded::Problem { .. } => None,
+        });
+    plans
+        .chain(args.against.clone())
+        .chain(config.path.clone())
+        .find(|p| p.as_path() == out || crate::output::same_file(p, out))
+        .map(|p| crate::input::display(&p))
+}
+
 fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
     let common = Common {
         config: args.config.as_deref(),
@@ -44,6 +64,24 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
         crate::annotate::check_target(&args.files, copy).map_err(|e| {
             Outcome::error(crate::report::error_words::error(&e, lang).into_owned())
         })?;
+    }
+    // --write-baseline OUT replaces OUT: never a plan, the directive or planlint.toml.
+    if let Some(out) = &args.write_baseline {
+        if let Some(input) = baseline_over_input(args, config, out) {
+            return Err(Outcome::error(words::say(
+                lang,
+                format!(
+                    "--write-baseline {} is one of the inputs ({}); write the baseline elsewhere",
+                    out.display(),
+                    input
+                ),
+                format!(
+                    "--write-baseline {} 是输入文件之一（{}）；请将基线写到别处",
+                    out.display(),
+                    input
+                ),
+            )));
+        }
     }
     let (enc, max_size) = (session.encoding, session.max_size);
     let checks_plans =
