@@ -283,6 +283,30 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// The characters that end a line besides `\n` and `\r` (Unicode's mandatory breaks, but the
+/// form feed a text export puts between pages): NEL, the line tabulation a pasted Word manual
+/// line break becomes, and the Unicode line and paragraph separators.
+pub const OTHER_LINE_BREAKS: [char; 4] = ['\u{85}', '\u{B}', '\u{2028}', '\u{2029}'];
+
+/// `text` with every [`OTHER_LINE_BREAKS`] character written as `\n`, after as many spaces as
+/// it has bytes beyond one: every reader, rule and line count that knows `\n` sees the line end,
+/// and no offset moves (the spaces end the line before, where trailing space means nothing).
+fn breaks_as_newlines(text: String) -> String {
+    if !text.contains(OTHER_LINE_BREAKS) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if OTHER_LINE_BREAKS.contains(&c) {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8() - 1));
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `text` with every invisible character replaced by as many ASCII spaces as it has bytes,
 /// and the characters replaced with their offsets.
 fn blank_invisible(text: String) -> (String, Vec<(usize, char)>) {
@@ -368,10 +392,11 @@ impl SourceFile {
         encoding: Encoding,
     ) -> SourceFile {
         let text = text.into();
-        // One scan for the common case of a text with neither.
-        let (text, invisible, marks) = if text.contains(|c| is_invisible(c) || is_combining_mark(c))
+        // One scan for the common case of a text with none of them.
+        let (text, invisible, marks) = if text
+            .contains(|c| is_invisible(c) || is_combining_mark(c) || OTHER_LINE_BREAKS.contains(&c))
         {
-            let (text, invisible) = blank_invisible(text);
+            let (text, invisible) = blank_invisible(breaks_as_newlines(text));
             let marks = marks_on_chinese(&text);
             (text, invisible, marks)
         } else {

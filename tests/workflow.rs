@@ -78,6 +78,27 @@ fn gb18030_and_utf16_copies_give_the_same_findings_at_the_same_places() {
 }
 
 #[test]
+fn lines_ended_by_unicode_separators_read_like_lines_ended_by_newlines() {
+    // Word's manual line break pasted as a vertical tab, the Unicode line and paragraph
+    // separators and NEL each end a line: the plan reads item by item, its findings at the
+    // same lines and columns as the copy with newlines (one plan line held all 43 before).
+    let dir = tempfile::tempdir().unwrap();
+    let text = seed_text("004");
+    std::fs::write(dir.path().join("lf.txt"), &text).unwrap();
+    let mut files = vec!["lf.txt"];
+    for (name, sep) in [
+        ("ps.txt", "\u{2029}"),
+        ("ls.txt", "\u{2028}"),
+        ("vt.txt", "\u{b}"),
+        ("nel.txt", "\u{85}"),
+    ] {
+        std::fs::write(dir.path().join(name), text.replace('\n', sep)).unwrap();
+        files.push(name);
+    }
+    crate::support::same_places(dir.path(), &files, 43);
+}
+
+#[test]
 fn docx_made_from_seed_003_reads_like_its_text_export() {
     let txt = run(&["check", seed("003").to_str().unwrap(), "--format", "json"]).json();
     let docx = run(&["check", "tests/fixtures/seed_003.docx", "--format", "json"]).json();
