@@ -277,6 +277,28 @@ fn a_saved_web_page_reads_as_its_text_in_utf8_and_gbk() {
 }
 
 #[test]
+fn a_plan_kept_in_a_pre_block_reads_line_by_line() {
+    // A page that keeps the plan's text in <pre> shows each line of the file as a line: the
+    // 64 tasks of seed 001 (before, one paragraph and one task).
+    let (tsrc, tdoc) = parse("001.txt", &seed_text("001"));
+    let expected = all_tasks(&tsrc, &tdoc);
+    let text = seed_text("001")
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    let page = format!("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body><div class=\"article\"><pre>{text}</pre></div></body></html>");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pre.html");
+    std::fs::write(&path, page).unwrap();
+    let (src, doc) = read(&path);
+    let got = all_tasks(&src, &doc);
+    assert_eq!(got.len(), 64);
+    for (a, b) in expected.iter().zip(&got) {
+        assert_eq!(a, b);
+    }
+}
+
+#[test]
 fn old_binary_formats_are_refused_and_disguised_files_read_as_what_they_are() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();

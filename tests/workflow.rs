@@ -158,6 +158,59 @@ fn docx_made_from_seed_003_reads_like_its_text_export() {
 }
 
 #[test]
+fn a_word_plan_typed_with_manual_line_breaks_reads_like_one_typed_in_paragraphs() {
+    // Items typed with Shift+Enter (w:br) or a carriage return (w:cr) are one Word paragraph;
+    // Word shows them on lines of their own, and so are they read (before, seed 001 so typed
+    // was one paragraph: one task, no finding).
+    let esc = |l: &str| {
+        l.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let lines: Vec<String> = seed_text("001")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| esc(l))
+        .collect();
+    let paragraphs: String = lines
+        .iter()
+        .map(|l| format!("<w:p><w:r><w:t xml:space=\"preserve\">{l}</w:t></w:r></w:p>"))
+        .collect();
+    let runs: Vec<String> = lines
+        .iter()
+        .map(|l| format!("<w:r><w:t xml:space=\"preserve\">{l}</w:t></w:r>"))
+        .collect();
+    let mut broken = String::from("<w:p>");
+    for (i, r) in runs.iter().enumerate() {
+        if i > 0 {
+            broken.push_str(if i % 2 == 0 {
+                "<w:r><w:br/></w:r>"
+            } else {
+                "<w:r><w:cr/></w:r>"
+            });
+        }
+        broken.push_str(r);
+    }
+    broken.push_str("</w:p>");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("paragraphs.docx"),
+        crate::support::docx(&paragraphs),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("breaks.docx"),
+        crate::support::docx(&broken),
+    )
+    .unwrap();
+    let j = crate::support::same_places(dir.path(), &["paragraphs.docx", "breaks.docx"], 3);
+    assert_eq!(
+        j["files"][1]["findings"][0]["place"],
+        serde_json::json!({"kind": "paragraph", "paragraph": 1})
+    );
+}
+
+#[test]
 fn markdown_plans_with_disable_comments() {
     let dir = tempfile::tempdir().unwrap();
     let lines: Vec<String> = seed_text("004").lines().map(String::from).collect();

@@ -286,20 +286,27 @@ struct TableState {
     start: usize,
 }
 
-/// Writes a paragraph outside tables (an empty one is not written or counted).
+/// Writes a paragraph outside tables (an empty one is not written or counted). Its manual line
+/// breaks (`\n`: Word's Shift+Enter, `w:br`, `w:cr`) end lines as a text export writes them:
+/// each line is a block of its own, at the same Word paragraph.
 fn body_paragraph(text: &mut Text, p: &str) {
-    let t = p.trim();
-    if t.is_empty() {
+    if p.trim().is_empty() {
         return;
     }
     text.paragraphs += 1;
     let place = Place::Paragraph {
         paragraph: text.paragraphs,
     };
-    let line = text.line(place, p.trim_end());
-    let lead = p.len() - p.trim_start().len();
-    let span = Span::new(line.start + lead, line.start + lead + t.len());
-    text.blocks.push(Block::Paragraph(Paragraph { span }));
+    for piece in p.split('\n') {
+        let t = piece.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let line = text.line(place, piece.trim_end());
+        let lead = piece.len() - piece.trim_start().len();
+        let span = Span::new(line.start + lead, line.start + lead + t.len());
+        text.blocks.push(Block::Paragraph(Paragraph { span }));
+    }
 }
 
 /// Reads the body. Tracked changes are read as accepted: inserted and moved-in runs are text,
@@ -486,6 +493,13 @@ fn walk(
                 // the run's own, written after its style, still decides.
                 "rStyle" if in_run && attr(&e, "val").is_some_and(|v| hidden.contains(&v)) => {
                     run_hidden = true;
+                }
+                // A manual line break outside tables ends a line, as Word shows it (items
+                // typed with Shift+Enter are one paragraph); in a cell it is spacing.
+                "br" | "cr" if table_depth == 0 => {
+                    if let Some(p) = paragraph.as_mut() {
+                        p.push('\n');
+                    }
                 }
                 "tab" | "br" | "cr" => {
                     if let Some(p) = paragraph.as_mut() {

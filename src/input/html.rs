@@ -108,6 +108,7 @@ pub fn read(
         text: Text::default(),
         line: String::new(),
         table: None,
+        pre: 0,
     };
     match root {
         Some(r) => w.walk(r),
@@ -360,6 +361,8 @@ struct Walker<'p, 'a> {
     text: Text,
     line: String,
     table: Option<TableBuild>,
+    /// Inside this many `<pre>`: a line break in the file is one on the page.
+    pre: usize,
 }
 
 enum Step {
@@ -442,6 +445,9 @@ impl Walker<'_, '_> {
             }
             return;
         }
+        if name == "pre" {
+            self.pre += 1;
+        }
         if name == "table" && self.tree.is_grid(i) {
             self.flush();
             self.table = Some(TableBuild {
@@ -472,14 +478,31 @@ impl Walker<'_, '_> {
             }
             return;
         }
+        if name == "pre" {
+            self.pre = self.pre.saturating_sub(1);
+        }
         if BLOCK.contains(&name) {
             self.flush();
         }
     }
 
     /// Text as a browser shows it: runs of white space one space, none where a line break in
-    /// the file falls between Chinese characters.
+    /// the file falls between Chinese characters; in `<pre>` (outside tables) each line break
+    /// ends a line.
     fn push_text(&mut self, raw: &str) {
+        if self.pre > 0 && self.table.is_none() {
+            for (k, line) in raw.split('\n').enumerate() {
+                if k > 0 {
+                    self.flush();
+                }
+                self.push_inline(line);
+            }
+        } else {
+            self.push_inline(raw);
+        }
+    }
+
+    fn push_inline(&mut self, raw: &str) {
         let target = match self.table.as_mut() {
             Some(t) => match t.cell_para().and_then(|p| p.last_mut()) {
                 Some(p) => p,
