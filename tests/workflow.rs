@@ -170,7 +170,7 @@ fn a_word_plan_typed_with_manual_line_breaks_reads_like_one_typed_in_paragraphs(
     let lines: Vec<String> = seed_text("001")
         .lines()
         .filter(|l| !l.trim().is_empty())
-        .map(|l| esc(l))
+        .map(esc)
         .collect();
     let paragraphs: String = lines
         .iter()
