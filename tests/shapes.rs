@@ -177,6 +177,23 @@ fn continuation_rows_without_placeholders_read_as_the_word_export() {
 }
 
 #[test]
+fn a_lead_column_naming_leaders_and_units_is_the_lead_column() {
+    // 责任领导及单位 (a leader's post, then the units) names the lead column as 牵头单位 does:
+    // before, the column was passed over and 118 rows lost their leads without a word.
+    let (src, doc) = parse("003-tab-rows.txt", &seed_003_as_tab_rows());
+    let original = seen(&src, &doc, Origin::Table);
+    for header in ["责任领导及单位", "牵头领导和单位"] {
+        let text = seed_003_as_tab_rows().replacen("\t牵头单位\t", &format!("\t{header}\t"), 1);
+        let (rsrc, rdoc) = parse("003-leaders.txt", &text);
+        let rewritten = seen(&rsrc, &rdoc, Origin::Table);
+        assert_eq!(rewritten.len(), 118, "{header}");
+        for (a, b) in original.iter().zip(&rewritten) {
+            assert_eq!(a, b, "{header}");
+        }
+    }
+}
+
+#[test]
 fn each_clause_form_on_real_text() {
     // (corpus document, line, leads, partners, deadline)
     type Case<'a> = (
