@@ -75,6 +75,17 @@ pub fn load_directive(
     Ok(Directive::new(&input::display(path), src, doc, data))
 }
 
+/// A plan whose text is the directive's (the same file, or a copy): compared with itself it
+/// would carry every task, a 100% that says nothing. The reason to refuse it with.
+pub fn is_the_directive(plan: &SourceFile, d: &Directive) -> Option<String> {
+    (plan.text == d.src.text).then(|| {
+        format!(
+            "it is the directive it would be compared with ({}): name the plan, and the directive with --against",
+            d.path
+        )
+    })
+}
+
 /// Parses and checks one decoded plan, optionally against a parsed directive.
 pub fn check_source(
     src: &SourceFile,
@@ -309,6 +320,9 @@ impl Batch<'_> {
             Ok(s) => s,
             Err(e) => return Single::failed(file, e),
         };
+        if let Some(why) = directive.as_deref().and_then(|d| is_the_directive(&src, d)) {
+            return Single::failed(file, why);
+        }
         let shown = input::display(file);
         let path = shown.as_str();
         let dsrc = directive.as_ref().map(|d| &*d.src);

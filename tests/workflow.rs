@@ -461,6 +461,55 @@ fn a_baseline_is_never_written_over_a_plan_the_directive_or_the_config() {
 }
 
 #[test]
+fn a_plan_that_is_its_directive_is_refused_not_covered() {
+    // check, diff and report each read a directive compared with itself (the same file or a
+    // copy) as a failure of that plan, not as 100% covered with no finding.
+    let dir = tempfile::tempdir().unwrap();
+    let directive = seed_text("001");
+    std::fs::write(dir.path().join("directive.txt"), &directive).unwrap();
+    std::fs::write(dir.path().join("copy.txt"), &directive).unwrap();
+    std::fs::write(dir.path().join("plan.txt"), seed_text("003")).unwrap();
+    let why = "it is the directive it would be compared with (directive.txt): name the plan, and the directive with --against";
+    for plan in ["directive.txt", "copy.txt"] {
+        let r = run_in(
+            dir.path(),
+            &["check", "--no-config", plan, "--against", "directive.txt"],
+            b"",
+        );
+        assert_eq!(r.status, 2, "{}", r.stdout);
+        assert!(r.stdout.contains(&format!("{plan}: {why}")), "{}", r.stdout);
+        let r = run_in(
+            dir.path(),
+            &["diff", "--no-config", plan, "--against", "directive.txt"],
+            b"",
+        );
+        assert_eq!(r.status, 2);
+        assert_eq!(r.stderr, format!("planlint: {plan}: {why}\n"));
+    }
+    let r = run_in(
+        dir.path(),
+        &[
+            "report",
+            "--no-config",
+            "plan.txt",
+            "copy.txt",
+            "--against",
+            "directive.txt",
+            "--format",
+            "json",
+        ],
+        b"",
+    );
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stderr.contains(&format!("copy.txt: {why}")),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.json()["plans"].as_array().unwrap().len(), 1);
+}
+
+#[test]
 fn directive_per_plan_glob_from_the_config() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("plans")).unwrap();
