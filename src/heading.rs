@@ -221,9 +221,52 @@ fn circled(i: &str) -> IResult<&str, Parsed> {
     .parse(i)
 }
 
-/// heading_number := article | chapter | section | item | subitem | circled, followed by optional spaces
+/// enclosed := ⑴ … ⒇ | ㈠ … ㈩: a bracketed number written as one character (Word's outline
+/// numbering and some fonts write （1） and （一） so), read as the bracketed form.
+fn enclosed(i: &str) -> IResult<&str, Parsed> {
+    map_opt(satisfy(|c| enclosed_number(c).is_some()), |c| {
+        enclosed_number(c).map(|(style, v)| (style, v, false, false))
+    })
+    .parse(i)
+}
+
+fn enclosed_number(c: char) -> Option<(NumberStyle, u32)> {
+    let v = c as u32;
+    match v {
+        0x2474..=0x2487 => Some((NumberStyle::SubItem, v - 0x2474 + 1)),
+        0x3220..=0x3229 => Some((NumberStyle::Section, v - 0x3220 + 1)),
+        _ => None,
+    }
+}
+
+/// half_bracketed := digit{1,3} (")" | "）") CJK: a sub-item written with its closing bracket
+/// only (1)加强…), the bracketed form's level.
+fn half_bracketed(i: &str) -> IResult<&str, Parsed> {
+    map(
+        (
+            arabic,
+            satisfy(|c| c == ')' || c == '）'),
+            peek(satisfy(crate::source::is_cjk)),
+        ),
+        |(v, _, _)| (NumberStyle::SubItem, v, false, false),
+    )
+    .parse(i)
+}
+
+/// heading_number := article | chapter | section | item | subitem | circled | enclosed
+///                 | half_bracketed, followed by optional spaces
 fn heading_number<'a>(i: &'a str, q: &Quantity) -> IResult<&'a str, Parsed> {
-    let (rest, p) = alt((article, chapter, section, |i| item(i, q), subitem, circled)).parse(i)?;
+    let (rest, p) = alt((
+        article,
+        chapter,
+        section,
+        |i| item(i, q),
+        subitem,
+        circled,
+        enclosed,
+        half_bracketed,
+    ))
+    .parse(i)?;
     let (rest, _) = opt(take_while1(super::lex::is_space)).parse(rest)?;
     Ok((rest, p))
 }
@@ -319,6 +362,13 @@ mod tests {
         );
         assert_eq!(read("（1）落实"), Some((SubItem, 1, false, false, "落实")));
         assert_eq!(read("②加强"), Some((Circled, 2, false, false, "加强")));
+        // Issue 21: bracketed numbers in one character, and a closing bracket alone.
+        assert_eq!(read("⑶加强"), Some((SubItem, 3, false, false, "加强")));
+        assert_eq!(read("⒇加强"), Some((SubItem, 20, false, false, "加强")));
+        assert_eq!(read("㈡加强"), Some((Section, 2, false, false, "加强")));
+        assert_eq!(read("2)加强"), Some((SubItem, 2, false, false, "加强")));
+        assert_eq!(read("12）加强"), Some((SubItem, 12, false, false, "加强")));
+        assert_eq!(read("2)"), None);
         assert_eq!(
             read("第三章 工作职责"),
             Some((Part, 3, false, false, "工作职责"))
