@@ -187,9 +187,12 @@ pub fn build(xml: &str) -> Result<TextMap, String> {
                 match local.as_str() {
                     "tab" | "br" | "cr" => {
                         if let Some(p) = para.as_mut() {
-                            // Like the reader: tabs and breaks are spaces.
+                            // Like the reader: a manual line break outside tables ends a line;
+                            // tabs, and breaks in cells, are spaces.
+                            let brk = local != "tab" && table_depth == 0;
                             let run = rs.run.map(|(r, _)| r);
-                            push(p, " ", (before, after), false, run, child, None);
+                            let s = if brk { "\n" } else { " " };
+                            push(p, s, (before, after), false, run, child, None);
                         }
                     }
                     "vMerge" if table_depth == 1 => {
@@ -214,6 +217,10 @@ pub fn build(xml: &str) -> Result<TextMap, String> {
                     }
                 }
             }
+            // Like the reader: white space between elements is no text.
+            Event::Text(t)
+                if runs.last().unwrap_or(&no_run).t.is_none()
+                    && t.as_ref().bytes().all(|b| b.is_ascii_whitespace()) => {}
             Event::Text(t) => {
                 let rs = runs.last().unwrap_or(&no_run);
                 if let Some(p) = para.as_mut() {
@@ -289,10 +296,14 @@ pub fn build(xml: &str) -> Result<TextMap, String> {
                         match table.as_mut() {
                             Some(t) if table_depth >= 1 => t.0.push(p),
                             _ => {
-                                if !p.text.trim().is_empty() {
-                                    let end = p.text.trim_end().len();
-                                    emit(&mut m, &p, 0, end);
-                                    m.text.push('\n');
+                                // Line by line, as the reader writes a paragraph.
+                                let mut from = 0;
+                                for line in p.text.split('\n') {
+                                    if !line.trim().is_empty() {
+                                        emit(&mut m, &p, from, from + line.trim_end().len());
+                                        m.text.push('\n');
+                                    }
+                                    from += line.len() + 1;
                                 }
                             }
                         }

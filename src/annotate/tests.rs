@@ -175,6 +175,27 @@ fn cells_merged_cells_and_xml_white_space() {
 }
 
 #[test]
+fn lines_of_a_paragraph_broken_by_hand_take_comments_on_their_own_text() {
+    // Items typed with Shift+Enter: one Word paragraph, read line by line (w:br, w:cr).
+    let body = "<w:p><w:r><w:t>一、主要任务</w:t><w:br/><w:t>（一）加强路网建设。（县交通运输局负责）</w:t></w:r>\
+        <w:r><w:cr/></w:r><w:r><w:t xml:space=\"preserve\">  （二）强化养护管理。  </w:t><w:br/></w:r></w:p>";
+    let (got, _) = annotate_texts(&docx(body, None), &["强化养护管理", "县交通运输局"]);
+    assert_eq!(got, ["强化养护管理", "县交通运输局"]);
+}
+
+#[test]
+fn white_space_between_elements_is_no_text() {
+    // A pretty-printed part: the runs of one paragraph on lines of their own stay one line of
+    // text (a line break between them is the XML's layout, not a Word line break).
+    let body = "<w:p>\n  <w:r>\n    <w:t>（一）加强路网</w:t>\n  </w:r>\n  <w:r>\n    <w:t xml:space=\"preserve\">建设 。</w:t>\n  </w:r>\n</w:p>";
+    let bytes = docx(body, None);
+    let src = crate::input::docx::read("t.docx", &bytes, crate::input::DEFAULT_MAX_SIZE).unwrap();
+    assert_eq!(src.text, "（一）加强路网建设 。\n");
+    let (got, _) = annotate_texts(&bytes, &["路网建设"]);
+    assert_eq!(got, ["路网建设"]);
+}
+
+#[test]
 fn existing_comments_are_kept_and_ids_not_reused() {
     let body = "<w:p><w:commentRangeStart w:id=\"0\"/><w:r><w:t>一、加强监管工作</w:t></w:r>\
         <w:commentRangeEnd w:id=\"0\"/><w:r><w:commentReference w:id=\"0\"/></w:r></w:p>";

@@ -334,6 +334,8 @@ fn walk(
     let mut skipped = 0usize;
     let mut unshown_text = false;
     let mut in_run = false;
+    // Inside a w:t, where white space is text.
+    let mut in_t = false;
     let mut run_hidden = false;
     // Inside paragraph or row properties: a deletion there marks the paragraph's mark or the
     // row, not runs.
@@ -483,6 +485,7 @@ fn walk(
                     run_hidden = false;
                 }
                 "delText" | "instrText" => unshown_text = true,
+                "t" => in_t = true,
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().as_ref() {
@@ -520,6 +523,9 @@ fn walk(
                 _ => {}
             },
             Event::Text(_) | Event::GeneralRef(_) if unshown_text || run_hidden => {}
+            // White space between elements (a pretty-printed part) is layout of the XML, not
+            // text: only a w:t holds text Word shows.
+            Event::Text(t) if !in_t && t.as_ref().bytes().all(|b| b.is_ascii_whitespace()) => {}
             Event::Text(t) => {
                 if let Some(p) = paragraph.as_mut() {
                     p.push_str(&t.xml10_content());
@@ -541,6 +547,7 @@ fn walk(
                     run_hidden = false;
                 }
                 "delText" | "instrText" => unshown_text = false,
+                "t" => in_t = false,
                 "pPr" => in_ppr = false,
                 "trPr" => in_trpr = false,
                 "p" => {
