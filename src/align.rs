@@ -412,16 +412,27 @@ fn stands_in(text: &str, piece: &str, lines: &[(usize, usize)]) -> bool {
 /// What a penalty provision punishes: its clauses without those that hold a sanction or open
 /// on who punishes and how (由…, 构成犯罪的). 有下列行为之一的，由…予以取缔，没收违法所得…：
 /// （一）非法采集血液的 keeps 有下列行为之一的 and 非法采集血液的.
-fn conduct_of(text: &str, sanctions: &[String], openers: &[String]) -> String {
+fn conduct_of(text: &str, w: &crate::data::AlignWords) -> String {
     text.split(['，', ',', '；', ';', '：', ':', '。', '\n'])
         .filter(|c| c.chars().any(is_cjk))
         .filter(|c| {
             let c = c.trim_start_matches(|ch: char| !is_cjk(ch));
-            !sanctions.iter().any(|w| c.contains(w.as_str()))
-                && !openers.iter().any(|w| c.starts_with(w.as_str()))
+            !holds_sanction(c, w) && !w.sanction_openers.iter().any(|o| c.starts_with(o.as_str()))
         })
         .collect::<Vec<_>>()
         .join("，")
+}
+
+/// Whether `text` imposes a sanction: one of `sanctions`, not after a word saying it was
+/// received (受行政处罚情况, 受过刑事处罚: a record that is reported, not a penalty given).
+fn holds_sanction(text: &str, w: &crate::data::AlignWords) -> bool {
+    w.sanctions.iter().any(|s| {
+        text.match_indices(s.as_str()).any(|(i, _)| {
+            !w.sanction_received
+                .iter()
+                .any(|r| text[..i].ends_with(r.as_str()))
+        })
+    })
 }
 
 /// A directive task's weighted terms.
@@ -446,9 +457,8 @@ pub struct DirectiveIndex {
     norm: Normaliser,
     vocabulary: Vocabulary,
     /// Sanctions of a penalty provision and a plan's referrals to the law's (rules/lexicon.toml
-    /// `sanctions`, `penalty_referrals`).
-    sanctions: Vec<String>,
-    referrals: Vec<String>,
+    /// `sanctions`, `sanction_received`, `penalty_referrals`).
+    words: crate::data::AlignWords,
     /// Some task is a penalty provision (else a plan's penalties need not be looked for).
     any_penalty: bool,
 }
@@ -456,16 +466,17 @@ pub struct DirectiveIndex {
 impl DirectiveIndex {
     /// A plan paragraph that punishes: it holds a sanction, or refers a conduct to the law's.
     fn punishes(&self, paragraph: &str) -> bool {
-        self.sanctions
-            .iter()
-            .chain(&self.referrals)
-            .any(|w| paragraph.contains(w.as_str()))
+        holds_sanction(paragraph, &self.words)
+            || self
+                .words
+                .penalty_referrals
+                .iter()
+                .any(|w| paragraph.contains(w.as_str()))
     }
 
     pub fn new(src: &SourceFile, doc: &Document, data: &RuleData) -> DirectiveIndex {
         let norm = Normaliser::new(data);
-        let sanctions = data.lexicon.align.sanctions.clone();
-        let openers = &data.lexicon.align.sanction_openers;
+        let words = &data.lexicon.align;
         let raw: Vec<(Vec<u64>, Vec<u64>, usize, bool)> = doc
             .tasks
             .iter()
@@ -476,9 +487,9 @@ impl DirectiveIndex {
                 let item = src.slice(t.item_text.unwrap_or(t.text));
                 let penalty = t.number.starts_with('第')
                     && t.number.contains('条')
-                    && sanctions.iter().any(|w| item.contains(w.as_str()));
+                    && holds_sanction(item, words);
                 let compared = if penalty {
-                    Cow::Owned(conduct_of(text, &sanctions, openers))
+                    Cow::Owned(conduct_of(text, words))
                 } else {
                     Cow::Borrowed(text)
                 };
@@ -550,8 +561,7 @@ impl DirectiveIndex {
             tasks,
             norm,
             vocabulary,
-            sanctions,
-            referrals: data.lexicon.align.penalty_referrals.clone(),
+            words: words.clone(),
             any_penalty,
         }
     }
@@ -1666,12 +1676,12 @@ mod tests {
         let w = &data.lexicon.align;
         let text = "有下列行为之一的，由县级以上地方人民政府卫生行政部门予以取缔，没收违法所得，可以并处十万元以下的罚款；构成犯罪的，依法追究刑事责任：\n（一）非法采集血液的；\n（二）血站、医疗机构出售无偿献血的血液的；\n（三）非法组织他人出卖血液的。";
         assert_eq!(
-            conduct_of(text, &w.sanctions, &w.sanction_openers),
+            conduct_of(text, w),
             "（一）非法采集血液的，（二）血站、医疗机构出售无偿献血的血液的，（三）非法组织他人出卖血液的"
         );
         let one = "血站违反有关操作规程和制度采集血液，由县级以上地方人民政府卫生行政部门责令改正；给献血者健康造成损害的，应当依法赔偿，对直接负责的主管人员和其他直接责任人员，依法给予行政处分；构成犯罪的，依法追究刑事责任。";
         assert_eq!(
-            conduct_of(one, &w.sanctions, &w.sanction_openers),
+            conduct_of(one, w),
             "血站违反有关操作规程和制度采集血液，给献血者健康造成损害的，应当依法赔偿"
         );
     }

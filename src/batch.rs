@@ -75,10 +75,13 @@ pub fn load_directive(
     Ok(Directive::new(&input::display(path), src, doc, data))
 }
 
-/// A plan whose text is the directive's (the same file, or a copy): compared with itself it
-/// would carry every task, a 100% that says nothing. The reason to refuse it with.
-pub fn is_the_directive(plan: &SourceFile, d: &Directive) -> Option<String> {
-    (plan.text == d.src.text).then(|| {
+/// A plan that is the directive's file itself (named twice, or a [[directive]] glob that
+/// covers it): compared with itself it would carry every task, a 100% that says nothing. The
+/// reason to refuse it with. (A copy under another name is read as a plan: a test fixture or a
+/// plan that is still the directive's text says so by its findings.)
+pub fn is_the_directive(plan: &Path, d: &Directive) -> Option<String> {
+    let dir = Path::new(&d.path);
+    (plan == dir || crate::output::same_file(plan, dir)).then(|| {
         format!(
             "it is the directive it would be compared with ({}): name the plan, and the directive with --against",
             d.path
@@ -316,13 +319,13 @@ impl Batch<'_> {
             Some(Ok(d)) => Some(d.clone()),
             None => None,
         };
+        if let Some(why) = directive.as_deref().and_then(|d| is_the_directive(file, d)) {
+            return Single::failed(file, why);
+        }
         let src = match input::read(file, self.session.encoding, self.session.max_size) {
             Ok(s) => s,
             Err(e) => return Single::failed(file, e),
         };
-        if let Some(why) = directive.as_deref().and_then(|d| is_the_directive(&src, d)) {
-            return Single::failed(file, why);
-        }
         let shown = input::display(file);
         let path = shown.as_str();
         let dsrc = directive.as_ref().map(|d| &*d.src);

@@ -420,6 +420,8 @@ pub struct AlignWords {
     pub sanctions: Vec<String>,
     /// Openings of a penalty provision's clauses that say who punishes and how (由, 构成犯罪).
     pub sanction_openers: Vec<String>,
+    /// Words before a sanction that make it one received, not imposed (受行政处罚情况).
+    pub sanction_received: Vec<String>,
     /// A plan's referral of a named conduct to the law's penalty (的规定处理).
     pub penalty_referrals: Vec<String>,
     /// Labels opening a directive paragraph of details (政策咨询：, 联系方式：): see

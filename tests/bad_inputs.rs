@@ -125,6 +125,7 @@ fn missing_unreadable_and_directory_inputs() {
 fn read_errors_speak_the_language_of_the_run() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(seed("001"), dir.path().join("good.txt")).unwrap();
+    std::fs::copy(seed("001"), dir.path().join("plan.txt")).unwrap();
     std::fs::write(dir.path().join("bin.docx"), b"PK\x03\x04junk").unwrap();
     let r = run_in(
         dir.path(),
@@ -172,7 +173,7 @@ fn read_errors_speak_the_language_of_the_run() {
             "--no-config",
             "--lang",
             "zh",
-            "good.txt",
+            "plan.txt",
             "gone.txt",
             "--against",
             "good.txt",

@@ -462,15 +462,16 @@ fn a_baseline_is_never_written_over_a_plan_the_directive_or_the_config() {
 
 #[test]
 fn a_plan_that_is_its_directive_is_refused_not_covered() {
-    // check, diff and report each read a directive compared with itself (the same file or a
-    // copy) as a failure of that plan, not as 100% covered with no finding.
+    // check, diff and report read the directive's own file named as a plan (twice on the
+    // command line, or by a [[directive]] glob that covers it) as a failure of that plan, not as
+    // 100% covered with no finding. A copy under another name is read as a plan.
     let dir = tempfile::tempdir().unwrap();
     let directive = seed_text("001");
     std::fs::write(dir.path().join("directive.txt"), &directive).unwrap();
     std::fs::write(dir.path().join("copy.txt"), &directive).unwrap();
     std::fs::write(dir.path().join("plan.txt"), seed_text("003")).unwrap();
     let why = "it is the directive it would be compared with (directive.txt): name the plan, and the directive with --against";
-    for plan in ["directive.txt", "copy.txt"] {
+    for plan in ["directive.txt", "./directive.txt"] {
         let r = run_in(
             dir.path(),
             &["check", "--no-config", plan, "--against", "directive.txt"],
@@ -489,10 +490,23 @@ fn a_plan_that_is_its_directive_is_refused_not_covered() {
     let r = run_in(
         dir.path(),
         &[
+            "check",
+            "--no-config",
+            "copy.txt",
+            "--against",
+            "directive.txt",
+        ],
+        b"",
+    );
+    assert_eq!(r.status, 1, "{}", r.stdout);
+    assert!(!r.stdout.contains(why), "{}", r.stdout);
+    let r = run_in(
+        dir.path(),
+        &[
             "report",
             "--no-config",
             "plan.txt",
-            "copy.txt",
+            "directive.txt",
             "--against",
             "directive.txt",
             "--format",
@@ -502,11 +516,24 @@ fn a_plan_that_is_its_directive_is_refused_not_covered() {
     );
     assert_eq!(r.status, 2);
     assert!(
-        r.stderr.contains(&format!("copy.txt: {why}")),
+        r.stderr.contains(&format!("directive.txt: {why}")),
         "{}",
         r.stderr
     );
     assert_eq!(r.json()["plans"].as_array().unwrap().len(), 1);
+    // A [[directive]] glob that covers the directive.
+    std::fs::write(
+        dir.path().join("planlint.toml"),
+        "[[directive]]\nplans = \"*.txt\"\ndirective = \"directive.txt\"\n",
+    )
+    .unwrap();
+    let r = run_in(dir.path(), &["check", "directive.txt", "plan.txt"], b"");
+    assert_eq!(r.status, 2);
+    assert!(
+        r.stdout.contains(&format!("directive.txt: {why}")),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]

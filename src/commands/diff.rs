@@ -50,7 +50,7 @@ fn prepare(args: &DiffArgs) -> Result<Outcome, Outcome> {
     // Read as check reads it: a directive with nothing to compare is refused, never 100%.
     let d = load_directive(&against, session.encoding, session.max_size, data)
         .map_err(|e| super::outcome::file_failure(&crate::input::display(&against), &e, lang))?;
-    if let Some(why) = crate::batch::is_the_directive(&plan_src, &d) {
+    if let Some(why) = crate::batch::is_the_directive(&args.plan, &d) {
         return Err(super::outcome::file_failure(&plan_path, &why, lang));
     }
     let plan = crate::reading::parse_document(&plan_src, data);

@@ -95,10 +95,10 @@ fn name_columns(columns: &mut [Column]) {
 }
 
 fn column(session: &Session, d: &Directive, file: &std::path::Path) -> Result<Column, String> {
-    let src = input::read(file, session.encoding, session.max_size)?;
-    if let Some(why) = crate::batch::is_the_directive(&src, d) {
+    if let Some(why) = crate::batch::is_the_directive(file, d) {
         return Err(why);
     }
+    let src = input::read(file, session.encoding, session.max_size)?;
     let shown = input::display(file);
     let path = shown.as_str();
     let entries: Vec<&Override> = applicable_overrides(&session.config, d, path)
