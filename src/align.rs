@@ -1684,6 +1684,17 @@ mod tests {
             conduct_of(one, w),
             "血站违反有关操作规程和制度采集血液，给献血者健康造成损害的，应当依法赔偿"
         );
+        // 环境保护税法 第十五条: a penalty received is information to share, not one imposed.
+        let shared = "生态环境主管部门应当将排污单位的排污许可、污染物排放数据、环境违法和受行政处罚情况等环境保护相关信息，定期交送税务机关。";
+        assert!(!holds_sanction(shared, w));
+        assert!(holds_sanction(
+            "逾期不改正的，处一万元以上十万元以下的罚款。",
+            w
+        ));
+        assert!(holds_sanction(
+            "依法给予行政处罚；曾受过行政处罚的除外。",
+            w
+        ));
     }
 
     /// pairs/shenzhen-luohu-opc and shenzhen-longgang-opc (深圳市 行动计划, 组织保障): the city
