@@ -451,6 +451,19 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_opening_on_what_is_done_names_no_owner() {
+        // 德州市养老服务条例 第三条, 济南市院前医疗急救条例 第三十条 (corpus-judged rp07, rp04).
+        assert_eq!(
+            names("推进构建以居家为基础、社区为依托、机构为补充、医养相结合的养老服务体系。"),
+            (vec![], vec![])
+        );
+        assert_eq!(
+            names("院前医疗急救人员在急救过程中发现患者存在危害自身或者他人人身安全情形的，应当立即报警，请求公安机关依法处置并协助运送患者。"),
+            (vec![], vec![])
+        );
+    }
+
+    #[test]
     fn a_unit_after_may_or_must_be_done_by_is_the_owner() {
         assert_eq!(
             names("如长期闲置、确需转让的,可由市政府按照规定予以回购,再行配售给符合条件的家庭。").0,
