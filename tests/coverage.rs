@@ -717,4 +717,50 @@ fn report_refuses_what_it_cannot_do_and_reports_what_it_could_not_read() {
     let j: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(j["plans"].as_array().unwrap().len(), 1);
     assert_eq!(j["unread"][0]["path"], "plans/nowhere.txt");
+
+    // CSV and xlsx have no list beside the matrix: the plan keeps a column saying it was not
+    // read (before, both showed only the readable plans, at 100% of what was sent).
+    let csv = run_in(
+        dir,
+        &[
+            "report",
+            "plans/003-base.txt",
+            "plans/nowhere.txt",
+            "--format",
+            "csv",
+            "--lang",
+            "zh",
+        ],
+        b"",
+    );
+    assert_eq!(csv.status, 2);
+    let mut rd = csv::Reader::from_reader(csv.stdout.trim_start_matches('\u{FEFF}').as_bytes());
+    let head: Vec<String> = rd.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(&head[5..], ["003-base", "plans/nowhere.txt", "落实方案数"]);
+    let rows: Vec<csv::StringRecord> = rd.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 64);
+    assert!(rows.iter().all(|r| &r[6] == "无法读取"));
+    let r = run_in(
+        dir,
+        &[
+            "report",
+            "plans/003-base.txt",
+            "plans/nowhere.txt",
+            "-o",
+            "unread.xlsx",
+            "--lang",
+            "zh",
+        ],
+        b"",
+    );
+    assert_eq!(r.status, 2);
+    let rows = sheet(&dir.join("unread.xlsx"), "覆盖矩阵");
+    assert_eq!(
+        &rows[0][1..4],
+        ["003-base", "plans/nowhere.txt", "落实方案数"]
+    );
+    assert!(rows[1..].iter().all(|r| r[2] == "无法读取"));
+    let cov = sheet(&dir.join("unread.xlsx"), "落实率");
+    assert_eq!(cov[2][0], "plans/nowhere.txt");
+    assert_eq!(cov[2][2], "无法读取：文件不存在");
 }

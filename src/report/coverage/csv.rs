@@ -36,6 +36,9 @@ pub fn render(m: &Matrix, lang: Lang) -> String {
         lang.word(Word::Task).to_string(),
     ];
     head.extend(m.plans.iter().map(|p| p.name.clone()));
+    // A plan that could not be read keeps its column, every cell saying so: a CSV has no
+    // list beside the matrix, and a missing column would pass for a plan never sent.
+    head.extend(m.unread.iter().map(|(p, _)| p.clone()));
     head.push(lang.word(Word::Carried).to_string());
     line(&mut out, head);
     for s in &m.sections {
@@ -48,6 +51,11 @@ pub fn render(m: &Matrix, lang: Lang) -> String {
                 r.text.clone(),
             ];
             row.extend(r.cells.iter().map(|c| c.label(lang)));
+            row.extend(
+                m.unread
+                    .iter()
+                    .map(|_| lang.word(Word::NotRead).to_string()),
+            );
             row.push(r.carried().to_string());
             line(&mut out, row);
         }

@@ -43,6 +43,7 @@ impl Lang {
             Word::Coverage => ("coverage", "落实率"),
             Word::Legend => ("Legend", "图例"),
             Word::Unread => ("Plans that could not be read", "无法读取的方案"),
+            Word::NotRead => ("not read", "无法读取"),
             Word::PlanText => ("The plans' text", "下级方案原文"),
             Word::Nearest => ("nearest plan task", "最接近的方案条目"),
             Word::Lacking => ("the plan lacks", "方案缺少"),
@@ -81,6 +82,8 @@ pub enum Word {
     Coverage,
     Legend,
     Unread,
+    /// A cell of a plan that could not be read (CSV and xlsx, which have no list beside).
+    NotRead,
     PlanText,
     Nearest,
     Lacking,

@@ -66,7 +66,13 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
     } else {
         "matrix"
     })?;
-    let n = m.plans.len() as u16;
+    // Plans that could not be read keep a column each after the read ones, every cell saying
+    // so (the sheet has no list beside it): `n` counts both.
+    let read = m.plans.len() as u16;
+    let n = read + m.unread.len() as u16;
+    let grey = base()
+        .set_align(FormatAlign::Center)
+        .set_background_color(Color::RGB(0xD9D9D9));
     let (head, text, num) = (
         head(),
         base().set_text_wrap(),
@@ -83,6 +89,16 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
         write_text(ws, 0, 1 + j as u16, &p.name, &head)?;
         ws.set_column_width(1 + j as u16, 12)?;
     }
+    for (k, (p, _)) in m.unread.iter().enumerate() {
+        write_text(ws, 0, 1 + read + k as u16, p, &head)?;
+        ws.set_column_width(1 + read + k as u16, 12)?;
+    }
+    let not_read = |ws: &mut Worksheet, r: u32, f: &Format| -> Result<(), XlsxError> {
+        for k in 0..m.unread.len() as u16 {
+            ws.write_string_with_format(r, 1 + read + k, lang.word(Word::NotRead), f)?;
+        }
+        Ok(())
+    };
     ws.write_string_with_format(0, n + 1, lang.word(Word::Carried), &head)?;
     ws.write_string_with_format(0, n + 2, lang.word(Word::Directive), &head)?;
     ws.set_column_width(0, 48)?;
@@ -95,6 +111,7 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
             let t = m.section_tally(s, j);
             ws.write_string_with_format(r, 1 + j as u16, ratio(&t), &section)?;
         }
+        not_read(ws, r, &section)?;
         ws.write_string_with_format(r, n + 1, m.section_total(s).show(), &section)?;
         ws.write_string_with_format(r, n + 2, "", &section)?;
         r += 1;
@@ -103,6 +120,7 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
             for (j, c) in row.cells.iter().enumerate() {
                 ws.write_string_with_format(r, 1 + j as u16, c.label(lang), &fill(c.verdict()))?;
             }
+            not_read(ws, r, &grey)?;
             ws.write_string_with_format(
                 r,
                 n + 1,
@@ -117,6 +135,7 @@ fn matrix_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), XlsxEr
     for j in 0..m.plans.len() {
         ws.write_string_with_format(r, 1 + j as u16, m.plan_tally(j).show(), &head)?;
     }
+    not_read(ws, r, &head)?;
     ws.write_string_with_format(r, n + 1, m.total().show(), &head)?;
     ws.set_freeze_panes(1, 1)?;
     print_setup(ws)?;
@@ -180,6 +199,20 @@ fn coverage_sheet(ws: &mut Worksheet, m: &Matrix, lang: Lang) -> Result<(), Xlsx
     };
     for (j, p) in m.plans.iter().enumerate() {
         put(ws, r, &p.name, &p.path, &m.plan_tally(j))?;
+        r += 1;
+    }
+    // A plan that could not be read: its row says so, with the reason, and counts nothing.
+    for (p, why) in &m.unread {
+        write_text(ws, r, 0, p, &text)?;
+        write_text(ws, r, 1, p, &text)?;
+        let why = crate::report::error_words::error(why, lang);
+        let said = lang.word(Word::NotRead);
+        let note = if why.starts_with(said) {
+            why.into_owned()
+        } else {
+            format!("{said}：{why}")
+        };
+        write_text(ws, r, 2, &note, &text)?;
         r += 1;
     }
     put(ws, r, lang.word(Word::Total), "", &m.total())?;
