@@ -464,6 +464,19 @@ mod tests {
     }
 
     #[test]
+    fn a_government_and_its_departments_are_one_owner_as_written() {
+        // 云浮市优化营商环境条例 第九条, 秀山自治县 梅江河保护条例 第十六条 (corpus-judged h06, t08).
+        assert_eq!(
+            names("市、县（市、区）人民政府及其有关部门应当建立健全企业诉求响应机制。").0,
+            ["市、县（市、区）人民政府及其有关部门"]
+        );
+        assert_eq!(
+            names("自治县人民政府及其有关部门应当依法加强对梅江河流域的保护。").0,
+            ["自治县人民政府及其有关部门"]
+        );
+    }
+
+    #[test]
     fn a_unit_after_may_or_must_be_done_by_is_the_owner() {
         assert_eq!(
             names("如长期闲置、确需转让的,可由市政府按照规定予以回购,再行配售给符合条件的家庭。").0,
