@@ -51,7 +51,7 @@ pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) 
         if let Some(w) = starts_with_any(lead, &partner_words) {
             if !leads.is_empty() {
                 let from = start + w.len();
-                if let Some(list) = longest_units(&clause[from..], lex) {
+                if let Some(list) = longest_units(&clause[from..], &verbs, lex) {
                     push_new(&mut partners, split_units(list, at + from, lex));
                 }
             }
@@ -69,7 +69,7 @@ pub fn owners(text: &str, base: usize, lex: &Lexicon) -> (Vec<Unit>, Vec<Unit>) 
         // 会同 B: the partners, up to the longest unit list after it.
         if let Some((pos, w)) = find_any(rest, &partner_words) {
             let from = body.len() - rest.len() + pos + w.len();
-            if let Some(list) = longest_units(&body[from..], lex) {
+            if let Some(list) = longest_units(&body[from..], &verbs, lex) {
                 push_new(&mut partners, split_units(list, at + start + from, lex));
             }
         }
@@ -342,9 +342,9 @@ fn names_are_whole(units: &str, lex: &Lexicon) -> bool {
 /// The unit list after 会同 in a regulation: the names up to the verb they do it with
 /// (会同商务部门指导和督促举办… → 商务部门, not 商务部门指导和督促举办, whose 办 ends like a
 /// body), else the longest prefix of `text` (at most 40 characters) that reads as a unit list.
-fn longest_units<'t>(text: &'t str, lex: &Lexicon) -> Option<&'t str> {
-    let verbs = longest_first(&lex.subject.verbs);
-    if let Some((units, _)) = subject(text, &verbs, lex, |u| names_are_whole(u, lex)) {
+/// `verbs` are `[subject] verbs`, longest first.
+fn longest_units<'t>(text: &'t str, verbs: &[&str], lex: &Lexicon) -> Option<&'t str> {
+    if let Some((units, _)) = subject(text, verbs, lex, |u| names_are_whole(u, lex)) {
         return Some(units);
     }
     let ends: Vec<usize> = text
