@@ -268,7 +268,7 @@ fn margins_add_up() {
             c["percent"].as_f64(),
             c["partly_percent"].as_f64()
         ),
-        (Some(60), Some(51), Some(79.7), Some(14.1))
+        (Some(58), Some(51), Some(79.7), Some(10.9))
     );
     let sections: Vec<&str> = j["sections"]
         .as_array()
