@@ -406,6 +406,8 @@ pub struct SubjectWords {
     pub title_brackets: Vec<(String, String)>,
     /// Verbs that, after a body's ending, join two bodies (…办事处委托…): see rules/lexicon.toml.
     pub between_bodies: Vec<String>,
+    /// Openers of the bracket that gives a unit its short name (以下简称): see rules/lexicon.toml.
+    pub alias_openers: Vec<String>,
 }
 
 /// Words of the comparison with a directive.
