@@ -7,7 +7,8 @@
 //! hold the most text. Site chrome is never read: `<script>`, `<style>`, `<nav>`, `<header>`,
 //! `<footer>`, `<aside>`, `<form>` (the search box) and the like. `<table>` with cells in two or
 //! more columns is a table block (`colspan` its width, `rowspan` cells merged from above, as
-//! Word's vMerge); a one-column layout table is read as lines. The encoding is the byte-order
+//! Word's vMerge); a one-column layout table is read as lines, and so is a table laid out
+//! for the page (a cell holding a table or a heading). The encoding is the byte-order
 //! mark's, else `<meta charset>`'s (GBK and GB2312 read as GB18030), else UTF-8, else GB18030.
 
 use super::docx::Text;
@@ -306,18 +307,23 @@ impl Tree {
         best
     }
 
-    /// A table with a row of two or more cells (a one-column table only lays the page out).
+    /// A table with a row of two or more cells (a one-column table only lays the page out), none
+    /// of which holds a table or a heading of its own: an old site lays its page out in a table
+    /// (a cell of links beside a cell holding the plan's title, paragraphs and task table).
     fn is_grid(&self, table: usize) -> bool {
+        let mut grid = false;
         let mut stack = vec![table];
         while let Some(i) = stack.pop() {
             if self.names[i] == "tr" {
-                let cells = self.children[i]
+                let cells: Vec<usize> = self.children[i]
                     .iter()
-                    .filter(|&&c| matches!(self.names[c].as_str(), "td" | "th"))
-                    .count();
-                if cells >= 2 {
-                    return true;
+                    .copied()
+                    .filter(|&c| matches!(self.names[c].as_str(), "td" | "th"))
+                    .collect();
+                if cells.iter().any(|&c| self.lays_out(c)) {
+                    return false;
                 }
+                grid |= cells.len() >= 2;
             } else {
                 stack.extend(
                     self.children[i]
@@ -325,6 +331,21 @@ impl Tree {
                         .filter(|&&c| self.names[c] != "table"),
                 );
             }
+        }
+        grid
+    }
+
+    /// A cell holding a table or a heading: page layout, not a table's cell.
+    fn lays_out(&self, cell: usize) -> bool {
+        let mut stack: Vec<usize> = self.children[cell].clone();
+        while let Some(i) = stack.pop() {
+            if matches!(
+                self.names[i].as_str(),
+                "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+            ) {
+                return true;
+            }
+            stack.extend(self.children[i].iter());
         }
         false
     }
@@ -756,6 +777,30 @@ mod tests {
                 "加强 食品安全监管。",
                 "二、主要任务",
                 "（一）强化标准"
+            ]
+        );
+    }
+
+    /// An old site lays its page out in a table: a cell of links beside the cell holding the
+    /// plan's title and its task table (the hostile pass of session 19 read 0 paragraphs).
+    #[test]
+    fn a_page_laid_out_in_a_table_is_read_as_the_page() {
+        let html = "<html><body><table width=100%><tr><td width=20%><div><a href=/>首页</a></div></td>\
+            <td><h1>某县农村公路建设任务分工表</h1><table border=1><tr><th>序号</th><th>重点任务</th><th>牵头单位</th></tr>\
+            <tr><td>1</td><td>新改建农村公路100公里</td><td>县交通运输局</td></tr></table></td></tr></table></body></html>";
+        assert_eq!(
+            lines(html),
+            [
+                "首页",
+                "某县农村公路建设任务分工表",
+                "\t序号",
+                "\t重点任务",
+                "\t牵头单位",
+                "",
+                "\t1",
+                "\t新改建农村公路100公里",
+                "\t县交通运输局",
+                ""
             ]
         );
     }
