@@ -104,6 +104,9 @@ pub fn build(xml: &str) -> Result<TextMap, String> {
     let mut runs: Vec<RunState> = Vec::new();
     let mut para: Option<ParaText> = None;
     let mut table_depth = 0usize;
+    // Tables that only frame what they hold are read as the page, as the reader reads them.
+    let frames = crate::input::docx::frame_tables(xml.as_bytes());
+    let mut framing: Vec<bool> = Vec::new();
     // The paragraphs of the cell being read, and whether it continues the cell above.
     let mut table: Option<(Vec<ParaText>, bool)> = None;
     let no_run = RunState::default();
@@ -139,7 +142,11 @@ pub fn build(xml: &str) -> Result<TextMap, String> {
                     }
                 }
                 match local.as_str() {
+                    "tbl" if table_depth == 0 && frames.contains(&(after as u64)) => {
+                        framing.push(true);
+                    }
                     "tbl" => {
+                        framing.push(false);
                         table_depth += 1;
                         if table_depth == 1 {
                             table = Some((Vec::new(), false));
@@ -327,6 +334,7 @@ pub fn build(xml: &str) -> Result<TextMap, String> {
                         }
                     }
                     "tr" if table_depth == 1 => m.text.push('\n'),
+                    "tbl" if framing.pop() == Some(true) => {}
                     "tbl" => {
                         table_depth = table_depth.saturating_sub(1);
                         if table_depth == 0 {

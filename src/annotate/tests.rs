@@ -175,6 +175,22 @@ fn cells_merged_cells_and_xml_white_space() {
 }
 
 #[test]
+fn a_plan_in_a_one_cell_frame_takes_comments_as_the_reader_reads_it() {
+    // The frame's paragraphs are paragraphs and the table nested in it a table, as read.
+    let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+    let body = format!(
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>一、主要任务</w:t></w:r></w:p>\
+         <w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl></w:tc></w:tr></w:tbl>",
+        cell("序号"),
+        cell("牵头单位"),
+        cell("1.加强监管"),
+        cell("县市场监管局"),
+    );
+    let (got, _) = annotate_texts(&docx(&body, None), &["主要任务", "市场监管", "加强监管"]);
+    assert_eq!(got, ["主要任务", "市场监管", "加强监管"]);
+}
+
+#[test]
 fn lines_of_a_paragraph_broken_by_hand_take_comments_on_their_own_text() {
     // Items typed with Shift+Enter: one Word paragraph, read line by line (w:br, w:cr).
     let body = "<w:p><w:r><w:t>一、主要任务</w:t><w:br/><w:t>（一）加强路网建设。（县交通运输局负责）</w:t></w:r>\

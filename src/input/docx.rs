@@ -55,6 +55,10 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
     // Word's XML is several times its text (every run carries its formatting).
     let xml_limit = max_size.saturating_mul(XML_PER_TEXT);
     let hidden = hidden_styles(&mut zip, xml_limit);
+    let frames = match zip.by_name("word/document.xml") {
+        Ok(entry) => frame_tables(BufReader::new(entry.take(xml_limit))),
+        Err(_) => Default::default(),
+    };
     let entry = zip
         .by_name("word/document.xml")
         .map_err(|e| format!("cannot read word/document.xml: {e}"))?;
@@ -70,6 +74,7 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
         &mut text,
         &mut tracked,
         &hidden,
+        &frames,
         max_size,
     );
     if xml.over {
@@ -312,14 +317,56 @@ fn body_paragraph(text: &mut Text, p: &str) {
 /// Reads the body. Tracked changes are read as accepted: inserted and moved-in runs are text,
 /// deleted and moved-out runs are not, a paragraph whose mark was deleted runs on into the
 /// next one, and a deleted table row is left out.
+/// Where the tables that only frame what they hold begin (the reader's position after their
+/// `<w:tbl>`): one row of one cell. A plan pasted from a web page or boxed for layout sits in
+/// such a frame, its task table nested inside; the frame is read as the page it lays out, its
+/// paragraphs as paragraphs and its tables as tables. The annotation map reads them alike.
+pub(crate) fn frame_tables(xml: impl BufRead) -> rustc_hash::FxHashSet<u64> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    // Per open table: where it began, its rows, and its cells so far.
+    let mut open: Vec<(u64, usize, usize)> = Vec::new();
+    let mut frames = rustc_hash::FxHashSet::default();
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => match e.local_name().as_ref() {
+                "tbl" => open.push((reader.buffer_position(), 0, 0)),
+                "tr" => {
+                    if let Some(t) = open.last_mut() {
+                        t.1 += 1;
+                    }
+                }
+                "tc" => {
+                    if let Some(t) = open.last_mut() {
+                        t.2 += 1;
+                    }
+                }
+                _ => {}
+            },
+            Ok(Event::End(e)) if e.local_name().as_ref() == "tbl" => {
+                if let Some((at, 1, 1)) = open.pop() {
+                    frames.insert(at);
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    frames
+}
+
 fn walk(
     xml: impl BufRead,
     text: &mut Text,
     tracked: &mut Tracked,
     hidden: &rustc_hash::FxHashSet<String>,
+    frames: &rustc_hash::FxHashSet<u64>,
     max_size: u64,
 ) -> Result<(), String> {
     let mut reader = Reader::from_reader(xml);
+    // Per open table: whether it is a frame read as the page ([`frame_tables`]).
+    let mut framing: Vec<bool> = Vec::new();
     let mut buf = Vec::new();
     let mut table_depth = 0usize;
     let mut table: Option<TableState> = None;
@@ -440,7 +487,11 @@ fn walk(
             Event::Start(e) => match e.local_name().as_ref() {
                 "pPr" => in_ppr = true,
                 "trPr" => in_trpr = true,
+                "tbl" if table_depth == 0 && frames.contains(&reader.buffer_position()) => {
+                    framing.push(true);
+                }
                 "tbl" => {
+                    framing.push(false);
                     table_depth += 1;
                     if table_depth == 1 {
                         // A paragraph that ran on into a table keeps its text.
@@ -646,6 +697,7 @@ fn walk(
                         text.line(place, "");
                     }
                 }
+                "tbl" if framing.pop() == Some(true) => {}
                 "tbl" => {
                     table_depth = table_depth.saturating_sub(1);
                     if table_depth == 0 {
@@ -703,6 +755,41 @@ mod tests {
         super::read("plan.docx", &docx(body, None), 1 << 20)
             .unwrap()
             .text
+    }
+
+    /// A plan boxed in a one-cell table (pasted from a web page, or framed for layout), its task
+    /// table nested inside: the frame is read as the page, the nested table as a table (it was
+    /// one cell of flattened lines, whose lead-less row passed silently). A one-cell table inside
+    /// a task table's cell stays that cell's text.
+    #[test]
+    fn a_one_cell_frame_is_read_as_the_page_it_lays_out() {
+        let cell = |t: &str| format!("<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>");
+        let table = format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            cell("序号"),
+            cell("牵头单位"),
+            cell("1.加强监管"),
+            cell("县市场监管局")
+        );
+        let framed = format!(
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>一、主要任务</w:t></w:r></w:p>{table}</w:tc></w:tr></w:tbl>"
+        );
+        let read = "一、主要任务\n\t序号\n\t牵头单位\n\n\t1.加强监管\n\t县市场监管局\n\n";
+        assert_eq!(text(&framed), read);
+        // A frame in a frame too.
+        assert_eq!(
+            text(&format!(
+                "<w:tbl><w:tr><w:tc>{framed}</w:tc></w:tr></w:tbl>"
+            )),
+            read
+        );
+        let inner =
+            "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>县财政局</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        let in_cell = format!(
+            "<w:tbl><w:tr>{}<w:tc>{inner}</w:tc></w:tr></w:tbl>",
+            cell("1.加强监管")
+        );
+        assert_eq!(text(&in_cell), "\t1.加强监管\n\t县财政局\n\n");
     }
 
     #[test]
