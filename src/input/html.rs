@@ -97,7 +97,7 @@ pub fn read(
     max_size: u64,
 ) -> Result<SourceFile, String> {
     let (page, encoding) = decode(bytes, forced);
-    let page = spaced_self_closing(page);
+    let page = spaced_self_closing(without_revealed_conditions(page));
     let dom = tl::parse(&page, tl::ParserOptions::default())
         .map_err(|e| format!("the web page cannot be read: {e}"))?;
     let parser = dom.parser();
@@ -128,6 +128,38 @@ pub fn read(
         ));
     }
     text.into_source(name, encoding, "web page", Container::WebPage)
+}
+
+/// A page Word saved (另存为网页) wraps each list number in a downlevel-revealed conditional,
+/// `<![if !supportLists]>（二）<![endif]>`: browsers show what it holds and ignore the markers,
+/// but the HTML parser reads the markers as text (`[if !supportLists]>（二）`), and the item
+/// lost its number. The markers are dropped, their content kept.
+fn without_revealed_conditions(page: String) -> String {
+    if !page.contains("<![") {
+        return page;
+    }
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page.as_str();
+    while let Some(at) = rest.find("<![") {
+        let after = &rest[at + 3..];
+        // The marker ends at its first `>`, on `]`: `<![endif]-->` closes a hidden
+        // conditional (a comment), which is no marker.
+        let end = after.find('>').filter(|&e| {
+            (after.starts_with("if ") || after.starts_with("endif]")) && after[..e].ends_with(']')
+        });
+        match end {
+            Some(end) => {
+                out.push_str(&rest[..at]);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push_str(&rest[..at + 3]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `<br/>` written as `<br />`: the HTML parser (tl 0.7) reads a tag whose `/` follows its name
@@ -802,6 +834,19 @@ mod tests {
                 "\t县交通运输局",
                 ""
             ]
+        );
+    }
+
+    /// What Word writes for a numbered paragraph when it saves a page (the hostile pass of
+    /// session 20: the markers were read as text and the item lost its number).
+    #[test]
+    fn word_s_conditional_markers_are_no_text() {
+        let html = "<html><body><div><p class=MsoListParagraph><![if !supportLists]><span style='mso-list:Ignore'>（二）\
+            <span style='font:7.0pt'>&nbsp;</span></span><![endif]><span>强化养护管理。</span></p>\
+            <p>三、保障措施</p><!--[if gte mso 9]><xml>x</xml><![endif]--><p>四、附则</p></div></body></html>";
+        assert_eq!(
+            lines(html),
+            ["（二） 强化养护管理。", "三、保障措施", "四、附则"]
         );
     }
 

@@ -365,6 +365,9 @@ pub fn read(path: &Path, enc: Option<Encoding>, max_size: u64) -> Result<SourceF
     if bytes.starts_with(docx::OLE_MAGIC) {
         return Err(ole_reason(&bytes, &ext));
     }
+    if let Some(reason) = other_format(&bytes) {
+        return Err(reason.into());
+    }
     if pdf::is_pdf(&bytes) {
         return pdf::read(&name, &bytes, max_size);
     }
@@ -379,6 +382,30 @@ pub fn read(path: &Path, enc: Option<Encoding>, max_size: u64) -> Result<SourceF
         src.format = Format::Markdown;
     }
     Ok(src)
+}
+
+/// Formats Word and browsers save that planlint does not read, told by their first bytes
+/// whatever the file's name (a 另存为 .doc is often one of them): Rich Text Format and the
+/// single-file web page (MHTML), with the conversion to make. Their text is ASCII escapes, so
+/// read as text they were "not a plan: no Chinese characters".
+fn other_format(bytes: &[u8]) -> Option<&'static str> {
+    let head = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let head = &head[start..head.len().min(start + 2048)];
+    if head.starts_with(b"{\\rtf") {
+        return Some(
+            "the file is a Rich Text Format document (.rtf), not a .docx: save it as .docx",
+        );
+    }
+    let lower = head.to_ascii_lowercase();
+    let mime = lower.starts_with(b"mime-version:") || lower.starts_with(b"from:");
+    if mime && lower.windows(17).any(|w| w == b"multipart/related") {
+        return Some("the file is a single-file web page (.mht, .mhtml), not a .docx or .html: save the document as .docx, or the page as .html");
+    }
+    None
 }
 
 /// Names of saved web pages.
@@ -443,5 +470,26 @@ mod tests {
         assert_eq!(size_text(DEFAULT_MAX_SIZE), "256 MiB");
         assert_eq!(size_text(8 << 20), "8 MiB");
         assert_eq!(size_text(1536), "1536 bytes");
+    }
+
+    /// Word's 另存为 RTF and single-file web page, often named .doc (the hostile pass of session
+    /// 20: both were "not a plan: no Chinese characters").
+    #[test]
+    fn rtf_and_mhtml_are_told_with_the_conversion_to_make() {
+        let rtf = other_format(b"\xEF\xBB\xBF {\\rtf1\\ansi\\ansicpg936 {\\f0 \\'c4\\'b3}}");
+        assert_eq!(
+            rtf,
+            Some("the file is a Rich Text Format document (.rtf), not a .docx: save it as .docx")
+        );
+        let mht = other_format(
+            b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n",
+        );
+        assert!(mht.is_some_and(|m| m.contains("(.mht, .mhtml)")), "{mht:?}");
+        // A plan that opens on those words is read as a plan.
+        assert_eq!(
+            other_format("From: 县交通运输局\n一、总体要求".as_bytes()),
+            None
+        );
+        assert_eq!(other_format("{rtf}关于方案".as_bytes()), None);
     }
 }
