@@ -3,8 +3,8 @@
 //! starting with a tab, then a blank line), each line placed at its paragraph or table cell.
 //!
 //! The main content is found without any site's class names: the element whose own lines
-//! (text, `<p>`, headings, lists, tables, `<div>`s holding no blocks, not counting link text)
-//! hold the most text. Site chrome is never read: `<script>`, `<style>`, `<nav>`, `<header>`,
+//! (text, `<p>`, headings, lists, tables, `<div>`s holding no blocks, wrappers holding one line
+//! such as a WeChat article's `<section><p>`, not counting link text) hold the most text. Site chrome is never read: `<script>`, `<style>`, `<nav>`, `<header>`,
 //! `<footer>`, `<aside>`, `<form>` (the search box) and the like. `<table>` with cells in two or
 //! more columns is a table block (`colspan` its width, `rowspan` cells merged from above, as
 //! Word's vMerge); a one-column layout table is read as lines, and so is a table laid out
@@ -318,6 +318,34 @@ impl Tree {
         }
     }
 
+    /// A wrapper holding one line and nothing else (`<section><p><span>…` of a WeChat article,
+    /// `<div><p>…` of a site's editor, one per paragraph): a line of its parent's text, for
+    /// finding the main content.
+    fn wraps_one_line(&self, c: usize) -> bool {
+        if !matches!(
+            self.names[c].as_str(),
+            "div" | "section" | "article" | "center" | "span" | "font"
+        ) {
+            return false;
+        }
+        let mut lines = 0;
+        let mut stack = vec![c];
+        while let Some(i) = stack.pop() {
+            let name = self.names[i].as_str();
+            if name == "table" || CHROME.contains(&name) {
+                return false;
+            }
+            if i != c && BLOCK.contains(&name) && !self.has_block[i] {
+                lines += 1;
+                if lines > 1 {
+                    return false;
+                }
+            }
+            stack.extend(self.children[i].iter());
+        }
+        lines == 1
+    }
+
     /// The element whose own lines hold the most text that is not link text.
     fn main_content(&self) -> Option<usize> {
         let mut best = None;
@@ -328,7 +356,7 @@ impl Tree {
             }
             let score: usize = self.children[i]
                 .iter()
-                .filter(|&&c| self.is_line(c))
+                .filter(|&&c| self.is_line(c) || self.wraps_one_line(c))
                 .map(|&c| self.total[c] - self.links[c].min(self.total[c]))
                 .sum();
             if score > best_score {
@@ -833,6 +861,29 @@ mod tests {
                 "\t新改建农村公路100公里",
                 "\t县交通运输局",
                 ""
+            ]
+        );
+    }
+
+    /// A WeChat article (`<section><p><span>` per paragraph) and a site editor's `<div><p>` per
+    /// paragraph: the article is every wrapper's line, not its longest paragraph alone nor the
+    /// three-line footer (the hostile pass of session 20 read 1 of 11 paragraphs).
+    #[test]
+    fn an_article_of_one_wrapper_per_paragraph_is_read_whole() {
+        let para = |t: &str| format!("<section><p><span>{t}</span></p></section>");
+        let html = format!(
+            "<html><body><div id=js_content>{}{}{}</div>\
+             <div class=foot><p>主办：某县人民政府办公室</p><p>网站标识码：1234567890</p><p>备案号：某ICP备12345678号</p></div></body></html>",
+            para("一、主要任务"),
+            para("（一）加强路网建设。新改建农村公路100公里，提升路网通达深度和服务水平。（县交通运输局负责）"),
+            para("（二）强化养护管理。建立县乡村三级路长制。"),
+        );
+        assert_eq!(
+            lines(&html),
+            [
+                "一、主要任务",
+                "（一）加强路网建设。新改建农村公路100公里，提升路网通达深度和服务水平。（县交通运输局负责）",
+                "（二）强化养护管理。建立县乡村三级路长制。"
             ]
         );
     }
