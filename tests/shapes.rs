@@ -193,6 +193,49 @@ fn a_lead_column_naming_leaders_and_units_is_the_lead_column() {
     }
 }
 
+/// A task table whose group rows are written in cells (`一` | `路网建设` | empty cells), as a
+/// county's 任务分工表 is typed: the group row is no task (the hostile pass of session 20 gave each
+/// group a missing-lead and a missing-deadline); the lead-less item under it is reported.
+#[test]
+fn a_group_row_written_in_cells_is_no_task() {
+    for (one, two, sub) in [
+        ("一", "二", ["1", "2", "1"]),
+        ("一、", "二、", ["（一）", "（二）", "（一）"]),
+    ] {
+        let text = format!(
+            "某县农村公路建设任务分工表\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n\
+             {one}\t路网建设\t\t\t\n\
+             {}\t新改建农村公路100公里\t县交通运输局\t县财政局\t2025年6月底前\n\
+             {}\t建立县乡村三级路长制\t\t\t2024年12月底前\n\
+             {two}\t安全提升\t\t\t\n\
+             {}\t实施生命安全防护工程50公里\t县公安局\t县应急管理局\t2025年12月底前\n",
+            sub[0], sub[1], sub[2]
+        );
+        let (src, doc) = parse("group-rows.txt", &text);
+        let tasks: Vec<&str> = doc.tasks.iter().map(|t| src.slice(t.text)).collect();
+        assert_eq!(
+            tasks,
+            [
+                "新改建农村公路100公里",
+                "建立县乡村三级路长制",
+                "实施生命安全防护工程50公里"
+            ],
+            "{one}"
+        );
+        let rules: Vec<String> = findings(&src).into_iter().map(|f| f.0).collect();
+        assert_eq!(rules, ["missing-lead"], "{one}");
+    }
+    // A row that says what to do is a task, whatever its number: its missing lead is reported.
+    let text = "某县农村公路建设任务分工表\n序号\t重点任务\t牵头单位\t配合单位\t完成时限\n\
+        一\t新改建农村公路100公里，提升路网通达深度。\t县交通运输局\t县财政局\t2025年6月底前\n\
+        二\t建立县乡村三级路长制。\t\t\t\n\
+        三\t实施生命安全防护工程50公里\t县公安局\t县应急管理局\t2025年12月底前\n";
+    let (src, doc) = parse("numbered-rows.txt", text);
+    assert_eq!(doc.tasks.len(), 3);
+    let rules: Vec<String> = findings(&src).into_iter().map(|f| f.0).collect();
+    assert_eq!(rules, ["missing-lead", "missing-deadline"]);
+}
+
 #[test]
 fn each_clause_form_on_real_text() {
     // (corpus document, line, leads, partners, deadline)

@@ -301,6 +301,30 @@ impl Reader {
                 return;
             }
         }
+        // A group row written in cells: a Chinese numeral in the 序号 cell (一, 一、, （一）) and a
+        // short title (路网建设), every other cell empty. The numbered rows under it are the
+        // tasks; read as a task it was a lead-less one, with a missing deadline too.
+        if heading.is_none()
+            && number_cell
+                .as_ref()
+                .is_some_and(|c| c.paras.len() == 1 && is_group_number(b.slice(c.paras[0])))
+            && task_cell.paras.len() == 1
+            && is_group_title(b.slice(first_para))
+            && (0..owned.len()).all(|k| {
+                task_cols.contains(&k)
+                    || matches!(
+                        role_at(k),
+                        Some(ColumnRole::Group) | Some(ColumnRole::Number)
+                    )
+                    || owned[k].as_ref().is_none_or(|c| c.is_empty())
+            })
+        {
+            if let Some(nc) = &number_cell {
+                self.group_heading(b, nc, stack);
+            }
+            self.above = vec![None; width];
+            return;
+        }
         let (item_number, text_start) = match (&number_cell, &heading) {
             (_, Some((h, title_start))) if super::is_item_style(h.numbering.style) => {
                 (Some(h.numbering.clone()), *title_start)
@@ -521,6 +545,22 @@ fn lead_by_content(b: &Builder, t: &Table, cols: &mut Columns, first_row: usize)
     let (k, _) = best?;
     cols[k] = Some(ColumnRole::Lead);
     Some(k)
+}
+
+/// A 序号 cell numbering a group, not a task: a Chinese numeral alone, or with 、 or in brackets
+/// (一, 一、, （一）, (一)).
+fn is_group_number(text: &str) -> bool {
+    let t = trim(text)
+        .trim_end_matches(['、', '.', '．'])
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
+    !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| "一二三四五六七八九十".contains(c))
+}
+
+/// A group's title: short, no sentence of its own (路网建设, 二、安全提升方面).
+fn is_group_title(text: &str) -> bool {
+    let t = trim(text);
+    t.chars().count() <= 20 && !t.contains(['。', '；', ';', '，', ','])
 }
 
 /// A bare number (`12`) as an item number.
