@@ -110,6 +110,8 @@ pub fn read(
         line: String::new(),
         table: None,
         pre: 0,
+        lists: Vec::new(),
+        number: None,
     };
     match root {
         Some(r) => w.walk(r),
@@ -444,6 +446,11 @@ struct Walker<'p, 'a> {
     table: Option<TableBuild>,
     /// Inside this many `<pre>`: a line break in the file is one on the page.
     pre: usize,
+    /// The lists open, innermost last: an `<ol>`'s next number, or none (`<ul>`, or an `<ol>`
+    /// that numbers otherwise).
+    lists: Vec<Option<usize>>,
+    /// An item's number, written before its first text (which may stand in a <p> inside it).
+    number: Option<String>,
 }
 
 enum Step {
@@ -529,6 +536,9 @@ impl Walker<'_, '_> {
         if name == "pre" {
             self.pre += 1;
         }
+        if matches!(name, "ol" | "ul" | "menu") {
+            self.lists.push(self.numbers_items(i, name));
+        }
         if name == "table" && self.tree.is_grid(i) {
             self.flush();
             self.table = Some(TableBuild {
@@ -539,6 +549,61 @@ impl Walker<'_, '_> {
         } else if BLOCK.contains(&name) {
             self.flush();
         }
+        // A browser numbers an <ol>'s items (1. 2. 3.); the page's text does not hold them.
+        if name == "li" && !self.typed_number(i) {
+            if let Some(Some(n)) = self.lists.last_mut() {
+                self.number = Some(format!("{n}."));
+                *n += 1;
+            }
+        }
+    }
+
+    /// The numbers an `<ol>` shows its items with, if decimal (`start`, no `type` of letters
+    /// or roman numerals, no `list-style: none`).
+    fn numbers_items(&self, i: usize, name: &str) -> Option<usize> {
+        if name != "ol" {
+            return None;
+        }
+        let Some(Node::Tag(tag)) = NodeHandle::new(i as u32).get(self.parser) else {
+            return None;
+        };
+        let attrs = tag.attributes();
+        let value = |key: &str| {
+            attrs
+                .get(key)
+                .flatten()
+                .map(|v| v.as_utf8_str().to_ascii_lowercase())
+        };
+        if value("type").is_some_and(|t| t.trim() != "1")
+            || value("style").is_some_and(|s| s.replace(' ', "").contains("list-style:none"))
+        {
+            return None;
+        }
+        let start = value("start")
+            .and_then(|s| s.trim().parse().ok())
+            .unwrap_or(1);
+        Some(start)
+    }
+
+    /// The item's text opens with a number of its own (1.加强…, （一）…): none is added.
+    fn typed_number(&self, li: usize) -> bool {
+        let mut stack = vec![li];
+        while let Some(i) = stack.pop() {
+            if self.tree.names[i].is_empty() {
+                if let Some(Node::Raw(raw)) = NodeHandle::new(i as u32).get(self.parser) {
+                    let text = entities(&raw.as_utf8_str());
+                    if let Some(c) = text.trim().chars().next() {
+                        return c.is_ascii_digit()
+                            || c.is_numeric()
+                            || matches!(c, '（' | '(' | '第' | '①'..='⑳')
+                            || "一二三四五六七八九十".contains(c);
+                    }
+                }
+                continue;
+            }
+            stack.extend(self.tree.children[i].iter().rev());
+        }
+        false
     }
 
     fn close(&mut self, name: &str) {
@@ -561,6 +626,12 @@ impl Walker<'_, '_> {
         }
         if name == "pre" {
             self.pre = self.pre.saturating_sub(1);
+        }
+        if matches!(name, "ol" | "ul" | "menu") {
+            self.lists.pop();
+        }
+        if name == "li" {
+            self.number = None;
         }
         if BLOCK.contains(&name) {
             self.flush();
@@ -591,6 +662,11 @@ impl Walker<'_, '_> {
             },
             None => &mut self.line,
         };
+        if !raw.trim().is_empty() {
+            if let Some(number) = self.number.take() {
+                target.push_str(&number);
+            }
+        }
         let mut chars = raw.chars().peekable();
         while let Some(c) = chars.next() {
             if c.is_ascii_whitespace() {
@@ -884,6 +960,28 @@ mod tests {
                 "一、主要任务",
                 "（一）加强路网建设。新改建农村公路100公里，提升路网通达深度和服务水平。（县交通运输局负责）",
                 "（二）强化养护管理。建立县乡村三级路长制。"
+            ]
+        );
+    }
+
+    /// A browser numbers an <ol>'s items; the page's text holds no numbers (the hostile pass of
+    /// session 20: the items merged and the lead-less one borrowed the next one's lead). Items
+    /// that type their own number, lists of letters and <ul> get none.
+    #[test]
+    fn ordered_list_items_are_numbered_as_a_browser_shows_them() {
+        let html = "<html><body><article><h2>二、重点任务</h2><ol><li>加强路网建设。</li><li>强化养护管理。</li></ol>\
+            <ol start=3><li><p>提升安全水平。</p></li></ol><ol><li>4.完善机制。</li></ol>\
+            <ol type=a><li>甲项</li></ol><ul><li>乙项</li></ul></article></body></html>";
+        assert_eq!(
+            lines(html),
+            [
+                "二、重点任务",
+                "1.加强路网建设。",
+                "2.强化养护管理。",
+                "3.提升安全水平。",
+                "4.完善机制。",
+                "甲项",
+                "乙项"
             ]
         );
     }
