@@ -558,8 +558,33 @@ fn markdown_tables_in_every_form_read_as_the_pipe_table() {
 
 // Issue #21: a bold item title keeps its number: item 2 is an item of its own, with its own
 // lead, not the tail of item 1.
+/// (number, leads) of each task of a Markdown plan.
+fn titled_items(text: &str) -> Vec<(String, Vec<String>)> {
+    let (_, doc) = parse_md("emphasis.md", text);
+    doc.tasks
+        .iter()
+        .map(|t| {
+            (
+                t.number.trim().to_string(),
+                t.leads.iter().map(|u| u.name.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
 #[test]
 fn a_bold_item_title_keeps_its_number() {
+    // Bold, italic (the hostile pass of session 20: `*（二）*` lost its number) or both.
+    for (open, close) in [("**", "**"), ("*", "*"), ("_", "_"), ("***", "***")] {
+        let text = format!("# 某区工作方案\n\n一、主要任务\n\n{open}1.加强食品安全监管。{close}全面落实主体责任，2025年底前完成。（区市场监管局负责）\n\n\
+            {open}2.开展专项整治行动。{close}全面排查风险隐患，2025年6月底前完成。（区公安分局负责）\n");
+        assert_eq!(titled_items(&text).len(), 2, "{open}");
+        assert_eq!(
+            titled_items(&text),
+            titled_items(&text.replace(open, "")),
+            "{open}"
+        );
+    }
     let text = "# 某区工作方案\n\n一、主要任务\n\n**1.加强食品安全监管。**全面落实主体责任，2025年底前完成。（区市场监管局负责）\n\n\
         **2.开展专项整治行动。**全面排查风险隐患，2025年6月底前完成。（区公安分局负责）\n";
     let (src, doc) = parse_md("bold.md", text);

@@ -11,7 +11,8 @@
 //! heading    := "#"{1,6} " " text            read as its text
 //! quote      := "> " text                    read as its text
 //! bold_line  := "**" text "**"               read as its text
-//! bold_title := "**" title "**" text         read from the title on (`**2.…**正文` keeps its number)
+//! bold_title := ("*" | "**" | "***" | "_" …) title the same marker text
+//!                                              read from the title on (`**2.…**正文`, `*（二）*…` keep their numbers)
 //! comment    := "<!--" … "-->"               not text (planlint-disable comments are read by
 //!                                            the suppression step, from the source text)
 //! ```
@@ -275,10 +276,18 @@ fn undecorated(span: Span, text: &str) -> Option<Span> {
     if inner.len() > 4 && inner.starts_with("**") && inner.ends_with("**") {
         start += 2;
         end -= 2;
-    } else if inner.starts_with("**") && inner[2..].contains("**") {
-        // A bold title before the text (`**2.加强监管。**正文`): read from the title, so an
-        // item number opens the line.
-        start += 2;
+    } else {
+        // An emphasised title before the text (`**2.加强监管。**正文`, `*（二）*强化…`,
+        // `***三、***…`): read from the title, so an item number opens the line. A marker
+        // before a space opens a list item, not emphasis.
+        let marker = inner.chars().next().filter(|&c| c == '*' || c == '_');
+        if let Some(m) = marker {
+            let run = inner.len() - inner.trim_start_matches(m).len();
+            let after = &inner[run..];
+            if run <= 3 && !after.starts_with(' ') && after.contains(&inner[..run]) {
+                start += run;
+            }
+        }
     }
     let inner = trim(&text[start..end]);
     let s = Span::of(text, inner);
