@@ -255,6 +255,12 @@ struct Tree {
     links: Vec<usize>,
     /// A block tag somewhere under the node.
     has_block: Vec<bool>,
+    /// Blocks holding no block under the node (lines), counted up to 2.
+    lines_under: Vec<u8>,
+    /// A table or chrome under the node.
+    table_under: Vec<bool>,
+    /// A table or a heading under the node.
+    layout_under: Vec<bool>,
 }
 
 impl Tree {
@@ -265,6 +271,9 @@ impl Tree {
             total: vec![0; n],
             links: vec![0; n],
             has_block: vec![false; n],
+            lines_under: vec![0; n],
+            table_under: vec![false; n],
+            layout_under: vec![false; n],
         };
         for i in 0..n {
             match NodeHandle::new(i as u32).get(parser) {
@@ -295,11 +304,21 @@ impl Tree {
                 continue;
             }
             let (mut total, mut links, mut block) = (t.total[i], 0, false);
+            let (mut lines, mut table, mut layout) = (0u8, false, false);
             for &c in &t.children[i] {
                 total += t.total[c];
                 links += t.links[c];
-                block |= t.has_block[c] || BLOCK.contains(&t.names[c].as_str());
+                let name = t.names[c].as_str();
+                block |= t.has_block[c] || BLOCK.contains(&name);
+                let line = u8::from(BLOCK.contains(&name) && !t.has_block[c]);
+                lines = lines.saturating_add(t.lines_under[c] + line).min(2);
+                table |= t.table_under[c] || name == "table" || CHROME.contains(&name);
+                layout |= t.layout_under[c]
+                    || matches!(name, "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
             }
+            t.lines_under[i] = lines;
+            t.table_under[i] = table;
+            t.layout_under[i] = layout;
             if t.names[i] == "a" {
                 links = total;
             }
@@ -324,28 +343,11 @@ impl Tree {
     /// `<div><p>…` of a site's editor, one per paragraph): a line of its parent's text, for
     /// finding the main content.
     fn wraps_one_line(&self, c: usize) -> bool {
-        if !matches!(
+        matches!(
             self.names[c].as_str(),
             "div" | "section" | "article" | "center" | "span" | "font"
-        ) {
-            return false;
-        }
-        let mut lines = 0;
-        let mut stack = vec![c];
-        while let Some(i) = stack.pop() {
-            let name = self.names[i].as_str();
-            if name == "table" || CHROME.contains(&name) {
-                return false;
-            }
-            if i != c && BLOCK.contains(&name) && !self.has_block[i] {
-                lines += 1;
-                if lines > 1 {
-                    return false;
-                }
-            }
-            stack.extend(self.children[i].iter());
-        }
-        lines == 1
+        ) && self.lines_under[c] == 1
+            && !self.table_under[c]
     }
 
     /// The element whose own lines hold the most text that is not link text.
@@ -399,17 +401,7 @@ impl Tree {
 
     /// A cell holding a table or a heading: page layout, not a table's cell.
     fn lays_out(&self, cell: usize) -> bool {
-        let mut stack: Vec<usize> = self.children[cell].clone();
-        while let Some(i) = stack.pop() {
-            if matches!(
-                self.names[i].as_str(),
-                "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            ) {
-                return true;
-            }
-            stack.extend(self.children[i].iter());
-        }
-        false
+        self.layout_under[cell]
     }
 }
 
@@ -585,10 +577,17 @@ impl Walker<'_, '_> {
         Some(start)
     }
 
-    /// The item's text opens with a number of its own (1.加强…, （一）…): none is added.
+    /// The item's text opens with a number of its own (1.加强…, （一）…): none is added. Its
+    /// first text is sought among its first nodes only, so lists nested deep cost no more than
+    /// their size.
     fn typed_number(&self, li: usize) -> bool {
         let mut stack = vec![li];
+        let mut budget = 32;
         while let Some(i) = stack.pop() {
+            budget -= 1;
+            if budget == 0 {
+                return false;
+            }
             if self.tree.names[i].is_empty() {
                 if let Some(Node::Raw(raw)) = NodeHandle::new(i as u32).get(self.parser) {
                     let text = entities(&raw.as_utf8_str());
