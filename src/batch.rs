@@ -81,7 +81,7 @@ pub fn load_directive(
 /// plan that is still the directive's text says so by its findings.)
 pub fn is_the_directive(plan: &Path, d: &Directive) -> Option<String> {
     let dir = Path::new(&d.path);
-    (plan == dir || crate::output::same_file(plan, dir)).then(|| {
+    crate::output::is_same_path(plan, dir).then(|| {
         format!(
             "it is the directive it would be compared with ({}): name the plan, and the directive with --against",
             d.path

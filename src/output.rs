@@ -18,6 +18,12 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether two paths name one file: spelled alike (a file that is not there yet too), or the
+/// same existing file ([`same_file`]).
+pub fn is_same_path(a: &Path, b: &Path) -> bool {
+    a == b || same_file(a, b)
+}
+
 /// Writes `bytes` to a temporary file beside the target and renames it over the target, so a
 /// reader (or a crash) never sees a partial file.
 ///

@@ -196,7 +196,7 @@ pub fn check_target(
             crate::input::display(&one)
         ));
     }
-    if one == out || crate::output::same_file(&one, out) {
+    if crate::output::is_same_path(&one, out) {
         return Err(format!(
             "--annotate {} is the input itself; the original is never overwritten: name another file",
             out.display()

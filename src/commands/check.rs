@@ -43,7 +43,7 @@ fn baseline_over_input(
     plans
         .chain(args.against.clone())
         .chain(config.path.clone())
-        .find(|p| p.as_path() == out || crate::output::same_file(p, out))
+        .find(|p| crate::output::is_same_path(p, out))
         .map(|p| crate::input::display(&p))
 }
 

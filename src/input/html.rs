@@ -384,7 +384,8 @@ impl Tree {
                     .copied()
                     .filter(|&c| matches!(self.names[c].as_str(), "td" | "th"))
                     .collect();
-                if cells.iter().any(|&c| self.lays_out(c)) {
+                // A cell holding a table or a heading: page layout, not a table's cell.
+                if cells.iter().any(|&c| self.layout_under[c]) {
                     return false;
                 }
                 grid |= cells.len() >= 2;
@@ -397,11 +398,6 @@ impl Tree {
             }
         }
         grid
-    }
-
-    /// A cell holding a table or a heading: page layout, not a table's cell.
-    fn lays_out(&self, cell: usize) -> bool {
-        self.layout_under[cell]
     }
 }
 
@@ -592,9 +588,9 @@ impl Walker<'_, '_> {
                 if let Some(Node::Raw(raw)) = NodeHandle::new(i as u32).get(self.parser) {
                     let text = entities(&raw.as_utf8_str());
                     if let Some(c) = text.trim().chars().next() {
-                        return c.is_ascii_digit()
-                            || c.is_numeric()
-                            || matches!(c, '（' | '(' | '第' | '①'..='⑳')
+                        // Digits of any width and circled numbers are numeric.
+                        return c.is_numeric()
+                            || matches!(c, '（' | '(' | '第')
                             || "一二三四五六七八九十".contains(c);
                     }
                 }

@@ -278,22 +278,20 @@ fn subject<'t>(
 /// 主管部门（以下简称自治县国土资源主管部门） → the name before the bracket): the article names
 /// its owner by the full name (rules/lexicon.toml `[subject] alias_openers`).
 fn without_alias<'t>(units: &'t str, lex: &Lexicon) -> &'t str {
-    let Some(close) = units.chars().next_back().filter(|&c| c == '）' || c == ')') else {
+    let Some(last) = super::lex::bracket_groups(units)
+        .pop()
+        .filter(|g| g.end == units.len())
+    else {
         return units;
     };
-    let inner = &units[..units.len() - close.len_utf8()];
-    let Some(open) = inner.rfind(['（', '(']) else {
-        return units;
-    };
-    let width = inner[open..].chars().next().map_or(0, char::len_utf8);
-    let aside = &inner[open + width..];
+    let aside = super::lex::bracket_inner(&units[last.start..last.end]).unwrap_or("");
     if lex
         .subject
         .alias_openers
         .iter()
         .any(|a| aside.starts_with(a.as_str()))
     {
-        trim(&units[..open])
+        trim(&units[..last.start])
     } else {
         units
     }

@@ -554,7 +554,7 @@ fn is_group_number(text: &str) -> bool {
         .trim_end_matches(['、', '.', '．'])
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
-    !t.is_empty() && t.chars().count() <= 3 && t.chars().all(|c| "一二三四五六七八九十".contains(c))
+    super::lex::chinese_number(t).is_some_and(|v| v > 0)
 }
 
 /// A group's title: short, no sentence of its own (路网建设, 二、安全提升方面).
