@@ -121,11 +121,14 @@ pub fn unnumbered(src: &SourceFile, mut doc: Document, data: &RuleData) -> Docum
     }) {
         body.remove(0);
     }
+    // A release note ends the body; one that opens it is a write-up's lede (6月4日，记者获悉，
+    // …印发《…》明确，支持…), which states the first measure.
     if let Some(k) = body
         .iter()
+        .skip(1)
         .position(|p| crate::parse::speaks_of_itself(src.slice(*p), o))
     {
-        body.truncate(k);
+        body.truncate(k + 1);
     }
     while body
         .last()
@@ -283,6 +286,29 @@ mod tests {
             .collect();
         assert_eq!(after, before);
         assert_eq!(after.len(), 1);
+    }
+
+    /// A news write-up of a city's measures (pairs/s20h-jiangxi-xiushui-housing, 九江市, 2022):
+    /// its lede is a release note (a date, 获悉, 印发) that states the first measure, so it is
+    /// read as a task; a release note after the body still ends it.
+    #[test]
+    fn a_write_up_s_lede_is_a_task_and_a_later_release_note_ends_the_body() {
+        let directive = "促进房地产业健康发展和良性循环若干措施的通知\n6月4日,澎湃新闻获悉,江西省九江市人民政府办公室近日印发《促进房地产业健康发展和良性循环若干措施的通知》明确,支持人民群众合理购房需求,支持人民群众对住房改善性需求。\n同时,降低二套房首付比例。购买二套房申请住房公积金贷款的,贷款首付比例由40%降低至30%。\n2022年6月5日,九江市住房和城乡建设局正式对外发布上述措施的解读。\n各地陆续出台的政策还将持续释放购房需求。\n";
+        let data = RuleData::builtin();
+        let src = SourceFile::new("d.txt", directive);
+        let doc = super::unnumbered(&src, crate::reading::parse_document(&src, &data), &data);
+        let tasks: Vec<(&str, &str)> = doc
+            .tasks
+            .iter()
+            .map(|t| (t.number.as_str(), src.slice(t.text)))
+            .collect();
+        assert_eq!(
+            tasks,
+            [
+                ("¶1", "6月4日,澎湃新闻获悉,江西省九江市人民政府办公室近日印发《促进房地产业健康发展和良性循环若干措施的通知》明确,支持人民群众合理购房需求,支持人民群众对住房改善性需求。"),
+                ("¶2", "同时,降低二套房首付比例。购买二套房申请住房公积金贷款的,贷款首付比例由40%降低至30%。"),
+            ]
+        );
     }
 
     /// From pairs/s10c-national-zhejiang-agri-tech-extension-law (农业技术推广法 第二十二条): an
