@@ -802,8 +802,11 @@ fn attachment_list_start(b: &Builder, text: &str) -> Option<u32> {
 /// (`place_starts`: 省, 市, 县, 区, 各…), or catch-alls, count here, so a title such as
 /// 建设智慧社区 or 成立联合采购办公室 is no owner.
 fn owner_first(b: &Builder, s: &Section) -> Option<Found> {
-    s.heading?;
-    if s.has_table || s.in_notes {
+    let h = s.heading?;
+    // An article's subject (第五条 各级人民政府负责…) is read with the article's other
+    // sentences (`subject::owners`); taken as a clause here, two short articles would make the
+    // whole regulation a document of clauses and its other articles lead-less.
+    if s.has_table || s.in_notes || b.doc.headings[h].numbering.style == NumberStyle::Article {
         return None;
     }
     let lex = &b.data.lexicon;
@@ -1540,6 +1543,24 @@ mod tests {
     /// Each task's lead names.
     fn leads_of(plan: &str) -> Vec<Vec<String>> {
         numbered_leads(plan).into_iter().map(|(_, l)| l).collect()
+    }
+
+    /// corpus-judged/rt07 (郑州市农业投资保障条例): two short articles whose subject is
+    /// followed by 负责 (第五条, 第二十九条) are articles like the others, not clauses that
+    /// would make the regulation a document of clauses, whose other articles name no owner.
+    #[test]
+    fn articles_opening_on_an_owner_who_is_responsible_leave_the_others_their_subjects() {
+        let plan = "郑州市农业投资保障条例\n第一条 为了保障农业投资，制定本条例。\n第五条 各级人民政府负责农业投资的组织领导工作。\n第九条 各级人民政府应当逐步增加对农业的投入。\n第二十九条 乡级人民政府负责管理、使用上级人民政府及有关部门拨付和自筹的农业资金。\n第三十条 统计部门应当建立和完善农业投资统计制度。\n";
+        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            numbered_leads(plan),
+            vec![
+                ("第五条".to_string(), v(&["各级人民政府"])),
+                ("第九条".to_string(), v(&["各级人民政府"])),
+                ("第二十九条".to_string(), v(&["乡级人民政府"])),
+                ("第三十条".to_string(), v(&["统计部门"])),
+            ]
+        );
     }
 
     /// corpus-judged/g03 (宁波市菜市场管理条例), 第七条: its first paragraph names the 商务部门, a
