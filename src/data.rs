@@ -829,6 +829,9 @@ pub struct MetricUnits {
     /// Units that are also multipliers (万): a unit only where no word follows (80万。), not in
     /// 2万家次 or 1万个, see rules/metrics.toml.
     pub bare_units: Vec<String>,
+    /// Fractions written in words before their number (百分之二十 = 20%): each word and the unit
+    /// it stands for, see rules/metrics.toml.
+    pub fraction_words: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

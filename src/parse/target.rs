@@ -46,6 +46,8 @@ pub struct Words<'d> {
     money: Vec<&'d str>,
     class_units: &'d [String],
     bare_units: &'d [String],
+    /// 百分之 and the unit it stands for (%).
+    fractions: Vec<(&'d str, &'d str)>,
 }
 
 impl<'d> Words<'d> {
@@ -57,6 +59,12 @@ impl<'d> Words<'d> {
             terms: longest_first(&metrics.metric.terms),
             class_units: &metrics.units.class_units,
             bare_units: &metrics.units.bare_units,
+            fractions: metrics
+                .units
+                .fraction_words
+                .iter()
+                .map(|(w, u)| (w.as_str(), u.as_str()))
+                .collect(),
             periodic,
             from: longest_first(&metrics.target.from_words),
             joiners: longest_first(&metrics.target.list_joiners),
@@ -95,6 +103,54 @@ fn number(s: &str) -> Option<(f64, usize)> {
         return chinese_quantity(s);
     }
     arabic_number(s)
+}
+
+/// fraction := word (arabic | chinese (点 digit+)?)     百分之二十, 百分之九十五点五, 百分之30
+///
+/// A fraction written in words (`words.fractions`): its value, its length in bytes with the
+/// word, and the unit the word stands for. Any Chinese numeral counts after the word (百分之八).
+fn fraction<'u>(s: &str, words: &Words<'u>) -> Option<(f64, usize, &'u str)> {
+    let &(word, unit) = words.fractions.iter().find(|(w, _)| s.starts_with(*w))?;
+    let rest = &s[word.len()..];
+    let (value, n) = if rest.starts_with(is_quantity_numeral) {
+        chinese_decimal(rest)?
+    } else {
+        arabic_number(rest)?
+    };
+    Some((value, word.len() + n, unit))
+}
+
+/// A Chinese numeral of any value, with a decimal part after 点 (九十五点五 = 95.5): its value
+/// and length in bytes.
+fn chinese_decimal(s: &str) -> Option<(f64, usize)> {
+    let digit = |c: char| "零〇一二三四五六七八九".contains(c);
+    let len: usize = s
+        .chars()
+        .take_while(|&c| is_quantity_numeral(c) || c == '零' || c == '〇')
+        .map(char::len_utf8)
+        .sum();
+    if len == 0 {
+        return None;
+    }
+    let mut value = chinese_value(&s[..len]) as f64;
+    let mut n = len;
+    if let Some(after) = s[len..].strip_prefix('点') {
+        let mut scale = 0.1;
+        let mut frac_len = 0;
+        for c in after.chars().take_while(|&c| digit(c)) {
+            let d = "零一二三四五六七八九"
+                .chars()
+                .position(|x| x == c)
+                .unwrap_or(0);
+            value += d as f64 * scale;
+            scale /= 10.0;
+            frac_len += c.len_utf8();
+        }
+        if frac_len > 0 {
+            n += '点'.len_utf8() + frac_len;
+        }
+    }
+    Some((value, n))
 }
 
 /// The characters of a Chinese numeral that can open a quantity (零 and 〇 cannot).
@@ -351,7 +407,11 @@ fn read_at<'u>(
     previous: Option<(&Target, usize)>,
 ) -> Option<Read<'u>> {
     let rest = &text[i..];
-    let (mut value, mut n) = number(rest)?;
+    let written_fraction = fraction(rest, words);
+    let (mut value, mut n) = match written_fraction {
+        Some((v, n, _)) => (v, n),
+        None => number(rest)?,
+    };
     // 五万元 is 五 of the unit 万元, as 5万元 is.
     if let Some(last) = rest[..n]
         .chars()
@@ -374,8 +434,14 @@ fn read_at<'u>(
     });
     n += ws_len(&rest[n..]);
     let r = &rest[n..];
-    let unit = words.units.iter().find(|u| r.starts_with(**u)).copied()?;
-    let r = &r[unit.len()..];
+    // 百分之二十: the word before the number is its unit.
+    let (unit, r) = match written_fraction {
+        Some((_, _, unit)) => (unit, r),
+        None => {
+            let unit = words.units.iter().find(|u| r.starts_with(**u)).copied()?;
+            (unit, &r[unit.len()..])
+        }
+    };
     // 2000元/批次 is a price, not a target; 4批次/千人 was matched whole above.
     if r.starts_with('/') || r.starts_with('／') {
         return None;
@@ -766,6 +832,27 @@ mod tests {
                     false,
                     true
                 ),
+            ]
+        );
+    }
+
+    /// corpus-judged/rt07 (郑州市农业投资保障条例 第十一条) and rt08, pairs/s19 (河南省失业保险
+    /// 条例 第七条: 工资总额的百分之二, the 2% of the law): a share written in words is a
+    /// percentage of the number after 百分之, not 百 of the unit 分.
+    #[test]
+    fn a_share_written_in_words_is_a_percentage() {
+        let plan = "一、任务\n（一）投入。财政投入农业资金占财政支出的比例不低于百分之二十，到2025年覆盖率达到百分之九十五点五以上，事故率控制在千分之三以内。（市财政局负责）\n";
+        let got: Vec<(String, f64, String, Bound)> = read(plan)
+            .into_iter()
+            .map(|(text, value, unit, bound, ..)| (text, value, unit, bound))
+            .collect();
+        let v = |t: &str, x: f64, u: &str, b: Bound| (t.to_string(), x, u.to_string(), b);
+        assert_eq!(
+            got,
+            vec![
+                v("不低于百分之二十", 20.0, "%", Bound::AtLeast),
+                v("达到百分之九十五点五以上", 95.5, "%", Bound::AtLeast),
+                v("控制在千分之三以内", 3.0, "‰", Bound::AtMost),
             ]
         );
     }
