@@ -389,6 +389,8 @@ pub struct SubjectWords {
     pub place_chars: String,
     /// Words an owner's name never starts with (在, 并…).
     pub not_first: Vec<String>,
+    /// Names opening on a `not_first` word as part of a word of their own (应急管理部门).
+    pub not_first_words: Vec<String>,
     /// Openings of a catch-all unit (有关部门, 相关单位) that, after a duty verb, make the verb act
     /// on it (协调有关部门…) rather than begin a name.
     pub catch_all_starts: Vec<String>,

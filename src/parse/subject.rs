@@ -205,12 +205,21 @@ pub(crate) fn plan_names(units: &str, after_you: bool, lex: &Lexicon) -> bool {
             let unit = super::lex::ends_with_any(&n, &suffixes).is_some_and(|x| x.len() < n.len());
             (is_vague(&n, lex) || (unit && (placed || after_you)))
                 && u.name.chars().count() <= 30
-                && !lex
-                    .subject
-                    .not_first
-                    .iter()
-                    .any(|f| n.starts_with(f.as_str()))
+                && !opens_on_no_name(&n, lex)
         })
+}
+
+/// A name that opens on a word no name opens on (在政府…, 其上级…, 应由…: rules/lexicon.toml
+/// `[subject] not_first`), unless that is part of a word of its own (应急管理部门, 其他有关部门:
+/// `not_first_words`, `catch_all_starts`).
+fn opens_on_no_name(name: &str, lex: &Lexicon) -> bool {
+    let w = &lex.subject;
+    w.not_first.iter().any(|f| name.starts_with(f.as_str()))
+        && !w
+            .not_first_words
+            .iter()
+            .chain(&w.catch_all_starts)
+            .any(|k| name.starts_with(k.as_str()))
 }
 
 /// A clause without the article title it opens with (【部门职责】市城市更新部门负责… →
@@ -358,7 +367,7 @@ fn names_are_whole(units: &str, lex: &Lexicon) -> bool {
                 u.name.chars().count() >= 2 && u.name.chars().all(|c| w.place_chars.contains(c));
             (body || place || is_vague(n, lex))
                 && u.name.chars().count() <= 30
-                && !w.not_first.iter().any(|f| n.starts_with(f.as_str()))
+                && !opens_on_no_name(n, lex)
         })
 }
 
@@ -410,6 +419,31 @@ mod tests {
             l.into_iter().map(|u| u.name).collect(),
             p.into_iter().map(|u| u.name).collect(),
         )
+    }
+
+    /// corpus-judged/rt03 (南阳市生态文明建设促进条例 第五十九条, 第六十条) and t10 (河源市暴雨灾害
+    /// 预警与响应条例 第五条): organs named 机关 are units of a list, a people's congress is an
+    /// owner, and 应急管理部门 is a name though 应 opens no name (应由…).
+    #[test]
+    fn organs_congresses_and_emergency_departments_are_owners() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            names("审判机关、检察机关、公安机关、审计机关、生态环境保护综合行政执法部门应当建立协调联动机制。").0,
+            s(&["审判机关", "检察机关", "公安机关", "审计机关", "生态环境保护综合行政执法部门"])
+        );
+        assert_eq!(
+            names("市、县（市、区）人民代表大会应当加强对生态文明建设的监督。").0,
+            s(&["市、县（市、区）人民代表大会"])
+        );
+        assert_eq!(
+            names("应急管理部门负责暴雨灾害的应急救援工作。").0,
+            s(&["应急管理部门"])
+        );
+        // 其 still opens no name: 其上级主管部门 is whom the owner reports to.
+        assert_eq!(
+            names("其上级主管部门应当督促整改。").0,
+            Vec::<String>::new()
+        );
     }
 
     /// s18 dev rl07 (无锡…共有产权保障房管理办法 第五条) and rl05 (广州市房屋交易监督管理办法
