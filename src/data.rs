@@ -546,6 +546,10 @@ pub struct UnitWords {
     pub parent_bodies: Vec<String>,
     pub area_words: Vec<String>,
     pub not_in_names: Vec<String>,
+    /// A body named by the duty it holds (负有安全生产监督管理职责的部门): its opening word and
+    /// the endings that close it, see rules/lexicon.toml.
+    pub duty_name_opens: Vec<String>,
+    pub duty_name_ends: Vec<String>,
     pub lead_marks: Vec<String>,
     /// A body that, after 和, shares the place of the unit before it (各乡镇党委和人民政府).
     pub shared_bodies: Vec<String>,

@@ -439,6 +439,17 @@ mod tests {
             names("应急管理部门负责暴雨灾害的应急救援工作。").0,
             s(&["应急管理部门"])
         );
+        // corpus-judged/rt04 (宁波市生产经营单位安全生产主体责任规定 第二十四条): a body named by
+        // the duty it holds is one name, though it holds 的.
+        assert_eq!(
+            names("负有安全生产监督管理职责的部门应当制定年度安全生产监督检查计划。").0,
+            s(&["负有安全生产监督管理职责的部门"])
+        );
+        // A 的 outside such a name is still a sentence's.
+        assert_eq!(
+            names("负有责任的有关部门应当依法处理。").0,
+            Vec::<String>::new()
+        );
         // 其 still opens no name: 其上级主管部门 is whom the owner reports to.
         assert_eq!(
             names("其上级主管部门应当督促整改。").0,

@@ -342,10 +342,42 @@ pub fn is_vague(name: &str, lex: &Lexicon) -> bool {
 
 /// Words no unit name holds (由, 的, 应当…): text holding them is a sentence.
 pub(crate) fn has_non_name_word(s: &str, lex: &Lexicon) -> bool {
+    let s = without_duty_names(s, lex);
     lex.units
         .not_in_names
         .iter()
         .any(|w| s.contains(w.as_str()))
+}
+
+/// The text with each body named by its duty (负有…职责的部门: rules/lexicon.toml
+/// `duty_name_opens`, `duty_name_ends`) cut down to its ending's last word, so that the 的
+/// inside the name is not taken for a sentence's.
+fn without_duty_names<'s>(s: &'s str, lex: &Lexicon) -> std::borrow::Cow<'s, str> {
+    let u = &lex.units;
+    if !u.duty_name_opens.iter().any(|o| s.contains(o.as_str())) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let (opens, ends) = (
+        longest_first(&u.duty_name_opens),
+        longest_first(&u.duty_name_ends),
+    );
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some((i, open)) = super::lex::find_any(rest, &opens) {
+        let after = &rest[i + open.len()..];
+        let window = after.char_indices().nth(30).map_or(after.len(), |(k, _)| k);
+        let Some((k, end)) = super::lex::find_any(&after[..window], &ends) else {
+            out.push_str(&rest[..i + open.len()]);
+            rest = after;
+            continue;
+        };
+        out.push_str(&rest[..i]);
+        // 职责的部门 → 部门: the body the name ends on.
+        out.push_str(end.rsplit('的').next().unwrap_or(end));
+        rest = &after[k + end.len()..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// A name without its bracketed parts (县（市）政府 → 县政府), for telling its suffix.
