@@ -387,17 +387,38 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         .filter(|s| s.chars().any(is_cjk))
 }
 
-/// The lines (paragraphs) of `text` that punish, as byte ranges in order.
+/// The lines (paragraphs) of `text` that punish, as byte ranges in order: those that hold a
+/// sanction, and the cases listed under one that closes on a colon (有下列情形之一的，由…处2000元
+/// 以上5000元以下的罚款： then （一）未建立…的；), as a directive's cases are its article's.
 fn punishing_lines(text: &str, index: &DirectiveIndex) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
+    let mut cases_follow = false;
     for line in text.split_inclusive('\n') {
-        if index.punishes(line) {
+        let punishes = index.punishes(line);
+        let case = cases_follow && opens_on_case_number(line);
+        if punishes || case {
             out.push((start, start + line.len()));
+        }
+        if !case {
+            cases_follow = punishes && line.trim_end().ends_with(['：', ':']);
         }
         start += line.len();
     }
     out
+}
+
+/// A line that opens on a case's number in brackets of either width: （一）, (二), （3）.
+fn opens_on_case_number(line: &str) -> bool {
+    let t = line.trim_start_matches(crate::lex::is_space);
+    let Some(inner) = t.strip_prefix(['（', '(']) else {
+        return false;
+    };
+    let number: String = inner
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || crate::lex::is_chinese_numeral(*c))
+        .collect();
+    !number.is_empty() && inner[number.len()..].starts_with(['）', ')'])
 }
 
 /// Whether the slice `piece` of `text` stands in one of `lines` (sorted byte ranges).
@@ -1675,6 +1696,24 @@ mod tests {
     }
 
     /// 献血法 第十八条: what it punishes is its cases, not who punishes or how.
+    /// pairs/s19h-national-medical-waste-penalty-rules (医疗废物管理条例 第四十五条 → 医疗废物管理
+    /// 行政处罚办法 第二条): the plan lists the cases under a lead-in that holds the sanction and
+    /// closes on a colon, as the directive does; each case carries the directive's, though its
+    /// own line names no sanction.
+    #[test]
+    fn the_cases_listed_under_a_sanction_carry_a_directive_s_cases() {
+        let directive = "医疗废物管理条例\n第四十五条 医疗卫生机构违反本条例规定，有下列情形之一的，由县级以上地方人民政府卫生行政主管部门责令限期改正，给予警告；逾期不改正的，处2000元以上5000元以下的罚款：\n(一)未建立、健全医疗废物管理制度，或者未设置监控部门或者专(兼)职人员的；\n(二)未对医疗废物进行登记或者未保存登记资料的。\n第四十六条 医疗卫生机构未将医疗废物按照类别分置于专用包装物或者容器的，由县级以上地方人民政府卫生行政主管部门责令限期改正，给予警告，可以并处5000元以下的罚款。\n";
+        let plan = "医疗废物管理行政处罚办法\n第二条 医疗卫生机构有《条例》第四十五条规定的下列情形之一的，由县级以上地方人民政府卫生行政主管部门责令限期改正，给予警告；逾期不改正的，处2000元以上5000元以下的罚款：\n（一）未建立、健全医疗废物管理制度，或者未设置监控部门或者专（兼）职人员的；\n（二）未对医疗废物进行登记或者未保存登记资料的。\n第三条 医疗卫生机构应当建立医疗废物分类收集制度。\n";
+        let f = crate::testing::findings_against(plan, directive, "missing-task");
+        let named: Vec<&str> = f
+            .iter()
+            .map(|x| x.2.split(" “").next().unwrap_or(""))
+            .collect();
+        // The cases are carried; the penalty the plan leaves out is missing (a duty to sort the
+        // waste is no penalty).
+        assert_eq!(named, ["directive task 第四十六条"], "{f:?}");
+    }
+
     #[test]
     fn a_penalty_is_compared_by_what_it_punishes() {
         let data = RuleData::builtin();
