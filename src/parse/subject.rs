@@ -421,6 +421,27 @@ mod tests {
         )
     }
 
+    /// corpus-judged/rt06 (上海市医疗保障条例 第八条, 第五十条), rt02 (杭州市全民健身条例 第十二条) and
+    /// rt08 (宁波市学前教育促进条例 第四十六条): a run of verbs ending on 组织 is no body, and a
+    /// clause opening on what is to be tried or encouraged names no owner.
+    #[test]
+    fn verbs_and_what_is_encouraged_are_no_owners() {
+        let none = Vec::<String>::new();
+        assert_eq!(
+            names("医药等相关行业协会依法制定和组织实施自律性规范。").0,
+            none
+        );
+        assert_eq!(
+            names("探索推动在定点医疗机构设立商业健康保险服务窗口。").0,
+            none
+        );
+        assert_eq!(names("提倡在节假日组织开展全民健身活动。").0, none);
+        assert_eq!(
+            names("逾期不改正的，由教育行政部门提请县（市）区人民政府予以取缔。").0,
+            none
+        );
+    }
+
     /// corpus-judged/rt03 (南阳市生态文明建设促进条例 第五十九条, 第六十条) and t10 (河源市暴雨灾害
     /// 预警与响应条例 第五条): organs named 机关 are units of a list, a people's congress is an
     /// owner, and 应急管理部门 is a name though 应 opens no name (应由…).
