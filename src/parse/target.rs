@@ -245,8 +245,8 @@ fn ws_len(s: &str) -> usize {
     s.len() - s.trim_start_matches([' ', '\u{3000}']).len()
 }
 
-/// range := ws dash ws number
-fn range(s: &str) -> Option<(f64, usize)> {
+/// range := ws dash ws (fraction | number)
+fn range(s: &str, words: &Words) -> Option<(f64, usize)> {
     let w = ws_len(s);
     let r = &s[w..];
     let dash = ["—", "－", "-", "～", "~", "至", "到"]
@@ -254,7 +254,12 @@ fn range(s: &str) -> Option<(f64, usize)> {
         .find(|d| r.starts_with(**d))?;
     let r2 = &r[dash.len()..];
     let w2 = ws_len(r2);
-    let (v, n) = number(&r2[w2..])?;
+    let at = &r2[w2..];
+    // 百分之二十至百分之三十: the second share is written in words too.
+    let (v, n) = match fraction(at, words) {
+        Some((v, n, _)) => (v, n),
+        None => number(at)?,
+    };
     Some((v, w + dash.len() + w2 + n))
 }
 
@@ -428,7 +433,7 @@ fn read_at<'u>(
             n = k;
         }
     }
-    let value_max = range(&rest[n..]).map(|(v, k)| {
+    let value_max = range(&rest[n..], words).map(|(v, k)| {
         n += k;
         v
     });
@@ -854,6 +859,15 @@ mod tests {
                 v("达到百分之九十五点五以上", 95.5, "%", Bound::AtLeast),
                 v("控制在千分之三以内", 3.0, "‰", Bound::AtMost),
             ]
+        );
+        // A range of shares in words: 20 to 30, not 20 to 百.
+        let plan =
+            "一、任务\n（一）投入。到2025年，覆盖率达到百分之二十至百分之三十。（市财政局负责）\n";
+        let doc = crate::testing::parse(plan);
+        let t = &doc.targets[0];
+        assert_eq!(
+            (&plan[t.span.start..t.span.end], t.value, t.value_max),
+            ("达到百分之二十至百分之三十", 20.0, Some(30.0))
         );
     }
 
