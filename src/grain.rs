@@ -227,9 +227,17 @@ mod tests {
     /// (number, text) of each task of `directive` at the reviewer's grain, with the text of
     /// each task's targets.
     fn grain_of(directive: &str) -> Vec<(String, String, Vec<String>)> {
+        tasks_after(directive, super::by_paragraph)
+    }
+
+    /// (number, text, targets' texts) of each task of `directive` as `grain` leaves it.
+    fn tasks_after(
+        directive: &str,
+        grain: fn(&SourceFile, crate::model::Document, &RuleData) -> crate::model::Document,
+    ) -> Vec<(String, String, Vec<String>)> {
         let data = RuleData::builtin();
         let src = SourceFile::new("d.txt", directive);
-        let doc = super::by_paragraph(&src, crate::reading::parse_document(&src, &data), &data);
+        let doc = grain(&src, crate::reading::parse_document(&src, &data), &data);
         doc.tasks
             .iter()
             .map(|t| {
@@ -252,15 +260,12 @@ mod tests {
     #[test]
     fn a_directive_without_items_is_read_paragraph_by_paragraph() {
         let directive = "关于持续促进中心城区房地产市场平稳健康发展若干措施的通知\n各县（市、区）人民政府，市直各部门：\n为贯彻落实上级决策部署，因城施策调控房地产市场，结合我市实际，现就有关事项通知如下：\n加大住房公积金支持\n贷款额度提至80万元\n住房公积金最高贷款额度提高至80万元；对新市民、青年人购房的，贷款额度可上浮20%。\n实行家庭住房公积金使用代际互助。住房公积金缴存职工购买新建商品住房可提取配偶及双方直系亲属的住房公积金。\n本通知自2024年12月10日起施行。\n襄阳市住房和城市更新局\n2024年12月10日\n";
-        let data = RuleData::builtin();
-        let src = SourceFile::new("d.txt", directive);
-        let doc = super::unnumbered(&src, crate::reading::parse_document(&src, &data), &data);
-        let tasks: Vec<(&str, &str, Vec<&str>)> = doc
-            .tasks
+        let got = tasks_after(directive, super::unnumbered);
+        let tasks: Vec<(&str, &str, Vec<&str>)> = got
             .iter()
-            .map(|t| {
-                let targets = t.targets.iter().map(|&k| src.slice(doc.targets[k].span));
-                (t.number.as_str(), src.slice(t.text), targets.collect())
+            .map(|(n, t, targets)| {
+                let targets = targets.iter().map(String::as_str).collect();
+                (n.as_str(), t.as_str(), targets)
             })
             .collect();
         assert_eq!(
@@ -275,6 +280,7 @@ mod tests {
             "第2段"
         );
         // A document that has items is left as the parser read it.
+        let data = RuleData::builtin();
         let numbered = "某市通知\n一、加大住房公积金支持。住房公积金最高贷款额度提高至80万元。\n";
         let src = SourceFile::new("d.txt", numbered);
         let parsed = crate::reading::parse_document(&src, &data);
@@ -294,13 +300,10 @@ mod tests {
     #[test]
     fn a_write_up_s_lede_is_a_task_and_a_later_release_note_ends_the_body() {
         let directive = "促进房地产业健康发展和良性循环若干措施的通知\n6月4日,澎湃新闻获悉,江西省九江市人民政府办公室近日印发《促进房地产业健康发展和良性循环若干措施的通知》明确,支持人民群众合理购房需求,支持人民群众对住房改善性需求。\n同时,降低二套房首付比例。购买二套房申请住房公积金贷款的,贷款首付比例由40%降低至30%。\n2022年6月5日,九江市住房和城乡建设局正式对外发布上述措施的解读。\n各地陆续出台的政策还将持续释放购房需求。\n";
-        let data = RuleData::builtin();
-        let src = SourceFile::new("d.txt", directive);
-        let doc = super::unnumbered(&src, crate::reading::parse_document(&src, &data), &data);
-        let tasks: Vec<(&str, &str)> = doc
-            .tasks
+        let got = tasks_after(directive, super::unnumbered);
+        let tasks: Vec<(&str, &str)> = got
             .iter()
-            .map(|t| (t.number.as_str(), src.slice(t.text)))
+            .map(|(n, t, _)| (n.as_str(), t.as_str()))
             .collect();
         assert_eq!(
             tasks,

@@ -120,15 +120,19 @@ fn fraction<'u>(s: &str, words: &Words<'u>) -> Option<(f64, usize, &'u str)> {
     Some((value, word.len() + n, unit))
 }
 
+/// amount := fraction | number: its value, its length in bytes, and the unit a fraction's word
+/// stands for.
+fn amount<'u>(s: &str, words: &Words<'u>) -> Option<(f64, usize, Option<&'u str>)> {
+    match fraction(s, words) {
+        Some((v, n, unit)) => Some((v, n, Some(unit))),
+        None => number(s).map(|(v, n)| (v, n, None)),
+    }
+}
+
 /// A Chinese numeral of any value, with a decimal part after 点 (九十五点五 = 95.5): its value
 /// and length in bytes.
 fn chinese_decimal(s: &str) -> Option<(f64, usize)> {
-    let digit = |c: char| "零〇一二三四五六七八九".contains(c);
-    let len: usize = s
-        .chars()
-        .take_while(|&c| is_quantity_numeral(c) || c == '零' || c == '〇')
-        .map(char::len_utf8)
-        .sum();
+    let len = chinese_numeral_len(s);
     if len == 0 {
         return None;
     }
@@ -137,11 +141,11 @@ fn chinese_decimal(s: &str) -> Option<(f64, usize)> {
     if let Some(after) = s[len..].strip_prefix('点') {
         let mut scale = 0.1;
         let mut frac_len = 0;
-        for c in after.chars().take_while(|&c| digit(c)) {
-            let d = "零一二三四五六七八九"
-                .chars()
-                .position(|x| x == c)
-                .unwrap_or(0);
+        // 两 counts, not names, a digit: 点两 is no decimal.
+        for (c, d) in after
+            .chars()
+            .map_while(|c| chinese_digit(c).filter(|_| c != '两').map(|d| (c, d)))
+        {
             value += d as f64 * scale;
             scale /= 10.0;
             frac_len += c.len_utf8();
@@ -163,28 +167,34 @@ fn is_quantity_numeral(c: char) -> bool {
 /// Only a numeral with a place word (十百千万亿) and a value of ten or more is read: 三个, 两项,
 /// 一批 are words of the text.
 fn chinese_quantity(s: &str) -> Option<(f64, usize)> {
-    let len: usize = s
-        .chars()
-        .take_while(|&c| is_quantity_numeral(c) || c == '零' || c == '〇')
-        .map(char::len_utf8)
-        .sum();
+    let len = chinese_numeral_len(s);
     let numeral = &s[..len];
     let value = chinese_value(numeral);
     (numeral.contains(['十', '百', '千', '万', '亿']) && value >= 10).then_some((value as f64, len))
 }
 
+/// The length in bytes of the Chinese numeral `s` opens with (digits, place words, 零, 〇).
+fn chinese_numeral_len(s: &str) -> usize {
+    s.chars()
+        .take_while(|&c| is_quantity_numeral(c) || c == '零' || c == '〇')
+        .map(char::len_utf8)
+        .sum()
+}
+
+/// The value of a Chinese digit (零 and 〇 are 0, 两 is 2).
+fn chinese_digit(c: char) -> Option<u64> {
+    "零一二三四五六七八九"
+        .chars()
+        .position(|d| d == c)
+        .map(|i| i as u64)
+        .or((c == '两' || c == '〇').then_some(if c == '两' { 2 } else { 0 }))
+}
+
 /// The value of a Chinese numeral of digits and place words (三千五百 = 3500, 五万 = 50000).
 fn chinese_value(numeral: &str) -> u64 {
-    let digit = |c: char| {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|i| i as u64)
-            .or((c == '两' || c == '〇').then_some(if c == '两' { 2 } else { 0 }))
-    };
     let (mut total, mut section, mut pending) = (0u64, 0u64, 0u64);
     for c in numeral.chars() {
-        if let Some(d) = digit(c) {
+        if let Some(d) = chinese_digit(c) {
             pending = d;
             continue;
         }
@@ -254,12 +264,8 @@ fn range(s: &str, words: &Words) -> Option<(f64, usize)> {
         .find(|d| r.starts_with(**d))?;
     let r2 = &r[dash.len()..];
     let w2 = ws_len(r2);
-    let at = &r2[w2..];
     // 百分之二十至百分之三十: the second share is written in words too.
-    let (v, n) = match fraction(at, words) {
-        Some((v, n, _)) => (v, n),
-        None => number(at)?,
-    };
+    let (v, n, _) = amount(&r2[w2..], words)?;
     Some((v, w + dash.len() + w2 + n))
 }
 
@@ -412,11 +418,7 @@ fn read_at<'u>(
     previous: Option<(&Target, usize)>,
 ) -> Option<Read<'u>> {
     let rest = &text[i..];
-    let written_fraction = fraction(rest, words);
-    let (mut value, mut n) = match written_fraction {
-        Some((v, n, _)) => (v, n),
-        None => number(rest)?,
-    };
+    let (mut value, mut n, fraction_unit) = amount(rest, words)?;
     // 五万元 is 五 of the unit 万元, as 5万元 is.
     if let Some(last) = rest[..n]
         .chars()
@@ -440,8 +442,8 @@ fn read_at<'u>(
     n += ws_len(&rest[n..]);
     let r = &rest[n..];
     // 百分之二十: the word before the number is its unit.
-    let (unit, r) = match written_fraction {
-        Some((_, _, unit)) => (unit, r),
+    let (unit, r) = match fraction_unit {
+        Some(unit) => (unit, r),
         None => {
             let unit = words.units.iter().find(|u| r.starts_with(**u)).copied()?;
             (unit, &r[unit.len()..])
