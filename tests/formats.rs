@@ -550,3 +550,88 @@ fn a_workbook_finding_names_its_cell_as_excel_does() {
         "t.xlsx:9:2: PL101 missing-lead 任务第2项未明确牵头单位 (工作簿中位置：第1个工作表A3单元格)"
     );
 }
+
+/// `text` as a Word document whose outline numbers (一、 （一） 1.) are Word's automatic
+/// numbering (w:numPr on the paragraph, formats in word/numbering.xml), not typed.
+fn numbered_by_word(text: &str) -> Vec<u8> {
+    const CHINESE: &str = "一二三四五六七八九十";
+    let chinese_len = |s: &str| s.chars().take_while(|c| CHINESE.contains(*c)).count();
+    let level_of = |line: &str| -> Option<(usize, usize)> {
+        let n = chinese_len(line);
+        if n > 0 && line.chars().nth(n) == Some('、') {
+            return Some((0, line.char_indices().nth(n + 1)?.0));
+        }
+        if let Some(rest) = line.strip_prefix('（') {
+            let n = chinese_len(rest);
+            if n > 0 && rest.chars().nth(n) == Some('）') {
+                return Some((1, '（'.len_utf8() + rest.char_indices().nth(n + 1)?.0));
+            }
+        }
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        (digits > 0 && line[digits..].starts_with('.')).then_some((2, digits + 1))
+    };
+    let mut body = String::new();
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let (ppr, rest) = match level_of(line) {
+            Some((level, cut)) => (
+                format!("<w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"),
+                &line[cut..],
+            ),
+            None => (String::new(), line),
+        };
+        let rest = rest
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        body.push_str(&format!(
+            "<w:p>{ppr}<w:r><w:t xml:space=\"preserve\">{rest}</w:t></w:r></w:p>"
+        ));
+    }
+    let w = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+    let level = |i: usize, format: &str, text: &str| {
+        format!("<w:lvl w:ilvl=\"{i}\"><w:start w:val=\"1\"/><w:numFmt w:val=\"{format}\"/><w:lvlText w:val=\"{text}\"/><w:suff w:val=\"nothing\"/></w:lvl>")
+    };
+    let numbering = format!(
+        "<?xml version=\"1.0\"?><w:numbering {w}><w:abstractNum w:abstractNumId=\"0\">{}{}{}</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>",
+        level(0, "chineseCounting", "%1、"),
+        level(1, "chineseCounting", "（%2）"),
+        level(2, "decimal", "%3.")
+    );
+    let document =
+        format!("<?xml version=\"1.0\"?><w:document {w}><w:body>{body}</w:body></w:document>");
+    zip_of(&[
+        ("word/document.xml", document.as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+    ])
+}
+
+/// Issue 21: a plan drafted with Word's list buttons or heading styles has its outline in
+/// Word's automatic numbering, not in its text. It was read without the numbers: seed 001's 64
+/// tasks lost their numbers and outline, and a directive written this way with no
+/// responsibility clauses (国办发〔2018〕123号) read as no task at all, so every plan checked
+/// against it passed. Read as Word draws it, each reads as the same document typed.
+#[test]
+fn a_plan_numbered_by_word_reads_as_the_same_plan_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let directive =
+        std::fs::read_to_string("corpus/12-national-digital-gov-new-media-guobanfa-2018-123.txt")
+            .unwrap();
+    for (name, text, tasks) in [
+        ("seed_001.docx", seed_text("001"), 64),
+        ("guobanfa_2018_123.docx", directive, 11),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, numbered_by_word(&text)).unwrap();
+        let (src, doc) = read(&path);
+        let typed: String = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("{}\n", l.trim_end()))
+            .collect();
+        assert_eq!(src.text, typed, "{name}");
+        let (tsrc, tdoc) = parse("typed.txt", &typed);
+        let got = seen(&src, &doc, Origin::Body);
+        assert_eq!(got.len(), tasks, "{name}");
+        assert_eq!(got, seen(&tsrc, &tdoc, Origin::Body), "{name}");
+    }
+}

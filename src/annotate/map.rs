@@ -6,6 +6,7 @@
 //! child (`w:t`, `w:tab`…) holding them. The caller checks that the text equals the reader's,
 //! so a finding's byte span maps to XML positions exactly or the document is refused.
 
+use crate::input::word_numbering::Numbering;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
@@ -96,7 +97,10 @@ struct RunState {
     t: Option<usize>,
 }
 
-pub fn build(xml: &str) -> Result<TextMap, String> {
+/// `numbering`: the document's numbering definitions, whose labels the reader writes before
+/// numbered paragraphs (text with no XML of its own: a comment starting on one starts at the
+/// paragraph's first run).
+pub fn build(xml: &str, numbering: &Numbering) -> Result<TextMap, String> {
     let mut m = TextMap::default();
     let mut reader = Reader::from_str(xml);
     let mut stack: Vec<Open> = Vec::new();
@@ -105,7 +109,7 @@ pub fn build(xml: &str) -> Result<TextMap, String> {
     let mut para: Option<ParaText> = None;
     let mut table_depth = 0usize;
     // Tables that only frame what they hold are read as the page, as the reader reads them.
-    let frames = crate::input::docx::frame_tables(xml.as_bytes());
+    let survey = crate::input::docx::survey(xml.as_bytes(), numbering);
     let mut framing: Vec<bool> = Vec::new();
     // The paragraphs of the cell being read, and whether it continues the cell above.
     let mut table: Option<(Vec<ParaText>, bool)> = None;
@@ -142,7 +146,7 @@ pub fn build(xml: &str) -> Result<TextMap, String> {
                     }
                 }
                 match local.as_str() {
-                    "tbl" if table_depth == 0 && frames.contains(&(after as u64)) => {
+                    "tbl" if table_depth == 0 && survey.frames.contains(&(after as u64)) => {
                         framing.push(true);
                     }
                     "tbl" => {
@@ -161,10 +165,14 @@ pub fn build(xml: &str) -> Result<TextMap, String> {
                         m.paras.push(Para {
                             content_start: after,
                         });
-                        para = Some(ParaText {
+                        let mut p = ParaText {
                             index: m.paras.len() - 1,
                             ..ParaText::default()
-                        });
+                        };
+                        if let Some(label) = survey.labels.get(&(after as u64)) {
+                            push(&mut p, label, (after, after), false, None, None, None);
+                        }
+                        para = Some(p);
                     }
                     _ => {}
                 }

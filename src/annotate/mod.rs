@@ -35,7 +35,10 @@ pub fn annotate(
     findings: &[Finding],
 ) -> Result<Annotated, String> {
     let parts = package::read(bytes)?;
-    let m = map::build(&parts.document)?;
+    let numbering = zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .map(|mut zip| crate::input::docx::numbering(&mut zip, crate::input::DEFAULT_MAX_SIZE))
+        .unwrap_or_default();
+    let m = map::build(&parts.document, &numbering)?;
     if m.text != src.text {
         return Err(
             "the document's text could not be traced back to its XML, so no comment can be placed safely"

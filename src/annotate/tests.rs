@@ -317,3 +317,35 @@ fn a_comments_part_with_another_prefix_keeps_its_comments() {
     assert!(c.contains("<!-- old </w:comments> -->"));
     assert!(c.ends_with("</w:comment></ns0:comments>"), "{c}");
 }
+
+/// Numbers drawn by Word's automatic numbering are read as text but have no XML of their own: a
+/// finding that starts on one is anchored from the paragraph's first run (one on the number
+/// alone is a comment at the start of its text), and the copy still reads back to the same text,
+/// numbers included.
+#[test]
+fn a_finding_on_an_automatic_number_starts_at_the_paragraph_text() {
+    let numbered = |level: u32, t: &str| {
+        format!("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>")
+    };
+    let body = [
+        numbered(0, "主要任务"),
+        numbered(1, "加强监管。（县市场监管局负责）"),
+    ]
+    .concat();
+    let plain = docx(&body, None);
+    let mut parts = package::read(&plain).unwrap();
+    let numbering = format!("<?xml version=\"1.0\"?><w:numbering {W}><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>");
+    let zip = crate::testing_support::zip_of(&[
+        ("[Content_Types].xml", b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>".as_slice()),
+        ("word/_rels/document.xml.rels", b"<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"></Relationships>".as_slice()),
+        ("word/document.xml", std::mem::take(&mut parts.document).as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+    ]);
+    let (got, copy) = annotate_texts(&zip, &["（一）加强监管", "一、", "县市场监管局"]);
+    assert_eq!(got, ["加强监管", "", "县市场监管局"]);
+    let again = crate::input::docx::read("t.docx", &copy, crate::input::DEFAULT_MAX_SIZE).unwrap();
+    assert_eq!(
+        again.text,
+        "一、主要任务\n（一）加强监管。（县市场监管局负责）\n"
+    );
+}

@@ -5,6 +5,7 @@
 //! and vertical merges (`w:vMerge`: the cell continues the one above) are known, not guessed.
 //! Every line remembers its paragraph or cell, so findings can name a place Word users find.
 
+use super::word_numbering::{Counter, Numbering, ParagraphNumbering};
 use crate::blocks::{Block, Cell, Paragraph, Row, Table};
 use crate::source::{is_cjk, Container, Encoding, Format, Place, Revisions, SourceFile, Span};
 use quick_xml::events::{BytesStart, Event};
@@ -55,8 +56,9 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
     // Word's XML is several times its text (every run carries its formatting).
     let xml_limit = max_size.saturating_mul(XML_PER_TEXT);
     let hidden = hidden_styles(&mut zip, xml_limit);
-    let frames = match zip.by_name("word/document.xml") {
-        Ok(entry) => frame_tables(BufReader::new(entry.take(xml_limit))),
+    let numbering = numbering(&mut zip, xml_limit);
+    let survey = match zip.by_name("word/document.xml") {
+        Ok(entry) => survey(BufReader::new(entry.take(xml_limit)), &numbering),
         Err(_) => Default::default(),
     };
     let entry = zip
@@ -74,7 +76,7 @@ pub fn read(name: &str, bytes: &[u8], max_size: u64) -> Result<SourceFile, Strin
         &mut text,
         &mut tracked,
         &hidden,
-        &frames,
+        &survey,
         max_size,
     );
     if xml.over {
@@ -204,6 +206,26 @@ fn hidden_styles<R: Read + std::io::Seek>(
     hidden
 }
 
+/// The numbering definitions of word/numbering.xml and word/styles.xml (empty when the
+/// document has none; a part over the limit is read up to it).
+pub(crate) fn numbering<R: Read + std::io::Seek>(
+    zip: &mut zip::ZipArchive<R>,
+    limit: u64,
+) -> Numbering {
+    let mut part = |name: &str| -> Option<Vec<u8>> {
+        let mut bytes = Vec::new();
+        zip.by_name(name)
+            .ok()?
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        Some(bytes)
+    };
+    let numbering = part("word/numbering.xml");
+    let styles = numbering.as_ref().and_then(|_| part("word/styles.xml"));
+    Numbering::read(numbering.as_deref(), styles.as_deref())
+}
+
 /// Whether an element name is one of Word's records of a formatting change, whose children
 /// are the old properties (never text).
 fn is_property_change(name: &str) -> bool {
@@ -314,58 +336,170 @@ fn body_paragraph(text: &mut Text, p: &str) {
     }
 }
 
-/// Reads the body. Tracked changes are read as accepted: inserted and moved-in runs are text,
-/// deleted and moved-out runs are not, a paragraph whose mark was deleted runs on into the
-/// next one, and a deleted table row is left out.
-/// Where the tables that only frame what they hold begin (the reader's position after their
-/// `<w:tbl>`): one row of one cell. A plan pasted from a web page or boxed for layout sits in
-/// such a frame, its task table nested inside; the frame is read as the page it lays out, its
-/// paragraphs as paragraphs and its tables as tables. The annotation map reads them alike.
-pub(crate) fn frame_tables(xml: impl BufRead) -> rustc_hash::FxHashSet<u64> {
+/// What the readers learn of the body before reading it: the tables that only frame what they
+/// hold, and the numbers Word draws before numbered paragraphs (both keyed by the reader's
+/// position after the element's start tag, so the reader and the annotation map, which read
+/// the same bytes, find them alike).
+#[derive(Debug, Default)]
+pub(crate) struct Survey {
+    /// Where the tables that only frame what they hold begin: one row of one cell. A plan
+    /// pasted from a web page or boxed for layout sits in such a frame, its task table nested
+    /// inside; the frame is read as the page it lays out, its paragraphs as paragraphs and its
+    /// tables as tables.
+    pub frames: rustc_hash::FxHashSet<u64>,
+    /// The label of each numbered paragraph ([`word_numbering`]), written before its text as
+    /// Word shows it.
+    pub labels: rustc_hash::FxHashMap<u64, String>,
+}
+
+/// A paragraph being surveyed: where it starts, its numbering properties, the depth of its
+/// element, and whether its label was taken.
+struct Surveyed {
+    at: u64,
+    props: ParagraphNumbering,
+    depth: usize,
+    counted: bool,
+}
+
+pub(crate) fn survey(xml: impl BufRead, numbering: &Numbering) -> Survey {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     // Per open table: where it began, its rows, and its cells so far.
     let mut open: Vec<(u64, usize, usize)> = Vec::new();
-    let mut frames = rustc_hash::FxHashSet::default();
+    let mut out = Survey::default();
+    let mut counter = Counter::default();
+    let mut paragraphs: Vec<Surveyed> = Vec::new();
+    let mut depth = 0usize;
+    // Inside a paragraph's properties (their depth), and inside a subtree not shown or not
+    // current (mc:Fallback, a record of old properties).
+    let mut in_ppr: Option<usize> = None;
+    let mut skipped = 0usize;
+    let mut count = |p: &mut Surveyed, out: &mut Survey| {
+        if !std::mem::replace(&mut p.counted, true) && !numbering.is_empty() {
+            if let Some(label) = counter.next(numbering, &p.props) {
+                out.labels.insert(p.at, label);
+            }
+        }
+    };
     loop {
         buf.clear();
-        match reader.read_event_into(&mut buf) {
-            Ok(Event::Start(e)) => match e.local_name().as_ref() {
-                "tbl" => open.push((reader.buffer_position(), 0, 0)),
-                "tr" => {
-                    if let Some(t) = open.last_mut() {
-                        t.1 += 1;
+        let event = reader.read_event_into(&mut buf);
+        let (e, empty) = match &event {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(e)) => {
+                depth = depth.saturating_sub(1);
+                if skipped > 0 {
+                    skipped -= 1;
+                    continue;
+                }
+                match e.local_name().as_ref() {
+                    "tbl" => {
+                        if let Some((at, 1, 1)) = open.pop() {
+                            out.frames.insert(at);
+                        }
                     }
-                }
-                "tc" => {
-                    if let Some(t) = open.last_mut() {
-                        t.2 += 1;
+                    "pPr" if in_ppr == Some(depth) => {
+                        in_ppr = None;
+                        if let Some(p) = paragraphs.last_mut() {
+                            count(p, &mut out);
+                        }
                     }
+                    "p" => {
+                        if let Some(mut p) = paragraphs.pop() {
+                            count(&mut p, &mut out);
+                        }
+                    }
+                    _ => {}
                 }
-                _ => {}
-            },
-            Ok(Event::End(e)) if e.local_name().as_ref() == "tbl" => {
-                if let Some((at, 1, 1)) = open.pop() {
-                    frames.insert(at);
-                }
+                continue;
             }
             Ok(Event::Eof) | Err(_) => break,
+            _ => continue,
+        };
+        if !empty {
+            depth += 1;
+        }
+        if skipped > 0 {
+            skipped += usize::from(!empty);
+            continue;
+        }
+        let name = e.local_name();
+        let name = name.as_ref();
+        if !empty && (name == "Fallback" || is_property_change(name)) {
+            skipped = 1;
+            continue;
+        }
+        match name {
+            "tbl" if !empty => open.push((reader.buffer_position(), 0, 0)),
+            "tr" if !empty => {
+                if let Some(t) = open.last_mut() {
+                    t.1 += 1;
+                }
+            }
+            "tc" if !empty => {
+                if let Some(t) = open.last_mut() {
+                    t.2 += 1;
+                }
+            }
+            "p" if !empty => paragraphs.push(Surveyed {
+                at: reader.buffer_position(),
+                props: ParagraphNumbering::default(),
+                depth,
+                counted: false,
+            }),
+            // An empty paragraph is counted all the same (Word numbers it).
+            "p" => count(
+                &mut Surveyed {
+                    at: reader.buffer_position(),
+                    props: ParagraphNumbering::default(),
+                    depth,
+                    counted: false,
+                },
+                &mut out,
+            ),
+            "pPr"
+                if paragraphs
+                    .last()
+                    .is_some_and(|p| p.depth + 1 == depth + usize::from(empty)) =>
+            {
+                if empty {
+                    if let Some(p) = paragraphs.last_mut() {
+                        count(p, &mut out);
+                    }
+                } else {
+                    in_ppr = Some(depth - 1);
+                }
+            }
+            "pStyle" | "numId" | "ilvl" if in_ppr.is_some() => {
+                if let Some(p) = paragraphs.last_mut() {
+                    let val = attr(e, "val");
+                    match name {
+                        "pStyle" => p.props.style = val,
+                        "numId" => p.props.num = val,
+                        _ => p.props.level = val.and_then(|v| v.trim().parse().ok()),
+                    }
+                }
+            }
             _ => {}
         }
     }
-    frames
+    out
 }
 
+/// Reads the body. Tracked changes are read as accepted: inserted and moved-in runs are text,
+/// deleted and moved-out runs are not, a paragraph whose mark was deleted runs on into the
+/// next one, and a deleted table row is left out.
 fn walk(
     xml: impl BufRead,
     text: &mut Text,
     tracked: &mut Tracked,
     hidden: &rustc_hash::FxHashSet<String>,
-    frames: &rustc_hash::FxHashSet<u64>,
+    survey: &Survey,
     max_size: u64,
 ) -> Result<(), String> {
     let mut reader = Reader::from_reader(xml);
-    // Per open table: whether it is a frame read as the page ([`frame_tables`]).
+    // Per open table: whether it is a frame read as the page ([`Survey::frames`]).
     let mut framing: Vec<bool> = Vec::new();
     let mut buf = Vec::new();
     let mut table_depth = 0usize;
@@ -487,7 +621,7 @@ fn walk(
             Event::Start(e) => match e.local_name().as_ref() {
                 "pPr" => in_ppr = true,
                 "trPr" => in_trpr = true,
-                "tbl" if table_depth == 0 && frames.contains(&reader.buffer_position()) => {
+                "tbl" if table_depth == 0 && survey.frames.contains(&reader.buffer_position()) => {
                     framing.push(true);
                 }
                 "tbl" => {
@@ -526,7 +660,8 @@ fn walk(
                     }
                 }
                 "p" => {
-                    outer.push(paragraph.replace(String::new()));
+                    let label = survey.labels.get(&reader.buffer_position());
+                    outer.push(paragraph.replace(label.cloned().unwrap_or_default()));
                     mark_deleted = false;
                     tracked.in_paragraph = false;
                     tracked.mark = None;
@@ -731,11 +866,11 @@ fn walk(
 
 /// A switch of Word's run properties (`<w:vanish/>`, `<w:b w:val="0"/>`) is on unless its
 /// value says off.
-fn switched_on(e: &BytesStart) -> bool {
+pub(super) fn switched_on(e: &BytesStart) -> bool {
     !matches!(attr(e, "val").as_deref(), Some("0" | "false"))
 }
 
-fn attr(e: &BytesStart, key: &str) -> Option<String> {
+pub(super) fn attr(e: &BytesStart, key: &str) -> Option<String> {
     e.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == key)
@@ -836,6 +971,58 @@ mod tests {
         assert_eq!(
             text(&body),
             "1.建设数据中心。（县大数据局负责）\n2.完善制度。\n（县市场监管局负责）\n3.加强监管。\n"
+        );
+    }
+
+    /// Word's automatic numbering is read as Word draws it: before a body paragraph, and in a
+    /// task table's 序号 cell that holds nothing else; an old numbering kept by a tracked
+    /// property change and a text box's second copy (mc:Fallback) number nothing.
+    #[test]
+    fn automatic_numbers_are_read_as_word_draws_them() {
+        let ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\"";
+        let numbering = format!("<w:numbering {ns}><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%2.\"/></w:lvl></w:abstractNum><w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num><w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>");
+        let num = |id: u32, level: u32| {
+            format!("<w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr>")
+        };
+        let p = |ppr: &str, t: &str| format!("<w:p>{ppr}<w:r><w:t>{t}</w:t></w:r></w:p>");
+        let cell = |ppr: &str, t: &str| format!("<w:tc>{}</w:tc>", p(ppr, t));
+        let row = |a: &str, b: &str| format!("<w:tr>{a}{b}</w:tr>");
+        let old = "<w:pPr><w:pPrChange w:id=\"1\"><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:pPrChange></w:pPr>";
+        let boxed = format!("<w:r><mc:AlternateContent><mc:Choice><w:txbxContent>{}</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>{}</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r>", p(&num(1, 1), "专栏"), p(&num(1, 1), "专栏"));
+        let body = [
+            p(&num(1, 0), "重点任务"),
+            format!(
+                "<w:p>{}<w:r><w:t>加强监管。</w:t></w:r>{boxed}</w:p>",
+                num(1, 1)
+            ),
+            p(old, "附表"),
+            format!(
+                "<w:tbl>{}{}{}</w:tbl>",
+                row(&cell("", "序号"), &cell("", "牵头单位")),
+                row(&cell(&num(2, 0), ""), &cell("", "县财政局")),
+                row(&cell(&num(2, 0), ""), &cell("", "县住建局"))
+            ),
+            p(&num(1, 0), "保障措施"),
+        ]
+        .concat();
+        let document =
+            format!("<?xml version=\"1.0\"?><w:document {ns}><w:body>{body}</w:body></w:document>");
+        let bytes = crate::testing_support::zip_of(&[
+            ("word/document.xml", document.as_bytes()),
+            ("word/numbering.xml", numbering.as_bytes()),
+        ]);
+        let src = super::read("plan.docx", &bytes, 1 << 20).unwrap();
+        assert_eq!(
+            src.text,
+            "一、重点任务\n1.加强监管。\n2.专栏\n附表\n\t序号\n\t牵头单位\n\n\t1\n\t县财政局\n\n\t2\n\t县住建局\n\n二、保障措施\n"
+        );
+        // Without its numbering part, the document reads as its bare text.
+        let bare = crate::testing_support::zip_of(&[("word/document.xml", document.as_bytes())]);
+        let src = super::read("plan.docx", &bare, 1 << 20).unwrap();
+        assert!(
+            src.text.starts_with("重点任务\n加强监管。\n专栏\n"),
+            "{}",
+            src.text
         );
     }
 

@@ -11,6 +11,7 @@ pub mod ofd;
 mod paged;
 pub mod pdf;
 pub mod text;
+pub mod word_numbering;
 pub mod xlsx;
 
 use crate::blocks::Block;
