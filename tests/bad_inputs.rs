@@ -1698,3 +1698,56 @@ fn the_tests_run_planlint_under_a_memory_cap_and_a_time_limit() {
     let r = crate::support::run(&["check", crate::support::seed("003").to_str().unwrap()]);
     assert_eq!(r.status, 1, "{}", r.stderr);
 }
+
+/// Issue 21: a directory is walked for .txt, .md and .docx only (planlint's own coverage.xlsx
+/// and coverage.html are often written there), so a folder holding its task table as a
+/// workbook, or the plan as PDF or old .doc, passed as "0 findings in 1 file checked". The files
+/// left are named in a note on standard error, in the run's language; the exit status is the
+/// findings' alone. Hidden entries stay unwalked and unnamed.
+#[test]
+fn a_directory_walk_names_the_files_it_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let plans = dir.path().join("plans");
+    std::fs::create_dir_all(plans.join("附件")).unwrap();
+    std::fs::create_dir_all(plans.join(".git")).unwrap();
+    std::fs::write(
+        plans.join("方案.txt"),
+        "某县实施方案\n一、重点任务\n（一）加强监管。（县市场监管局负责）\n",
+    )
+    .unwrap();
+    for name in [
+        "附件/任务分工表.xlsx",
+        "印发版.pdf",
+        "旧稿.doc",
+        "说明.html",
+        ".git/x.pdf",
+    ] {
+        std::fs::write(plans.join(name), b"x").unwrap();
+    }
+    let r = run_in(dir.path(), &["check", "--no-config", "plans"], b"");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("in 1 file checked"), "{}", r.stdout);
+    assert_eq!(
+        r.stderr,
+        "planlint: note: plans holds 4 files not checked, because a directory is walked for .txt, .md and .docx only: plans/印发版.pdf, plans/旧稿.doc, plans/说明.html …; name them to check them (save .doc/.wps/.xls as .docx/.xlsx first)\n"
+    );
+    let r = run_in(
+        dir.path(),
+        &[
+            "check",
+            "--no-config",
+            "--lang",
+            "zh",
+            "plans/附件",
+            "plans/方案.txt",
+        ],
+        b"",
+    );
+    assert_eq!(
+        r.stderr,
+        "planlint: 注意：plans/附件 中有 1 个文件未检查（检查目录时只读取 .txt、.md 和 .docx 文件）：plans/附件/任务分工表.xlsx；如需检查，请直接指明这些文件（.doc/.wps/.xls 请先另存为 .docx/.xlsx）\n"
+    );
+    // Named, they are read (or refused with their reason); no note.
+    let r = run_in(dir.path(), &["check", "--no-config", "plans/方案.txt"], b"");
+    assert_eq!(r.stderr, "");
+}

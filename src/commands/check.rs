@@ -141,7 +141,7 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
     let errors_apart = recording || matches!(args.format, CheckFormat::Json | CheckFormat::Sarif);
     let mut writer = Writer::new(format, !args.no_summary);
     writer.lang = data.lang;
-    let mut stderr = String::new();
+    let mut stderr = left_note(&args.files, lang);
     // --annotate: a Word copy of the one plan, written where the plan was checked (its report
     // is the first; the config's own report comes after it).
     let annotated = std::sync::Mutex::new(None);
@@ -245,6 +245,37 @@ fn prepare(args: &CheckArgs, out: &mut Output) -> Result<Outcome, Outcome> {
         stderr,
         status,
     })
+}
+
+/// A note for each directory argument holding files a walk does not gather (workbooks, PDF,
+/// web pages, OFD, old Word files): they were not checked, and saying so keeps a folder of
+/// Excel task tables from passing as checked.
+fn left_note(files: &[std::ffi::OsString], lang: Lang) -> String {
+    let mut note = String::new();
+    for (dir, left) in crate::input::left_in_directories(files) {
+        let names: Vec<String> = left
+            .iter()
+            .take(3)
+            .map(|p| printable(&crate::input::display(p)).into_owned())
+            .collect();
+        let more = if left.len() > 3 { " …" } else { "" };
+        let dir = printable(&crate::input::display(&dir)).into_owned();
+        note.push_str(&words::say(
+            lang,
+            format!(
+                "planlint: note: {dir} holds {} file{} not checked, because a directory is walked for .txt, .md and .docx only: {}{more}; name them to check them (save .doc/.wps/.xls as .docx/.xlsx first)\n",
+                left.len(),
+                if left.len() == 1 { "" } else { "s" },
+                names.join(", ")
+            ),
+            format!(
+                "planlint: 注意：{dir} 中有 {} 个文件未检查（检查目录时只读取 .txt、.md 和 .docx 文件）：{}{more}；如需检查，请直接指明这些文件（.doc/.wps/.xls 请先另存为 .docx/.xlsx）\n",
+                left.len(),
+                names.join("、")
+            ),
+        ));
+    }
+    note
 }
 
 /// The human format's drawing: sized to the terminal when standard output is one; otherwise

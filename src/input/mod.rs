@@ -83,6 +83,38 @@ pub fn expand(args: &[OsString]) -> Vec<Expanded> {
     out
 }
 
+/// Files that a directory walk leaves although planlint reads them when named (workbooks, PDF,
+/// web pages, OFD) or can say why not (old .doc/.wps): per directory argument, the directory and
+/// those files, sorted. Said to the user, so a folder of Excel task tables is never taken as
+/// checked.
+pub fn left_in_directories(args: &[OsString]) -> Vec<(PathBuf, Vec<PathBuf>)> {
+    const NAMED_ONLY: [&str; 8] = ["xlsx", "pdf", "html", "htm", "ofd", "doc", "wps", "xls"];
+    let mut out = Vec::new();
+    for arg in args {
+        let dir = Path::new(arg);
+        if !dir.is_dir() {
+            continue;
+        }
+        let mut left: Vec<PathBuf> = walker(dir)
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().as_encoded_bytes().starts_with(b"."))
+            .flatten()
+            .filter(|e| !e.file_type().is_dir())
+            .map(walkdir::DirEntry::into_path)
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| NAMED_ONLY.contains(&e.to_ascii_lowercase().as_str()))
+            })
+            .collect();
+        if !left.is_empty() {
+            left.sort();
+            out.push((dir.to_path_buf(), left));
+        }
+    }
+    out
+}
+
 /// A file found, or an entry (or argument) that could not be read and why.
 type Found = Result<PathBuf, (PathBuf, String)>;
 
