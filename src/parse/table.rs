@@ -20,7 +20,7 @@ mod packed;
 
 use super::clause::read_clause;
 use super::deadline::read_deadline;
-use super::lex::trim;
+use super::lex::{bracket_groups, bracket_inner, trim};
 use super::units::split_units;
 use super::{heading_at, new_task, Builder};
 use crate::blocks::{Cell, Row, Table};
@@ -426,6 +426,13 @@ impl Reader {
                 t.partners.extend(partners.iter().cloned());
             }
         }
+        if t.leads.is_empty() {
+            self.clause_in_task_cells(
+                b,
+                &mut t,
+                task_cols.iter().filter_map(|&k| owned[k].as_ref()),
+            );
+        }
         let deadline_col = of_role(&grid, ColumnRole::Deadline).into_iter().next();
         match deadline_col.and_then(|k| owned[k].clone()) {
             Some(c) if !c.is_empty() => {
@@ -448,6 +455,48 @@ impl Reader {
                 super::deadline::find_in_text(b.slice(t.text), t.text.start, &b.data.lexicon);
         }
         b.doc.tasks.push(t);
+    }
+
+    /// A task cell closing its text with a responsibility clause (`…加强监管。（市商务局牵头，
+    /// 合肥海关配合）`) where the row's lead cells say nothing, or the table has none (序号 | 工作任务):
+    /// the clause names the task's owners, as it would in the body. Only a bracket group that
+    /// closes its paragraph and reads as a clause counts.
+    fn clause_in_task_cells<'c>(
+        &self,
+        b: &mut Builder,
+        t: &mut crate::model::Task,
+        cells: impl Iterator<Item = &'c Cell>,
+    ) {
+        for cell in cells {
+            for &p in &cell.paras {
+                let para = b.slice(p).to_string();
+                for g in bracket_groups(&para) {
+                    let group = &para[g.start..g.end];
+                    let closes = para[g.end..]
+                        .chars()
+                        .all(|c| super::lex::is_space(c) || "。；;.".contains(c));
+                    let Some(inner) = bracket_inner(group).filter(|_| closes) else {
+                        continue;
+                    };
+                    let at = p.start + g.start + Span::of(group, inner).start;
+                    let Some(resp) = read_clause(inner, at, &b.data.lexicon) else {
+                        continue;
+                    };
+                    if resp.leads.is_empty() {
+                        continue;
+                    }
+                    b.doc.census.bracket_groups += 1;
+                    b.doc.census.clauses += 1;
+                    t.leads.extend(resp.leads);
+                    t.partners.extend(resp.partners);
+                    let span = g.shift(p.start);
+                    t.clause = Some(t.clause.map_or(span, |s| s.cover(span)));
+                    if t.deadline.is_none() {
+                        t.deadline = resp.deadline;
+                    }
+                }
+            }
+        }
     }
 
     /// A group cell's headings (deduplicated: page breaks repeat them); a new group ends the
@@ -621,4 +670,67 @@ fn deadline_of(b: &Builder, cell: &Cell) -> Deadline {
     d.leftover = d.leftover.map(|l| Span::new(map(l.start), map(l.end)));
     d.span = cell.span().unwrap_or_default();
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{findings_of, parse};
+
+    fn owners(plan: &str) -> Vec<(String, Vec<String>, Vec<String>)> {
+        parse(plan)
+            .tasks
+            .iter()
+            .map(|t| {
+                let names = |u: &[crate::model::Unit]| u.iter().map(|u| u.name.clone()).collect();
+                (
+                    t.number.trim().to_string(),
+                    names(&t.leads),
+                    names(&t.partners),
+                )
+            })
+            .collect()
+    }
+
+    /// Issue 21: a task table without a lead column (序号 | 工作任务) whose task cells close on
+    /// their own clause, and a row whose lead cell is empty while its task cell names owners:
+    /// the clause gives the leads, as in the body. Before, every such row read as lead-less and
+    /// the plan got one `no-leads` note; the row without a clause now is the one missing-lead.
+    #[test]
+    fn a_task_cell_closing_on_its_clause_names_the_owners() {
+        let plan = "某市实施方案\n重点任务清单\n序号\t工作任务\n1\t扩大优势产品出口。建立税率对比清单。（市商务局牵头，合肥海关配合；2023年6月底前完成）\n2\t积极扩大进口。扩大大宗商品进口规模。\n3\t用好原产地规则（以下简称原产地规则），加强培训。（市贸促会牵头）\n";
+        let got = owners(plan);
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            got,
+            [
+                ("正文 1".into(), s(&["市商务局"]), s(&["合肥海关"])),
+                ("正文 2".into(), s(&[]), s(&[])),
+                ("正文 3".into(), s(&["市贸促会"]), s(&[])),
+            ]
+        );
+        let doc = parse(plan);
+        assert_eq!(
+            doc.tasks[0]
+                .deadline
+                .as_ref()
+                .map(|d| doc_text(plan, d.span)),
+            Some("2023年6月底前完成")
+        );
+        let missing = findings_of(plan, "missing-lead");
+        assert_eq!(missing.iter().map(|f| f.0).collect::<Vec<_>>(), [5]);
+        // A lead column wins where it names units; where its cell is empty, the task cell's
+        // clause does.
+        let with_column = "某市实施方案\n序号\t工作任务\t牵头单位\n1\t扩大出口。（市商务局牵头）\t市发改委\n2\t扩大进口。（市商务局牵头，市财政局配合）\t\n";
+        assert_eq!(
+            owners(with_column),
+            [
+                ("正文 1".into(), s(&["市发改委"]), s(&[])),
+                ("正文 2".into(), s(&["市商务局"]), s(&["市财政局"])),
+            ]
+        );
+    }
+
+    fn doc_text(plan: &str, span: crate::source::Span) -> &str {
+        &plan[span.start..span.end]
+    }
 }

@@ -8,7 +8,8 @@ pub const RULE: &str = "missing-lead";
 
 /// A directive that names no leads at all is no defect: only a task of a level whose other
 /// tasks carry clauses (at least half of its sibling items), or a row of a table whose header
-/// names a lead column, lacks its lead.
+/// names a lead column (or at least half of whose rows, two at least, name owners in their
+/// task cell's clause), lacks its lead.
 pub fn run(cx: &Context, out: &mut Findings) {
     let doc = cx.doc;
     if !doc.tasks.is_empty() && doc.tasks.iter().all(|t| t.leads.is_empty()) {
@@ -30,6 +31,22 @@ pub fn run(cx: &Context, out: &mut Findings) {
         return;
     }
     let carries = doc.headings_with_own_clauses();
+    // Per table: its tasks, and those whose task cell closes on a clause naming leads (a
+    // table without a lead column so written assigns owners as the body does, row by row; a
+    // lead cell's clause lies outside the task's text).
+    let mut rows: rustc_hash::FxHashMap<usize, (usize, usize)> = Default::default();
+    for t in doc.tasks.iter().filter(|t| t.origin == Origin::Table) {
+        let e = rows.entry(t.table.unwrap_or(0)).or_default();
+        e.0 += 1;
+        let in_text = t
+            .clause
+            .is_some_and(|c| t.text.start <= c.start && c.end <= t.text.end);
+        e.1 += usize::from(!t.leads.is_empty() && in_text);
+    }
+    let rows_carry = |table: Option<usize>| {
+        rows.get(&table.unwrap_or(0))
+            .is_some_and(|&(all, led)| led >= 2 && 2 * led >= all)
+    };
     let siblings = Siblings::new(&doc.headings, &carries);
     for t in &doc.tasks {
         // Conditions (否决项), provisions about the plan itself, items setting up the group that
@@ -46,7 +63,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             continue;
         }
         let expected = match t.origin {
-            Origin::Table => doc.table_of(t).is_some_and(|x| x.lead_column),
+            Origin::Table => doc.table_of(t).is_some_and(|x| x.lead_column) || rows_carry(t.table),
             Origin::Body => t
                 .heading
                 .is_some_and(|h| siblings.carry_clauses(&doc.headings, h, &carries)),
