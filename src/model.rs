@@ -618,6 +618,13 @@ pub struct TaskTable {
     /// The tasks read from its rows (`parse` shows them beside `rows`; none is `unread-table`).
     #[serde(skip)]
     pub tasks: usize,
+    /// How many of its cells' paragraphs close on a responsibility clause (`…。（市商务局牵头）`),
+    /// and the first, counted in a table whose columns were not read as tasks: owners written
+    /// in a table left unread.
+    #[serde(skip)]
+    pub clauses: usize,
+    #[serde(skip)]
+    pub first_clause: Option<Span>,
 }
 
 /// What a plan's text holds, counted whether or not tasks were found in it.

@@ -342,10 +342,12 @@ fn body_paragraph(text: &mut Text, p: &str) {
 /// the same bytes, find them alike).
 #[derive(Debug, Default)]
 pub(crate) struct Survey {
-    /// Where the tables that only frame what they hold begin: one row of one cell. A plan
-    /// pasted from a web page or boxed for layout sits in such a frame, its task table nested
-    /// inside; the frame is read as the page it lays out, its paragraphs as paragraphs and its
-    /// tables as tables.
+    /// Where the tables that only frame what they hold begin: one cell per row. A plan pasted
+    /// from a web page or boxed for layout sits in such a frame, its task table nested inside;
+    /// a 专栏 box, or a list of items (1.…（A牵头）) set in a table of one column, is text laid
+    /// out in rows. Such a table is read as the page it lays out: its paragraphs as paragraphs,
+    /// its nested tables as tables (no header or columns to read it by: read as a table, its
+    /// items were no task at all).
     pub frames: rustc_hash::FxHashSet<u64>,
     /// The label of each numbered paragraph ([`word_numbering`]), written before its text as
     /// Word shows it.
@@ -395,8 +397,11 @@ pub(crate) fn survey(xml: impl BufRead, numbering: &Numbering) -> Survey {
                 }
                 match e.local_name().as_ref() {
                     "tbl" => {
-                        if let Some((at, 1, 1)) = open.pop() {
-                            out.frames.insert(at);
+                        // One cell per row: a frame, or a list of items set in a table.
+                        if let Some((at, rows, cells)) = open.pop() {
+                            if rows > 0 && rows == cells {
+                                out.frames.insert(at);
+                            }
                         }
                     }
                     "pPr" if in_ppr == Some(depth) => {
@@ -925,6 +930,28 @@ mod tests {
             cell("1.加强监管")
         );
         assert_eq!(text(&in_cell), "\t1.加强监管\n\t县财政局\n\n");
+    }
+
+    /// Issue 21: a list of items set in a table of one column (a row per item, no header) was
+    /// a table of no columns to read, and its six tasks were lost (`diff` called the plan fully
+    /// covered). One cell per row only lays text out: it is read as paragraphs, as a one-cell
+    /// frame is. Two columns are a table.
+    #[test]
+    fn a_table_of_one_column_is_read_as_its_paragraphs() {
+        let row =
+            |t: &str| format!("<w:tr><w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc></w:tr>");
+        let list = format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row("1.扩大出口。（市商务局牵头）"),
+            row("2.扩大进口。"),
+            row("3.用好原产地规则。（市贸促会牵头）")
+        );
+        assert_eq!(
+            text(&list),
+            "1.扩大出口。（市商务局牵头）\n2.扩大进口。\n3.用好原产地规则。（市贸促会牵头）\n"
+        );
+        let two = "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>扩大出口</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>2</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
+        assert_eq!(text(two), "\t1\n\t扩大出口\n\n\t2\n\n");
     }
 
     #[test]

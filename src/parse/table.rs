@@ -57,7 +57,7 @@ pub(crate) fn parse(
         }
         None => match prev.as_ref() {
             Some(c) if c.len() == width => (Some(c.clone()), 0),
-            _ => (None, 0),
+            _ => (columns_by_content(b, t, width), 0),
         },
     };
     let named = |r: ColumnRole| columns.as_ref().is_some_and(|c| c.contains(&Some(r)));
@@ -68,6 +68,8 @@ pub(crate) fn parse(
         header: header.map(|h| t.rows[h].span),
         rows: t.rows.len().saturating_sub(first_row),
         tasks: 0,
+        clauses: 0,
+        first_clause: None,
     };
     b.doc
         .tables
@@ -85,6 +87,16 @@ pub(crate) fn parse(
     let task_table = columns
         .as_ref()
         .is_some_and(|c| c.contains(&Some(ColumnRole::Task)));
+    let read_by_columns = columns.as_ref().is_some_and(|c| {
+        c.contains(&Some(ColumnRole::Task)) || c.contains(&Some(ColumnRole::Lead))
+    });
+    if !read_by_columns {
+        let clauses = closing_clauses(b, t.rows.iter().flat_map(|r| r.cells.iter()));
+        if let Some(facts) = b.doc.tables.last_mut() {
+            facts.clauses = clauses.len();
+            facts.first_clause = clauses.first().map(|(span, _)| *span);
+        }
+    }
     let packed_table = task_table
         && t.rows.iter().any(|r| {
             r.cells.iter().any(|c| {
@@ -459,42 +471,21 @@ impl Reader {
 
     /// A task cell closing its text with a responsibility clause (`…加强监管。（市商务局牵头，
     /// 合肥海关配合）`) where the row's lead cells say nothing, or the table has none (序号 | 工作任务):
-    /// the clause names the task's owners, as it would in the body. Only a bracket group that
-    /// closes its paragraph and reads as a clause counts.
+    /// the clause names the task's owners, as it would in the body.
     fn clause_in_task_cells<'c>(
         &self,
         b: &mut Builder,
         t: &mut crate::model::Task,
         cells: impl Iterator<Item = &'c Cell>,
     ) {
-        for cell in cells {
-            for &p in &cell.paras {
-                let para = b.slice(p).to_string();
-                for g in bracket_groups(&para) {
-                    let group = &para[g.start..g.end];
-                    let closes = para[g.end..]
-                        .chars()
-                        .all(|c| super::lex::is_space(c) || "。；;.".contains(c));
-                    let Some(inner) = bracket_inner(group).filter(|_| closes) else {
-                        continue;
-                    };
-                    let at = p.start + g.start + Span::of(group, inner).start;
-                    let Some(resp) = read_clause(inner, at, &b.data.lexicon) else {
-                        continue;
-                    };
-                    if resp.leads.is_empty() {
-                        continue;
-                    }
-                    b.doc.census.bracket_groups += 1;
-                    b.doc.census.clauses += 1;
-                    t.leads.extend(resp.leads);
-                    t.partners.extend(resp.partners);
-                    let span = g.shift(p.start);
-                    t.clause = Some(t.clause.map_or(span, |s| s.cover(span)));
-                    if t.deadline.is_none() {
-                        t.deadline = resp.deadline;
-                    }
-                }
+        for (span, resp) in closing_clauses(b, cells) {
+            b.doc.census.bracket_groups += 1;
+            b.doc.census.clauses += 1;
+            t.leads.extend(resp.leads);
+            t.partners.extend(resp.partners);
+            t.clause = Some(t.clause.map_or(span, |s| s.cover(span)));
+            if t.deadline.is_none() {
+                t.deadline = resp.deadline;
             }
         }
     }
@@ -533,6 +524,35 @@ impl Reader {
     }
 }
 
+/// The responsibility clauses naming leads that close a paragraph of the cells (a bracket group
+/// with nothing but punctuation after it: `…。（市商务局牵头，合肥海关配合）`), with their spans.
+fn closing_clauses<'c>(
+    b: &Builder,
+    cells: impl Iterator<Item = &'c Cell>,
+) -> Vec<(Span, crate::parse::clause::Responsibility)> {
+    let mut out = Vec::new();
+    for cell in cells {
+        for &p in &cell.paras {
+            let para = b.slice(p);
+            for g in bracket_groups(para) {
+                let group = &para[g.start..g.end];
+                let closes = para[g.end..]
+                    .chars()
+                    .all(|c| super::lex::is_space(c) || "。；;.".contains(c));
+                let Some(inner) = bracket_inner(group).filter(|_| closes) else {
+                    continue;
+                };
+                let at = p.start + g.start + Span::of(group, inner).start;
+                match read_clause(inner, at, &b.data.lexicon) {
+                    Some(resp) if !resp.leads.is_empty() => out.push((g.shift(p.start), resp)),
+                    _ => {}
+                }
+            }
+        }
+    }
+    out
+}
+
 /// A row wider than its header, numbered in its first cell: the cells after the number that
 /// the header does not name are a merged group column (重点考核部门 under 考核项目); the rest
 /// are read against the header.
@@ -558,6 +578,54 @@ fn narrow(b: &Builder, row: &Row, cols: &Columns) -> Option<Row> {
         cells,
         short: false,
     })
+}
+
+/// A table with no header, numbered in its first column and holding sentences in another
+/// (`1 | 扩大优势产品出口。…（市商务局牵头）`): a task list set in a table, its header left off (or
+/// on the page before). The first column is the 序号, the column of the longest texts the
+/// task; the lead column is then found by its content as for a header naming none. Most rows
+/// (four in five, two at least, the first among them) must be so: an indicator table
+/// (`1 | 垃圾回收利用率 | 35%`) holds no sentence, a layout table no numbers.
+fn columns_by_content(b: &Builder, t: &Table, width: usize) -> Option<Columns> {
+    let rows = t.rows.len();
+    if rows < 2 || width < 2 {
+        return None;
+    }
+    let cell_text = |row: &Row, k: usize| -> String {
+        row.cells
+            .iter()
+            .filter(|c| c.column == k)
+            .flat_map(|c| c.paras.iter().map(|&p| b.slice(p)))
+            .collect()
+    };
+    let most = |n: usize| n >= 2 && 5 * n >= 4 * rows;
+    let numbered = |r: &Row| {
+        let number = cell_text(r, 0);
+        bare_number(trim(&number).trim_end_matches(['.', '．', '、']), 0).is_some()
+    };
+    // The first row too: a header the lexicon does not know (部门 | 事权清单) says what the
+    // columns hold better than a guess.
+    if !numbered(&t.rows[0]) || !most(t.rows.iter().filter(|r| numbered(r)).count()) {
+        return None;
+    }
+    let sentence = |s: &str| {
+        s.chars().filter(|&c| crate::source::is_cjk(c)).count() >= 15
+            && s.contains(['。', '，', '；'])
+    };
+    let task = (1..width)
+        .map(|k| {
+            let texts: Vec<String> = t.rows.iter().map(|r| cell_text(r, k)).collect();
+            let sentences = texts.iter().filter(|s| sentence(s)).count();
+            let chars: usize = texts.iter().map(|s| s.chars().count()).sum();
+            (k, sentences, chars)
+        })
+        .filter(|&(_, sentences, _)| most(sentences))
+        .max_by_key(|&(_, _, chars)| chars)?
+        .0;
+    let mut cols: Columns = vec![None; width];
+    cols[0] = Some(ColumnRole::Number);
+    cols[task] = Some(ColumnRole::Task);
+    Some(cols)
 }
 
 /// A table whose header names no lead column: a column whose cells are unit names (one or two
@@ -728,6 +796,57 @@ mod tests {
                 ("正文 2".into(), s(&["市商务局"]), s(&["市财政局"])),
             ]
         );
+    }
+
+    /// Issue 21: a task list set in a table with no header (`1 | 扩大优势产品出口。…（A牵头）`,
+    /// Word's 序号 | 内容 table with its header on the page before) read as no task at all, and
+    /// `diff` called a plan so written fully covered. Numbered in the first column, sentences in
+    /// another: those are the 序号 and the task. Not an indicator table (no sentence), and not
+    /// a table opening on a header the lexicon does not know (部门 | 事权清单).
+    #[test]
+    fn a_headerless_numbered_table_of_sentences_is_a_task_table() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let plan = "某市实施方案\n一、重点任务\n1\t扩大优势产品出口，建立国别商品税率对比清单。（市商务局牵头，合肥海关配合）\n2\t积极扩大进口，推动采购来源多元化，扩大进口规模。\n3\t用好原产地规则，加强小微企业原产地证书申领培训。（市贸促会牵头）\n";
+        assert_eq!(
+            owners(plan),
+            [
+                ("正文 1".into(), s(&["市商务局"]), s(&["合肥海关"])),
+                ("正文 2".into(), s(&[]), s(&[])),
+                ("正文 3".into(), s(&["市贸促会"]), s(&[])),
+            ]
+        );
+        assert_eq!(
+            findings_of(plan, "missing-lead")
+                .iter()
+                .map(|f| f.0)
+                .collect::<Vec<_>>(),
+            [4]
+        );
+        let indicators =
+            "某市实施方案\n一、主要指标\n1\t垃圾回收利用率\t35%\n2\t生活垃圾分类覆盖率\t90%\n";
+        assert_eq!(owners(indicators), []);
+        let unknown_header = plan.replace("一、重点任务\n", "一、重点任务\n部门\t事权清单\n");
+        assert_eq!(owners(&unknown_header), []);
+    }
+
+    /// Issue 21: the same list under a header naming no task column (序号 | 内容) is not read as
+    /// tasks, but its owners are said to be unread, at the first clause.
+    #[test]
+    fn a_table_of_clauses_read_as_no_task_is_said() {
+        let plan = "某市实施方案\n一、重点任务\n序号\t内容\n1\t扩大优势产品出口，建立国别商品税率对比清单。（市商务局牵头，合肥海关配合）\n2\t积极扩大进口，推动采购来源多元化，扩大进口规模。\n3\t用好原产地规则，加强小微企业原产地证书申领培训。（市贸促会牵头）\n";
+        assert_eq!(owners(plan), []);
+        let f = findings_of(plan, "unread-table");
+        assert_eq!(
+            f,
+            [(
+                4,
+                25,
+                "table 1 names owners in 2 responsibility clauses, but none of its rows was read as a task: its header names no task column".to_string()
+            )]
+        );
+        // One clause is no list of owners: a note in brackets, say.
+        let one = plan.replace("（市贸促会牵头）", "");
+        assert_eq!(findings_of(&one, "unread-table"), []);
     }
 
     fn doc_text(plan: &str, span: crate::source::Span) -> &str {

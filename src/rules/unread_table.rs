@@ -9,19 +9,40 @@ pub const RULE: &str = "unread-table";
 /// promises tasks; when rows stand below it and none became a task, the table was not read,
 /// and the plan's other findings say nothing about it. (An indicator table with a 责任单位
 /// column promises targets, not tasks: its rows are read as targets.)
+///
+/// Nor a table whose cells close on responsibility clauses (two at least) while its columns
+/// were not read as tasks (no header naming them: `序号 | 内容`): owners are written there, and
+/// the tasks they own were never seen. Reported at the first clause.
 pub fn run(cx: &Context, out: &mut Findings) {
     for (k, table) in cx.doc.tables.iter().enumerate() {
-        let Some(header) = table.header else { continue };
-        if !table.task_column || table.rows == 0 || table.tasks > 0 {
+        if table.rows == 0 || table.tasks > 0 {
             continue;
         }
         let number = k + 1;
-        out.report(
-            RULE,
-            header,
-            t!(cx, "message", table = number, rows = table.rows),
-        )
-        .help(t!(cx, "help"));
+        match (table.header, table.first_clause) {
+            (Some(header), _) if table.task_column => {
+                out.report(
+                    RULE,
+                    header,
+                    t!(cx, "message", table = number, rows = table.rows),
+                )
+                .help(t!(cx, "help"));
+            }
+            (_, Some(first)) if table.clauses >= 2 => {
+                out.report(
+                    RULE,
+                    first,
+                    t!(
+                        cx,
+                        "message-clauses",
+                        table = number,
+                        clauses = table.clauses
+                    ),
+                )
+                .help(t!(cx, "help-clauses"));
+            }
+            _ => {}
+        }
     }
 }
 
