@@ -603,6 +603,9 @@ pub struct OutlineWords {
     /// An item setting up the group that carries the work (建立工作专班, 成立领导小组) and naming
     /// its members (组长, 成员): see rules/lexicon.toml.
     pub group_setups: Vec<String>,
+    /// Marks opening the items of an unnumbered list (●, ■, ◆, ——): each marked paragraph is
+    /// an item of its own, see `body::marked_items`.
+    pub list_marks: Vec<String>,
     pub group_bodies: Vec<String>,
     pub group_members: Vec<String>,
     /// Words of a release note after the last item (发布, 印发): see rules/lexicon.toml.

@@ -936,14 +936,84 @@ fn partner_only(b: &Builder, text: &str, at: usize) -> Option<Responsibility> {
     })
 }
 
+/// The mark a paragraph opens on, if any: one of rules/lexicon.toml `list_marks` (●, ——), or
+/// the kind of an ordinal the outline grammar leaves to the text (第一项, 第一，, 一是, Ⅰ、, A.),
+/// whose items share the kind, not the number.
+fn list_mark<'l>(b: &'l Builder, para: Span) -> Option<&'l str> {
+    let text = trim(b.slice(para));
+    if let Some(m) = b
+        .data
+        .lexicon
+        .outline
+        .list_marks
+        .iter()
+        .find(|m| text.starts_with(m.as_str()))
+    {
+        return Some(m);
+    }
+    let numeral = text.trim_start_matches('第');
+    let after = numeral.trim_start_matches(crate::lex::is_chinese_numeral);
+    if after.len() < numeral.len() {
+        let ordinal = text.starts_with('第');
+        return match after.chars().next() {
+            Some('项') if ordinal => Some("第项"),
+            Some('，' | '、') if ordinal => Some("第，"),
+            Some('是') if !ordinal => Some("是"),
+            _ => None,
+        };
+    }
+    let mut chars = text.chars();
+    let (first, second) = (chars.next()?, chars.next()?);
+    let closed = "、.．".contains(second);
+    match first {
+        'Ⅰ'..='Ⅻ' if closed => Some("Ⅰ"),
+        'A'..='Z' if closed && chars.next().is_some_and(crate::source::is_cjk) => Some("A"),
+        _ => None,
+    }
+}
+
+/// An unnumbered list whose items close on their own clauses (●扩大出口。（A牵头） / ●扩大进口。
+/// / ●用好规则。（B牵头）): the marked paragraphs before the one a clause closes, opening on the
+/// same mark, are items of their own without a clause, not the first lines of the next item
+/// (read so, they took its lead silently). Their spans, in order; none unless the clause's own
+/// paragraph opens on a mark and at least one other item of the section carries a clause.
+fn marked_items(b: &Builder, s: &Section, from: usize, clause: Span, many: bool) -> Vec<Span> {
+    let in_range: Vec<Span> = s
+        .paras
+        .iter()
+        .copied()
+        .filter(|p| p.end > from && p.start < clause.start)
+        .collect();
+    let Some((&last, before)) = in_range.split_last() else {
+        return Vec::new();
+    };
+    let Some(mark) = list_mark(b, last).filter(|_| many) else {
+        return Vec::new();
+    };
+    let starts: Vec<usize> = before
+        .iter()
+        .filter(|&&p| list_mark(b, p) == Some(mark))
+        .map(|p| p.start)
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(k, &start)| {
+            let next = starts.get(k + 1).copied().unwrap_or(last.start);
+            Span::new(start, trim_end_at(b.text, start, next))
+        })
+        .collect()
+}
+
 /// One task per clause: the text since the previous clause, then the clause.
 fn tasks_from_clauses(b: &mut Builder, s: &Section, found: &[Found]) {
     let label = b.heading_label(s.heading);
     let mut cursor = s.text_start;
     let many = found.len() > 1;
     let condition = b.under_condition_heading(s.heading);
-    for (n, f) in found.iter().enumerate() {
-        let (text_start, text_end) = if f.leading {
+    let mut count = 0;
+    for f in found {
+        let (mut text_start, text_end) = if f.leading {
             (s.text_start, trim_end_at(b.text, s.text_start, s.end))
         } else {
             let start = skip_breaks(b.text, cursor, f.span.start);
@@ -951,11 +1021,36 @@ fn tasks_from_clauses(b: &mut Builder, s: &Section, found: &[Found]) {
         };
         cursor = f.span.end;
         if text_end <= text_start {
+            // Numbers keep the clause's place in the section.
+            count += 1;
             continue;
         }
+        if !f.leading {
+            for item in marked_items(b, s, text_start, f.span, many) {
+                // What stands before the first marked item (the heading's title) opens it.
+                let start = if count == 0 { s.start } else { item.start };
+                let text = Span::new(text_start.min(item.start), item.end);
+                count += 1;
+                let mut t = new_task(
+                    Origin::Body,
+                    Span::new(start.min(text.start), item.end),
+                    text,
+                    s.heading,
+                    format!("{label}#{count}"),
+                );
+                t.condition = condition;
+                t.deadline =
+                    super::deadline::find_in_text(b.slice(text), text.start, &b.data.lexicon);
+                b.doc.tasks.push(t);
+                text_start = item.end;
+            }
+            text_start = skip_breaks(b.text, text_start, f.span.start);
+        }
+        let n = count;
+        count += 1;
         // The first task of a section starts at its heading number, so its line is the heading's.
         let span_start = if n == 0 { s.start } else { text_start };
-        let number = if many {
+        let number = if many || n > 0 {
             format!("{label}#{}", n + 1)
         } else {
             label.clone()
@@ -1525,6 +1620,63 @@ pub(crate) fn is_non_task_title(title: &str, words: &[&str], joiners: &[&str]) -
 mod tests {
     use super::is_non_task_title;
     use crate::testing::findings_of;
+
+    /// Issue 21: an unnumbered list whose items close on their own clauses (●, ——, 第一项,
+    /// Ⅰ、, A.), one item lacking its clause: that item was read as the first lines of the next
+    /// and took its lead, with no finding. Each marked paragraph is an item; the one without a
+    /// clause is missing its lead. A clause on a line of its own after plain paragraphs, or a
+    /// list with a single clause, still closes the whole text.
+    #[test]
+    fn a_marked_item_without_its_clause_does_not_take_the_next_ones() {
+        let lines = [
+            "扩大出口。建立商品税率对比清单。（市商务局牵头，合肥海关配合）",
+            "积极扩大进口。推动采购来源多元化。",
+            "用好原产地规则。加强证书申领培训。（市贸促会牵头）",
+        ];
+        for (marks, what) in [
+            (["●", "●", "●"], "bullets"),
+            (["——", "——", "——"], "dashes"),
+            (["第一项，", "第二项，", "第三项，"], "第X项"),
+            (["Ⅰ、", "Ⅱ、", "Ⅲ、"], "Roman"),
+            (["A.", "B.", "C."], "letters"),
+        ] {
+            let body: String = marks
+                .iter()
+                .zip(lines)
+                .map(|(m, l)| format!("{m}{l}\n"))
+                .collect();
+            let plan = format!("某市实施方案\n一、重点任务\n（一）发展货物贸易\n{body}（二）推进服务贸易\n深化合作。（市商务局负责）\n二、保障措施\n");
+            let doc = crate::testing::parse(&plan);
+            let got: Vec<(String, Vec<String>)> = doc
+                .tasks
+                .iter()
+                .map(|t| {
+                    let leads = t.leads.iter().map(|u| u.name.clone()).collect();
+                    (t.number.clone(), leads)
+                })
+                .collect();
+            let want: Vec<(String, Vec<String>)> = [
+                ("一、（一）#1", vec!["市商务局"]),
+                ("一、（一）#2", vec![]),
+                ("一、（一）#3", vec!["市贸促会"]),
+                ("一、（二）", vec!["市商务局"]),
+            ]
+            .iter()
+            .map(|(n, l)| (n.to_string(), l.iter().map(|x| x.to_string()).collect()))
+            .collect();
+            assert_eq!(got, want, "{what}");
+            let f = findings_of(&plan, "missing-lead");
+            assert_eq!(f.iter().map(|f| f.0).collect::<Vec<_>>(), [5], "{what}");
+        }
+        // Plain paragraphs closed by one clause of their own line stay one task.
+        let plain = "某市实施方案\n一、重点任务\n（一）发展货物贸易\n扩大出口。\n积极扩大进口。\n（市商务局牵头）\n（二）推进服务贸易\n深化合作。（市商务局负责）\n";
+        let doc = crate::testing::parse(plain);
+        assert_eq!(doc.tasks.len(), 2);
+        assert_eq!(findings_of(plain, "missing-lead"), vec![]);
+        // A marked list under one clause only: the clause closes it all.
+        let one = "某市实施方案\n一、重点任务\n（一）发展货物贸易\n●扩大出口。\n●积极扩大进口。（市商务局牵头）\n";
+        assert_eq!(crate::testing::parse(one).tasks.len(), 1);
+    }
 
     /// Each task of `plan` as (number, lead names).
     fn numbered_leads(plan: &str) -> Vec<(String, Vec<String>)> {
