@@ -978,6 +978,22 @@ fn list_mark<'l>(b: &'l Builder, para: Span) -> Option<&'l str> {
 /// (read so, they took its lead silently). Their spans, in order; none unless the clause's own
 /// paragraph opens on a mark and at least one other item of the section carries a clause.
 fn marked_items(b: &Builder, s: &Section, from: usize, clause: Span, many: bool) -> Vec<Span> {
+    if !many {
+        return Vec::new();
+    }
+    let inline = inline_ordinals(b, from, clause.start);
+    if let Some((&last, before)) = inline.split_last() {
+        return before
+            .iter()
+            .enumerate()
+            .map(|(k, &start)| {
+                let next = inline.get(k + 1).copied().unwrap_or(last);
+                let end =
+                    b.text[..next].trim_end_matches(|c: char| is_space(c) || "；;，,".contains(c));
+                Span::new(start, end.len().max(start))
+            })
+            .collect();
+    }
     let in_range: Vec<Span> = s
         .paras
         .iter()
@@ -987,7 +1003,7 @@ fn marked_items(b: &Builder, s: &Section, from: usize, clause: Span, many: bool)
     let Some((&last, before)) = in_range.split_last() else {
         return Vec::new();
     };
-    let Some(mark) = list_mark(b, last).filter(|_| many) else {
+    let Some(mark) = list_mark(b, last) else {
         return Vec::new();
     };
     let starts: Vec<usize> = before
@@ -1003,6 +1019,40 @@ fn marked_items(b: &Builder, s: &Section, from: usize, clause: Span, many: bool)
             Span::new(start, trim_end_at(b.text, start, next))
         })
         .collect()
+}
+
+/// Where the items of an inline enumeration start between `from` and a clause at `to`, in a
+/// paragraph whose items close on their own clauses (一是…（A牵头）；二是…；三是…（B牵头）): the
+/// text runs on from the previous clause in the same paragraph, and holds two ordinals (a
+/// numeral and 是, opening the text or following 。；：) at least. Empty otherwise: one clause closing a
+/// paragraph of ordinals (一是…；二是…（A牵头）) is the owner of them all.
+fn inline_ordinals(b: &Builder, from: usize, to: usize) -> Vec<usize> {
+    let text = &b.text[from..to];
+    let head = &b.text[..from];
+    let stripped = head.trim_end_matches(|c: char| is_space(c) || "。；;，,、".contains(c));
+    let after_clause =
+        stripped.ends_with(['）', ')']) && !head[stripped.len()..].contains(['\n', '\r']);
+    if !after_clause || text.contains(['\n', '\r']) {
+        return Vec::new();
+    }
+    let mut starts = Vec::new();
+    let mut before: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        let opens = before.is_none_or(|p| "。；;：:".contains(p));
+        if opens && crate::lex::is_chinese_numeral(c) {
+            let after = text[i..].trim_start_matches(crate::lex::is_chinese_numeral);
+            if after.starts_with('是') {
+                starts.push(from + i);
+            }
+        }
+        if !is_space(c) {
+            before = Some(c);
+        }
+    }
+    if starts.len() < 2 {
+        return Vec::new();
+    }
+    starts
 }
 
 /// One task per clause: the text since the previous clause, then the clause.
@@ -1668,6 +1718,32 @@ mod tests {
             let f = findings_of(&plan, "missing-lead");
             assert_eq!(f.iter().map(|f| f.0).collect::<Vec<_>>(), [5], "{what}");
         }
+        // An inline enumeration whose items close on their own clauses, in one paragraph.
+        let inline = "某市实施方案\n一、重点任务\n（一）推进开放合作\n一是扩大出口（市商务局牵头）；二是扩大进口；三是用好原产地规则（市贸促会牵头）。\n";
+        let doc = crate::testing::parse(inline);
+        let got: Vec<(&str, usize)> = doc
+            .tasks
+            .iter()
+            .map(|t| (&inline[t.text.start..t.text.end], t.leads.len()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("推进开放合作\n一是扩大出口", 1),
+                ("二是扩大进口", 0),
+                ("三是用好原产地规则", 1)
+            ]
+        );
+        assert_eq!(
+            findings_of(inline, "missing-lead")
+                .iter()
+                .map(|f| (f.0, f.1))
+                .collect::<Vec<_>>(),
+            [(4, 16)]
+        );
+        // One clause closing a paragraph of ordinals owns them all.
+        let one_clause = "某市实施方案\n一、重点任务\n（一）推进开放合作\n一是扩大出口；二是扩大进口（市商务局牵头）。\n（二）推进服务贸易\n深化合作。（市商务局负责）\n";
+        assert_eq!(crate::testing::parse(one_clause).tasks.len(), 2);
         // Plain paragraphs closed by one clause of their own line stay one task.
         let plain = "某市实施方案\n一、重点任务\n（一）发展货物贸易\n扩大出口。\n积极扩大进口。\n（市商务局牵头）\n（二）推进服务贸易\n深化合作。（市商务局负责）\n";
         let doc = crate::testing::parse(plain);

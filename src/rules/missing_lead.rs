@@ -64,9 +64,17 @@ pub fn run(cx: &Context, out: &mut Findings) {
         }
         let expected = match t.origin {
             Origin::Table => doc.table_of(t).is_some_and(|x| x.lead_column) || rows_carry(t.table),
-            Origin::Body => t
-                .heading
-                .is_some_and(|h| siblings.carry_clauses(&doc.headings, h, &carries)),
+            // Or an item of a list its heading's other items close with clauses (●…（A牵头）
+            // / ●… / ●…（B牵头）; 一是…（A牵头）；二是…；三是…（B牵头）).
+            Origin::Body => t.heading.is_some_and(|h| {
+                siblings.carry_clauses(&doc.headings, h, &carries)
+                    || doc.tasks.iter().any(|o| {
+                        o.origin == Origin::Body
+                            && o.heading == Some(h)
+                            && o.clause.is_some()
+                            && !o.leads.is_empty()
+                    })
+            }),
         };
         if !expected {
             continue;
