@@ -975,8 +975,9 @@ fn list_mark<'l>(b: &'l Builder, para: Span) -> Option<&'l str> {
 /// An unnumbered list whose items close on their own clauses (●扩大出口。（A牵头） / ●扩大进口。
 /// / ●用好规则。（B牵头）): the marked paragraphs before the one a clause closes, opening on the
 /// same mark, are items of their own without a clause, not the first lines of the next item
-/// (read so, they took its lead silently). Their spans, in order; none unless the clause's own
-/// paragraph opens on a mark and at least one other item of the section carries a clause.
+/// (read so, they took its lead silently); inside one paragraph, so are the ordinals of
+/// [`inline_ordinals`]. Their spans, in order; none unless the clause's own paragraph opens on
+/// a mark (or its own ordinal) and the section holds another clause.
 fn marked_items(b: &Builder, s: &Section, from: usize, clause: Span, many: bool) -> Vec<Span> {
     if !many {
         return Vec::new();
@@ -994,12 +995,11 @@ fn marked_items(b: &Builder, s: &Section, from: usize, clause: Span, many: bool)
             })
             .collect();
     }
-    let in_range: Vec<Span> = s
-        .paras
-        .iter()
-        .copied()
-        .filter(|p| p.end > from && p.start < clause.start)
-        .collect();
+    // The paragraphs between the previous clause and this one (found by halving: a section
+    // of thousands of clauses is read in linear time).
+    let first = s.paras.partition_point(|p| p.end <= from);
+    let past = s.paras.partition_point(|p| p.start < clause.start);
+    let in_range = &s.paras[first..past.max(first)];
     let Some((&last, before)) = in_range.split_last() else {
         return Vec::new();
     };
@@ -1024,8 +1024,8 @@ fn marked_items(b: &Builder, s: &Section, from: usize, clause: Span, many: bool)
 /// Where the items of an inline enumeration start between `from` and a clause at `to`, in a
 /// paragraph whose items close on their own clauses (一是…（A牵头）；二是…；三是…（B牵头）): the
 /// text runs on from the previous clause in the same paragraph, and holds two ordinals (a
-/// numeral and 是, opening the text or following 。；：) at least. Empty otherwise: one clause closing a
-/// paragraph of ordinals (一是…；二是…（A牵头）) is the owner of them all.
+/// numeral and 是, opening the text or following 。；：) at least. Empty otherwise: one clause
+/// closing a paragraph of ordinals (一是…；二是…（A牵头）) is the owner of them all.
 fn inline_ordinals(b: &Builder, from: usize, to: usize) -> Vec<usize> {
     let text = &b.text[from..to];
     let head = &b.text[..from];

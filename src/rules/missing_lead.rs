@@ -48,6 +48,13 @@ pub fn run(cx: &Context, out: &mut Findings) {
             .is_some_and(|&(all, led)| led >= 2 && 2 * led >= all)
     };
     let siblings = Siblings::new(&doc.headings, &carries);
+    // Headings whose body items close on clauses naming leads.
+    let led_lists: rustc_hash::FxHashSet<usize> = doc
+        .tasks
+        .iter()
+        .filter(|o| o.origin == Origin::Body && o.clause.is_some() && !o.leads.is_empty())
+        .filter_map(|o| o.heading)
+        .collect();
     for t in &doc.tasks {
         // Conditions (否决项), provisions about the plan itself, items setting up the group that
         // carries the work or giving it to a unit after 由, inapplicable items and ambiguous
@@ -67,13 +74,7 @@ pub fn run(cx: &Context, out: &mut Findings) {
             // Or an item of a list its heading's other items close with clauses (●…（A牵头）
             // / ●… / ●…（B牵头）; 一是…（A牵头）；二是…；三是…（B牵头）).
             Origin::Body => t.heading.is_some_and(|h| {
-                siblings.carry_clauses(&doc.headings, h, &carries)
-                    || doc.tasks.iter().any(|o| {
-                        o.origin == Origin::Body
-                            && o.heading == Some(h)
-                            && o.clause.is_some()
-                            && !o.leads.is_empty()
-                    })
+                siblings.carry_clauses(&doc.headings, h, &carries) || led_lists.contains(&h)
             }),
         };
         if !expected {
