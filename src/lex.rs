@@ -63,20 +63,53 @@ pub fn chinese_number(s: &str) -> Option<u32> {
 
 /// A value from 1 to 99 written as a Chinese numeral (十二, 二十); other values in digits.
 pub fn chinese_numeral(v: u32) -> String {
-    let digit = |d: u32| {
-        "一二三四五六七八九"
-            .chars()
-            .nth(d as usize - 1)
-            .unwrap_or('〇')
-    };
-    match v {
-        1..=9 => digit(v).to_string(),
-        10 => "十".to_string(),
-        11..=19 => format!("十{}", digit(v - 10)),
-        20..=99 if v.is_multiple_of(10) => format!("{}十", digit(v / 10)),
-        21..=99 => format!("{}十{}", digit(v / 10), digit(v % 10)),
-        _ => v.to_string(),
+    if (1..=99).contains(&v) {
+        chinese_numeral_upto_9999(v, false)
+    } else {
+        v.to_string()
     }
+}
+
+/// 1…9999 in Chinese numerals as Word counts (十一, 二十, 一百零五, 一百一十); `legal`: the
+/// financial digits (壹拾贰).
+pub fn chinese_numeral_upto_9999(n: u32, legal: bool) -> String {
+    let (digits, units): ([char; 10], [&str; 4]) = if legal {
+        (
+            ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'],
+            ["", "拾", "佰", "仟"],
+        )
+    } else {
+        (
+            ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'],
+            ["", "十", "百", "千"],
+        )
+    };
+    let places = [n / 1000 % 10, n / 100 % 10, n / 10 % 10, n % 10];
+    let mut out = String::new();
+    let mut zero = false;
+    for (k, &d) in places.iter().enumerate() {
+        let unit = units[3 - k];
+        if d == 0 {
+            zero = !out.is_empty();
+            continue;
+        }
+        if zero {
+            out.push(digits[0]);
+            zero = false;
+        }
+        // 十一, not 一十一 (but 一百一十).
+        if !(d == 1 && k == 2 && out.is_empty() && !legal) {
+            out.push(digits[d as usize]);
+        }
+        out.push_str(unit);
+    }
+    out
+}
+
+/// Only what closes a paragraph stands in `rest` (spaces and 。；;.): what came before it, a
+/// responsibility clause, ends its paragraph.
+pub fn only_closing_punctuation(rest: &str) -> bool {
+    rest.chars().all(|c| is_space(c) || "。；;.".contains(c))
 }
 
 pub fn is_chinese_numeral(c: char) -> bool {

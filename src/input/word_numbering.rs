@@ -427,10 +427,10 @@ pub fn format_number(n: i64, format: &str) -> String {
         | "koreanCounting"
             if (1..10_000).contains(&n) =>
         {
-            chinese_numeral(n as u32, false)
+            crate::lex::chinese_numeral_upto_9999(n as u32, false)
         }
         "chineseLegalSimplified" | "japaneseLegal" if (1..10_000).contains(&n) => {
-            chinese_numeral(n as u32, true)
+            crate::lex::chinese_numeral_upto_9999(n as u32, true)
         }
         "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" if n >= 0 => n
             .to_string()
@@ -462,41 +462,6 @@ pub fn format_number(n: i64, format: &str) -> String {
 }
 
 const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/// 1…9999 in Chinese numerals as Word counts (十一, 二十, 一百零五); `legal`: 壹贰叁.
-fn chinese_numeral(n: u32, legal: bool) -> String {
-    let (digits, units): ([char; 10], [&str; 4]) = if legal {
-        (
-            ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'],
-            ["", "拾", "佰", "仟"],
-        )
-    } else {
-        (
-            ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'],
-            ["", "十", "百", "千"],
-        )
-    };
-    let places = [n / 1000 % 10, n / 100 % 10, n / 10 % 10, n % 10];
-    let mut out = String::new();
-    let mut zero = false;
-    for (k, &d) in places.iter().enumerate() {
-        let unit = units[3 - k];
-        if d == 0 {
-            zero = !out.is_empty();
-            continue;
-        }
-        if zero {
-            out.push(digits[0]);
-            zero = false;
-        }
-        // 十一, not 一十一 (but 一百一十).
-        if !(d == 1 && k == 2 && out.is_empty() && !legal) {
-            out.push(digits[d as usize]);
-        }
-        out.push_str(unit);
-    }
-    out
-}
 
 fn roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [

@@ -417,9 +417,7 @@ fn closes_the_item(b: &Builder, s: &Section, f: &Found) -> bool {
     s.paras.iter().any(|p| {
         p.start <= f.span.start
             && f.span.end <= p.end
-            && b.text[f.span.end..p.end]
-                .chars()
-                .all(|c| is_space(c) || "。；;.".contains(c))
+            && crate::lex::only_closing_punctuation(&b.text[f.span.end..p.end])
     })
 }
 
@@ -477,9 +475,7 @@ fn clauses_in(b: &mut Builder, s: &Section) -> Vec<Found> {
                 continue;
             };
             let at = ps.start + g.start + Span::of(group, inner).start;
-            let closes = para[g.end..]
-                .chars()
-                .all(|c| is_space(c) || "。；;.".contains(c));
+            let closes = crate::lex::only_closing_punctuation(&para[g.end..]);
             let read = read_clause(inner, at, &b.data.lexicon)
                 .or_else(|| closes.then(|| bare_owner_list(b, inner, at)).flatten());
             if let Some(mut resp) = read {

@@ -536,9 +536,7 @@ fn closing_clauses<'c>(
             let para = b.slice(p);
             for g in bracket_groups(para) {
                 let group = &para[g.start..g.end];
-                let closes = para[g.end..]
-                    .chars()
-                    .all(|c| super::lex::is_space(c) || "。；;.".contains(c));
+                let closes = super::lex::only_closing_punctuation(&para[g.end..]);
                 let Some(inner) = bracket_inner(group).filter(|_| closes) else {
                     continue;
                 };
